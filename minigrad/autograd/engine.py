@@ -1,0 +1,320 @@
+"""The backward pass: walk the graph from the output back to the leaves.
+
+1. Find every node reachable from the roots and count, for each, how many edges lead
+   into it (its *dependencies*). No recursion: a 100,000-op chain is just a long loop.
+2. Start at the roots with the seed gradient (1 for a scalar, or ``gradient=``).
+3. Run a node only when all gradients destined for it have arrived and been summed —
+   that sum is the "add the paths" part of the chain rule. Among ready nodes, the most
+   recently created runs first, as in PyTorch.
+4. At an ``AccumulateGrad`` node, add the gradient into the leaf's ``.grad``.
+5. Free each node's saved tensors after it ran, unless ``retain_graph=True``.
+"""
+import gc
+import heapq
+
+import numpy as np
+
+from .. import dtypes, events
+from ..creation import ones_like, zeros, zeros_like
+from ..ops.broadcasting import sum_to
+from ..tensor import Tensor, _operand
+from .function import AccumulateGrad
+from .grad_mode import _GradMode
+
+
+def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, inputs=None):
+    """Add the gradient of ``tensors`` with respect to every leaf into the leaves' ``.grad``
+    (``Tensor.backward`` calls this)."""
+    tensors = _as_tuple(tensors)
+    grads = _seed_gradients(tensors, grad_tensors, "backward")
+    targets = None
+    if inputs is not None:
+        targets = [_node_of(t) for t in _as_tuple(inputs)]
+    _run(tensors, grads, retain_graph, create_graph, targets, accumulate=True)
+
+
+def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False,
+         allow_unused=None, materialize_grads=False):
+    """The gradients of ``outputs`` with respect to ``inputs``, returned as a tuple;
+    unlike ``backward`` this leaves every ``.grad`` untouched."""
+    outputs = _as_tuple(outputs)
+    inputs = _as_tuple(inputs)
+    for t in inputs:
+        if not t.requires_grad:
+            raise RuntimeError("One of the differentiated Tensors does not require grad")
+    grads = _seed_gradients(outputs, grad_outputs, "grad")
+    targets = [_node_of(t) for t in inputs]
+    captured = _run(outputs, grads, retain_graph, create_graph, targets, accumulate=False)
+    results = []
+    for i, (t, target) in enumerate(zip(inputs, targets)):
+        g = captured.get(target)
+        if g is None:
+            if materialize_grads:
+                g = zeros_like(t)
+            elif not allow_unused:
+                raise RuntimeError(
+                    f"The differentiated Tensor at index {i} appears to not have been used in the "
+                    f"graph. Set allow_unused=True if this is the desired behavior.")
+        results.append(g)
+    return tuple(results)
+
+
+def _as_tuple(x):
+    return (x,) if isinstance(x, Tensor) else tuple(x)
+
+
+def _node_of(t):
+    """The (node, output_nr) whose incoming gradient is the gradient of tensor ``t``."""
+    if t._grad_fn is not None:
+        return (t._grad_fn, t._output_nr)
+    return (t._accumulate_grad_node(), 0)
+
+
+def _seed_gradients(outputs, grad_outputs, caller):
+    """The starting gradients: 1 for a scalar output, otherwise the one the user gave."""
+    if grad_outputs is None:
+        grad_outputs = (None,) * len(outputs)
+    elif isinstance(grad_outputs, Tensor):
+        grad_outputs = (grad_outputs,)
+    if len(grad_outputs) != len(outputs):
+        raise RuntimeError(f"grad can be implicitly created only for scalar outputs; got "
+                           f"{len(grad_outputs)} gradients for {len(outputs)} outputs")
+    seeds = []
+    for i, (out, g) in enumerate(zip(outputs, grad_outputs)):
+        if not out._requires_grad:
+            raise RuntimeError(
+                f"element {i} of tensors does not require grad and does not have a grad_fn. "
+                f"Make the inputs require gradients first, e.g. x.requires_grad_(True) or "
+                f"torch.arange(4.0, requires_grad=True), then recompute the output.")
+        if g is None:
+            if out._data.size != 1:
+                raise RuntimeError(
+                    f"grad can be implicitly created only for scalar outputs. This output has shape "
+                    f"{list(out._data.shape)}: reduce it first (y.sum().{caller}()) or pass the "
+                    f"weights of each element, e.g. y.{caller}(torch.ones_like(y)).")
+            g = ones_like(out)
+        else:
+            g = _operand(g, out)
+            if g._data.shape != out._data.shape:
+                raise RuntimeError(
+                    f"Mismatch in shape: grad_output[{i}] has a shape of torch.Size("
+                    f"{list(g._data.shape)}) and output[{i}] has a shape of torch.Size("
+                    f"{list(out._data.shape)}).")
+            if g._data.dtype != out._data.dtype:
+                g = g.to(out.dtype)
+        seeds.append(g)
+    return seeds
+
+
+def _run(roots, seeds, retain_graph, create_graph, targets, accumulate):
+    if retain_graph is None:
+        retain_graph = create_graph
+    starts = [_node_of(t) for t in roots]
+    dependencies = _count_dependencies([node for node, _ in starts])
+    needed = _nodes_leading_to(targets, dependencies) if targets is not None else None
+    targets = set(targets) if targets is not None else ()
+    captured = {}
+
+    buffers = {}
+    for (node, nr), g in zip(starts, seeds):
+        _add_to_buffer(buffers, node, nr, g)
+    ready = []
+    for node in buffers:
+        if dependencies[node] == 0:
+            heapq.heappush(ready, (-node.sequence_nr, id(node), node))
+
+    listening = events.listeners
+    if listening:
+        events.announce(events.BackwardStarted(roots, seeds, retain_graph, create_graph))
+    grad_mode = _GradMode.enabled
+    _GradMode.enabled = create_graph  # record the backward ops only for create_graph=True
+    # The walk allocates many short-lived objects; Python's cycle collector would re-scan
+    # the whole (possibly huge) graph again and again while nothing here makes cycles.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        while ready:
+            node = heapq.heappop(ready)[2]
+            grads = buffers.pop(node)
+            if node._pre_hooks or node._retained:
+                grads = _apply_pre_hooks(node, grads)
+            if targets:
+                for nr, g in enumerate(grads):
+                    if g is not None and (node, nr) in targets:
+                        captured[(node, nr)] = g
+            if needed is not None and node not in needed:
+                continue
+            if type(node) is AccumulateGrad:
+                if accumulate:
+                    _accumulate(node.variable, grads[0], create_graph)
+                continue
+            outputs = _call(node, grads)
+            if not retain_graph:
+                node._release()
+            for (child, nr), g in zip(node.next_functions, outputs):
+                if child is None:
+                    continue
+                if g is not None:
+                    slots = buffers.get(child)
+                    if slots is None:
+                        _add_to_buffer(buffers, child, nr, g)
+                    else:
+                        slots[nr] = g if slots[nr] is None else slots[nr] + g
+                left = dependencies[child] - 1
+                dependencies[child] = left
+                if left == 0:
+                    if child in buffers:
+                        heapq.heappush(ready, (-child.sequence_nr, id(child), child))
+                    else:
+                        _skip(child, dependencies, buffers, ready, retain_graph)
+    finally:
+        _GradMode.enabled = grad_mode
+        if collecting:
+            gc.enable()
+    if events.listeners:
+        events.announce(events.BackwardFinished(retain_graph))
+    return captured
+
+
+def _count_dependencies(start_nodes):
+    """For every node reachable from the starts: how many edges point into it."""
+    dependencies = dict.fromkeys(start_nodes, 0)
+    stack = list(start_nodes)
+    while stack:
+        node = stack.pop()
+        for child, _ in node.next_functions:
+            if child is None:
+                continue
+            if child not in dependencies:
+                dependencies[child] = 0
+                stack.append(child)
+            dependencies[child] += 1
+    return dependencies
+
+
+def _nodes_leading_to(targets, reachable):
+    """The nodes on some path to a target (``autograd.grad`` runs only those)."""
+    parents = {}
+    for node in reachable:
+        for child, _ in node.next_functions:
+            if child is not None:
+                parents.setdefault(child, []).append(node)
+    needed = {node for node, _ in targets}
+    stack = list(needed)
+    while stack:
+        for parent in parents.get(stack.pop(), ()):
+            if parent not in needed:
+                needed.add(parent)
+                stack.append(parent)
+    return needed
+
+
+def _skip(node, dependencies, buffers, ready, retain_graph):
+    """A node no gradient reached: nothing to run, but its children stop waiting for it."""
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        if not retain_graph:
+            node._release()
+        for child, _ in node.next_functions:
+            if child is None:
+                continue
+            dependencies[child] -= 1
+            if dependencies[child] == 0:
+                if child in buffers:
+                    heapq.heappush(ready, (-child.sequence_nr, id(child), child))
+                else:
+                    stack.append(child)
+
+
+def _add_to_buffer(buffers, node, nr, g):
+    slots = buffers.get(node)
+    if slots is None:
+        slots = buffers[node] = [None] * len(node._output_meta or (0,))
+    slots[nr] = g if slots[nr] is None else slots[nr] + g
+
+
+def _apply_pre_hooks(node, grads):
+    for nr, hook in node._pre_hooks:
+        if grads[nr] is not None:
+            replaced = hook(grads[nr])
+            if replaced is not None:
+                grads[nr] = replaced
+    for nr, ref in (node._retained or {}).items():
+        tensor = ref()
+        if tensor is not None and grads[nr] is not None:
+            g = grads[nr]
+            tensor._grad = g.detach().clone() if tensor._grad is None else tensor._grad + g.detach()
+    return grads
+
+
+def _call(node, grads):
+    """Run one node's backward and check what it returns against its inputs."""
+    if node.materialize_grads and len(grads) > 1 and any(g is None for g in grads):
+        grads = [zeros(shape, dtype=dtype) if g is None else g
+                 for g, (shape, dtype) in zip(grads, node._output_meta)]
+    outputs = node._function.backward(node, *grads)
+    if type(outputs) is not tuple:
+        outputs = (outputs,)
+    meta = node._input_meta
+    if len(outputs) != len(meta):
+        outputs = _drop_extra_nones(node, outputs, len(meta))
+    checked = []
+    for i, g in enumerate(outputs):
+        if g is not None:
+            shape, dtype = meta[i]
+            if type(g) is not Tensor or g._data.shape != shape or g._data.dtype != dtype:
+                g = _fit_gradient(node, i, g, shape, dtype)
+        checked.append(g)
+    if events.listeners:
+        events.announce(events.BackwardStep(node, grads, checked))
+    return checked
+
+
+def _drop_extra_nones(node, outputs, expected):
+    """``backward`` returns one entry per forward argument, plain numbers included
+    (``Pow(x, 2)`` returns ``grad, None``); keep the entries of the tensor inputs."""
+    if len(outputs) > expected and all(g is None for g in outputs[expected:]):
+        return outputs[:expected]
+    raise RuntimeError(f"function {node.name()} returned an incorrect number of gradients "
+                       f"(expected {expected}, got {len(outputs)})")
+
+
+def _fit_gradient(node, index, g, shape, dtype):
+    """A gradient must have its input's shape (it is summed down if it was broadcast)
+    and is converted to its input's dtype, as PyTorch does."""
+    if not isinstance(g, Tensor):
+        raise TypeError(f"function {node.name()} returned a gradient of type "
+                        f"{type(g).__name__} at index {index}; gradients must be Tensors or None")
+    if g._data.shape != shape:
+        try:
+            expandable = np.broadcast_shapes(g._data.shape, shape) == g._data.shape
+        except ValueError:
+            expandable = False
+        if not expandable:
+            raise RuntimeError(f"Function {node.name()} returned an invalid gradient at index "
+                               f"{index} - got {list(g._data.shape)} but expected shape compatible "
+                               f"with {list(shape)}")
+        g = sum_to(g, shape)
+    if g._data.dtype != dtype:
+        g = g.to(dtypes.from_numpy(dtype))
+    return g
+
+
+def _accumulate(variable, g, create_graph):
+    """``variable.grad += g``: gradients add up across paths and across backward calls."""
+    before = variable._grad
+    listening = events.listeners
+    old_value = None if before is None or not listening else before._data.copy()
+    if g._data.dtype != variable._data.dtype:
+        g = g.to(variable.dtype)
+    if before is None:
+        variable._grad = g if create_graph else Tensor._make(np.array(g._data, copy=True))
+    elif create_graph:
+        variable._grad = before + g
+    else:
+        before._data += g._data  # in place, like PyTorch, so x.grad stays the same object
+        before._bump_version()
+    if listening:
+        events.announce(events.GradAccumulated(variable, old_value, g._data.copy(),
+                                               variable._grad._data.copy()))

@@ -1,0 +1,82 @@
+"""Whether operations are being recorded into the graph right now.
+
+``no_grad`` turns recording off (for weight updates and evaluation); the backward
+pass turns it on only when ``create_graph=True`` asks for a graph of the derivative.
+"""
+import functools
+
+from .. import events
+
+
+class _GradMode:
+    enabled = True
+
+
+def is_grad_enabled():
+    return _GradMode.enabled
+
+
+def _set(enabled):
+    if _GradMode.enabled != enabled:
+        _GradMode.enabled = enabled
+        if events.listeners:
+            events.announce(events.GradModeChanged(enabled))
+
+
+class set_grad_enabled:
+    """Turn recording on or off; works as a call, a ``with`` block or a decorator."""
+
+    def __init__(self, mode):
+        self.prev = _GradMode.enabled
+        self.mode = bool(mode)
+        _set(self.mode)
+
+    def __enter__(self):
+        return None
+
+    def __exit__(self, *exc):
+        _set(self.prev)
+        return False
+
+    def __call__(self, fn):
+        _set(self.prev)  # used as a decorator: the mode applies inside fn only
+        @functools.wraps(fn)
+        def wrapper(*args, **kwargs):
+            with set_grad_enabled(self.mode):
+                return fn(*args, **kwargs)
+        return wrapper
+
+
+class _ModeScope:
+    """A ``with`` block or decorator that runs its body with recording set to ``mode``."""
+    mode = True
+
+    def __enter__(self):
+        self.prev = _GradMode.enabled
+        _set(self.mode)
+
+    def __exit__(self, *exc):
+        _set(self.prev)
+        return False
+
+    def __call__(self, fn):
+        @functools.wraps(fn)
+        def wrapper(*args, **kwargs):
+            with self.__class__():
+                return fn(*args, **kwargs)
+        return wrapper
+
+
+class no_grad(_ModeScope):
+    """Don't record operations: results have ``requires_grad=False`` and no ``grad_fn``.
+
+    >>> w = minigrad.ones(2, requires_grad=True)
+    >>> with minigrad.no_grad():
+    ...     w -= 0.1 * minigrad.ones(2)   # an update the graph must not see
+    """
+    mode = False
+
+
+class enable_grad(_ModeScope):
+    """Record operations again inside a ``no_grad`` block."""
+    mode = True

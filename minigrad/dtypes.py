@@ -1,0 +1,111 @@
+"""Data types, and PyTorch's rule for the dtype of a mixed operation.
+
+NumPy and PyTorch disagree on promotion (NumPy makes ``float32 * float64-scalar-array``
+a float64; PyTorch keeps float32), so every op asks ``result_type`` here instead of
+letting NumPy decide.
+"""
+import numpy as np
+
+
+class dtype:
+    """A tensor's element type. Prints as PyTorch's does (``torch.float32``) so that
+    programs written for PyTorch print the same text."""
+
+    def __init__(self, name, numpy_type, category, aliases=()):
+        self.name = name
+        self.numpy = np.dtype(numpy_type)
+        self.category = category  # 0 bool, 1 integer, 2 floating point: promotion order
+        self.is_floating_point = category == 2
+        self.itemsize = self.numpy.itemsize
+        self._legacy_names = aliases
+
+    def __repr__(self):
+        return f"torch.{self.name}"
+
+    def __reduce__(self):  # pickling keeps the singleton
+        return (_by_name, (self.name,))
+
+
+bool_ = dtype("bool", np.bool_, 0)
+uint8 = dtype("uint8", np.uint8, 1)
+int8 = dtype("int8", np.int8, 1)
+int16 = dtype("int16", np.int16, 1)
+int32 = dtype("int32", np.int32, 1)
+int64 = dtype("int64", np.int64, 1)
+float16 = dtype("float16", np.float16, 2)
+float32 = dtype("float32", np.float32, 2)
+float64 = dtype("float64", np.float64, 2)
+
+ALL = (bool_, uint8, int8, int16, int32, int64, float16, float32, float64)
+FROM_NUMPY = {d.numpy: d for d in ALL}
+# PyTorch's names for the scalar types, used in its error messages ("Float", "Long").
+SCALAR_TYPE_NAME = {bool_: "Bool", uint8: "Byte", int8: "Char", int16: "Short", int32: "Int",
+                    int64: "Long", float16: "Half", float32: "Float", float64: "Double"}
+
+
+def _by_name(name):
+    return next(d for d in ALL if d.name == name)
+
+
+def default_float():
+    return float32
+
+
+def from_numpy(np_dtype):
+    """The minigrad dtype of a NumPy dtype; raises for types PyTorch has no equivalent of."""
+    try:
+        return FROM_NUMPY[np.dtype(np_dtype)]
+    except KeyError:
+        raise TypeError(
+            f"can't convert np.ndarray of type {np.dtype(np_dtype)}. The only supported types are: "
+            "float64, float32, float16, int64, int32, int16, int8, uint8, and bool.") from None
+
+
+def float_array(array):
+    """Integer input to a float-valued op (exp, log, 1/x) is computed in the default float."""
+    return array if array.dtype.kind == "f" else array.astype(default_float().numpy)
+
+
+def promote_types(a, b):
+    """The smallest dtype that holds both ``a`` and ``b`` (PyTorch's ``promote_types``)."""
+    if a is b:
+        return a
+    return from_numpy(np.promote_types(a.numpy, b.numpy))
+
+
+def scalar_dtype(value):
+    """The dtype PyTorch gives a bare Python number when it must give it one."""
+    if isinstance(value, (bool, np.bool_)):
+        return bool_
+    if isinstance(value, (int, np.integer)):
+        return int64
+    return default_float()
+
+
+def result_type(*operands):
+    """PyTorch's promotion for an op mixing tensors and Python numbers.
+
+    The result's category (bool < integer < floating point) is the highest among the
+    operands. Inside that category, tensors with dimensions decide first, then 0-d
+    tensors, then Python numbers: ``float32 vector * float64 0-d tensor`` stays float32,
+    ``int64 vector * 2.5`` becomes the default float32.
+    """
+    from .tensor import Tensor
+    category = 0
+    tiers = ([], [], [])  # Python numbers, 0-d tensors, tensors with dimensions
+    for x in operands:
+        if isinstance(x, Tensor):
+            d = x.dtype
+            tiers[2 if x._data.ndim else 1].append(d)
+        else:
+            d = scalar_dtype(x)
+            tiers[0].append(d)
+        category = max(category, d.category)
+    for tier in (tiers[2], tiers[1]):
+        candidates = [d for d in tier if d.category == category]
+        if candidates:
+            result = candidates[0]
+            for d in candidates[1:]:
+                result = promote_types(result, d)
+            return result
+    return (bool_, int64, default_float())[category]

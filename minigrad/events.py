@@ -1,0 +1,148 @@
+"""The engine tells what it does, for whoever listens.
+
+Every op, every step of the backward pass, every change to a ``.grad`` is announced
+as an event. The step-through player replays them; ``trace()`` collects them:
+
+>>> with minigrad.trace() as tape:
+...     z = (x + y) * w
+...     z.backward()
+>>> [type(e).__name__ for e in tape]
+['OpRan', 'OpRan', 'BackwardStarted', 'BackwardStep', ...]
+
+When nobody listens, each announcement costs one check of an empty list.
+Events keep copies of the values they mention, so a later in-place change does
+not rewrite history.
+"""
+import itertools
+
+listeners = []
+
+
+def announce(event):
+    for listener in list(listeners):
+        listener(event)
+
+
+def _copy(tensor):
+    return None if tensor is None else tensor._data.copy()
+
+
+class Event:
+    """Base of all events; ``step`` numbers events in the order they happened."""
+    _counter = itertools.count()
+
+    def __init__(self):
+        self.step = next(Event._counter)
+
+    def __repr__(self):
+        fields = ", ".join(f"{k}={v!r}" for k, v in vars(self).items() if k != "step")
+        return f"{type(self).__name__}({fields})"
+
+
+class OpRan(Event):
+    """An op computed ``output`` from ``inputs`` (tensors and plain numbers).
+
+    ``node`` is the output's ``grad_fn`` (None when nothing was recorded);
+    ``inplace`` is True for ``x += 1``, ``x[i] = v``, ``zero_()`` and friends.
+    """
+
+    def __init__(self, op, inputs, output, node, inplace=False):
+        super().__init__()
+        self.op = op
+        self.inputs = tuple(inputs)
+        self.output = output
+        self.node = node
+        self.inplace = inplace
+        self.input_values = tuple(_copy(t) if hasattr(t, "_data") else t for t in inputs)
+        self.output_value = _copy(output)
+
+
+class Detached(Event):
+    """``result = source.detach()``: same values, no history; the gradient stops here."""
+
+    def __init__(self, source, result):
+        super().__init__()
+        self.source = source
+        self.result = result
+
+
+class GradModeChanged(Event):
+    """Recording was switched on or off (``no_grad``, ``enable_grad``)."""
+
+    def __init__(self, enabled):
+        super().__init__()
+        self.enabled = enabled
+
+
+class BackwardStarted(Event):
+    """``backward()`` or ``autograd.grad()`` begins from ``roots`` with seed gradients."""
+
+    def __init__(self, roots, grad_roots, retain_graph, create_graph):
+        super().__init__()
+        self.roots = tuple(roots)
+        self.grad_roots = tuple(_copy(g) for g in grad_roots)
+        self.retain_graph = retain_graph
+        self.create_graph = create_graph
+
+
+class BackwardStep(Event):
+    """The backward pass ran ``node``: gradients in (one per output of the op) and
+    gradients out (one per entry of ``node.next_functions``, None where none flows)."""
+
+    def __init__(self, node, grads_in, grads_out):
+        super().__init__()
+        self.node = node
+        self.grads_in = tuple(_copy(g) for g in grads_in)
+        self.grads_out = tuple(_copy(g) for g in grads_out)
+
+
+class GradAccumulated(Event):
+    """A leaf's ``.grad`` went from ``before`` (None the first time) to ``after``."""
+
+    def __init__(self, tensor, before, incoming, after):
+        super().__init__()
+        self.tensor = tensor
+        self.before = before
+        self.incoming = incoming
+        self.after = after
+
+
+class GradReset(Event):
+    """A ``.grad`` was set by hand: ``x.grad = None`` or ``x.grad = g``."""
+
+    def __init__(self, tensor, value):
+        super().__init__()
+        self.tensor = tensor
+        self.value = _copy(value)
+
+
+class BackwardFinished(Event):
+    """The backward pass is over; saved tensors were freed unless ``retain_graph``."""
+
+    def __init__(self, retain_graph):
+        super().__init__()
+        self.retain_graph = retain_graph
+
+
+class Tape(list):
+    """The events recorded inside one ``with trace()`` block, in order."""
+
+    def of_type(self, kind):
+        return [e for e in self if isinstance(e, kind)]
+
+
+class trace:
+    """Record every event that happens inside the block.
+
+    >>> with minigrad.trace() as tape:
+    ...     y = 2 * minigrad.dot(x, x)
+    """
+
+    def __enter__(self):
+        self.tape = Tape()
+        listeners.append(self.tape.append)
+        return self.tape
+
+    def __exit__(self, *exc):
+        listeners.remove(self.tape.append)
+        return False

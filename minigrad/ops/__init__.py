@@ -1,0 +1,15 @@
+"""Every op minigrad knows, each a ``Function`` with its forward and backward side by side.
+
+    arithmetic.py   + - * / and powers
+    elementwise.py  exp, log, sin, tanh, sigmoid, relu, clamp, where, comparisons
+    reduce.py       sum, mean, max, min, norm
+    linalg.py       dot, mm, mv, matmul
+    shape.py        reshape, transpose, indexing, writing into slices, cat, stack, dtype
+"""
+from .arithmetic import Add, Div, Mul, Neg, Pow, PowTensor, Reciprocal, RPow, Rsub, Sub
+from .elementwise import (Abs, Clamp, Cos, Exp, Log, Relu, Sigmoid, Sin, Sqrt, Tanh, clamp,
+                          compare, invert, maximum, minimum, sign, where)
+from .linalg import dot, matmul, mm, mv
+from .reduce import argmax, argmin, logical_reduce, max, mean, min, norm, sum
+from .shape import (Clone, Select, ToCopy, cat, expand, flatten, getitem, permute, reshape,
+                    squeeze, stack, t, transpose, unsqueeze, view)

@@ -1,0 +1,188 @@
+"""+ - * / and powers. Each op: the forward value, then its local derivatives.
+
+Backward receives ``grad`` = ∂L/∂out and returns ∂L/∂input for each input: the chain
+rule, ∂L/∂a = ∂L/∂out · ∂out/∂a. ``sum_to`` folds the result back to the input's shape
+when the forward pass broadcast it.
+"""
+import numpy as np
+
+from ..autograd.function import Function
+from ..creation import from_numpy, zeros_like
+from ..dtypes import float_array, result_type
+from .broadcasting import promoted, sum_to
+from .elementwise import where
+
+
+class Add(Function):
+    """out = a + b;  ∂out/∂a = 1, ∂out/∂b = 1"""
+    node_name = "AddBackward0"
+
+    @staticmethod
+    def forward(ctx, a, b):
+        ctx.shapes = a._data.shape, b._data.shape
+        x, y = promoted(a, b)
+        return x + y
+
+    @staticmethod
+    def backward(ctx, grad):
+        shape_a, shape_b = ctx.shapes
+        return sum_to(grad, shape_a), sum_to(grad, shape_b)
+
+
+class Sub(Function):
+    """out = a - b;  ∂out/∂a = 1, ∂out/∂b = -1"""
+    node_name = "SubBackward0"
+
+    @staticmethod
+    def forward(ctx, a, b):
+        ctx.shapes = a._data.shape, b._data.shape
+        x, y = promoted(a, b)
+        return x - y
+
+    @staticmethod
+    def backward(ctx, grad):
+        shape_a, shape_b = ctx.shapes
+        return sum_to(grad, shape_a), sum_to(-grad, shape_b)
+
+
+class Rsub(Function):
+    """out = c - a for a plain number c (``2 - x``);  ∂out/∂a = -1"""
+    node_name = "RsubBackward1"
+
+    @staticmethod
+    def forward(ctx, a, c):
+        return (c - a._data).astype(result_type(a, c).numpy, copy=False)
+
+    @staticmethod
+    def backward(ctx, grad):
+        return -grad, None
+
+
+class Mul(Function):
+    """out = a * b;  ∂out/∂a = b, ∂out/∂b = a"""
+    node_name = "MulBackward0"
+
+    @staticmethod
+    def forward(ctx, a, b):
+        ctx.save_for_backward(a, b)
+        x, y = promoted(a, b)
+        return x * y
+
+    @staticmethod
+    def backward(ctx, grad):
+        a, b = ctx.saved_tensors
+        return (sum_to(grad * b, a._data.shape) if ctx.needs_input_grad[0] else None,
+                sum_to(grad * a, b._data.shape) if ctx.needs_input_grad[1] else None)
+
+
+class Div(Function):
+    """out = a / b;  ∂out/∂a = 1/b, ∂out/∂b = -a/b²"""
+    node_name = "DivBackward0"
+
+    @staticmethod
+    def forward(ctx, a, b):
+        ctx.save_for_backward(a, b)
+        x, y = promoted(a, b)
+        if x.dtype.kind != "f":  # true division of integers gives the default float
+            x, y = x.astype(np.float32), y.astype(np.float32)
+        return x / y
+
+    @staticmethod
+    def backward(ctx, grad):
+        a, b = ctx.saved_tensors
+        return (sum_to(grad / b, a._data.shape) if ctx.needs_input_grad[0] else None,
+                sum_to(-grad * a / (b * b), b._data.shape) if ctx.needs_input_grad[1] else None)
+
+
+class Neg(Function):
+    """out = -a;  ∂out/∂a = -1"""
+    node_name = "NegBackward0"
+
+    @staticmethod
+    def forward(ctx, a):
+        return -a._data
+
+    @staticmethod
+    def backward(ctx, grad):
+        return -grad
+
+
+class Reciprocal(Function):
+    """out = 1/a;  ∂out/∂a = -1/a² = -out²"""
+    node_name = "ReciprocalBackward0"
+
+    @staticmethod
+    def forward(ctx, a):
+        out = from_numpy(1 / float_array(a._data))
+        ctx.save_for_backward(out)
+        return out
+
+    @staticmethod
+    def backward(ctx, grad):
+        out, = ctx.saved_tensors
+        return -grad * out * out
+
+
+class Pow(Function):
+    """out = a ** p for a plain number p;  ∂out/∂a = p · a^(p-1)"""
+    node_name = "PowBackward0"
+
+    @staticmethod
+    def forward(ctx, a, p):
+        dtype = result_type(a, p)
+        if not dtype.is_floating_point and p < 0:
+            raise RuntimeError("Integers to negative integer powers are not allowed.")
+        ctx.save_for_backward(a)
+        ctx.exponent = p
+        return np.power(a._data.astype(dtype.numpy, copy=False), p)
+
+    @staticmethod
+    def backward(ctx, grad):
+        a, = ctx.saved_tensors
+        p = ctx.exponent
+        return (zeros_like(a) if p == 0 else grad * p * a ** (p - 1)), None
+
+
+class PowTensor(Function):
+    """out = a ** b for tensors;  ∂out/∂a = b · a^(b-1),  ∂out/∂b = out · ln a"""
+    node_name = "PowBackward1"
+
+    @staticmethod
+    def forward(ctx, a, b):
+        x, y = promoted(a, b)
+        out = from_numpy(np.power(x, y))
+        ctx.save_for_backward(a, b, out)
+        return out
+
+    @staticmethod
+    def backward(ctx, grad):
+        a, b, out = ctx.saved_tensors
+        grad_a = grad_b = None
+        if ctx.needs_input_grad[0]:
+            grad_a = sum_to(grad * b * a ** (b - 1), a._data.shape)
+        if ctx.needs_input_grad[1]:
+            # at a = 0 (b >= 0) the formula gives 0 · ln 0 = 0 · (-inf); the limit is 0
+            limit_zero = (a == 0) & (b >= 0)
+            grad_b = sum_to(where(limit_zero, zeros_like(out), grad * out * a.log()), b._data.shape)
+        return grad_a, grad_b
+
+
+class RPow(Function):
+    """out = c ** a for a plain number c (``2 ** x``);  ∂out/∂a = out · ln c"""
+    node_name = "PowBackward2"
+
+    @staticmethod
+    def forward(ctx, a, c):
+        dtype = result_type(a, c).numpy
+        out = from_numpy(np.power(np.asarray(c, dtype=dtype), a._data.astype(dtype, copy=False)))
+        ctx.save_for_backward(out)
+        ctx.base = c
+        return out
+
+    @staticmethod
+    def backward(ctx, grad):
+        out, = ctx.saved_tensors
+        if ctx.base == 0:
+            return zeros_like(out), None
+        return grad * out * float(np.log(ctx.base)), None
+

@@ -1,0 +1,48 @@
+"""Broadcasting, done once for every op.
+
+Forward: NumPy stretches a ``(3,)`` tensor against a ``(2, 3)`` one. Backward: the
+gradient arrives with the stretched shape ``(2, 3)`` and must be summed back to the
+input's own shape ``(3,)`` (``sum_to``), because each input element was used once per
+copy.
+"""
+from ..dtypes import result_type
+
+
+def broadcast_shape(a, b):
+    """The shape NumPy/PyTorch broadcasting gives, or PyTorch's error."""
+    if a == b:
+        return a
+    n = max(len(a), len(b))
+    a1, b1 = (1,) * (n - len(a)) + a, (1,) * (n - len(b)) + b
+    shape = [0] * n
+    for i in reversed(range(n)):  # PyTorch reports the last mismatching dimension
+        x, y = a1[i], b1[i]
+        if x != y and x != 1 and y != 1:
+            raise RuntimeError(
+                f"The size of tensor a ({x}) must match the size of tensor b ({y}) at "
+                f"non-singleton dimension {i}")
+        shape[i] = 0 if 0 in (x, y) else max(x, y)
+    return tuple(shape)
+
+
+def promoted(a, b):
+    """The NumPy arrays of tensors ``a`` and ``b``, in the dtype PyTorch computes
+    ``a op b`` in; raises PyTorch's error if their shapes don't broadcast."""
+    x, y = a._data, b._data
+    if x.shape != y.shape and x.ndim and y.ndim:
+        broadcast_shape(x.shape, y.shape)
+    if x.dtype != y.dtype:
+        common = result_type(a, b).numpy
+        x, y = x.astype(common, copy=False), y.astype(common, copy=False)
+    return x, y
+
+
+def sum_to(grad, shape):
+    """Sum ``grad`` down to ``shape``, undoing broadcasting (a differentiable op)."""
+    if grad._data.shape == shape:
+        return grad
+    lead = grad._data.ndim - len(shape)
+    dims = tuple(range(lead)) + tuple(
+        lead + i for i, size in enumerate(shape) if size == 1 and grad._data.shape[lead + i] != 1)
+    return grad.sum(dim=dims, keepdim=True).reshape(shape) if dims else grad.reshape(shape)
+

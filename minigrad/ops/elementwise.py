@@ -1,0 +1,325 @@
+"""Functions applied to each element: exp, log, sin, tanh, sigmoid, relu, clamp ...
+
+Each backward multiplies the incoming gradient by the function's derivative at that
+element. Several ops save their *result* rather than their input, because the
+derivative is simplest in terms of it: (eˣ)' = eˣ, tanh' = 1 - tanh², σ' = σ(1 - σ).
+"""
+import numpy as np
+
+from ..autograd.function import Function
+from ..creation import from_numpy, zeros_like
+from ..dtypes import float_array, result_type
+from ..tensor import Tensor, _operand
+from .broadcasting import broadcast_shape, sum_to
+
+
+class Exp(Function):
+    """out = eˣ;  ∂out/∂x = eˣ = out"""
+    node_name = "ExpBackward0"
+
+    @staticmethod
+    def forward(ctx, x):
+        out = from_numpy(np.exp(float_array(x._data)))
+        ctx.save_for_backward(out)
+        return out
+
+    @staticmethod
+    def backward(ctx, grad):
+        out, = ctx.saved_tensors
+        return grad * out
+
+
+class Log(Function):
+    """out = ln x;  ∂out/∂x = 1/x"""
+    node_name = "LogBackward0"
+
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
+        return np.log(float_array(x._data))
+
+    @staticmethod
+    def backward(ctx, grad):
+        x, = ctx.saved_tensors
+        return grad / x
+
+
+class Sin(Function):
+    """out = sin x;  ∂out/∂x = cos x"""
+    node_name = "SinBackward0"
+
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
+        return np.sin(float_array(x._data))
+
+    @staticmethod
+    def backward(ctx, grad):
+        x, = ctx.saved_tensors
+        return grad * x.cos()
+
+
+class Cos(Function):
+    """out = cos x;  ∂out/∂x = -sin x"""
+    node_name = "CosBackward0"
+
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
+        return np.cos(float_array(x._data))
+
+    @staticmethod
+    def backward(ctx, grad):
+        x, = ctx.saved_tensors
+        return -grad * x.sin()
+
+
+class Tanh(Function):
+    """out = tanh x;  ∂out/∂x = 1 - tanh² x = 1 - out²"""
+    node_name = "TanhBackward0"
+
+    @staticmethod
+    def forward(ctx, x):
+        out = from_numpy(np.tanh(float_array(x._data)))
+        ctx.save_for_backward(out)
+        return out
+
+    @staticmethod
+    def backward(ctx, grad):
+        out, = ctx.saved_tensors
+        return grad * (1 - out * out)
+
+
+class Sigmoid(Function):
+    """out = σ(x) = 1 / (1 + e⁻ˣ);  ∂out/∂x = σ(x)(1 - σ(x)) = out · (1 - out)"""
+    node_name = "SigmoidBackward0"
+
+    @staticmethod
+    def forward(ctx, x):
+        x = float_array(x._data)
+        e = np.exp(-np.abs(x))  # never overflows: e ≤ 1
+        out = from_numpy(np.where(x >= 0, 1 / (1 + e), e / (1 + e)).astype(x.dtype, copy=False))
+        ctx.save_for_backward(out)
+        return out
+
+    @staticmethod
+    def backward(ctx, grad):
+        out, = ctx.saved_tensors
+        return grad * out * (1 - out)
+
+
+class Relu(Function):
+    """out = max(x, 0);  ∂out/∂x = 1 where x > 0, else 0 (also at x = 0, as in PyTorch)"""
+    node_name = "ReluBackward0"
+
+    @staticmethod
+    def forward(ctx, x):
+        out = from_numpy(np.maximum(x._data, 0, dtype=x._data.dtype))
+        ctx.save_for_backward(out)
+        return out
+
+    @staticmethod
+    def backward(ctx, grad):
+        out, = ctx.saved_tensors
+        return grad * (out > 0)
+
+
+class Sqrt(Function):
+    """out = √x;  ∂out/∂x = 1 / (2√x) = 1 / (2 · out)"""
+    node_name = "SqrtBackward0"
+
+    @staticmethod
+    def forward(ctx, x):
+        out = from_numpy(np.sqrt(float_array(x._data)))
+        ctx.save_for_backward(out)
+        return out
+
+    @staticmethod
+    def backward(ctx, grad):
+        out, = ctx.saved_tensors
+        return grad / (2 * out)
+
+
+class Abs(Function):
+    """out = |x|;  ∂out/∂x = sign(x) (0 at x = 0)"""
+    node_name = "AbsBackward0"
+
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
+        return np.abs(x._data)
+
+    @staticmethod
+    def backward(ctx, grad):
+        x, = ctx.saved_tensors
+        return grad * sign(x)
+
+
+class Clamp(Function):
+    """out = min(max(x, low), high);  ∂out/∂x = 1 inside [low, high] (ends included), else 0"""
+    node_name = "ClampBackward1"
+
+    @staticmethod
+    def forward(ctx, x, low, high):
+        ctx.save_for_backward(x)
+        ctx.low, ctx.high = low, high
+        dtype = result_type(x, *(b for b in (low, high) if b is not None)).numpy
+        return np.clip(x._data.astype(dtype, copy=False), low, high)
+
+    @staticmethod
+    def backward(ctx, grad):
+        x, = ctx.saved_tensors
+        inside = np.ones(x._data.shape, dtype=bool)
+        if ctx.low is not None:
+            inside &= x._data >= ctx.low
+        if ctx.high is not None:
+            inside &= x._data <= ctx.high
+        return grad * from_numpy(inside), None, None
+
+
+class Sign(Function):
+    """out = sign(x);  its derivative is 0 everywhere it exists"""
+    node_name = "SignBackward0"
+
+    @staticmethod
+    def forward(ctx, x):
+        return np.sign(x._data)
+
+    @staticmethod
+    def backward(ctx, grad):
+        return grad * 0
+
+
+class Where(Function):
+    """out = a where cond else b;  the gradient goes to whichever side was chosen"""
+    node_name = "WhereBackward0"
+
+    @staticmethod
+    def forward(ctx, cond, a, b):
+        ctx.cond = cond._data
+        ctx.shapes = a._data.shape, b._data.shape
+        dtype = result_type(a, b).numpy
+        return np.where(cond._data, a._data.astype(dtype, copy=False), b._data.astype(dtype, copy=False))
+
+    @staticmethod
+    def backward(ctx, grad):
+        shape_a, shape_b = ctx.shapes
+        chosen = from_numpy(np.broadcast_to(ctx.cond, grad._data.shape))
+        zero = zeros_like(grad)
+        return (None,
+                sum_to(where(chosen, grad, zero), shape_a),
+                sum_to(where(chosen, zero, grad), shape_b))
+
+
+class Maximum(Function):
+    """out = max(a, b) elementwise;  the gradient goes to the larger, split evenly on ties"""
+    node_name = "MaximumBackward0"
+
+    @staticmethod
+    def forward(ctx, a, b):
+        ctx.save_for_backward(a, b)
+        return np.maximum(*_same_dtype(a, b))
+
+    @staticmethod
+    def backward(ctx, grad):
+        a, b = ctx.saved_tensors
+        share_a = from_numpy(np.where(a._data == b._data, 0.5, (a._data > b._data) * 1.0))
+        return _split(grad, share_a, a, b)
+
+
+class Minimum(Function):
+    """out = min(a, b) elementwise;  the gradient goes to the smaller, split evenly on ties"""
+    node_name = "MinimumBackward0"
+
+    @staticmethod
+    def forward(ctx, a, b):
+        ctx.save_for_backward(a, b)
+        return np.minimum(*_same_dtype(a, b))
+
+    @staticmethod
+    def backward(ctx, grad):
+        a, b = ctx.saved_tensors
+        share_a = from_numpy(np.where(a._data == b._data, 0.5, (a._data < b._data) * 1.0))
+        return _split(grad, share_a, a, b)
+
+
+def _same_dtype(a, b):
+    broadcast_shape(a._data.shape, b._data.shape)
+    dtype = result_type(a, b).numpy
+    return a._data.astype(dtype, copy=False), b._data.astype(dtype, copy=False)
+
+
+def _split(grad, share_a, a, b):
+    return sum_to(grad * share_a, a._data.shape), sum_to(grad * (1 - share_a), b._data.shape)
+
+
+class Compare(Function):
+    """A comparison (``x < 1``) or integer op: its result has no gradient."""
+
+    @staticmethod
+    def forward(ctx, a, b, numpy_op):
+        x, y = a._data, b._data
+        if x.dtype != y.dtype and numpy_op not in _BOOLEAN_RESULT:
+            dtype = result_type(a, b).numpy
+            x, y = x.astype(dtype, copy=False), y.astype(dtype, copy=False)
+        broadcast_shape(x.shape, y.shape)
+        out = from_numpy(np.asarray(numpy_op(x, y)))
+        ctx.mark_non_differentiable(out)
+        return out
+
+    @staticmethod
+    def backward(ctx, grad):
+        return None, None, None
+
+
+_BOOLEAN_RESULT = {np.less, np.less_equal, np.greater, np.greater_equal, np.equal, np.not_equal,
+                   np.logical_and, np.logical_or}
+
+
+class Invert(Function):
+    """``~mask``: logical not of a boolean tensor (bitwise not of an integer one)."""
+
+    @staticmethod
+    def forward(ctx, a, numpy_op):
+        out = from_numpy(numpy_op(a._data))
+        ctx.mark_non_differentiable(out)
+        return out
+
+
+def compare(numpy_op, a, b):
+    like = a if isinstance(a, Tensor) else b
+    b = _operand(b, like)
+    if b is NotImplemented:  # x == None, x == "text": not comparable
+        return NotImplemented
+    return Compare.apply(_operand(a, like), b, numpy_op)
+
+
+def invert(numpy_op, a):
+    return Invert.apply(a, numpy_op)
+
+
+def clamp(x, min=None, max=None):
+    if min is None and max is None:
+        raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
+    if isinstance(min, Tensor) or isinstance(max, Tensor):
+        out = x if min is None else maximum(x, _operand(min, x))
+        return out if max is None else minimum(out, _operand(max, x))
+    return Clamp.apply(x, min, max)
+
+
+def sign(x):
+    return Sign.apply(x)
+
+
+def where(condition, input, other):
+    """``input`` where ``condition`` holds, else ``other`` (numbers allowed on either side)."""
+    like = input if isinstance(input, Tensor) else other
+    return Where.apply(_operand(condition, like), _operand(input, like), _operand(other, like))
+
+
+def maximum(a, b):
+    return Maximum.apply(a, _operand(b, a))
+
+
+def minimum(a, b):
+    return Minimum.apply(a, _operand(b, a))
