@@ -7,11 +7,13 @@ as an event. The step-through player replays them; ``trace()`` collects them:
 ...     z = (x + y) * w
 ...     z.backward()
 >>> [type(e).__name__ for e in tape]
-['OpRan', 'OpRan', 'BackwardStarted', 'BackwardStep', ...]
+['OpRan', 'OpRan', 'BackwardStarted', 'BackwardStep', 'GradAccumulated', ...]
 
-When nobody listens, each announcement costs one check of an empty list.
-Events keep copies of the values they mention, so a later in-place change does
-not rewrite history.
+When nobody listens, each announcement costs one check of an empty list. Events hold
+references to the tensors and nodes involved; a ``trace()`` tape also freezes a copy of
+every value an event mentions (``event.values``), so a later in-place change does not
+rewrite history. A listener that only needs the structure (a live graph view) skips
+the copies.
 """
 import itertools
 
@@ -28,33 +30,45 @@ def _copy(tensor):
 
 
 class Event:
-    """Base of all events; ``step`` numbers events in the order they happened."""
+    """Base of all events. ``step`` numbers events in the order they happened;
+    ``values`` holds frozen copies once a tape has recorded the event."""
     _counter = itertools.count()
 
     def __init__(self):
         self.step = next(Event._counter)
+        self.values = None
+
+    def freeze(self):
+        """Copy the values this event mentions (called by ``trace()``)."""
+        self.values = {}
 
     def __repr__(self):
-        fields = ", ".join(f"{k}={v!r}" for k, v in vars(self).items() if k != "step")
+        fields = ", ".join(f"{k}={v!r}" for k, v in vars(self).items()
+                           if k not in ("step", "values"))
         return f"{type(self).__name__}({fields})"
 
 
 class OpRan(Event):
     """An op computed ``output`` from ``inputs`` (tensors and plain numbers).
 
-    ``node`` is the output's ``grad_fn`` (None when nothing was recorded);
-    ``inplace`` is True for ``x += 1``, ``x[i] = v``, ``zero_()`` and friends.
+    ``function`` is the op (a ``Function`` subclass such as ``ops.Mul``); ``node`` is the
+    output's ``grad_fn`` (None when nothing was recorded); ``inplace`` is True for
+    ``x += 1``, ``x[i] = v``, ``x.grad.zero_()`` and friends (then ``output`` is the
+    changed tensor itself). Frozen values: ``inputs`` (one per input, plain numbers kept
+    as they are) and ``output``.
     """
 
-    def __init__(self, op, inputs, output, node, inplace=False):
+    def __init__(self, function, inputs, output, node, inplace=False):
         super().__init__()
-        self.op = op
+        self.function = function
         self.inputs = tuple(inputs)
         self.output = output
         self.node = node
         self.inplace = inplace
-        self.input_values = tuple(_copy(t) if hasattr(t, "_data") else t for t in inputs)
-        self.output_value = _copy(output)
+
+    def freeze(self):
+        self.values = {"inputs": tuple(_copy(t) if hasattr(t, "_data") else t for t in self.inputs),
+                       "output": _copy(self.output)}
 
 
 class Detached(Event):
@@ -64,6 +78,9 @@ class Detached(Event):
         super().__init__()
         self.source = source
         self.result = result
+
+    def freeze(self):
+        self.values = {"result": _copy(self.result)}
 
 
 class GradModeChanged(Event):
@@ -75,29 +92,39 @@ class GradModeChanged(Event):
 
 
 class BackwardStarted(Event):
-    """``backward()`` or ``autograd.grad()`` begins from ``roots`` with seed gradients."""
+    """``backward()`` or ``autograd.grad()`` begins from ``roots`` with seed gradients
+    ``grad_roots`` (1 for a scalar, else the ``gradient=`` argument)."""
 
     def __init__(self, roots, grad_roots, retain_graph, create_graph):
         super().__init__()
         self.roots = tuple(roots)
-        self.grad_roots = tuple(_copy(g) for g in grad_roots)
+        self.grad_roots = tuple(grad_roots)
         self.retain_graph = retain_graph
         self.create_graph = create_graph
 
+    def freeze(self):
+        self.values = {"grad_roots": tuple(_copy(g) for g in self.grad_roots)}
+
 
 class BackwardStep(Event):
-    """The backward pass ran ``node``: gradients in (one per output of the op) and
-    gradients out (one per entry of ``node.next_functions``, None where none flows)."""
+    """The backward pass ran ``node``: ``grads_in`` (one per output of the op, the
+    gradient arriving from later in the graph) and ``grads_out`` (one per entry of
+    ``node.next_functions``, None where no gradient flows)."""
 
     def __init__(self, node, grads_in, grads_out):
         super().__init__()
         self.node = node
-        self.grads_in = tuple(_copy(g) for g in grads_in)
-        self.grads_out = tuple(_copy(g) for g in grads_out)
+        self.grads_in = tuple(grads_in)
+        self.grads_out = tuple(grads_out)
+
+    def freeze(self):
+        self.values = {"grads_in": tuple(_copy(g) for g in self.grads_in),
+                       "grads_out": tuple(_copy(g) for g in self.grads_out)}
 
 
 class GradAccumulated(Event):
-    """A leaf's ``.grad`` went from ``before`` (None the first time) to ``after``."""
+    """A leaf's ``.grad`` went from ``before`` (None the first time) to ``after`` by
+    adding ``incoming``; all three are copies taken at that moment."""
 
     def __init__(self, tensor, before, incoming, after):
         super().__init__()
@@ -113,7 +140,10 @@ class GradReset(Event):
     def __init__(self, tensor, value):
         super().__init__()
         self.tensor = tensor
-        self.value = _copy(value)
+        self.value = value
+
+    def freeze(self):
+        self.values = {"value": _copy(self.value)}
 
 
 class BackwardFinished(Event):
@@ -127,12 +157,16 @@ class BackwardFinished(Event):
 class Tape(list):
     """The events recorded inside one ``with trace()`` block, in order."""
 
+    def record(self, event):
+        event.freeze()
+        self.append(event)
+
     def of_type(self, kind):
         return [e for e in self if isinstance(e, kind)]
 
 
 class trace:
-    """Record every event that happens inside the block.
+    """Record every event that happens inside the block, with frozen values.
 
     >>> with minigrad.trace() as tape:
     ...     y = 2 * minigrad.dot(x, x)
@@ -140,9 +174,9 @@ class trace:
 
     def __enter__(self):
         self.tape = Tape()
-        listeners.append(self.tape.append)
+        listeners.append(self.tape.record)
         return self.tape
 
     def __exit__(self, *exc):
-        listeners.remove(self.tape.append)
+        listeners.remove(self.tape.record)
         return False

@@ -418,7 +418,7 @@ class Tensor:
         self._check_inplace_allowed()
         tracked = _GradMode.enabled and (self._requires_grad or any(
             isinstance(a, Tensor) and a._requires_grad for a in args))
-        old = self._snapshot() if tracked else self
+        old = self._snapshot() if tracked or events.listeners else self
         result, node = function._run((old,) + args)
         self._write(result, function)
         if tracked:
@@ -475,10 +475,11 @@ class Tensor:
     def _fill_inplace(self, value):
         if _GradMode.enabled and (self._requires_grad or self._base is not None):
             return self._inplace(Fill, float(value) if self.dtype.is_floating_point else value)
+        old = self._snapshot() if events.listeners else None
         self._data[...] = value
         self._bump_version()
-        if events.listeners:
-            events.announce(events.OpRan(Fill, (self, value), self, None, inplace=True))
+        if old is not None:
+            events.announce(events.OpRan(Fill, (old, value), self, None, inplace=True))
         return self
 
     def copy_(self, src):
@@ -532,13 +533,14 @@ class Tensor:
         if _GradMode.enabled and (self._requires_grad or value._requires_grad):
             self._inplace(IndexPut.for_key(key), value, key)
             return
+        old = self._snapshot() if events.listeners else None
         try:
             self._data[key] = value._data
-        except ValueError as e:
-            raise RuntimeError(_setitem_shape_message(self, key, value, e)) from None
+        except ValueError:
+            raise RuntimeError(_setitem_shape_message(self, key, value)) from None
         self._bump_version()
-        if events.listeners:
-            events.announce(events.OpRan(IndexPut.for_key(key), (self, value, key), self, None,
+        if old is not None:
+            events.announce(events.OpRan(IndexPut.for_key(key), (old, value, key), self, None,
                                          inplace=True))
 
     # -- everything else is an op ------------------------------------------------------
@@ -869,7 +871,7 @@ def _can_cast(src, dst):
     return src.category <= dst.category
 
 
-def _setitem_shape_message(target, key, value, error):
+def _setitem_shape_message(target, key, value):
     return (f"shape mismatch: value tensor of shape {list(value._data.shape)} cannot be broadcast "
             f"to indexing result of shape {list(np.empty(target._data.shape)[key].shape)}")
 
