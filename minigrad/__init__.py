@@ -43,3 +43,15 @@ def get_default_dtype():
 
 
 __version__ = "0.1.0"
+
+
+def load_ipython_extension(ipython):
+    """``%load_ext minigrad``: live graph views and the ``%%trace`` cell magic in Jupyter.
+    The Jupyter side is imported only here, so ``import minigrad`` needs NumPy alone."""
+    from .lab import load_ipython_extension as load
+    load(ipython)
+
+
+def unload_ipython_extension(ipython):
+    from .lab import unload_ipython_extension as unload
+    unload(ipython)
