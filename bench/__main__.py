@@ -1,0 +1,33 @@
+"""``python -m bench``: minigrad against PyTorch (and NumPy by hand), in one process.
+
+Each workload runs in both libraries back to back, several times; the best time of each
+is compared. Ratios are minigrad time / baseline time: below 1 means minigrad is faster.
+Nothing here asserts: the numbers are printed, with the target next to each.
+"""
+import argparse
+import sys
+
+from . import engine_workloads, event_overhead
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions (for a smoke run)")
+    args = parser.parse_args(argv)
+    rows = engine_workloads.run(quick=args.quick) + event_overhead.run(quick=args.quick)
+    width = max(len(r["name"]) for r in rows)
+    print(f"{'workload':{width}}  {'minigrad':>10}  {'baseline':>10}  {'ratio':>6}  target   baseline is")
+    for r in rows:
+        ratio = r["ours"] / r["base"] if r["base"] else float("nan")
+        mark = "ok" if ratio <= r["target"] else "MISSED"
+        print(f"{r['name']:{width}}  {_fmt(r['ours'])}  {_fmt(r['base'])}  {ratio:6.2f}  "
+              f"<= {r['target']:<4} {r['baseline']}  [{mark}]")
+    return 0
+
+
+def _fmt(seconds):
+    return f"{seconds * 1e3:8.2f}ms" if seconds < 10 else f"{seconds:9.2f}s"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
