@@ -13,8 +13,9 @@ The engine is meant to be read:
 import warnings as _warnings
 
 from .tensor import Size, Tensor, device  # first: everything else builds on Tensor
-from . import autograd, dtypes, events, nn
+from . import autograd, cuda, dtypes, events, nn
 from .autograd import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
+from .autograd import no_grad as inference_mode  # the same thing, for minigrad's purposes
 from .creation import (arange, as_tensor, e, empty, empty_like, eye, from_numpy, full, full_like,
                        inf, linspace, nan, ones, ones_like, pi, tensor, zeros, zeros_like)
 from .dtypes import (bool_ as bool, dtype, float16, float32, float64, int8, int16, int32, int64,
