@@ -20,7 +20,8 @@ def broadcast_shape(a, b):
         if x != y and x != 1 and y != 1:
             raise RuntimeError(
                 f"The size of tensor a ({x}) must match the size of tensor b ({y}) at "
-                f"non-singleton dimension {i}")
+                f"non-singleton dimension {i}. Shapes {list(a)} and {list(b)} cannot be "
+                f"broadcast: compared from the right, each pair of sizes must be equal or 1.")
         shape[i] = 0 if 0 in (x, y) else max(x, y)
     return tuple(shape)
 

@@ -33,7 +33,8 @@ class Dot(Function):
     @staticmethod
     def forward(ctx, a, b):
         if a._data.ndim != 1 or b._data.ndim != 1:
-            raise RuntimeError(f"1D tensors expected, but got {a._data.ndim}D and {b._data.ndim}D tensors")
+            raise RuntimeError(f"1D tensors expected, but got {a._data.ndim}D and {b._data.ndim}D "
+                               f"tensors. dot is for two vectors; use torch.mm or @ for matrices.")
         if a._data.shape != b._data.shape:
             n, m = a._data.shape[0], b._data.shape[0]
             raise RuntimeError(

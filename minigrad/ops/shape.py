@@ -25,10 +25,12 @@ def infer_shape(shape, numel):
     known = int(np.prod([s for s in shape if s != -1], dtype=np.int64))
     if -1 in shape:
         if known == 0 or numel % known:
-            raise RuntimeError(f"shape '{list(shape)}' is invalid for input of size {numel}")
+            raise RuntimeError(f"shape '{list(shape)}' is invalid for input of size {numel}: "
+                               f"the other sizes must divide {numel}")
         shape = tuple(numel // known if s == -1 else s for s in shape)
     elif known != numel:
-        raise RuntimeError(f"shape '{list(shape)}' is invalid for input of size {numel}")
+        raise RuntimeError(f"shape '{list(shape)}' is invalid for input of size {numel}: the new "
+                           f"shape must hold exactly {numel} elements")
     return shape
 
 
@@ -270,7 +272,8 @@ class Select(Function):
     def forward(ctx, x, dim, index):
         size = x._data.shape[dim]
         if not -size <= index < size:
-            raise IndexError(f"index {index} is out of bounds for dimension {dim} with size {size}")
+            raise IndexError(f"index {index} is out of bounds for dimension {dim} with size {size} "
+                             f"(valid indices: 0 to {size - 1}, or -{size} to -1 from the end)")
         ctx.shape, ctx.key = x._data.shape, (slice(None),) * dim + (index,)
         return x._data[ctx.key + (Ellipsis,)]  # the Ellipsis makes NumPy return a view, even of one element
 
