@@ -10,7 +10,8 @@ markers (the "percent" format that Jupytext and VS Code understand):
 
 Markdown lines are written as comments (``# text``). Building writes
 ``notebooks/zh/NN_name.ipynb`` and ``notebooks/en/NN_name.ipynb`` with outputs cleared,
-so both languages always run the same code. ``src/index.py`` is the bilingual landing
+so both languages always run the same code. A cell written for one language only carries
+``"lang": "zh"`` (or ``"en"``) in its metadata. ``src/index.py`` is the bilingual landing
 page: it becomes ``notebooks/index.ipynb`` with the cells of both languages.
 
     python notebooks/build.py           # rebuild every notebook
@@ -53,11 +54,13 @@ def _clean(kind, lines):
 
 def notebook(cells, lang):
     """An nbformat 4.5 notebook for one language (None: both), outputs cleared."""
-    chosen = [(kind, source) for kind, cell_lang, source in cells
+    chosen = [(kind, cell_lang, source) for kind, cell_lang, source in cells
               if lang is None or cell_lang in (None, lang)]
     nb_cells = []
-    for index, (kind, source) in enumerate(chosen):
-        cell = {"cell_type": kind, "id": f"{lang or 'index'}-{index:03d}", "metadata": {},
+    for index, (kind, cell_lang, source) in enumerate(chosen):
+        # A language-only cell says so, so tests can tell it from the shared code cells.
+        metadata = {"lang": cell_lang} if cell_lang else {}
+        cell = {"cell_type": kind, "id": f"{lang or 'index'}-{index:03d}", "metadata": metadata,
                 "source": source}
         if kind == "code":
             cell.update(execution_count=None, outputs=[])

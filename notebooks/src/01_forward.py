@@ -1,0 +1,174 @@
+# %% [markdown] zh
+# # 1 · 计算图与前向传播
+#
+# 这一节你会：
+# - 认识**计算图**：变量节点、操作节点，以及把它们连起来的边；
+# - 一步一步看**前向传播**怎样从输入算出输出。
+#
+# 本章的代码原本是写给 PyTorch 的。我们用 `import minigrad as torch` 代替 `import torch`：代码一字不改，结果也一样，但每张图都能画出来，每一步都能回放。
+
+# %% [markdown] en
+# # 1 · The computational graph and the forward pass
+#
+# In this lesson you will:
+# - meet the **computational graph**: variable nodes, operation nodes and the edges between them;
+# - watch the **forward pass** compute the output from the inputs, one step at a time.
+#
+# The chapter's code is written for PyTorch. We write `import minigrad as torch` instead of `import torch`: the code and its results stay the same, but every graph can be drawn and every step replayed.
+
+# %%
+import minigrad as torch
+from minigrad.viz import draw
+from minigrad.lab import play
+
+# %% zh
+torch.lab.set_language("zh")
+
+# %% en
+torch.lab.set_language("en")
+
+# %% [markdown] zh
+# ## 一个小例子
+#
+# 先看一个只有三个输入的式子：
+#
+# $$z = (x + y) \times w$$
+#
+# 计算机并不是一口气算出 $z$ 的，而是分两步：先算 $a = x + y$，再算 $z = a \times w$。每一步是一个**操作**，每个中间结果是一个**变量**。
+
+# %% [markdown] en
+# ## A small example
+#
+# Take an expression with three inputs:
+#
+# $$z = (x + y) \times w$$
+#
+# The computer does not get $z$ in one go. It takes two steps: first $a = x + y$, then $z = a \times w$. Each step is an **operation**; each intermediate result is a **variable**.
+
+# %%
+x = torch.tensor(2.0, requires_grad=True)
+y = torch.tensor(3.0, requires_grad=True)
+w = torch.tensor(4.0, requires_grad=True)
+
+a = x + y
+z = a * w
+print(f"a = x + y: {a.item()}")
+print(f"z = a * w: {z.item()}")
+
+# %% [markdown] zh
+# `requires_grad=True` 的意思是：以后要对这个张量求梯度，所以请把用到它的每一步运算都记下来。记下来的这些运算，连在一起就是**计算图**。
+
+# %% [markdown] en
+# `requires_grad=True` means: we will want a gradient with respect to this tensor later, so please record every operation that uses it. Those recorded operations, linked together, are the **computational graph**.
+
+# %% [markdown] zh
+# ## 画出计算图
+#
+# 下面是刚才两行代码的**数据流视图**：方框是变量节点（名字、值），圆圈是操作节点，箭头是数据流动的方向。
+
+# %% [markdown] en
+# ## Drawing the graph
+#
+# Here is the **data-flow view** of the two lines above: boxes are variable nodes (name, value), circles are operation nodes, and arrows show which way the data flows.
+
+# %%
+draw(z)
+
+# %% [markdown] zh
+# 计算图是一个**有向无环图**（DAG）：边有方向，而且顺着箭头走永远不会绕回原处。正因为没有环，才总能找到一个先后顺序，把每个节点依次算出来。
+
+# %% [markdown] en
+# A computational graph is a **directed acyclic graph** (DAG): edges have a direction, and following the arrows never brings you back where you started. Because there are no cycles, there is always an order in which every node can be computed after its inputs.
+
+# %% [markdown] zh
+# ## 叶子节点与 `grad_fn`
+#
+# `x`、`y`、`w` 是我们亲手创建的，叫**叶子节点**。`a` 和 `z` 是运算的结果，它们记得自己是由哪个操作得到的，这个记录就是 `grad_fn`。
+
+# %% [markdown] en
+# ## Leaves and `grad_fn`
+#
+# We created `x`, `y` and `w` ourselves: they are **leaves**. `a` and `z` come out of operations, and each remembers which operation made it. That memory is `grad_fn`.
+
+# %%
+print("x:", x.is_leaf, x.grad_fn)
+print("a:", a.is_leaf, a.grad_fn)
+print("z:", z.is_leaf, z.grad_fn)
+z
+
+# %% [markdown] zh
+# `z` 显示为 `tensor(20., grad_fn=<MulBackward0>)`。`MulBackward0` 就是"乘法"这个操作节点：它保存了反向传播时要用的东西。顺着 `next_functions` 可以找到它的上游节点：
+
+# %% [markdown] en
+# `z` shows as `tensor(20., grad_fn=<MulBackward0>)`. `MulBackward0` is the "multiply" operation node; it keeps what the backward pass will need. Its `next_functions` lead to the nodes upstream of it:
+
+# %%
+z.grad_fn.next_functions
+
+# %% [markdown] zh
+# PyTorch 内部保存的正是这张由 `grad_fn` 连成的图。**autograd 视图**把它画出来：每个操作节点指向它的输入，叶子前面的 `AccumulateGrad` 负责把梯度存进叶子的 `.grad`。
+
+# %% [markdown] en
+# This graph of `grad_fn` nodes is what PyTorch actually keeps. The **autograd view** draws it: each operation node points to its inputs, and the `AccumulateGrad` in front of each leaf is what stores the gradient into the leaf's `.grad`.
+
+# %%
+draw(z, view="autograd")
+
+# %% [markdown] zh
+# ## 一步一步看前向传播
+#
+# `with torch.trace() as tape:` 把块里发生的每一次运算记到 `tape` 上，`play(tape)` 再把它一帧一帧放出来。点"下一步"，看图怎样一个节点一个节点地长出来，每一步的算式写在图下面。
+
+# %% [markdown] en
+# ## The forward pass, step by step
+#
+# `with torch.trace() as tape:` records every operation inside the block on `tape`, and `play(tape)` plays it back frame by frame. Press "Next" and watch the graph grow one node at a time, with each step's arithmetic written under the graph.
+
+# %%
+with torch.trace() as tape:
+    a = x + y
+    z = a * w
+play(tape)
+
+# %% [markdown] zh
+# 这就是**前向传播**：按照依赖关系，从输入到输出，把每个操作节点依次算一遍。
+
+# %% [markdown] en
+# That is the **forward pass**: following the dependencies, from the inputs to the output, compute each operation node in turn.
+
+# %% [markdown] zh
+# ## 试一试
+#
+# 1. 把 `x`、`y`、`w` 换成别的数，先在心里算出 `z`，再运行下一格来验证。
+# 2. 给式子再加一步，比如 `z2 = (x + y) * w + x * x`。画出来以后数一数：`x` 现在有几条出边？
+
+# %% [markdown] en
+# ## Try it
+#
+# 1. Give `x`, `y`, `w` other values, work out `z` in your head, then run the next cell to check.
+# 2. Add a step, for example `z2 = (x + y) * w + x * x`. Draw it and count: how many edges leave `x` now?
+
+# %%
+x = torch.tensor(1.0, requires_grad=True)
+y = torch.tensor(-2.0, requires_grad=True)
+w = torch.tensor(5.0, requires_grad=True)
+z = (x + y) * w
+z
+
+# %%
+z2 = (x + y) * w + x * x
+draw(z2)
+
+# %% [markdown] zh
+# ## 小练习
+#
+# 运行下一格会出现题目，把答案填进 `check` 里再运行，马上就能看到反馈。
+
+# %% [markdown] en
+# ## Exercise
+#
+# Run the next cell to see the question; put your answer into `check` and run it again for instant feedback.
+
+# %%
+from minigrad.exercises import check
+check("01_forward", None)

@@ -1,0 +1,157 @@
+# %% [markdown] zh
+# # 3 · 梯度累积
+#
+# 这一节你会：
+# - 发现第二次 `backward()` 的梯度会**加到**原来的 `.grad` 上，而不是覆盖它；
+# - 学会两种**梯度清零**的办法：`x.grad.zero_()` 和 `x.grad = None`；
+# - 明白 PyTorch 为什么要这样设计。
+
+# %% [markdown] en
+# # 3 · Gradient accumulation
+#
+# In this lesson you will:
+# - find that a second `backward()` **adds** its gradient to the old `.grad` instead of replacing it;
+# - learn two ways of **zeroing the gradient**: `x.grad.zero_()` and `x.grad = None`;
+# - see why PyTorch is designed this way.
+
+# %%
+import minigrad as torch
+from minigrad.viz import draw
+from minigrad.lab import play
+
+# %% zh
+torch.lab.set_language("zh")
+
+# %% en
+torch.lab.set_language("en")
+
+# %% [markdown] zh
+# ## 先算一个梯度
+#
+# 和上一节一样：$y = 2\mathbf{x}^\top\mathbf{x}$，梯度是 $4\mathbf{x}$。
+
+# %% [markdown] en
+# ## A first gradient
+#
+# As in the last lesson: $y = 2\mathbf{x}^\top\mathbf{x}$, whose gradient is $4\mathbf{x}$.
+
+# %%
+x = torch.arange(4.0, requires_grad=True)
+y = 2 * torch.dot(x, x)
+y.backward()
+x.grad
+
+# %% [markdown] zh
+# ## 再算 `x` 的另一个函数
+#
+# 现在换一个函数 $y = x_1 + x_2 + x_3 + x_4$（也就是 `x.sum()`）。它对每个 $x_i$ 的导数都是 1，所以我们期望得到 `[1, 1, 1, 1]`。运行看看：
+
+# %% [markdown] en
+# ## Another function of `x`
+#
+# Now take a different function, $y = x_1 + x_2 + x_3 + x_4$ (that is, `x.sum()`). Its derivative with respect to each $x_i$ is 1, so we expect `[1, 1, 1, 1]`. Run it:
+
+# %%
+y = x.sum()
+y.backward()
+x.grad
+
+# %% [markdown] zh
+# 得到的是 `[1, 5, 9, 13]`，而不是 `[1, 1, 1, 1]`！新的梯度 `[1, 1, 1, 1]` 被**加**到了旧的 `[0, 4, 8, 12]` 上。这就是**梯度累积**：`backward()` 总是把结果累加进 `.grad`。
+#
+# 在播放器里看这次加法发生的那一步：
+
+# %% [markdown] en
+# We get `[1, 5, 9, 13]`, not `[1, 1, 1, 1]`! The new gradient `[1, 1, 1, 1]` was **added** to the old `[0, 4, 8, 12]`. This is **gradient accumulation**: `backward()` always adds its result into `.grad`.
+#
+# Watch the step where the addition happens in the player:
+
+# %%
+x = torch.arange(4.0, requires_grad=True)
+y = 2 * torch.dot(x, x)
+y.backward()
+with torch.trace() as tape:
+    y = x.sum()
+    y.backward()
+play(tape)
+
+# %% [markdown] zh
+# ## 梯度清零
+#
+# 想要一个"干净"的梯度，就先把旧的清掉。`zero_()` 末尾的下划线表示它是**就地操作**：直接把 `x.grad` 里的数改成 0。
+
+# %% [markdown] en
+# ## Zeroing the gradient
+#
+# To get a clean gradient, clear the old one first. The trailing underscore in `zero_()` marks an **in-place operation**: it overwrites the numbers in `x.grad` with zeros.
+
+# %%
+x.grad.zero_()
+y = x.sum()
+y.backward()
+x.grad
+
+# %% [markdown] zh
+# 另一种办法是把 `x.grad` 设成 `None`，就像从没算过梯度一样。下一次 `backward()` 会重新创建它。
+
+# %% [markdown] en
+# The other way is to set `x.grad` to `None`, as if no gradient had ever been computed. The next `backward()` creates it anew.
+
+# %%
+x.grad = None
+print(x.grad)
+y = 2 * torch.dot(x, x)
+y.backward()
+x.grad
+
+# %% [markdown] zh
+# ## 为什么要累加？
+#
+# 因为梯度本来就该相加。如果一个变量通过好几条路径影响输出，链式法则说：**各条路径的贡献要加起来**。
+#
+# $$y = x \cdot x \quad\Rightarrow\quad \frac{\partial y}{\partial x} = x + x = 2x$$
+#
+# 乘法节点的两个输入都是 `x`，两条边各带回一份梯度，在 `x` 处相加。PyTorch 在一次 `backward()` 内部这样做，在多次 `backward()` 之间也这样做：比如把一批数据分几次算完，梯度自然就合在一起了。代价是：**每次更新参数之后，要记得清零**。
+
+# %% [markdown] en
+# ## Why add?
+#
+# Because gradients are meant to add up. If a variable affects the output along several paths, the chain rule says: **add the contributions of all paths**.
+#
+# $$y = x \cdot x \quad\Rightarrow\quad \frac{\partial y}{\partial x} = x + x = 2x$$
+#
+# Both inputs of the multiplication are `x`; each edge brings back a share of the gradient, and the shares add up at `x`. PyTorch does this inside one `backward()` and also between several: split a batch into parts, and their gradients combine on their own. The price: **after each update of the parameters, remember to zero the gradients**.
+
+# %%
+x = torch.tensor(3.0, requires_grad=True)
+with torch.trace() as tape:
+    y = x * x
+    y.backward()
+play(tape)
+
+# %% [markdown] zh
+# ## 试一试
+#
+# 1. 把下一格连续运行三次（不要重新运行上面的格子）。每次 `x.grad` 变成多少？先猜，再运行。
+# 2. 在 `y.backward()` 前面加一行 `x.grad.zero_()`，再连续运行几次，结果有什么不同？
+
+# %% [markdown] en
+# ## Try it
+#
+# 1. Run the next cell three times in a row (without rerunning the cells above). What does `x.grad` become each time? Guess first, then run.
+# 2. Add the line `x.grad.zero_()` before `y.backward()` and run it several times again. What changes?
+
+# %%
+y = x * x
+y.backward()
+x.grad
+
+# %% [markdown] zh
+# ## 小练习
+
+# %% [markdown] en
+# ## Exercise
+
+# %%
+from minigrad.exercises import check
+check("03_accumulation", None)

@@ -1,0 +1,223 @@
+# %% [markdown] zh
+# # 4 · 非标量变量的反向传播
+#
+# 这一节你会：
+# - 看到对向量直接调用 `backward()` 为什么会报错；
+# - 理解 `y.sum().backward()` 和 `y.backward(torch.ones(...))` 为什么一样；
+# - 把 `gradient=` 参数看成**每个元素的权重**，认识**向量-雅可比积**；
+# - 用 `retain_graph=True` 一行一行地拼出**雅可比矩阵**。
+
+# %% [markdown] en
+# # 4 · Backward for non-scalar variables
+#
+# In this lesson you will:
+# - see why calling `backward()` directly on a vector fails;
+# - understand why `y.sum().backward()` and `y.backward(torch.ones(...))` agree;
+# - read the `gradient=` argument as **a weight for each element**, and meet the **vector–Jacobian product**;
+# - build a **Jacobian** row by row with `retain_graph=True`.
+
+# %%
+import minigrad as torch
+from minigrad.viz import draw
+from minigrad.lab import play
+
+# %% zh
+torch.lab.set_language("zh")
+
+# %% en
+torch.lab.set_language("en")
+
+# %% [markdown] zh
+# ## 输出是向量时
+#
+# `y = x * x` 是逐元素相乘，`y` 和 `x` 一样是 4 个数。直接调用 `y.backward()` 会怎样？
+
+# %% [markdown] en
+# ## When the output is a vector
+#
+# `y = x * x` multiplies element by element, so `y` holds 4 numbers, like `x`. What happens if we call `y.backward()` directly?
+
+# %%
+x = torch.arange(4.0, requires_grad=True)
+y = x * x
+try:
+    y.backward()
+except RuntimeError as err:
+    print("RuntimeError:", err)
+
+# %% [markdown] zh
+# 报错了。原因是：向量 $\mathbf{y}$ 对向量 $\mathbf{x}$ 的导数不是一个向量，而是一个矩阵——**雅可比矩阵**：
+#
+# $$J = \begin{pmatrix} \frac{\partial y_1}{\partial x_1} & \cdots & \frac{\partial y_1}{\partial x_n} \\ \vdots & \ddots & \vdots \\ \frac{\partial y_m}{\partial x_1} & \cdots & \frac{\partial y_m}{\partial x_n} \end{pmatrix}$$
+#
+# 而 `.grad` 只能放一个和 `x` 同形状的向量。所以 PyTorch 要我们先说清楚：**想要的是哪个标量的梯度？**
+
+# %% [markdown] en
+# It fails. The derivative of a vector $\mathbf{y}$ with respect to a vector $\mathbf{x}$ is not a vector but a matrix, the **Jacobian**:
+#
+# $$J = \begin{pmatrix} \frac{\partial y_1}{\partial x_1} & \cdots & \frac{\partial y_1}{\partial x_n} \\ \vdots & \ddots & \vdots \\ \frac{\partial y_m}{\partial x_1} & \cdots & \frac{\partial y_m}{\partial x_n} \end{pmatrix}$$
+#
+# Yet `.grad` has room for just one vector shaped like `x`. So PyTorch asks us to say first: **the gradient of which scalar do we want?**
+
+# %% [markdown] zh
+# ## 最常见的回答：求和
+#
+# 训练时，`y` 往往是一批样本各自的损失，我们要的是它们**总和**（或平均）的梯度，而不是整个矩阵。
+
+# %% [markdown] en
+# ## The usual answer: the sum
+#
+# In training, `y` usually holds one loss per example in a batch, and what we want is the gradient of their **sum** (or mean), not the whole matrix.
+
+# %%
+y.sum().backward()
+x.grad
+
+# %% [markdown] zh
+# 另一种写法是把一个和 `y` 同形状的张量传给 `backward`。传全 1，结果一样：
+
+# %% [markdown] en
+# The other way is to hand `backward` a tensor shaped like `y`. All ones gives the same result:
+
+# %%
+x.grad.zero_()
+y = x * x
+y.backward(torch.ones(len(x)))
+x.grad
+
+# %% [markdown] zh
+# ## `gradient=` 是每个元素的权重
+#
+# `y.backward(v)` 算的是加权和 $\sum_i v_i\, y_i$ 的梯度，也就是**向量-雅可比积** $\mathbf{v}^\top J$。`v` 全是 1 时就是普通的求和。把权重换成 3：
+
+# %% [markdown] en
+# ## `gradient=` weighs each element
+#
+# `y.backward(v)` computes the gradient of the weighted sum $\sum_i v_i\, y_i$, that is, the **vector–Jacobian product** $\mathbf{v}^\top J$. With all-ones `v` it is the plain sum. Now make the weights 3:
+
+# %%
+x.grad.zero_()
+y = x * x
+y.backward(gradient=torch.tensor([3, 3, 3, 3]))
+x.grad
+
+# %% [markdown] zh
+# 每个梯度都变成了原来的 3 倍：$3 \times 2x_i = 6x_i$。在播放器里看，反向传播的第一步，权重 `v` 就是从输出出发的那份梯度：
+
+# %% [markdown] en
+# Each gradient is three times larger: $3 \times 2x_i = 6x_i$. In the player, the weights `v` are the gradient the backward pass starts from at the output:
+
+# %%
+x.grad.zero_()
+y = x * x
+with torch.trace() as tape:
+    y.backward(gradient=torch.tensor([3.0, 3.0, 3.0, 3.0]))
+play(tape)
+
+# %% [markdown] zh
+# `mean()` 也是一种加权：每个元素的权重都是 $\frac{1}{4}$，所以梯度是 $\frac{1}{4} \cdot 2x_i = \frac{x_i}{2}$。
+
+# %% [markdown] en
+# `mean()` is a weighting too: each element gets weight $\frac{1}{4}$, so the gradient is $\frac{1}{4} \cdot 2x_i = \frac{x_i}{2}$.
+
+# %%
+x.grad.zero_()
+y = x * x
+y.mean().backward()
+x.grad
+
+# %% [markdown] zh
+# ## 一行一行拼出雅可比矩阵
+#
+# 如果真的要整个雅可比矩阵呢？权重只挑一个输出 $y_i$ 时，得到的正好是矩阵的第 $i$ 行。对每个 $y_i$ 各做一次反向传播，就能一行一行拼出来。
+#
+# 下面的函数有两个输入 $\mathbf{u}, \mathbf{v}$，两个输出：
+#
+# $$y_1 = u_1^2 + u_2 v_1, \qquad y_2 = u_2 v_2 + v_1 v_2^2$$
+
+# %% [markdown] en
+# ## The Jacobian, row by row
+#
+# What if we do want the whole Jacobian? A weighting that picks a single output $y_i$ gives exactly row $i$ of the matrix. One backward pass per $y_i$ builds it row by row.
+#
+# The function below has two inputs $\mathbf{u}, \mathbf{v}$ and two outputs:
+#
+# $$y_1 = u_1^2 + u_2 v_1, \qquad y_2 = u_2 v_2 + v_1 v_2^2$$
+
+# %%
+def f(u, v):
+    y = torch.zeros(2)
+    y[0] = u[0]**2 + u[1]*v[0]
+    y[1] = u[1]*v[1] + v[0]*v[1]**2
+    return y
+
+u = torch.tensor([1.0, 2.0], requires_grad=True)
+v = torch.tensor([3.0, 4.0], requires_grad=True)
+y = f(u, v)
+draw(y)
+
+# %% [markdown] zh
+# 两个输出共用同一张图，而反向传播默认会在结束后释放图里保存的中间值。第一行算完还要算第二行，所以要加上 `retain_graph=True`（**保留计算图**）。每行算完记得清零，否则下一行会累加上来。
+
+# %% [markdown] en
+# Both outputs share one graph, and by default the backward pass frees the values saved in the graph when it is done. We still need the graph for the second row, so we pass `retain_graph=True` (**keep the graph**). Zero the gradients after each row, or the next row would accumulate on top.
+
+# %%
+jacobian = torch.zeros(2, 4)
+for i in range(2):
+    y[i].backward(retain_graph=True)
+    jacobian[i, :2] = u.grad
+    jacobian[i, 2:] = v.grad
+    u.grad.zero_()
+    v.grad.zero_()
+
+print("Jacobian matrix:")
+print(jacobian)
+
+# %% [markdown] zh
+# 对照一下手算的结果：
+#
+# $$J = \begin{pmatrix} 2u_1 & v_1 & u_2 & 0 \\ 0 & v_2 & v_2^2 & u_2 + 2 v_1 v_2 \end{pmatrix} = \begin{pmatrix} 2 & 3 & 2 & 0 \\ 0 & 4 & 16 & 26 \end{pmatrix}$$
+#
+# `torch.autograd.functional.jacobian` 一次给出整个矩阵（按输入 `u`、`v` 分成两块），拼起来应该一模一样：
+
+# %% [markdown] en
+# Check against the result by hand:
+#
+# $$J = \begin{pmatrix} 2u_1 & v_1 & u_2 & 0 \\ 0 & v_2 & v_2^2 & u_2 + 2 v_1 v_2 \end{pmatrix} = \begin{pmatrix} 2 & 3 & 2 & 0 \\ 0 & 4 & 16 & 26 \end{pmatrix}$$
+#
+# `torch.autograd.functional.jacobian` gives the whole matrix at once (in two blocks, one per input `u`, `v`); side by side they should match exactly:
+
+# %%
+J_u, J_v = torch.autograd.functional.jacobian(f, (u, v))
+print(torch.cat([J_u, J_v], dim=1))
+torch.equal(torch.cat([J_u, J_v], dim=1), jacobian)
+
+# %% [markdown] zh
+# ## 试一试
+#
+# 1. 不用循环，只做**一次**反向传播，取出雅可比矩阵的第二行。`gradient=` 该传什么？
+# 2. 传 `torch.tensor([1.0, 1.0])` 得到的又是什么？和两行相加比一比。
+
+# %% [markdown] en
+# ## Try it
+#
+# 1. Without a loop, with **one** backward pass, get the second row of the Jacobian. What should `gradient=` be?
+# 2. What does `torch.tensor([1.0, 1.0])` give? Compare it with the sum of the two rows.
+
+# %%
+y = f(u, v)
+y.backward(gradient=torch.tensor([0.0, 1.0]))
+print(u.grad, v.grad)
+u.grad = None
+v.grad = None
+
+# %% [markdown] zh
+# ## 小练习
+
+# %% [markdown] en
+# ## Exercise
+
+# %%
+from minigrad.exercises import check
+check("04_non_scalar", None)

@@ -1,0 +1,203 @@
+# %% [markdown] zh
+# # 5 · 分离计算：`detach` 与 `no_grad`
+#
+# 这一节你会：
+# - 用 `detach()` 把计算图剪断，让一个中间结果**被视为常数**；
+# - 用 `torch.no_grad()` 让一段代码**不记录梯度**，比如更新参数的时候；
+# - 知道 `.data` 是什么，以及为什么新代码少用它。
+
+# %% [markdown] en
+# # 5 · Detaching computation: `detach` and `no_grad`
+#
+# In this lesson you will:
+# - cut the computational graph with `detach()`, so that an intermediate result is **treated as a constant**;
+# - use `torch.no_grad()` to run code **without recording gradients**, for example when updating parameters;
+# - learn what `.data` is, and why new code rarely uses it.
+
+# %%
+import minigrad as torch
+from minigrad.viz import draw
+from minigrad.lab import play
+
+# %% zh
+torch.lab.set_language("zh")
+
+# %% en
+torch.lab.set_language("en")
+
+# %% [markdown] zh
+# ## 把 `y` 当成常数
+#
+# 设 $y = x^2$，$z = y \cdot x$。如果把 $y$ 也看成 $x$ 的函数，$z = x^3$，导数是 $3x^2$。
+#
+# 但有时我们只想要 $x$ 在 $y$ 算好**之后**起的作用，把 $y$ 当成一个固定的数。`y.detach()` 返回一个新张量 `u`：值和 `y` 一样，但不记得自己是怎么算出来的。梯度走到 `u` 就停下了。
+
+# %% [markdown] en
+# ## Treating `y` as a constant
+#
+# Let $y = x^2$ and $z = y \cdot x$. If $y$ counts as a function of $x$, then $z = x^3$ and the derivative is $3x^2$.
+#
+# Sometimes, though, we want only the part $x$ plays **after** $y$ has been computed, with $y$ held fixed. `y.detach()` returns a new tensor `u` with the same values as `y` but no memory of how they were computed. The gradient stops at `u`.
+
+# %%
+x = torch.arange(4.0, requires_grad=True)
+y = x * x
+u = y.detach()
+z = u * x
+print(u, u.requires_grad, u.grad_fn)
+draw(z)
+
+# %% [markdown] zh
+# 图里 `u` 和 `x * x` 之间的连线断开了：`u` 是一个常数节点。于是 $\frac{\partial z}{\partial x} = u$：
+
+# %% [markdown] en
+# In the graph, the link between `u` and `x * x` is cut: `u` is a constant node. So $\frac{\partial z}{\partial x} = u$:
+
+# %%
+z.sum().backward()
+print(x.grad)
+x.grad == u
+
+# %% [markdown] zh
+# 在播放器里看：反向传播到达乘法节点后，只有通向 `x` 的那条边有梯度流过，`u` 那边什么也没有。
+
+# %% [markdown] en
+# Watch it in the player: when the backward pass reaches the multiplication, gradient flows only along the edge to `x`; nothing goes towards `u`.
+
+# %%
+x.grad.zero_()
+with torch.trace() as tape:
+    y = x * x
+    u = y.detach()
+    z = u * x
+    z.sum().backward()
+play(tape)
+
+# %% [markdown] zh
+# `detach()` 只影响 `u`，原来的 `y` 仍然连在图上，照样可以对它求导，得到 $2x$：
+
+# %% [markdown] en
+# `detach()` affects only `u`. The original `y` is still in the graph and can be differentiated as usual, giving $2x$:
+
+# %%
+x.grad.zero_()
+y.sum().backward()
+x.grad == 2 * x
+
+# %% [markdown] zh
+# 不分离的话，梯度会穿过 `y` 继续往回走，得到 $3x^2$：
+
+# %% [markdown] en
+# Without detaching, the gradient goes on through `y`, and we get $3x^2$:
+
+# %%
+x.grad.zero_()
+y = x * x
+z = y * x
+z.sum().backward()
+x.grad
+
+# %% [markdown] zh
+# ## `torch.no_grad()`：这段不记录
+#
+# `detach()` 剪断一个张量；`with torch.no_grad():` 让整段代码都**不记录梯度**。块里算出的结果没有 `grad_fn`，也不会出现在计算图里。
+
+# %% [markdown] en
+# ## `torch.no_grad()`: do not record this
+#
+# `detach()` cuts one tensor; `with torch.no_grad():` runs a whole block **without recording gradients**. Results computed inside have no `grad_fn` and never enter the graph.
+
+# %%
+with torch.no_grad():
+    q = x * 2
+print(q, q.requires_grad, q.grad_fn)
+
+# %% [markdown] zh
+# 它最常见的用途是**更新参数**。用梯度下降更新 `w` 这一步本身不应该被记录：否则 `w` 就不再是叶子，下一轮的计算图会一直追溯到上一轮。PyTorch 干脆不允许在记录状态下就地修改一个需要梯度的叶子：
+
+# %% [markdown] en
+# Its most common use is **updating parameters**. The gradient-descent step that changes `w` must not be recorded; otherwise `w` would no longer be a leaf, and the next round's graph would reach back into the previous round. PyTorch simply refuses an in-place change to a leaf that requires grad while recording:
+
+# %%
+w = torch.tensor([1.0, 2.0], requires_grad=True)
+loss = (w * w).sum()
+loss.backward()
+try:
+    w -= 0.1 * w.grad
+except RuntimeError as err:
+    print("RuntimeError:", err)
+
+# %%
+with torch.no_grad():
+    w -= 0.1 * w.grad
+print(w, w.is_leaf)
+
+# %% [markdown] zh
+# 更新之后 `w` 仍然是叶子，可以继续下一轮。
+#
+# ## `.data`
+#
+# 很多旧代码写 `w.data -= lr * w.grad`。`.data` 给出同一份数据、但不被跟踪的张量，作用和 `detach()` 相似，区别在于：通过 `.data` 做的修改，autograd **完全不知道**。如果这个值已经被某个操作保存起来准备反向传播用，梯度就会悄悄算错：
+
+# %% [markdown] en
+# After the update `w` is still a leaf, ready for the next round.
+#
+# ## `.data`
+#
+# Much older code writes `w.data -= lr * w.grad`. `.data` gives an untracked tensor over the same numbers, much like `detach()`, with one difference: autograd **never hears** about a change made through `.data`. If an operation has saved that value for the backward pass, the gradient comes out wrong without a word:
+
+# %%
+p = torch.tensor([1.0, 2.0], requires_grad=True)
+r = p * p
+p.data.mul_(10)
+r.sum().backward()
+p.grad
+
+# %% [markdown] zh
+# 正确答案应该是 $2p = [2, 4]$，却得到了 `[20, 40]`。换成 `detach()`，autograd 会发现数据被改过，直接报错，而不是给出错误的梯度：
+
+# %% [markdown] en
+# The right answer is $2p = [2, 4]$, yet we got `[20, 40]`. With `detach()` instead, autograd notices the change and raises an error rather than handing back a wrong gradient:
+
+# %%
+p = torch.tensor([1.0, 2.0], requires_grad=True)
+r = p * p
+p.detach().mul_(10)
+try:
+    r.sum().backward()
+except RuntimeError as err:
+    print("RuntimeError:", err)
+
+# %% [markdown] zh
+# 所以：更新参数用 `with torch.no_grad():`，需要一个常数副本用 `detach()`。
+#
+# ## 试一试
+#
+# 1. 令 `z = u * x + y`（`u` 是分离出来的，`y` 没有分离），先推出 `x.grad`，再运行验证。
+# 2. 把 `u = y.detach()` 换成 `u = y`，结果变成了什么？
+
+# %% [markdown] en
+# So: update parameters under `with torch.no_grad():`, and use `detach()` when you need a constant copy.
+#
+# ## Try it
+#
+# 1. Let `z = u * x + y` (`u` detached, `y` not). Work out `x.grad` first, then run to check.
+# 2. Replace `u = y.detach()` with `u = y`. What do you get now?
+
+# %%
+x = torch.arange(4.0, requires_grad=True)
+y = x * x
+u = y.detach()
+z = u * x + y
+z.sum().backward()
+x.grad
+
+# %% [markdown] zh
+# ## 小练习
+
+# %% [markdown] en
+# ## Exercise
+
+# %%
+from minigrad.exercises import check
+check("05_detach", None)

@@ -1,0 +1,209 @@
+# %% [markdown] zh
+# # 7 · 自定义函数：自己写前向和反向
+#
+# 这一节你会：
+# - 继承 `torch.autograd.Function`，亲手写一个 ReLU 的**前向传播**和**反向传播**；
+# - 用 `ctx.save_for_backward` 把反向传播要用的张量存起来；
+# - 用它手动训练一个两层神经网络 500 轮，并画出**损失**曲线。
+
+# %% [markdown] en
+# # 7 · A custom function: your own forward and backward
+#
+# In this lesson you will:
+# - subclass `torch.autograd.Function` and write the **forward pass** and the **backward pass** of a ReLU yourself;
+# - keep the tensors the backward pass needs with `ctx.save_for_backward`;
+# - use it to train a two-layer network by hand for 500 iterations, and plot the **loss** curve.
+
+# %%
+import matplotlib.pyplot as plt
+import minigrad as torch
+from minigrad.viz import draw
+from minigrad.lab import play
+
+# %% zh
+torch.lab.set_language("zh")
+
+# %% en
+torch.lab.set_language("en")
+
+# %% [markdown] zh
+# ## 一个操作 = 前向 + 反向
+#
+# 到目前为止，每个操作（加、乘、点积……）都自带局部导数。自定义函数让我们自己补上一个新操作，只需写两个静态方法：
+#
+# - `forward(ctx, input)`：算出结果；把反向时要用的东西交给 `ctx.save_for_backward`。
+# - `backward(ctx, grad_output)`：收到"损失对输出的梯度"，返回"损失对输入的梯度"。
+#
+# ReLU 是 $\mathrm{relu}(x) = \max(x, 0)$，局部导数在 $x > 0$ 时是 1，在 $x < 0$ 时是 0。所以反向时只要把输入为负的位置的梯度清零即可。
+
+# %% [markdown] en
+# ## One operation = forward + backward
+#
+# So far every operation (add, multiply, dot, ...) came with its own local derivative. A custom function lets us add a new operation ourselves by writing two static methods:
+#
+# - `forward(ctx, input)`: compute the result; hand whatever the backward pass will need to `ctx.save_for_backward`.
+# - `backward(ctx, grad_output)`: receive the gradient of the loss with respect to the output, return the gradient with respect to the input.
+#
+# ReLU is $\mathrm{relu}(x) = \max(x, 0)$. Its local derivative is 1 where $x > 0$ and 0 where $x < 0$, so the backward pass just zeroes the gradient wherever the input was negative.
+
+# %%
+class MyReLU(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, input):
+        ctx.save_for_backward(input)
+        return input.clamp(min=0)
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        input, = ctx.saved_tensors
+        grad_input = grad_output.clone()
+        grad_input[input < 0] = 0
+        return grad_input
+
+# %% [markdown] zh
+# 自定义函数要通过 `apply` 调用。先在 4 个数上试一试：结果的 `grad_fn` 是 `MyReLUBackward`，它和内置操作的节点一样出现在图里。
+
+# %% [markdown] en
+# A custom function is called through `apply`. Try it on 4 numbers: the result's `grad_fn` is `MyReLUBackward`, and it sits in the graph just like the nodes of built-in operations.
+
+# %%
+relu = MyReLU.apply
+s = torch.tensor([-2.0, -0.5, 0.5, 2.0], requires_grad=True)
+r = relu(s)
+print(r)
+draw(r)
+
+# %% [markdown] zh
+# 在播放器里看反向传播：走到 `MyReLUBackward` 时，调用的就是我们刚写的 `backward`。
+
+# %% [markdown] en
+# Watch the backward pass in the player: when it reaches `MyReLUBackward`, it calls the `backward` we just wrote.
+
+# %%
+with torch.trace() as tape:
+    r.sum().backward()
+play(tape)
+
+# %%
+s.grad
+
+# %% [markdown] zh
+# 自己写的导数可能写错。`torch.autograd.gradcheck` 把它和数值差分 $\frac{f(x+\varepsilon) - f(x-\varepsilon)}{2\varepsilon}$ 对比（需要 `float64` 精度），一致就返回 `True`：
+
+# %% [markdown] en
+# A hand-written derivative can be wrong. `torch.autograd.gradcheck` compares it with the finite difference $\frac{f(x+\varepsilon) - f(x-\varepsilon)}{2\varepsilon}$ (it needs `float64` precision) and returns `True` when they agree:
+
+# %%
+s64 = torch.tensor([-2.0, -0.5, 0.5, 2.0], dtype=torch.float64, requires_grad=True)
+torch.autograd.gradcheck(relu, (s64,))
+
+# %% [markdown] zh
+# ## 手动训练一个两层网络
+#
+# 现在用 `MyReLU` 搭一个两层网络：$\hat{\mathbf{y}} = \mathrm{relu}(\mathbf{x} W_1)\, W_2$，损失是平方误差之和：
+#
+# $$\ell = \sum (\hat{\mathbf{y}} - \mathbf{y})^2$$
+#
+# 数据和权重都是随机的；我们先固定随机种子。
+
+# %% [markdown] en
+# ## Training a two-layer network by hand
+#
+# Now build a two-layer network with `MyReLU`: $\hat{\mathbf{y}} = \mathrm{relu}(\mathbf{x} W_1)\, W_2$, with the sum of squared errors as the loss:
+#
+# $$\ell = \sum (\hat{\mathbf{y}} - \mathbf{y})^2$$
+#
+# Data and weights are random; we fix the seed first.
+
+# %%
+torch.manual_seed(0)
+dtype = torch.float
+device = torch.device("cpu")
+
+# N: batch size; D_in: input dimension; H: hidden dimension; D_out: output dimension
+N, D_in, H, D_out = 64, 1000, 100, 10
+
+x = torch.randn(N, D_in, device=device, dtype=dtype)
+y = torch.randn(N, D_out, device=device, dtype=dtype)
+
+w1 = torch.randn(D_in, H, device=device, dtype=dtype, requires_grad=True)
+w2 = torch.randn(H, D_out, device=device, dtype=dtype, requires_grad=True)
+
+# %% [markdown] zh
+# 训练之前，先看一轮的计算图长什么样：每个变量节点都标出了形状。
+
+# %% [markdown] en
+# Before training, look at the graph of one iteration: every variable node shows its shape.
+
+# %%
+y_pred = relu(x.mm(w1)).mm(w2)
+loss = (y_pred - y).pow(2).sum()
+draw(loss)
+
+# %% [markdown] zh
+# 每一轮做四件事：前向传播、算损失、反向传播、在 `no_grad` 下更新权重并**梯度清零**（回忆第 3、5 节）。为了不刷屏，每 100 轮打印一次损失，所有损失都记在 `losses` 里。
+
+# %% [markdown] en
+# Each iteration does four things: forward pass, loss, backward pass, then update the weights under `no_grad` and **zero the gradients** (remember lessons 3 and 5). To keep the output short we print the loss every 100 iterations and keep all of them in `losses`.
+
+# %%
+learning_rate = 1e-6
+losses = []
+for t in range(500):
+    y_pred = relu(x.mm(w1)).mm(w2)
+
+    loss = (y_pred - y).pow(2).sum()
+    losses.append(loss.item())
+    if t % 100 == 99:
+        print(t, loss.item())
+
+    loss.backward()
+
+    with torch.no_grad():
+        w1 -= learning_rate * w1.grad
+        w2 -= learning_rate * w2.grad
+        w1.grad.zero_()
+        w2.grad.zero_()
+
+# %% [markdown] zh
+# 损失从几千万降到接近 0。跨度太大，纵轴用对数刻度：
+
+# %% [markdown] en
+# The loss falls from tens of millions to nearly 0. The range is huge, so the vertical axis is logarithmic:
+
+# %%
+plt.figure(figsize=(6, 3.5))
+plt.semilogy(losses)
+plt.xlabel("t")
+plt.ylabel("loss")
+plt.grid(True, alpha=0.3)
+plt.show()
+
+# %% [markdown] zh
+# ## 试一试
+#
+# 1. 把**学习率**改成 `5e-6` 或 `1e-7`，重新运行上面"定义数据"和"训练"两格，再画图。曲线怎么变了？
+# 2. 用内置的 `torch.relu` 换掉 `relu = MyReLU.apply`，训练结果一样吗？下面这格先比较了一次前向和反向。
+
+# %% [markdown] en
+# ## Try it
+#
+# 1. Change the **learning rate** to `5e-6` or `1e-7`, rerun the "data" and "training" cells above, and plot again. How does the curve change?
+# 2. Replace `relu = MyReLU.apply` with the built-in `torch.relu`. Does training give the same result? The next cell compares one forward and one backward pass first.
+
+# %%
+s1 = torch.tensor([-2.0, -0.5, 0.5, 2.0], requires_grad=True)
+s2 = torch.tensor([-2.0, -0.5, 0.5, 2.0], requires_grad=True)
+relu(s1).sum().backward()
+torch.relu(s2).sum().backward()
+print(s1.grad, s2.grad)
+
+# %% [markdown] zh
+# ## 小练习
+
+# %% [markdown] en
+# ## Exercise
+
+# %%
+from minigrad.exercises import check
+check("07_custom_function", None)

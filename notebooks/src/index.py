@@ -1,0 +1,51 @@
+# %% [markdown]
+# # minigrad · 自动微分 / Automatic Differentiation
+#
+# 《动手学深度学习》2.5 节 · *Dive into Deep Learning*, section 2.5
+
+# %% [markdown] zh
+# ## 中文
+#
+# 这套笔记本陪你学完"自动微分"这一章。每一节都是：一小段讲解、教材里的代码、画出来的计算图、可以一步一步播放的前向或反向传播，以及"试一试"和一道自动批改的小练习。代码里写的是 `import minigrad as torch`，其余和 PyTorch 一模一样。
+#
+# 按顺序学：
+#
+# 1. [计算图与前向传播](zh/01_forward.ipynb)：画出 `z = (x + y) * w`，一步一步往前算
+# 2. [反向传播与链式法则](zh/02_backward.ipynb)：每一步的局部导数；为什么 `x.grad == 4 * x`
+# 3. [梯度累积](zh/03_accumulation.ipynb)：`.grad` 为什么会累加；`x.grad.zero_()` 与 `grad = None`
+# 4. [非标量变量的反向传播](zh/04_non_scalar.ipynb)：`gradient=` 作为权重；一行一行拼出雅可比矩阵
+# 5. [分离计算](zh/05_detach.ipynb)：`detach` 剪断计算图；在 `no_grad` 下更新参数；`.data`
+# 6. [Python 控制流的梯度计算](zh/06_control_flow.ipynb)：两个输入，两张图；为什么 `a.grad == d / a`
+# 7. [自定义函数](zh/07_custom_function.ipynb)：自己写 `MyReLU` 的前向和反向，手动训练两层网络
+# 8. [二阶导数](zh/08_higher_order.ipynb)：`retain_graph`、`create_graph`；画出 $\sin x$ 和它的导数
+# 9. [本章练习](zh/09_exercises.ipynb)：教材的五道练习，自动批改
+
+# %% [markdown] en
+# ## English
+#
+# These notebooks take you through the chapter on automatic differentiation. Each lesson has a short explanation, the book's code, the computational graph drawn, the forward or backward pass to play step by step, "try it" cells, and an exercise that grades itself. The code says `import minigrad as torch`; everything else is exactly PyTorch.
+#
+# In order:
+#
+# 1. [The computational graph and the forward pass](en/01_forward.ipynb): draw `z = (x + y) * w` and compute it step by step
+# 2. [The backward pass and the chain rule](en/02_backward.ipynb): the local derivative of each step; why `x.grad == 4 * x`
+# 3. [Gradient accumulation](en/03_accumulation.ipynb): why `.grad` adds up; `x.grad.zero_()` and `grad = None`
+# 4. [Backward for non-scalar variables](en/04_non_scalar.ipynb): `gradient=` as weights; the Jacobian row by row
+# 5. [Detaching computation](en/05_detach.ipynb): `detach` cuts the graph; updating parameters under `no_grad`; `.data`
+# 6. [Gradients through Python control flow](en/06_control_flow.ipynb): two inputs, two graphs; why `a.grad == d / a`
+# 7. [A custom function](en/07_custom_function.ipynb): write `MyReLU`'s forward and backward, train a two-layer net by hand
+# 8. [Second derivatives](en/08_higher_order.ipynb): `retain_graph`, `create_graph`; plot $\sin x$ and its derivative
+# 9. [The chapter's exercises](en/09_exercises.ipynb): the book's five exercises, graded automatically
+
+# %% [markdown]
+# ## 检查环境 · Check your setup
+#
+# 运行下面这格，应该看到 `tensor([ 0.,  4.,  8., 12.])`。· Run the cell below; you should see `tensor([ 0.,  4.,  8., 12.])`.
+
+# %%
+import minigrad as torch
+
+x = torch.arange(4.0, requires_grad=True)
+y = 2 * torch.dot(x, x)
+y.backward()
+x.grad
