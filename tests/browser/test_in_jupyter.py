@@ -1,0 +1,108 @@
+"""The widgets in a real JupyterLab 4 and Notebook 7, in Chromium, as a student sees them.
+
+One notebook is opened in JupyterLab for the first tests (graph, player, inspector,
+live update); Notebook 7 gets its own small notebook. Every wait is on something that
+appears on the screen; screenshots go to artifacts/browser/.
+"""
+import pytest
+
+from .conftest import SLOW, open_notebook, run_all
+
+pytestmark = pytest.mark.browser
+
+SETUP = ("%load_ext minigrad\n"
+         "import minigrad as torch\n"
+         "from minigrad.lab import show, play\n"
+         "torch.lab.set_language('en')")
+LIVE = ("x = torch.arange(4.0, requires_grad=True)\n"
+        "y = 2 * torch.dot(x, x)\n"
+        "show(y)")
+PLAYER = ("u = torch.tensor(2.0, requires_grad=True)\n"
+          "v = torch.tensor(3.0, requires_grad=True)\n"
+          "w = torch.tensor(4.0, requires_grad=True)\n"
+          "with torch.trace() as tape:\n"
+          "    a = u + v\n"
+          "    z = a * w\n"
+          "    z.backward()\n"
+          "play(tape)")
+BACKWARD = "y.backward()"
+
+LIVE_SVG = ".minigrad-live .minigrad-picture svg"
+PLAYER_SVG = ".minigrad-player .minigrad-picture svg"
+CAPTION = ".minigrad-player .minigrad-caption"
+CURRENT = ".minigrad-player g.node.minigrad-current"
+
+
+@pytest.fixture(scope="module")
+def lab(browser, server):
+    """The test notebook in JupyterLab, run up to (not including) the backward cell."""
+    page = open_notebook(browser, server, "lab_widgets", [SETUP, LIVE, PLAYER, BACKWARD])
+    page.locator(".jp-Cell .jp-InputArea-editor").last.click()
+    page.click(".lm-MenuBar-itemLabel:text-is('Run')")
+    page.click(".lm-Menu-itemLabel:text-is('Run All Above Selected Cell')")
+    page.wait_for_selector(f"{LIVE_SVG} g.node", timeout=SLOW)
+    page.wait_for_selector(f"{PLAYER_SVG} g.node", timeout=SLOW)
+    yield page
+    page.close()
+
+
+def _text(page, selector):
+    return page.locator(selector).first.text_content()
+
+
+def test_the_graph_appears_as_svg(lab, artifacts):
+    assert lab.locator(f"{LIVE_SVG} g.node").count() >= 3
+    lab.locator(".minigrad-live").screenshot(path=artifacts / "lab_live_view.png")
+
+
+def test_next_changes_the_caption_and_the_highlighted_node(lab, artifacts):
+    lab.wait_for_selector(CURRENT)
+    caption, current = _text(lab, CAPTION), lab.locator(CURRENT).first.get_attribute("id")
+    lab.locator(".minigrad-player").screenshot(path=artifacts / "lab_player_step1_en.png")
+    lab.click(".minigrad-player button:has-text('Next')")
+    lab.wait_for_function("([sel, old]) => document.querySelector(sel).textContent !== old",
+                          arg=[CAPTION, caption])
+    lab.wait_for_function("([sel, old]) => document.querySelector(sel)?.id !== old",
+                          arg=[CURRENT, current])
+    lab.locator(".minigrad-player").screenshot(path=artifacts / "lab_player_step2_en.png")
+
+
+def test_the_language_switch_puts_the_caption_in_chinese(lab, artifacts):
+    lab.click(".minigrad-player button:text-is('中文')")
+    lab.wait_for_selector(".minigrad-player button:has-text('下一步')")
+    lab.wait_for_function("(sel) => /[\\u4e00-\\u9fff]/.test(document.querySelector(sel).textContent)",
+                          arg=CAPTION)
+    lab.click(".minigrad-player button:has-text('下一步')")
+    lab.locator(".minigrad-player").screenshot(path=artifacts / "lab_player_zh.png")
+    lab.click(".minigrad-player button:text-is('English')")
+    lab.wait_for_selector(".minigrad-player button:has-text('Next')")
+
+
+def test_clicking_a_node_fills_the_inspector(lab, artifacts):
+    lab.locator(f"{PLAYER_SVG} g.node").first.click()
+    lab.wait_for_selector(".minigrad-player .minigrad-inspector table")
+    lab.wait_for_selector(f"{PLAYER_SVG} g.node.minigrad-selected")
+    lab.locator(".minigrad-player").screenshot(path=artifacts / "lab_inspector.png")
+
+
+def test_the_live_view_shows_gradients_after_a_backward_cell(lab, artifacts):
+    before = _text(lab, LIVE_SVG)
+    lab.locator(".jp-Cell .jp-InputArea-editor").last.click()
+    lab.keyboard.press("Shift+Enter")
+    lab.wait_for_function("([sel, old]) => document.querySelector(sel).textContent !== old",
+                          arg=[LIVE_SVG, before], timeout=SLOW)
+    lab.locator(".minigrad-live").screenshot(path=artifacts / "lab_live_view_after_backward.png")
+
+
+def test_notebook_7_shows_the_graph_and_steps_the_player(browser, server, artifacts):
+    page = open_notebook(browser, server, "nb7_widgets", [SETUP, PLAYER], ui="notebook")
+    run_all(page)
+    page.wait_for_selector(f"{PLAYER_SVG} g.node", timeout=SLOW)
+    caption = _text(page, CAPTION)
+    page.click(".minigrad-player button:has-text('Next')")
+    page.wait_for_function("([sel, old]) => document.querySelector(sel).textContent !== old",
+                           arg=[CAPTION, caption])
+    page.locator(f"{PLAYER_SVG} g.node").first.click()
+    page.wait_for_selector(".minigrad-player .minigrad-inspector table")
+    page.screenshot(path=artifacts / "notebook7_player.png")
+    page.close()

@@ -1,0 +1,136 @@
+"""show(z): the graph appears, follows backward() and zero_(), and explains bad input."""
+import minigrad as torch
+import pytest
+from minigrad import viz
+from minigrad.lab import live, show
+
+from .helpers import chapter_example, node_ids, svg_text
+
+
+def test_show_draws_the_graph_as_svg_with_clickable_nodes():
+    x, y = chapter_example()
+    view = show(y)
+    assert view.canvas.svg.startswith("<svg")
+    assert node_ids(view.canvas.svg)
+    assert view.canvas.notice == ""
+
+
+def test_gradients_appear_after_backward_and_change_after_zero_():
+    x, y = chapter_example()
+    view = show(y)
+    before = view.canvas.svg
+    y.backward()
+    assert view.refresh() is True
+    after_backward = view.canvas.svg
+    assert after_backward != before
+    assert "12" in svg_text(after_backward)  # x.grad = 4x = [0, 4, 8, 12]
+    x.grad.zero_()
+    assert view.refresh() is True
+    assert view.canvas.svg != after_backward
+
+
+def test_nothing_changed_means_no_new_drawing(monkeypatch):
+    x, y = chapter_example()
+    view = show(y)
+    calls = []
+    monkeypatch.setattr(viz, "to_svg", lambda digraph: calls.append(digraph) or "<svg/>")
+    assert view.refresh() is False
+    assert calls == []
+
+
+def test_the_two_views_and_the_two_languages_are_buttons():
+    x, y = chapter_example()
+    view = show(y, lang="en")
+    assert [v for _, v in view.view_toggle.options] == ["dataflow", "autograd"]
+    view.view_toggle.value = "autograd"
+    assert view.view == "autograd"
+    view.language_toggle.value = "zh"
+    assert view.lang == "zh"
+    assert dict(view.view_toggle.options)["数据流视图"] == "dataflow"
+
+
+def test_clicking_a_node_fills_the_inspector():
+    x, y = chapter_example()
+    view = show(y)
+    before = view.inspector.value
+    view.canvas.selected = node_ids(view.canvas.svg)[0]
+    assert view.inspector.value != before
+    assert "<table>" in view.inspector.value
+
+
+def test_clicking_the_background_clears_the_inspector():
+    x, y = chapter_example()
+    view = show(y, lang="zh")
+    view.canvas.selected = node_ids(view.canvas.svg)[0]
+    view.canvas.selected = ""
+    assert "点击图中的节点" in view.inspector.value
+
+
+@pytest.mark.parametrize("lang, words", [("en", "not a tensor"), ("zh", "不是张量")])
+def test_a_non_tensor_is_explained_in_the_widget(lang, words):
+    view = show([1, 2, 3], lang=lang)
+    assert words in view.canvas.notice
+    assert view.canvas.svg == ""
+
+
+def test_show_with_nothing_says_what_it_needs():
+    assert "show(z)" in show().canvas.notice
+
+
+def test_a_missing_dot_gives_a_text_drawing_and_the_install_hint(monkeypatch):
+    def no_dot(digraph):
+        raise viz.DotNotFoundError("install Graphviz: sudo apt-get install graphviz")
+    monkeypatch.setattr(viz, "to_svg", no_dot)
+    x, y = chapter_example()
+    view = show(y, lang="zh")
+    assert view.canvas.svg == ""
+    assert view.canvas.text
+    assert "Graphviz" in view.canvas.notice and "apt-get install graphviz" in view.canvas.notice
+
+
+def test_a_failure_while_drawing_is_a_message_not_a_traceback(monkeypatch):
+    x, y = chapter_example()
+    view = show(y)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the graph was freed")
+    monkeypatch.setattr(viz, "draw", broken)
+    y.backward()
+    live.refresh_all()  # what runs after each cell: must not raise
+    assert "the graph was freed" in view.canvas.notice
+
+
+def test_a_graph_freed_by_backward_can_still_be_shown():
+    x, y = chapter_example()
+    y.backward()  # frees what the ops saved for backward
+    view = show(y)
+    assert view.canvas.svg.startswith("<svg")
+    view.canvas.selected = node_ids(view.canvas.svg)[0]
+    assert "<table>" in view.inspector.value
+
+
+def test_an_enormous_graph_is_capped_not_a_crash():
+    x = torch.tensor(1.0, requires_grad=True)
+    y = x
+    for _ in range(3000):
+        y = y * 1.0001
+    view = show(y, max_nodes=50)
+    assert view.canvas.svg.startswith("<svg")
+    assert len(node_ids(view.canvas.svg)) <= 60
+
+
+def test_running_a_cell_again_retires_the_views_it_made_before():
+    x, y = chapter_example()
+    live.forget_cell(type("Info", (), {"cell_id": "cell-1"})())
+    old = show(y)
+    live.forget_cell(type("Info", (), {"cell_id": "cell-1"})())
+    assert old not in live._views
+    assert old.comm is None  # closed: the kernel forgets it
+
+
+def test_save_svg_writes_the_picture_for_slides(tmp_path):
+    x, y = chapter_example()
+    link = show(y).save_svg(tmp_path / "graph.svg")
+    text = (tmp_path / "graph.svg").read_text(encoding="utf-8")
+    assert text.startswith("<svg") and text.rstrip().endswith("</svg>")
+    assert "graph.svg" in link._repr_html_()

@@ -1,0 +1,129 @@
+"""play(tape): stepping, captions, highlight, languages, views, the inspector."""
+import minigrad as torch
+from minigrad import viz
+from minigrad.lab import play, player
+
+from .helpers import recorded_example
+
+
+def test_the_player_starts_at_the_first_frame_with_its_caption():
+    x, tape = recorded_example()
+    p = play(tape, lang="en")
+    assert p.step == 0
+    assert p.caption.value == p.frames[0].caption("en")
+    assert p.counter.value == f"Step 1 of {len(p.frames)}"
+    assert p.canvas.svg.startswith("<svg")
+
+
+def test_next_shows_the_next_frame_its_caption_and_its_highlight():
+    x, tape = recorded_example()
+    p = play(tape)
+    first = p.canvas.svg
+    p.next_button.click()
+    assert p.step == 1
+    assert p.caption.value == p.frames[1].caption(p.lang)
+    assert p.canvas.svg != first
+    assert p.frames[1].highlight != p.frames[0].highlight
+
+
+def test_previous_and_next_stop_at_the_ends():
+    x, tape = recorded_example()
+    p = play(tape)
+    p.previous()
+    assert p.step == 0
+    p.go(10_000)
+    assert p.step == len(p.frames) - 1
+    p.next()
+    assert p.step == len(p.frames) - 1
+
+
+def test_the_slider_and_play_button_cover_every_frame():
+    x, tape = recorded_example()
+    p = play(tape)
+    assert p.slider.max == p.playback.max == len(p.frames) - 1
+    p.playback.value = 3  # what the Play button (or the slider, linked to it) does
+    assert p.step == 3
+    assert p.caption.value == p.frames[3].caption(p.lang)
+
+
+def test_speed_sets_the_time_between_frames():
+    x, tape = recorded_example()
+    p = play(tape)
+    p.speed.value = 300
+    assert p.playback.interval == 300
+
+
+def test_the_forward_steps_come_before_the_backward_steps():
+    x, tape = recorded_example()
+    kinds = [f.kind for f in play(tape).frames]
+    assert "forward" in kinds and "backward" in kinds
+    assert max(i for i, k in enumerate(kinds) if k == "forward") < \
+        min(i for i, k in enumerate(kinds) if k == "backward")
+
+
+def test_switching_to_chinese_changes_caption_and_buttons():
+    x, tape = recorded_example()
+    p = play(tape, lang="en")
+    p.next()
+    p.language_toggle.value = "zh"
+    assert p.caption.value == p.frames[1].caption("zh")
+    assert p.next_button.description == "下一步 ▶"
+    assert p.counter.value == f"第 2 步，共 {len(p.frames)} 步"
+
+
+def test_switching_the_view_keeps_the_step():
+    x, tape = recorded_example()
+    p = play(tape)
+    p.go(2)
+    p.view_toggle.value = "autograd"
+    assert p.step == 2
+    assert p.canvas.svg.startswith("<svg")
+
+
+def test_clicking_the_highlighted_node_inspects_it_at_that_step():
+    x, tape = recorded_example()
+    p = play(tape)
+    p.go(1)
+    p.canvas.selected = p.frames[1].highlight[0]
+    assert "<table>" in p.inspector.value
+
+
+def test_an_empty_tape_says_nothing_was_recorded():
+    with torch.trace() as tape:
+        pass
+    p = play(tape, lang="zh")
+    assert "没有记录到任何运算" in p.canvas.notice
+
+
+def test_the_next_frame_is_rendered_in_the_background(monkeypatch):
+    x, tape = recorded_example()
+    submitted = []
+    monkeypatch.setattr(player._prefetcher, "submit", lambda fn: submitted.append(fn))
+    p = play(tape)
+    assert submitted and submitted[-1] == p.frames[1].svg
+
+
+def test_a_frame_that_fails_to_draw_is_a_message(monkeypatch):
+    x, tape = recorded_example()
+    p = play(tape)
+    frame = p.frames[1]
+
+    def broken():
+        raise RuntimeError("cannot draw this frame")
+    monkeypatch.setattr(frame, "svg", broken)
+    p.next()  # must not raise
+    assert "cannot draw this frame" in p.canvas.notice
+    p.next()
+    assert p.canvas.notice == ""
+
+
+def test_a_missing_dot_shows_each_frame_as_text(monkeypatch):
+    x, tape = recorded_example()
+    p = play(tape)
+
+    def no_dot():
+        raise viz.DotNotFoundError("sudo apt-get install graphviz")
+    monkeypatch.setattr(p.frames[1], "svg", no_dot)
+    p.next()
+    assert p.canvas.svg == "" and p.canvas.text
+    assert "apt-get install graphviz" in p.canvas.notice

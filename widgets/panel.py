@@ -1,0 +1,97 @@
+"""What a live view and a player have in common: a clickable graph canvas, an inspector,
+and the two switches (data-flow / autograd view, 中文 / English).
+
+Subclasses say how to draw (``redraw``) and what a clicked node is (``facts``); drawing
+errors end up as a notice on the canvas, so a widget never shows a traceback.
+"""
+import ipywidgets as widgets
+import traitlets
+
+from minigrad import viz
+
+from . import export
+from .canvas import GraphCanvas
+from .errors import dot_missing, explain
+from .inspector import Inspector
+from .language import CHOICES, LANGUAGES, say
+
+VIEWS = ("dataflow", "autograd")
+
+
+class GraphPanel(widgets.VBox):
+    lang = traitlets.Enum(LANGUAGES, default_value="en")
+    view = traitlets.Enum(VIEWS, default_value="dataflow")
+
+    def __init__(self, view, lang):
+        self.canvas = GraphCanvas()
+        self.inspector = Inspector(lang)
+        self.view_toggle = widgets.ToggleButtons(options=_view_choices(lang), value=view)
+        self.language_toggle = widgets.ToggleButtons(options=CHOICES, value=lang)
+        for toggle in (self.view_toggle, self.language_toggle):
+            toggle.style.button_width = "auto"
+        self.toolbar = widgets.HBox([self.view_toggle, self.language_toggle])
+        super().__init__(view=view, lang=lang)
+        widgets.link((self.view_toggle, "value"), (self, "view"))
+        widgets.link((self.language_toggle, "value"), (self, "lang"))
+        self.canvas.observe(lambda _: self.inspect_selected(), "selected")
+        self.observe(self._on_language, "lang")
+        self.observe(self._on_view, "view")
+
+    def redraw(self):
+        """Draw the graph again (subclasses know what to draw)."""
+        raise NotImplementedError
+
+    def facts(self, node_id):
+        """What ``minigrad.viz.inspect`` says about the node ``node_id`` (subclasses)."""
+        raise NotImplementedError
+
+    def inspect_selected(self):
+        node_id = self.canvas.selected
+        if not node_id:
+            self.inspector.hint(self.lang)
+            return
+        try:
+            self.inspector.describe(self.facts(node_id), self.lang)
+        except Exception as exc:  # a node of a graph that changed since the click
+            self.inspector.say(explain(exc, self.lang))
+
+    def paint(self, make_svg, make_text, current=()):
+        """Put ``make_svg()`` on the canvas, the nodes ``current`` marked as the step on
+        screen; without Graphviz, ``make_text()`` instead."""
+        try:
+            self.canvas.show_svg(make_svg(), current)
+        except viz.DotNotFoundError as exc:
+            self.canvas.show_text(make_text(), dot_missing(exc, self.lang))
+
+    def close(self):
+        """Close the controls too, so the kernel forgets every part of this widget."""
+        stack = list(self.children)
+        while stack:
+            part = stack.pop()
+            stack.extend(getattr(part, "children", ()))
+            part.close()
+        super().close()
+
+    def save_svg(self, path):
+        """Write the graph on screen to ``path`` (for slides); returns a link to the file."""
+        return export.write(path, self.canvas.svg)
+
+    def _on_language(self, change):
+        self.view_toggle.options = _view_choices(self.lang)
+        self.guarded(self.redraw)
+        self.inspect_selected()
+
+    def _on_view(self, change):
+        self.canvas.selected = ""  # the two views have different nodes
+        self.guarded(self.redraw)
+
+    def guarded(self, action):
+        """Run ``action``; if it fails, say why on the canvas instead of raising."""
+        try:
+            action()
+        except Exception as exc:  # the widget must keep working whatever the graph is
+            self.canvas.show_notice(explain(exc, self.lang))
+
+
+def _view_choices(lang):
+    return [(say(view, lang), view) for view in VIEWS]
