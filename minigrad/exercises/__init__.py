@@ -1,0 +1,52 @@
+"""Exercises with instant feedback: ``check`` says right, or what is wrong and a hint.
+
+>>> from minigrad.exercises import check, set_language
+>>> set_language("en")
+>>> check("detach", torch.tensor([0.0, 1.0, 4.0, 9.0]))
+✓ Detaching: the gradient of z = u * x — Right: u is treated as a constant, ...
+
+Checks try the answer on fresh random inputs (a function right only for the example shown
+is caught) and never print the answer. The bank:
+
+    scenes.py     one exercise per lesson of the notebook suite
+    chapter.py    the five exercises at the end of the chapter
+    exercise.py   what an exercise is: prompt, answer cell, and plan / probe / judge
+    facts.py      answers described as plain data; judging.py the common first checks
+    feedback.py   the green or red box; language.py zh / en
+
+``exercise(id).prompt("zh")`` gives the prompt text for a notebook; ``.solution`` is the
+teacher's reference answer (``check`` never shows it).
+"""
+from . import chapter, scenes
+from .exercise import MISSING, answers
+from .feedback import Feedback
+from .language import Text, get_language, set_language
+
+EXERCISES = {e.id: e for e in scenes.ALL + chapter.ALL}
+
+
+def exercises():
+    """All exercises, lessons first, then the chapter's five."""
+    return list(EXERCISES.values())
+
+
+def exercise(exercise_id):
+    try:
+        return EXERCISES[exercise_id]
+    except KeyError:
+        raise KeyError(f"no exercise {exercise_id!r}; the exercises are: "
+                       f"{', '.join(EXERCISES)}") from None
+
+
+def check(exercise_id, answer=MISSING):
+    """Check ``answer`` for the exercise ``exercise_id``, e.g. ``check("detach", my_grad)``."""
+    if exercise_id not in EXERCISES:
+        return Feedback(exercise_id, Text("练习", "Exercise"), False, Text(
+            f"没有叫 {exercise_id!r} 的练习。可用的有：{', '.join(EXERCISES)}。",
+            f"There is no exercise called {exercise_id!r}. The exercises are: "
+            f"{', '.join(EXERCISES)}."))
+    return EXERCISES[exercise_id].check(answer)
+
+
+__all__ = ["check", "exercise", "exercises", "set_language", "get_language", "Feedback",
+           "answers"]

@@ -1,0 +1,153 @@
+"""One exercise: a prompt, an answer cell, and a check.
+
+A check has three parts so that the grader can split them between processes:
+
+    plan(rng)            the inputs to try (plain data; fresh random ones each time)
+    probe(answer, plan)  run the student's answer on them, write down what happens (facts)
+    judge(facts, plan)   decide from the facts alone: right, or what is wrong plus a hint
+
+In a notebook ``check`` does all three at once. Exercises whose answer is a value
+(a tensor, a prediction) have no plan; their probe is ``describe``.
+"""
+import numpy as np
+
+from .facts import attempt, describe, failure
+from .feedback import Feedback
+from .language import Text
+
+# The last answer passed to check(), per exercise: the grader reads it after the cell ran.
+answers = {}
+MISSING = object()
+
+
+class Verdict:
+    __slots__ = ("passed", "message")
+
+    def __init__(self, passed, message):
+        self.passed, self.message = passed, message
+
+
+def right(message):
+    return Verdict(True, message)
+
+
+def wrong(message):
+    return Verdict(False, message)
+
+
+class Exercise:
+    """An exercise of the bank. ``prompt`` and ``title`` are in both languages;
+    ``setup`` is code the student is given, ``template`` the answer cell to complete,
+    ``answer`` the name of the variable it defines, ``solution`` the teacher's answer
+    cell (never shown by ``check``). A live exercise ``expects`` a ``"function"`` or a
+    ``"class"``."""
+
+    def __init__(self, id, title, prompt, answer, template, solution, judge, *, setup="",
+                 plan=None, probe=None, expects="function"):
+        self.id = id
+        self.title = title
+        self._prompt = prompt
+        self.answer = answer
+        self.template = template
+        self.solution = solution
+        self.setup = setup
+        self._judge = judge
+        self._plan = plan
+        self._probe = probe
+        self.expects = expects
+
+    @property
+    def live(self):
+        """True when the answer is behaviour (a function or class) tried on fresh inputs."""
+        return self._plan is not None
+
+    def prompt(self, lang=None):
+        return self._prompt.get(lang)
+
+    def plan(self, rng=None):
+        if not self.live:
+            return {}
+        return self._plan(rng if rng is not None else np.random.default_rng())
+
+    def probe(self, answer, plan):
+        if answer is MISSING:
+            return {"type": "missing"}
+        if self.live and not callable(answer):
+            return describe(answer)
+        if self._probe is None:
+            return describe(answer)
+        outcome = attempt(self._probe, answer, plan)
+        return outcome["result"] if outcome["ok"] else failure(outcome)
+
+    def judge(self, facts, plan):
+        kind = facts.get("type")
+        if kind == "missing":
+            verdict = wrong(Text(f"没有找到答案：请在答案单元格里定义 `{self.answer}`，再运行 "
+                                 f"`check(\"{self.id}\", {self.answer})`。",
+                                 f"No answer found: define `{self.answer}` in the answer cell, "
+                                 f"then run `check(\"{self.id}\", {self.answer})`."))
+        elif kind == "raised":
+            verdict = raised(facts)
+        elif self.live and kind != "calls":
+            verdict = not_callable(facts, self)
+        else:
+            verdict = self._judge(facts, plan)
+        return Feedback(self.id, self.title, verdict.passed, verdict.message)
+
+    def check(self, answer):
+        answers[self.id] = answer
+        plan = self.plan()
+        return self.judge(self.probe(answer, plan), plan)
+
+    def __repr__(self):
+        return f"<exercise {self.id!r}: {self.title.get()}>"
+
+
+def not_callable(facts, exercise):
+    placeholder = unfinished(facts)
+    if placeholder:
+        return placeholder
+    if exercise.expects == "class":
+        return wrong(Text(f"`{exercise.answer}` 要是 `torch.autograd.Function` 的子类："
+                          f"`class {exercise.answer}(torch.autograd.Function):`，forward 和 backward "
+                          f"都写成 `@staticmethod`。交类本身，不要交它的实例。",
+                          f"`{exercise.answer}` must be a subclass of `torch.autograd.Function`: "
+                          f"`class {exercise.answer}(torch.autograd.Function):`, with forward and "
+                          f"backward as `@staticmethod`s. Pass the class itself, not an instance."))
+    if facts["type"] == "class":
+        return wrong(Text(f"`{exercise.answer}` 是一个类；这里要的是函数。",
+                          f"`{exercise.answer}` is a class; a function is expected here."))
+    return wrong(Text(f"这里要交的是函数本身：`check(\"{exercise.id}\", {exercise.answer})`，"
+                      f"不要在括号里调用它。现在交上来的是 {kind_name(facts, 'zh')}。",
+                      f"Pass the function itself: `check(\"{exercise.id}\", {exercise.answer})`, "
+                      f"without calling it. What arrived is {kind_name(facts, 'en')}."))
+
+
+def raised(facts):
+    if facts.get("type") == "raised":
+        return wrong(Text(f"运行你的代码时出错了：`{facts['error']}: {facts['message']}`",
+                          f"Your code raised an error: `{facts['error']}: {facts['message']}`"))
+    return None
+
+
+def unfinished(facts):
+    """The template's ``...`` or ``None`` is still there."""
+    if facts["type"] == "other" and facts["name"] == "ellipsis":
+        return wrong(Text("答案单元格里还是 `...`：把它换成你的答案。",
+                          "The answer cell still holds `...`: replace it with your answer."))
+    if facts["type"] == "None":
+        return wrong(Text("答案是 `None`：是不是忘了 `return`，或者忘了给变量赋值？",
+                          "The answer is `None`: a missing `return`, or a variable never assigned?"))
+    return None
+
+
+_KINDS = {"tensor": ("一个张量", "a tensor"), "number": ("一个数", "a number"),
+          "bool": ("一个布尔值", "a bool"), "list": ("一个列表", "a list"),
+          "tuple": ("一个元组", "a tuple"), "str": ("一个字符串", "a string"),
+          "ndarray": ("一个 NumPy 数组", "a NumPy array"), "class": ("一个类", "a class"),
+          "function": ("一个函数", "a function"), "None": ("`None`", "`None`")}
+
+
+def kind_name(facts, lang):
+    zh, en = _KINDS.get(facts["type"], (f"`{facts.get('name')}`", f"a `{facts.get('name')}`"))
+    return zh if lang == "zh" else en
