@@ -7,6 +7,9 @@ markers (the "percent" format that Jupytext and VS Code understand):
     # %% [markdown] en        ... only in the English one
     # %%                      a code cell, the same in both
     # %% zh  /  # %% en       a code cell for one language only (rare: e.g. set_language("zh"))
+    # %% exercise ID          the exercise's prompt (zh and en) and the code it gives, both
+    #                         taken from the bank in ``minigrad.exercises``
+    # %% answer ID            its answer cell to complete, then ``check("ID", answer)``
 
 Markdown lines are written as comments (``# text``). Building writes
 ``notebooks/zh/NN_name.ipynb`` and ``notebooks/en/NN_name.ipynb`` with outputs cleared,
@@ -26,6 +29,7 @@ import sys
 HERE = pathlib.Path(__file__).resolve().parent
 LANGUAGES = ("zh", "en")
 MARKER = re.compile(r"^# %%(?: \[(markdown)\])?(?: (zh|en))?\s*$")
+EXERCISE = re.compile(r"^# %% (exercise|answer) (\w+)\s*$")
 KERNELSPEC = {"display_name": "Python 3", "language": "python", "name": "python3"}
 
 
@@ -33,13 +37,30 @@ def parse(text):
     """The cells of a source file: (kind, language or None, source lines)."""
     cells, current = [], None
     for line in text.splitlines():
-        match = MARKER.match(line)
+        match, exercise = MARKER.match(line), EXERCISE.match(line)
         if match:
             current = ("markdown" if match.group(1) else "code", match.group(2), [])
             cells.append(current)
+        elif exercise:
+            cells.extend(_exercise_cells(*exercise.groups()))
+            current = None
         elif current is not None:
             current[2].append(line)
     return [(kind, lang, _clean(kind, lines)) for kind, lang, lines in cells]
+
+
+def _exercise_cells(part, exercise_id):
+    """The cells of one exercise of the bank, so its words live in one place only."""
+    sys.path.insert(0, str(HERE.parent))  # the checkout's minigrad, even if not installed
+    from minigrad.exercises import exercise
+
+    bank = exercise(exercise_id)
+    if part == "exercise":
+        cells = [("markdown", lang, ["# " + line for line in bank.prompt(lang).splitlines()])
+                 for lang in LANGUAGES]
+        return cells + ([("code", None, bank.setup.splitlines())] if bank.setup else [])
+    return [("code", None, bank.template.splitlines()),
+            ("code", None, [f'check("{exercise_id}", {bank.answer})'])]
 
 
 def _clean(kind, lines):

@@ -17,9 +17,10 @@
 # The chapter's code is written for PyTorch. We write `import minigrad as torch` instead of `import torch`: the code and its results stay the same, but every graph can be drawn and every step replayed.
 
 # %%
+%load_ext minigrad
 import minigrad as torch
-from minigrad.viz import draw
-from minigrad.lab import play
+from minigrad.lab import show, play
+from minigrad.exercises import check
 
 # %% zh
 torch.lab.set_language("zh")
@@ -65,14 +66,18 @@ print(f"z = a * w: {z.item()}")
 # ## 画出计算图
 #
 # 下面是刚才两行代码的**数据流视图**：方框是变量节点（名字、值），圆圈是操作节点，箭头是数据流动的方向。
+#
+# 图上方的按钮可以切换视图和语言；点一下某个节点，下面会列出它的值、梯度和局部导数。
 
 # %% [markdown] en
 # ## Drawing the graph
 #
 # Here is the **data-flow view** of the two lines above: boxes are variable nodes (name, value), circles are operation nodes, and arrows show which way the data flows.
+#
+# The buttons above the graph switch the view and the language; click a node and its value, gradient and local derivative are listed below the graph.
 
 # %%
-draw(z)
+show(z)
 
 # %% [markdown] zh
 # 计算图是一个**有向无环图**（DAG）：边有方向，而且顺着箭头走永远不会绕回原处。正因为没有环，才总能找到一个先后顺序，把每个节点依次算出来。
@@ -112,7 +117,7 @@ z.grad_fn.next_functions
 # This graph of `grad_fn` nodes is what PyTorch actually keeps. The **autograd view** draws it: each operation node points to its inputs, and the `AccumulateGrad` in front of each leaf is what stores the gradient into the leaf's `.grad`.
 
 # %%
-draw(z, view="autograd")
+show(z, view="autograd")
 
 # %% [markdown] zh
 # ## 一步一步看前向传播
@@ -157,18 +162,18 @@ z
 
 # %%
 z2 = (x + y) * w + x * x
-draw(z2)
+show(z2)
 
 # %% [markdown] zh
 # ## 小练习
 #
-# 运行下一格会出现题目，把答案填进 `check` 里再运行，马上就能看到反馈。
+# 每一节最后都有一道小练习。把答案写进答案单元格（替换掉 `...`），再运行 `check(...)` 那一格：对了会显示绿色；不对会显示红色，并给一个提示，但不会直接告诉你答案。
 
 # %% [markdown] en
 # ## Exercise
 #
-# Run the next cell to see the question; put your answer into `check` and run it again for instant feedback.
+# Every lesson ends with an exercise. Write your answer in the answer cell (replacing `...`), then run the `check(...)` cell: green means right; red means not yet, with a hint, but never the answer itself.
 
-# %%
-from minigrad.exercises import check
-check("01_forward", None)
+# %% exercise forward
+
+# %% answer forward

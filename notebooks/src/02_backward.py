@@ -15,9 +15,10 @@
 # - come back to the book's example `y = 2 * torch.dot(x, x)` and understand why `x.grad == 4 * x`.
 
 # %%
+%load_ext minigrad
 import minigrad as torch
-from minigrad.viz import draw
-from minigrad.lab import play
+from minigrad.lab import show, play
+from minigrad.exercises import check
 
 # %% zh
 torch.lab.set_language("zh")
@@ -41,7 +42,7 @@ y = torch.tensor(3.0, requires_grad=True)
 w = torch.tensor(4.0, requires_grad=True)
 a = x + y
 z = a * w
-draw(z)
+show(z)
 
 # %% [markdown] zh
 # ## 每个操作只管自己的局部导数
@@ -98,7 +99,7 @@ print("dz/dw:", w.grad.item())
 # Now every leaf in the graph carries its gradient:
 
 # %%
-draw(z)
+show(z)
 
 # %% [markdown] zh
 # ## 教材的例子：$y = 2\mathbf{x}^\top\mathbf{x}$
@@ -180,6 +181,6 @@ x.grad
 # %% [markdown] en
 # ## Exercise
 
-# %%
-from minigrad.exercises import check
-check("02_backward", None)
+# %% exercise chain_rule
+
+# %% answer chain_rule

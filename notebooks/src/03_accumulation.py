@@ -15,9 +15,10 @@
 # - see why PyTorch is designed this way.
 
 # %%
+%load_ext minigrad
 import minigrad as torch
-from minigrad.viz import draw
-from minigrad.lab import play
+from minigrad.lab import show, play
+from minigrad.exercises import check
 
 # %% zh
 torch.lab.set_language("zh")
@@ -152,6 +153,6 @@ x.grad
 # %% [markdown] en
 # ## Exercise
 
-# %%
-from minigrad.exercises import check
-check("03_accumulation", None)
+# %% exercise accumulation
+
+# %% answer accumulation

@@ -17,9 +17,10 @@
 # - build a **Jacobian** row by row with `retain_graph=True`.
 
 # %%
+%load_ext minigrad
 import minigrad as torch
-from minigrad.viz import draw
-from minigrad.lab import play
+from minigrad.lab import show, play
+from minigrad.exercises import check
 
 # %% zh
 torch.lab.set_language("zh")
@@ -154,7 +155,7 @@ def f(u, v):
 u = torch.tensor([1.0, 2.0], requires_grad=True)
 v = torch.tensor([3.0, 4.0], requires_grad=True)
 y = f(u, v)
-draw(y)
+show(y)
 
 # %% [markdown] zh
 # 两个输出共用同一张图，而反向传播默认会在结束后释放图里保存的中间值。第一行算完还要算第二行，所以要加上 `retain_graph=True`（**保留计算图**）。每行算完记得清零，否则下一行会累加上来。
@@ -218,6 +219,6 @@ v.grad = None
 # %% [markdown] en
 # ## Exercise
 
-# %%
-from minigrad.exercises import check
-check("04_non_scalar", None)
+# %% exercise jacobian
+
+# %% answer jacobian

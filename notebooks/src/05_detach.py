@@ -15,9 +15,10 @@
 # - learn what `.data` is, and why new code rarely uses it.
 
 # %%
+%load_ext minigrad
 import minigrad as torch
-from minigrad.viz import draw
-from minigrad.lab import play
+from minigrad.lab import show, play
+from minigrad.exercises import check
 
 # %% zh
 torch.lab.set_language("zh")
@@ -45,7 +46,7 @@ y = x * x
 u = y.detach()
 z = u * x
 print(u, u.requires_grad, u.grad_fn)
-draw(z)
+show(z)
 
 # %% [markdown] zh
 # 图里 `u` 和 `x * x` 之间的连线断开了：`u` 是一个常数节点。于是 $\frac{\partial z}{\partial x} = u$：
@@ -198,6 +199,6 @@ x.grad
 # %% [markdown] en
 # ## Exercise
 
-# %%
-from minigrad.exercises import check
-check("05_detach", None)
+# %% exercise detach
+
+# %% answer detach

@@ -15,9 +15,10 @@
 # - understand why `a.grad == d / a`, and what a **dynamic computational graph** is.
 
 # %%
+%load_ext minigrad
 import minigrad as torch
-from minigrad.viz import draw
-from minigrad.lab import play
+from minigrad.lab import show, play
+from minigrad.exercises import check
 
 # %% zh
 torch.lab.set_language("zh")
@@ -85,7 +86,7 @@ a2 = torch.randn(size=(), requires_grad=True)
 d2 = f(a2)
 d2.backward()
 print(a2, d2)
-draw(d), draw(d2)
+show(d, d2)
 
 # %% [markdown] zh
 # 这就是**动态计算图**：图不是事先画好的，而是每次运行时由实际执行的代码当场建出来。`while` 和 `if` 只是普通的 Python，它们决定了哪些运算会发生，而图里只记录真正发生了的运算。没走的分支，不会出现在图里，也不参与求导。
@@ -145,7 +146,7 @@ a = torch.tensor(0.001, requires_grad=True)
 d = f(a)
 d.backward()
 print(a.grad, d / a)
-draw(d)
+show(d)
 
 # %% [markdown] zh
 # ## 小练习
@@ -153,6 +154,6 @@ draw(d)
 # %% [markdown] en
 # ## Exercise
 
-# %%
-from minigrad.exercises import check
-check("06_control_flow", None)
+# %% exercise control_flow
+
+# %% answer control_flow

@@ -15,10 +15,11 @@
 # - use it to train a two-layer network by hand for 500 iterations, and plot the **loss** curve.
 
 # %%
+%load_ext minigrad
 import matplotlib.pyplot as plt
 import minigrad as torch
-from minigrad.viz import draw
-from minigrad.lab import play
+from minigrad.lab import show, play
+from minigrad.exercises import check
 
 # %% zh
 torch.lab.set_language("zh")
@@ -71,7 +72,7 @@ relu = MyReLU.apply
 s = torch.tensor([-2.0, -0.5, 0.5, 2.0], requires_grad=True)
 r = relu(s)
 print(r)
-draw(r)
+show(r)
 
 # %% [markdown] zh
 # 在播放器里看反向传播：走到 `MyReLUBackward` 时，调用的就是我们刚写的 `backward`。
@@ -138,7 +139,7 @@ w2 = torch.randn(H, D_out, device=device, dtype=dtype, requires_grad=True)
 # %%
 y_pred = relu(x.mm(w1)).mm(w2)
 loss = (y_pred - y).pow(2).sum()
-draw(loss)
+show(loss)
 
 # %% [markdown] zh
 # 每一轮做四件事：前向传播、算损失、反向传播、在 `no_grad` 下更新权重并**梯度清零**（回忆第 3、5 节）。为了不刷屏，每 100 轮打印一次损失，所有损失都记在 `losses` 里。
@@ -204,6 +205,6 @@ print(s1.grad, s2.grad)
 # %% [markdown] en
 # ## Exercise
 
-# %%
-from minigrad.exercises import check
-check("07_custom_function", None)
+# %% exercise custom_function
+
+# %% answer custom_function

@@ -17,10 +17,11 @@
 # - plot $\sin x$ and the derivative autograd computes for it.
 
 # %%
+%load_ext minigrad
 import matplotlib.pyplot as plt
 import minigrad as torch
-from minigrad.viz import draw
-from minigrad.lab import play
+from minigrad.lab import show, play
+from minigrad.exercises import check
 
 # %% zh
 torch.lab.set_language("zh")
@@ -97,7 +98,7 @@ dy_dx
 # Compare the graph of $y$ with the graph of $\frac{dy}{dx}$: the derivative's graph is made of the backward pass's operations and is larger than the function's.
 
 # %%
-draw(y), draw(dy_dx)
+show(y, dy_dx)
 
 # %% [markdown] zh
 # 在播放器里看：带 `create_graph=True` 的反向传播一边算梯度，一边往图里添新节点。
@@ -182,6 +183,6 @@ print(dy_dx.item(), d2y_dx2.item(), d3y_dx3.item())
 # %% [markdown] en
 # ## Exercise
 
-# %%
-from minigrad.exercises import check
-check("08_higher_order", None)
+# %% exercise second_derivative
+
+# %% answer second_derivative

@@ -1,0 +1,69 @@
+"""The notebooks in git are what their sources build, and the two languages match."""
+import re
+import subprocess
+import sys
+
+import pytest
+
+from _notebooks import LANGUAGES, NOTEBOOKS, every_notebook, lessons, read
+
+
+def test_built_notebooks_are_up_to_date_with_their_sources():
+    run = subprocess.run([sys.executable, str(NOTEBOOKS / "build.py"), "--check"],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, "run `python notebooks/build.py`:\n" + run.stdout + run.stderr
+
+
+def test_every_built_notebook_has_a_source():
+    built = {p.stem for lang in LANGUAGES for p in (NOTEBOOKS / lang).glob("*.ipynb")}
+    assert built == set(lessons())
+
+
+@pytest.mark.parametrize("notebook", every_notebook())
+def test_notebook_is_kept_with_outputs_cleared_and_a_python3_kernel(notebook):
+    nb = read(notebook)
+    assert nb["metadata"]["kernelspec"]["name"] == "python3"
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            assert cell["outputs"] == [] and cell["execution_count"] is None
+
+
+def _shape(cell):
+    """What must agree between zh and en: the kind of cell, and the code unless the
+    cell is marked as written for one language."""
+    if cell["cell_type"] == "code" and "lang" not in cell["metadata"]:
+        return ("code", cell["source"])
+    return (cell["cell_type"], "language-only" if "lang" in cell["metadata"] else "text")
+
+
+@pytest.mark.parametrize("lesson", lessons())
+def test_zh_and_en_have_the_same_cells_in_the_same_order(lesson):
+    zh, en = (read(f"{lang}/{lesson}.ipynb")["cells"] for lang in LANGUAGES)
+    assert [_shape(c) for c in zh] == [_shape(c) for c in en]
+
+
+@pytest.mark.parametrize("lesson", lessons())
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_lesson_text_is_written_in_its_language(lesson, lang):
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    for cell in read(f"{lang}/{lesson}.ipynb")["cells"]:
+        if cell["cell_type"] == "markdown":
+            assert bool(cjk.search(cell["source"])) == (lang == "zh"), cell["source"][:80]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_lesson_has_a_try_it_and_an_exercise(lang):
+    try_it, exercise = {"zh": ("试一试", "练习"), "en": ("Try it", "Exercise")}[lang]
+    for lesson in lessons():
+        text = "\n".join(c["source"] for c in read(f"{lang}/{lesson}.ipynb")["cells"]
+                         if c["cell_type"] == "markdown")
+        assert try_it in text or lesson.endswith("exercises"), lesson
+        assert exercise in text, lesson
+
+
+@pytest.mark.parametrize("page", ["index.ipynb", "README.md"])
+def test_index_and_readme_link_every_lesson_in_order(page):
+    text = (NOTEBOOKS / page).read_text(encoding="utf-8")
+    for lang in LANGUAGES:
+        links = re.findall(rf"\(({lang}/\d\d_\w+\.ipynb)\)", text)
+        assert links == [f"{lang}/{name}.ipynb" for name in lessons()]
