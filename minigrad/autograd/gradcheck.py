@@ -14,7 +14,7 @@ import warnings
 import numpy as np
 
 from .engine import grad as autograd_grad
-from .grad_mode import no_grad
+from .grad_mode import enable_grad
 
 
 class GradcheckError(RuntimeError):
@@ -42,7 +42,7 @@ def gradgradcheck(func, inputs, grad_outputs=None, *, eps=1e-6, atol=1e-5, rtol=
                   raise_exception=True, **_ignored):
     """Like ``gradcheck``, one order higher: checks the backward of the backward
     (what ``create_graph=True`` builds) against finite differences."""
-    from ..creation import randn
+    from ..random import randn
     inputs = _as_tuple(inputs)
     differentiable = _check_inputs(inputs)
     outputs = _float_outputs(func(*inputs))
@@ -91,7 +91,8 @@ def _float_outputs(result):
 def _numerical_jacobian(func, inputs, differentiable, output_index, eps):
     """One matrix per differentiable input: row k is ∂output/∂(input element k)."""
     jacobians = []
-    with no_grad():
+    # Recording stays on: in gradgradcheck ``func`` itself calls autograd.grad.
+    with enable_grad():
         for i in differentiable:
             values = inputs[i]._data.reshape(-1) if inputs[i]._data.flags.c_contiguous else None
             if values is None:
@@ -115,10 +116,13 @@ def _analytical_jacobian(out, inputs, differentiable):
     from ..creation import zeros_like
     columns = [[] for _ in differentiable]
     for m in range(out._data.size):
-        seed = zeros_like(out)
-        seed._data.reshape(-1)[m] = 1
-        grads = autograd_grad(out, [inputs[i] for i in differentiable], seed, retain_graph=True,
-                              allow_unused=True)
+        if not out.requires_grad:  # a constant output (the derivative of x ** 0): all zeros
+            grads = [None] * len(differentiable)
+        else:
+            seed = zeros_like(out)
+            seed._data.reshape(-1)[m] = 1
+            grads = autograd_grad(out, [inputs[i] for i in differentiable], seed,
+                                  retain_graph=True, allow_unused=True)
         for column, g, i in zip(columns, grads, differentiable):
             size = inputs[i]._data.size
             column.append(np.zeros(size) if g is None else g._data.astype(np.float64).reshape(-1))

@@ -4,7 +4,8 @@ import numpy as np
 
 from ..autograd.function import Function
 from ..creation import from_numpy
-from ..tensor import _operand
+from ..ops.broadcasting import promoted, sum_to
+from ..tensor import _dim, _operand
 
 
 def relu(input):
@@ -29,13 +30,40 @@ def _reduce(loss, reduction):
     raise ValueError(f"{reduction} is not a valid value for reduction")
 
 
+class MseLoss(Function):
+    """loss = mean((x - t)²);  ∂loss/∂x = 2(x - t)/n,  ∂loss/∂t = -2(x - t)/n"""
+    node_name = "MseLossBackward0"
+
+    @staticmethod
+    def forward(ctx, input, target, reduction):
+        ctx.save_for_backward(input, target)
+        ctx.reduction = reduction
+        x, t = promoted(input, target)
+        loss = (x - t) ** 2
+        ctx.count = loss.size
+        if reduction == "mean":
+            return loss.mean()
+        return loss.sum() if reduction == "sum" else loss
+
+    @staticmethod
+    def backward(ctx, grad):
+        input, target = ctx.saved_tensors
+        if ctx.reduction == "mean":
+            grad = grad / ctx.count
+        g = (input - target) * 2 * grad
+        return (sum_to(g, input._data.shape) if ctx.needs_input_grad[0] else None,
+                sum_to(-g, target._data.shape) if ctx.needs_input_grad[1] else None, None)
+
+
 def mse_loss(input, target, reduction="mean"):
     """Mean squared error: mean of (input - target)²."""
-    return _reduce((input - target) ** 2, reduction)
+    _check_reduction(reduction)
+    return MseLoss.apply(input, _operand(target, input), reduction)
 
 
 class BinaryCrossEntropyWithLogits(Function):
-    """loss = mean(-[y·log σ(z) + (1-y)·log(1-σ(z))]);  ∂loss/∂z = (σ(z) - y) / n"""
+    """loss = mean(-[y·log σ(z) + (1-y)·log(1-σ(z))]);  ∂loss/∂z = (σ(z) - y) / n,
+    ∂loss/∂y = -z / n"""
     node_name = "BinaryCrossEntropyWithLogitsBackward0"
 
     @staticmethod
@@ -52,17 +80,17 @@ class BinaryCrossEntropyWithLogits(Function):
     @staticmethod
     def backward(ctx, grad):
         z, y = ctx.saved_tensors
-        g = (z.sigmoid() - y) * grad
         if ctx.reduction == "mean":
-            g = g / z._data.size
-        return g, None, None
+            grad = grad / z._data.size
+        grad_z = (z.sigmoid() - y) * grad if ctx.needs_input_grad[0] else None
+        grad_y = -z * grad if ctx.needs_input_grad[1] else None  # PyTorch lets targets learn too
+        return grad_z, grad_y, None
 
 
 def binary_cross_entropy_with_logits(input, target, reduction="mean"):
     if input.shape != target.shape:
         raise ValueError(f"Target size ({target.shape}) must be the same as input size ({input.shape})")
-    if reduction not in ("mean", "sum", "none"):
-        raise ValueError(f"{reduction} is not a valid value for reduction")
+    _check_reduction(reduction)
     return BinaryCrossEntropyWithLogits.apply(input, _operand(target, input), reduction)
 
 
@@ -71,19 +99,84 @@ def binary_cross_entropy(input, target, reduction="mean"):
     return _reduce(loss, reduction)
 
 
+class Softmax(Function):
+    """out = eˣ / Σ eˣ along ``dim``;  ∂L/∂x = out · (grad - Σ grad · out)"""
+    node_name = "SoftmaxBackward0"
+
+    @staticmethod
+    def forward(ctx, x, dim):
+        data = x._data
+        e = np.exp(data - data.max(axis=dim, keepdims=True))  # shifted: never overflows
+        out = from_numpy(e / e.sum(axis=dim, keepdims=True))
+        ctx.save_for_backward(out)
+        ctx.dim = dim
+        return out
+
+    @staticmethod
+    def backward(ctx, grad):
+        out, = ctx.saved_tensors
+        return out * (grad - (grad * out).sum(dim=ctx.dim, keepdim=True)), None
+
+
+class LogSoftmax(Function):
+    """out = x - log Σ eˣ along ``dim``;  ∂L/∂x = grad - softmax(x) · Σ grad"""
+    node_name = "LogSoftmaxBackward0"
+
+    @staticmethod
+    def forward(ctx, x, dim):
+        shifted = x._data - x._data.max(axis=dim, keepdims=True)
+        out = from_numpy(shifted - np.log(np.exp(shifted).sum(axis=dim, keepdims=True)))
+        ctx.save_for_backward(out)
+        ctx.dim = dim
+        return out
+
+    @staticmethod
+    def backward(ctx, grad):
+        out, = ctx.saved_tensors
+        return grad - out.exp() * grad.sum(dim=ctx.dim, keepdim=True), None
+
+
+class NllLoss(Function):
+    """loss = mean over rows of -logp[row, target[row]];  the gradient -1/n goes to the
+    picked entries only. ``target`` comes as a NumPy array: class indices have no gradient
+    (and PyTorch's node has no edge for them)."""
+    node_name = "NllLossBackward0"
+
+    @staticmethod
+    def forward(ctx, logp, target, reduction):
+        rows = np.arange(logp._data.shape[0])
+        picked = np.zeros(logp._data.shape, dtype=logp._data.dtype)
+        picked[rows, target] = -1
+        ctx.picked, ctx.reduction = picked, reduction
+        loss = -logp._data[rows, target]
+        if reduction == "mean":
+            return loss.mean()
+        return loss.sum() if reduction == "sum" else loss
+
+    @staticmethod
+    def backward(ctx, grad):
+        if ctx.reduction == "mean":
+            grad = grad / ctx.picked.shape[0]
+        elif ctx.reduction == "none":
+            grad = grad.unsqueeze(1)
+        return grad * from_numpy(ctx.picked), None, None
+
+
 def softmax(input, dim):
-    shifted = input - input.max(dim=dim, keepdim=True).values.detach()
-    e = shifted.exp()
-    return e / e.sum(dim=dim, keepdim=True)
+    return Softmax.apply(input, _dim(dim, input.ndim))
 
 
 def log_softmax(input, dim):
-    shifted = input - input.max(dim=dim, keepdim=True).values.detach()
-    return shifted - shifted.exp().sum(dim=dim, keepdim=True).log()
+    return LogSoftmax.apply(input, _dim(dim, input.ndim))
 
 
 def cross_entropy(input, target, reduction="mean"):
-    """Softmax cross-entropy for class indices ``target`` (int64)."""
-    logp = log_softmax(input, dim=-1)
-    picked = logp[from_numpy(np.arange(input.shape[0])), target]
-    return _reduce(-picked, reduction)
+    """Softmax cross-entropy for class indices ``target`` (int64): log_softmax, then
+    the negative log-likelihood of the right classes, as PyTorch records it."""
+    _check_reduction(reduction)
+    return NllLoss.apply(log_softmax(input, dim=-1), target._data, reduction)
+
+
+def _check_reduction(reduction):
+    if reduction not in ("mean", "sum", "none"):
+        raise ValueError(f"{reduction} is not a valid value for reduction")

@@ -121,7 +121,23 @@ class Relu(Function):
     @staticmethod
     def backward(ctx, grad):
         out, = ctx.saved_tensors
-        return grad * (out > 0)
+        return ReluGrad.apply(grad, out)
+
+
+class ReluGrad(Function):
+    """relu's backward as an op of its own (PyTorch's threshold_backward): the gradient
+    passes where out > 0. Its derivative with respect to ``out`` is 0, but the edge is
+    there, so a second derivative of relu comes out as zeros (as in PyTorch), not None."""
+    node_name = "ThresholdBackwardBackward0"
+
+    @staticmethod
+    def forward(ctx, grad, out):
+        ctx.passes = out._data > 0
+        return grad._data * ctx.passes
+
+    @staticmethod
+    def backward(ctx, grad):
+        return grad * from_numpy(ctx.passes), zeros_like(grad)
 
 
 class Sqrt(Function):
@@ -177,6 +193,39 @@ class Clamp(Function):
         return grad * from_numpy(inside), None, None
 
 
+class ClampTensor(Function):
+    """out = min(max(x, low), high) with tensor bounds;  the gradient goes to x where
+    low ≤ x ≤ high (ends included), to ``low`` where x < low, to ``high`` where x > high"""
+    node_name = "ClampBackward0"
+
+    @staticmethod
+    def forward(ctx, x, low, high):
+        ctx.save_for_backward(x, low, high)
+        dtype = result_type(x, low, high).numpy
+        broadcast_shape(broadcast_shape(x._data.shape, low._data.shape), high._data.shape)
+        return np.minimum(np.maximum(x._data.astype(dtype, copy=False), low._data), high._data)
+
+    @staticmethod
+    def backward(ctx, grad):
+        x, low, high = ctx.saved_tensors
+        zero = zeros_like(grad)
+        below, above = x < low, x > high
+        needs = ctx.needs_input_grad
+        return (sum_to(where(below | above, zero, grad), x._data.shape) if needs[0] else None,
+                sum_to(where(below, grad, zero), low._data.shape) if needs[1] else None,
+                sum_to(where(above, grad, zero), high._data.shape) if needs[2] else None)
+
+
+def _no_bound(x, side):
+    """A missing clamp bound as a constant that never binds: PyTorch's ClampBackward0
+    still has an edge (None, 0) for it."""
+    dtype = x._data.dtype
+    info = np.finfo(dtype) if dtype.kind == "f" else np.iinfo(dtype)
+    extreme = (-np.inf if side == "min" else np.inf) if dtype.kind == "f" else (
+        info.min if side == "min" else info.max)
+    return Tensor._make(np.array(extreme, dtype=dtype))
+
+
 class Sign(Function):
     """out = sign(x);  its derivative is 0 everywhere it exists"""
     node_name = "SignBackward0"
@@ -195,20 +244,21 @@ class Where(Function):
     node_name = "WhereBackward0"
 
     @staticmethod
-    def forward(ctx, cond, a, b):
-        ctx.cond = cond._data
+    def forward(ctx, a, b, cond):
+        # the condition comes as a NumPy array, last: like PyTorch, the node has edges
+        # for the two sides only
+        ctx.cond = cond
         ctx.shapes = a._data.shape, b._data.shape
         dtype = result_type(a, b).numpy
-        return np.where(cond._data, a._data.astype(dtype, copy=False), b._data.astype(dtype, copy=False))
+        return np.where(cond, a._data.astype(dtype, copy=False), b._data.astype(dtype, copy=False))
 
     @staticmethod
     def backward(ctx, grad):
         shape_a, shape_b = ctx.shapes
         chosen = from_numpy(np.broadcast_to(ctx.cond, grad._data.shape))
         zero = zeros_like(grad)
-        return (None,
-                sum_to(where(chosen, grad, zero), shape_a),
-                sum_to(where(chosen, zero, grad), shape_b))
+        return (sum_to(where(chosen, grad, zero), shape_a),
+                sum_to(where(chosen, zero, grad), shape_b), None)
 
 
 class Maximum(Function):
@@ -302,8 +352,9 @@ def clamp(x, min=None, max=None):
     if min is None and max is None:
         raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
     if isinstance(min, Tensor) or isinstance(max, Tensor):
-        out = x if min is None else maximum(x, _operand(min, x))
-        return out if max is None else minimum(out, _operand(max, x))
+        low = _no_bound(x, "min") if min is None else _operand(min, x)
+        high = _no_bound(x, "max") if max is None else _operand(max, x)
+        return ClampTensor.apply(x, low, high)
     return Clamp.apply(x, min, max)
 
 
@@ -314,7 +365,7 @@ def sign(x):
 def where(condition, input, other):
     """``input`` where ``condition`` holds, else ``other`` (numbers allowed on either side)."""
     like = input if isinstance(input, Tensor) else other
-    return Where.apply(_operand(condition, like), _operand(input, like), _operand(other, like))
+    return Where.apply(_operand(input, like), _operand(other, like), _operand(condition, like)._data)
 
 
 def maximum(a, b):

@@ -7,7 +7,8 @@ import numpy as np
 
 from .. import dtypes
 from ..autograd.function import Function
-from .broadcasting import sum_to
+from .broadcasting import broadcast_shape
+from .shape import SqueezeDim, UnsafeView
 
 
 _CPP_NAMES = {"float32": "float", "float64": "double", "float16": "c10::Half", "int64": "long int",
@@ -98,26 +99,31 @@ class Mv(Function):
 
 
 class BatchedMatmul(Function):
-    """out = A @ B with batch dimensions (broadcast like NumPy's matmul)"""
+    """out[i] = A[i] @ B[i] for a batch of matrices (PyTorch's bmm);  the same rules as mm,
+    one matrix pair at a time"""
     node_name = "BmmBackward0"
 
     @staticmethod
     def forward(ctx, a, b):
         _same_dtype(a, b, "mm")
-        try:
-            out = np.matmul(a._data, b._data)
-        except ValueError:
-            raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to match "
-                               f"those of batch1: shapes {list(a._data.shape)} and "
-                               f"{list(b._data.shape)} cannot be multiplied") from None
+        if a._data.shape[2] != b._data.shape[1]:
+            raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to be: "
+                               f"[{b._data.shape[0]}, {a._data.shape[2]}] but got: "
+                               f"[{b._data.shape[0]}, {b._data.shape[1]}].")
         ctx.save_for_backward(a, b)
-        return out
+        return np.matmul(a._data, b._data)
 
     @staticmethod
     def backward(ctx, grad):
         a, b = ctx.saved_tensors
-        return (sum_to(grad.matmul(b.mT), a._data.shape) if ctx.needs_input_grad[0] else None,
-                sum_to(a.mT.matmul(grad), b._data.shape) if ctx.needs_input_grad[1] else None)
+        return (BatchedMatmul.apply(grad, b.mT) if ctx.needs_input_grad[0] else None,
+                BatchedMatmul.apply(a.mT, grad) if ctx.needs_input_grad[1] else None)
+
+
+class SqueezeProduct(SqueezeDim):
+    """vector @ matrix is computed as (1, n) @ matrix, then squeezed; PyTorch squeezes in
+    place (``squeeze_(0)``), which names the node SqueezeBackward4."""
+    node_name = "SqueezeBackward4"
 
 
 def dot(a, b):
@@ -133,21 +139,78 @@ def mv(a, b):
 
 
 def matmul(a, b):
-    """``a @ b``: dot for two vectors, mm for two matrices, mv for matrix @ vector."""
+    """``a @ b``, decomposed into the same steps as PyTorch's matmul, so that the graph
+    (``grad_fn`` and ``next_functions``) is the one PyTorch shows: dot for two vectors, mv
+    for matrix @ vector, mm for matrices; with batch dimensions, either the batch is
+    folded into the rows of one mm/mv, or both sides are expanded to a common batch
+    and multiplied with bmm."""
     da, db = a._data.ndim, b._data.ndim
     if da == 0 or db == 0:
         raise RuntimeError(f"both arguments to matmul need to be at least 1D, but they are "
                            f"{da}D and {db}D")
     if da == 1 and db == 1:
         return Dot.apply(a, b)
-    if da == 2 and db == 2:
-        return Mm.apply(a, b)
     if da == 2 and db == 1:
         return Mv.apply(a, b)
     if da == 1 and db == 2:
-        return Mm.apply(a.unsqueeze(0), b).squeeze(0)
-    a2 = a.unsqueeze(0) if da == 1 else a
-    b2 = b.unsqueeze(-1) if db == 1 else b
-    out = BatchedMatmul.apply(a2, b2)
-    out = out.squeeze(-2) if da == 1 else out
-    return out.squeeze(-1) if db == 1 else out
+        return SqueezeProduct.apply(Mm.apply(a.unsqueeze(0), b), (0,))
+    if da == 2 and db == 2:
+        return Mm.apply(a, b)
+    if _should_fold(a, b):
+        return _folded(a, b)
+    return _batched(a, b)
+
+
+def _should_fold(a, b):
+    """PyTorch's rule: fold when the larger side has 3+ dimensions and the other at most
+    2, and the fold costs no copy (or the small side requires grad)."""
+    a_larger = a._data.ndim >= b._data.ndim
+    t1 = a._data if a_larger else np.swapaxes(b._data, -1, -2)
+    small = b if a_larger else a
+    if not (t1.ndim >= 3 and small._data.ndim <= 2):
+        return False
+    if small._requires_grad:
+        return True
+    if a._data.ndim == 2:
+        return False
+    if t1.size == 0:
+        return True
+    return all(t1.strides[i] == t1.strides[i + 1] * t1.shape[i + 1] for i in range(t1.ndim - 2))
+
+
+def _folded(a, b):
+    """(..., n, k) @ (k, m): the batch folded into the rows of a single mm (or mv)."""
+    transpose = b._data.ndim > a._data.ndim  # matrix @ batch: computed as (bᵀ @ aᵀ)ᵀ
+    t1 = b.mT if transpose else a
+    t2 = (a.t() if a._data.ndim == 2 else a) if transpose else b
+    out_shape = t1._data.shape[:-1]
+    folded = t1.reshape(int(np.prod(out_shape, dtype=np.int64)), t1._data.shape[-1])
+    if t2._data.ndim == 1:
+        return UnsafeView.apply(Mv.apply(folded, t2), out_shape)
+    out = UnsafeView.apply(Mm.apply(folded, t2), out_shape + (t2._data.shape[1],))
+    return out.mT.contiguous() if transpose else out
+
+
+def _batched(a, b):
+    """Both sides expanded to the common batch shape, flattened to 3-D, one bmm."""
+    da, db = a._data.ndim, b._data.ndim
+    n, k = (a._data.shape[-2] if da > 1 else 1), a._data.shape[-1]
+    k2, p = (b._data.shape[-2], b._data.shape[-1]) if db > 1 else (b._data.shape[0], 1)
+    batch_a, batch_b = a._data.shape[:max(da - 2, 0)], b._data.shape[:max(db - 2, 0)]
+    if da == 3 and db == 3 and batch_a[0] != batch_b[0]:
+        if batch_a[0] == 1 and a._requires_grad:
+            return matmul(a.squeeze(0), b)
+        if batch_b[0] == 1 and b._requires_grad:
+            return matmul(a, b.squeeze(0))
+    batch = broadcast_shape(batch_a, batch_b)
+    count = int(np.prod(batch, dtype=np.int64))
+    a3 = a.expand(*batch, n, k).reshape(count, n, k)
+    if db == 1:
+        b3 = b.expand(*batch, k2).reshape(count, k2).unsqueeze(2)
+    else:
+        b3 = b.expand(*batch, k2, p).reshape(count, k2, p)
+    out = BatchedMatmul.apply(a3, b3)
+    if db == 1:
+        out = out.squeeze(-1)
+    out_shape = batch + ((n,) if da > 1 else ()) + ((p,) if db > 1 else ())
+    return UnsafeView.apply(out, out_shape)

@@ -11,7 +11,7 @@ from .. import dtypes
 from ..autograd.function import Function
 from ..creation import from_numpy
 from ..tensor import Tensor, _dim
-from .elementwise import maximum, minimum
+from .elementwise import maximum, minimum, where
 
 
 def normalize_dims(dim, ndim):
@@ -157,7 +157,9 @@ class Norm(Function):
         x, out = ctx.saved_tensors
         shape = x._data.shape
         norm = _spread(out, shape, ctx.axes)
-        safe = from_numpy(np.where(norm._data == 0, 1, norm._data).astype(norm._data.dtype))
+        # divide by the norm tensor itself (not a copy of its numbers), so that
+        # create_graph=True can differentiate through it: second derivatives need it
+        safe = where(norm == 0, 1.0, norm)
         nonzero = from_numpy(norm._data != 0)
         return _spread(grad, shape, ctx.axes) * x / safe * nonzero, None, None
 

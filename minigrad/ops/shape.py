@@ -473,7 +473,10 @@ class Cat(Function):
     node_name = "CatBackward0"
 
     @staticmethod
-    def forward(ctx, dim, *tensors):
+    def forward(ctx, *args):
+        # the dim comes last: backward's trailing None for it is dropped, and the
+        # gradients line up with the tensors
+        *tensors, dim = args
         ctx.dim, ctx.sizes = dim, [t._data.shape[dim] for t in tensors]
         dtype = result_type(*tensors).numpy
         try:
@@ -487,8 +490,8 @@ class Cat(Function):
     def backward(ctx, grad):
         bounds = np.cumsum([0] + ctx.sizes)
         lead = (slice(None),) * ctx.dim
-        return (None,) + tuple(grad[lead + (slice(int(a), int(b)),)]
-                               for a, b in zip(bounds[:-1], bounds[1:]))
+        return tuple(grad[lead + (slice(int(a), int(b)),)]
+                     for a, b in zip(bounds[:-1], bounds[1:])) + (None,)
 
 
 class Stack(Function):
@@ -496,7 +499,8 @@ class Stack(Function):
     node_name = "StackBackward0"
 
     @staticmethod
-    def forward(ctx, dim, *tensors):
+    def forward(ctx, *args):
+        *tensors, dim = args  # dim last, as in Cat
         shapes = {t._data.shape for t in tensors}
         if len(shapes) > 1:
             first, other = tensors[0]._data.shape, next(
@@ -509,18 +513,18 @@ class Stack(Function):
 
     @staticmethod
     def backward(ctx, grad):
-        return (None,) + tuple(grad.select(ctx.dim, i) for i in range(ctx.count))
+        return tuple(grad.select(ctx.dim, i) for i in range(ctx.count)) + (None,)
 
 
 def cat(tensors, dim=0):
     tensors = tuple(tensors)
     if not tensors:
         raise RuntimeError("torch.cat(): expected a non-empty list of Tensors")
-    return Cat.apply(_dim(dim, tensors[0]._data.ndim), *tensors)
+    return Cat.apply(*tensors, _dim(dim, tensors[0]._data.ndim))
 
 
 def stack(tensors, dim=0):
     tensors = tuple(tensors)
     if not tensors:
         raise RuntimeError("stack expects a non-empty TensorList")
-    return Stack.apply(_dim(dim, tensors[0]._data.ndim + 1), *tensors)
+    return Stack.apply(*tensors, _dim(dim, tensors[0]._data.ndim + 1))

@@ -1,0 +1,352 @@
+"""Every differentiable op: backward against finite differences (first and second
+order) and against PyTorch (values, dtype, shape, graph, gradients, second derivatives).
+
+The table is the test: one row per op and input shape, run through ``helper.py``.
+"""
+import numpy as np
+import pytest
+
+from .helper import OpCase, away_from, check_against_torch, check_gradients, positive
+
+# Shapes that broadcast against each other (the second operand first where it is smaller).
+BROADCAST = [((2, 3), (2, 3)), ((3,), (2, 3)), ((2, 3), (3,)), ((1, 3), (2, 1)),
+             ((), (2, 3)), ((2, 3), ()), ((), ())]
+
+BINARY = {
+    "add": (lambda lib, a, b: a + b, None),
+    "sub": (lambda lib, a, b: a - b, None),
+    "mul": (lambda lib, a, b: a * b, None),
+    "div": (lambda lib, a, b: a / b, positive),
+    "pow": (lambda lib, a, b: a ** b, positive),
+    "torch.pow": (lambda lib, a, b: lib.pow(a, b), positive),
+    "maximum": (lambda lib, a, b: lib.maximum(a, b), None),
+    "minimum": (lambda lib, a, b: lib.minimum(a, b), None),
+    "where": (lambda lib, a, b: lib.where(a > 0, a, b), away_from(0.0)),
+    "clamp(min=tensor)": (lambda lib, a, b: lib.clamp(a, min=b), None),
+    "clamp(max=tensor)": (lambda lib, a, b: a.clamp(max=b), None),
+}
+
+
+def binary_cases():
+    for name, (fn, values) in BINARY.items():
+        for sa, sb in BROADCAST:
+            yield OpCase(f"{name} {sa}x{sb}", fn, (sa, sb), **({"values": values} if values else {}))
+
+
+def _cube_function(lib, _cache={}):
+    """A custom autograd.Function, defined once per library: x³ with a saved input, a
+    ctx attribute, and a backward written with ops so it can be differentiated again."""
+    if lib not in _cache:
+        class Cube(lib.autograd.Function):
+            @staticmethod
+            def forward(ctx, x, scale):
+                ctx.save_for_backward(x)
+                ctx.scale = scale
+                return x ** 3 * scale
+
+            @staticmethod
+            def backward(ctx, grad):
+                x, = ctx.saved_tensors
+                return grad * 3 * x ** 2 * ctx.scale, None
+        _cache[lib] = Cube
+    return _cache[lib]
+
+
+def _legendre3(lib, _cache={}):
+    """The LegendrePolynomial3 Function of "Learning PyTorch with Examples"."""
+    if lib not in _cache:
+        class LegendrePolynomial3(lib.autograd.Function):
+            @staticmethod
+            def forward(ctx, input):
+                ctx.save_for_backward(input)
+                return 0.5 * (5 * input ** 3 - 3 * input)
+
+            @staticmethod
+            def backward(ctx, grad_output):
+                input, = ctx.saved_tensors
+                return grad_output * 1.5 * (5 * input ** 2 - 1)
+        _cache[lib] = LegendrePolynomial3
+    return _cache[lib]
+
+
+def _written(lib, x, key, value):
+    """``y[key] = value`` into a non-leaf copy of x: records CopySlices / IndexPut."""
+    y = x * 1
+    y[key] = value
+    return y
+
+
+def _into_zeros(lib, v):
+    """The Jacobian notes: writing results into a plain zeros tensor."""
+    y = lib.zeros(2, 3, dtype=lib.float64)
+    y[0] = v * 2
+    y[1, 1:] = v[:2] ** 2
+    return y
+
+
+def _cut(lib, x):
+    """``y[i] = constant`` on a non-leaf: element i no longer depends on x."""
+    y = x * 2
+    y[1] = 5.0
+    return y
+
+
+def _mask_zeroed(lib, x):
+    g = x * 3
+    g[g > 0] = 0
+    return g
+
+
+# tensor.py: Tensor.__radd__ / __rmul__ call Add/Mul.apply(number, tensor); PyTorch computes
+# 2 * x as x.mul(2), so its node's next_functions are ((x's node, 0), (None, 0)).
+REFLECTED_OPERAND_ORDER = ("2 * x and 2 + x record the number as the first input of "
+                           "MulBackward0/AddBackward0 (next_functions reversed)")
+
+
+def _scalar_and_unary():
+    relu_like = away_from(0.0)
+    clamp_values = away_from(-0.5, 0.5)
+    rows = [
+        ("x + 2", lambda lib, x: x + 2, None), ("2 + x", lambda lib, x: 2 + x, None),
+        ("x - 2", lambda lib, x: x - 2, None), ("rsub 2 - x", lambda lib, x: 2 - x, None),
+        ("x * 2", lambda lib, x: x * 2, None), ("2 * x", lambda lib, x: 2 * x, None),
+        ("x * 2.5", lambda lib, x: x * 2.5, None), ("2.5 + x", lambda lib, x: 2.5 + x, None),
+        ("x / 2", lambda lib, x: x / 2, None),
+        ("rtruediv 1 / x", lambda lib, x: 1 / x, positive),
+        ("rtruediv 2 / x", lambda lib, x: 2 / x, positive),
+        ("neg", lambda lib, x: -x, None), ("x.neg()", lambda lib, x: x.neg(), None),
+        ("x ** 2", lambda lib, x: x ** 2, None), ("x ** 3", lambda lib, x: x ** 3, None),
+        ("x.pow(0.5)", lambda lib, x: x.pow(0.5), positive),
+        ("x ** -1", lambda lib, x: x ** -1, positive),
+        ("x ** 0", lambda lib, x: x ** 0, None),
+        ("x ** 1.0", lambda lib, x: x ** 1.0, None),
+        ("2 ** x", lambda lib, x: 2 ** x, None),
+        ("torch.pow(2, x)", lambda lib, x: lib.pow(2, x), None),
+        ("2.5 ** x", lambda lib, x: 2.5 ** x, None),
+        ("exp", lambda lib, x: x.exp(), None), ("torch.exp", lambda lib, x: lib.exp(x), None),
+        ("log", lambda lib, x: x.log(), positive),
+        ("sin", lambda lib, x: x.sin(), None), ("cos", lambda lib, x: x.cos(), None),
+        ("torch.sin", lambda lib, x: lib.sin(x), None),
+        ("tanh", lambda lib, x: x.tanh(), None), ("sigmoid", lambda lib, x: x.sigmoid(), None),
+        ("torch.sigmoid", lambda lib, x: lib.sigmoid(x), None),
+        ("relu", lambda lib, x: x.relu(), relu_like),
+        ("torch.relu", lambda lib, x: lib.relu(x), relu_like),
+        ("sqrt", lambda lib, x: x.sqrt(), positive),
+        ("abs", lambda lib, x: x.abs(), relu_like),
+        ("square", lambda lib, x: x.square(), None),
+        ("clamp(min=)", lambda lib, x: x.clamp(min=-0.5), clamp_values),
+        ("clamp(max=)", lambda lib, x: x.clamp(max=0.5), clamp_values),
+        ("clamp(min, max)", lambda lib, x: x.clamp(-0.5, 0.5), clamp_values),
+        ("torch.clamp(x, min=0)", lambda lib, x: lib.clamp(x, min=0), relu_like),
+        ("sigmoid(tanh(x)) * exp(-x)", lambda lib, x: x.tanh().sigmoid() * (-x).exp(), None),
+    ]
+    for name, fn, values in rows:
+        bug = REFLECTED_OPERAND_ORDER if name in ("2 + x", "2 * x", "2.5 + x") else None
+        for shape in ((2, 3), ()):
+            yield OpCase(f"{name} {shape}", fn, (shape,), engine_bug=bug,
+                         **({"values": values} if values else {}))
+
+
+def _reductions():
+    s3 = (2, 3, 4)
+    rows = [
+        ("sum()", lambda lib, x: x.sum(), (2, 3)), ("sum() of 0-d", lambda lib, x: x.sum(), ()),
+        ("torch.sum", lambda lib, x: lib.sum(x), (2, 3)),
+        ("sum(0)", lambda lib, x: x.sum(0), (2, 3)), ("sum(dim=1)", lambda lib, x: x.sum(dim=1), (2, 3)),
+        ("sum(-1)", lambda lib, x: x.sum(-1), s3), ("sum((0, 2))", lambda lib, x: x.sum((0, 2)), s3),
+        ("sum((-1, 0))", lambda lib, x: x.sum((-1, 0)), s3),
+        ("sum(1, keepdim)", lambda lib, x: x.sum(1, keepdim=True), s3),
+        ("torch.sum(x, dim=0)", lambda lib, x: lib.sum(x, dim=0), (2, 3)),
+        ("mean()", lambda lib, x: x.mean(), (2, 3)), ("mean() of 0-d", lambda lib, x: x.mean(), ()),
+        ("torch.mean", lambda lib, x: lib.mean(x), (2, 3)),
+        ("mean(0)", lambda lib, x: x.mean(0), (2, 3)), ("mean(-1)", lambda lib, x: x.mean(-1), s3),
+        ("mean((0, 2))", lambda lib, x: x.mean((0, 2)), s3),
+        ("mean(1, keepdim)", lambda lib, x: x.mean(1, keepdim=True), s3),
+        ("max()", lambda lib, x: x.max(), (2, 3)), ("min()", lambda lib, x: x.min(), (2, 3)),
+        ("torch.max", lambda lib, x: lib.max(x), (2, 3)),
+        ("max(dim=1)", lambda lib, x: x.max(dim=1).values, (2, 3)),
+        ("max(0)", lambda lib, x: x.max(0)[0], (2, 3)),
+        ("max(-1, keepdim)", lambda lib, x: x.max(-1, keepdim=True).values, s3),
+        ("min(dim=1)", lambda lib, x: x.min(dim=1).values, (2, 3)),
+        ("min(0, keepdim)", lambda lib, x: x.min(0, keepdim=True).values, s3),
+        ("norm()", lambda lib, x: x.norm(), (2, 3)), ("norm() of 0-d", lambda lib, x: x.norm(), ()),
+        ("norm(dim=1)", lambda lib, x: x.norm(dim=1), (2, 3)),
+        ("norm(dim=-1, keepdim)", lambda lib, x: x.norm(dim=-1, keepdim=True), s3),
+        ("norm(dim=(0, 2))", lambda lib, x: x.norm(dim=(0, 2)), s3),
+    ]
+    for name, fn, shape in rows:
+        yield OpCase(name, fn, (shape,))
+
+
+def _products():
+    shapes = [((3,), (3,)), ((2, 3), (3,)), ((3,), (3, 2)), ((2, 3), (3, 4)),
+              ((4, 2, 3), (3, 2)), ((4, 2, 3), (3,)), ((2,), (4, 2, 3)), ((5, 2), (4, 2, 3)),
+              ((4, 2, 3), (4, 3, 2)), ((4, 2, 3), (1, 3, 2)), ((1, 2, 3), (4, 3, 2)),
+              ((5, 1, 2, 3), (4, 3, 2)), ((2, 1, 2, 3), (3,))]
+    for sa, sb in shapes:
+        yield OpCase(f"matmul {sa}@{sb}", lambda lib, a, b: a @ b, (sa, sb))
+        yield OpCase(f"torch.matmul {sa}@{sb}", lambda lib, a, b: lib.matmul(a, b), (sa, sb))
+    yield OpCase("dot", lambda lib, a, b: lib.dot(a, b), ((3,), (3,)))
+    yield OpCase("2 * dot(x, x) (the chapter's y)", lambda lib, a: 2 * lib.dot(a, a), ((4,),),
+                 engine_bug=REFLECTED_OPERAND_ORDER)
+    yield OpCase("x.dot(x) * 2", lambda lib, a: a.dot(a) * 2, ((4,),))
+    yield OpCase("mm", lambda lib, a, b: a.mm(b), ((2, 3), (3, 4)))
+    yield OpCase("torch.mm", lambda lib, a, b: lib.mm(a, b), ((2, 3), (3, 4)))
+    yield OpCase("mv", lambda lib, a, b: a.mv(b), ((2, 3), (3,)))
+    yield OpCase("x.mm(w1).clamp(min=0).mm(w2)",
+                 lambda lib, x, w1, w2: x.mm(w1).clamp(min=0).mm(w2), ((4, 3), (3, 5), (5, 2)),
+                 values=away_from(0.0, gap=0.3, low=-1.5, high=1.5))
+
+
+def _shapes_and_indexing():
+    s3 = (2, 3, 4)
+    rows = [
+        ("reshape(3, 2)", lambda lib, x: x.reshape(3, 2), (2, 3)),
+        ("reshape(-1)", lambda lib, x: x.reshape(-1), (2, 3)),
+        ("reshape((4, -1))", lambda lib, x: x.reshape((4, -1)), s3),
+        ("reshape of a transpose (copies)", lambda lib, x: x.t().reshape(6), (2, 3)),
+        ("torch.reshape", lambda lib, x: lib.reshape(x, (6,)), (2, 3)),
+        ("view(6)", lambda lib, x: x.view(6), (2, 3)), ("view(3, -1)", lambda lib, x: x.view(3, -1), (2, 3)),
+        ("view of 0-d", lambda lib, x: x.view(1, 1), ()),
+        ("flatten", lambda lib, x: x.flatten(), s3),
+        ("transpose(0, 1)", lambda lib, x: x.transpose(0, 1), (2, 3)),
+        ("transpose(0, -1)", lambda lib, x: x.transpose(0, -1), s3),
+        ("permute(2, 0, 1)", lambda lib, x: x.permute(2, 0, 1), s3),
+        ("permute((1, 0, 2))", lambda lib, x: x.permute((1, 0, 2)), s3),
+        (".T", lambda lib, x: x.T, (2, 3)), ("t()", lambda lib, x: x.t(), (2, 3)),
+        ("t() of a vector", lambda lib, x: x.t(), (3,)),
+        ("mT", lambda lib, x: x.mT, s3),
+        ("unsqueeze(0)", lambda lib, x: x.unsqueeze(0), (2, 3)),
+        ("unsqueeze(-1)", lambda lib, x: x.unsqueeze(-1), (2, 3)),
+        ("unsqueeze of 0-d", lambda lib, x: x.unsqueeze(0), ()),
+        ("squeeze()", lambda lib, x: x.squeeze(), (1, 3, 1)),
+        ("squeeze(0)", lambda lib, x: x.squeeze(0), (1, 3)),
+        ("squeeze(1) (size 3: no-op)", lambda lib, x: x.squeeze(1), (1, 3)),
+        ("expand(2, 3)", lambda lib, x: x.expand(2, 3), (3,)),
+        ("expand(2, -1)", lambda lib, x: x.expand(2, -1), (1, 3)),
+        ("expand of 0-d", lambda lib, x: x.expand(2, 3), ()),
+        ("expand_as", lambda lib, x: x.expand_as(lib.zeros(4, 2, 3)), (2, 1)),
+        ("x[0]", lambda lib, x: x[0], (2, 3)), ("x[-1]", lambda lib, x: x[-1], (2, 3)),
+        ("x[1:]", lambda lib, x: x[1:], (3, 2)), ("x[:, 1:]", lambda lib, x: x[:, 1:], (2, 3)),
+        ("x[::2]", lambda lib, x: x[::2], (5,)), ("x[1:-1]", lambda lib, x: x[1:-1], (5,)),
+        ("x[0, 1:]", lambda lib, x: x[0, 1:], (2, 3)), ("x[1, 2]", lambda lib, x: x[1, 2], (2, 3)),
+        ("x[-1][-1]", lambda lib, x: x[-1][-1], (2, 3)),
+        ("x[..., 1]", lambda lib, x: x[..., 1], s3), ("x[None]", lambda lib, x: x[None], (2, 3)),
+        ("x[:, None, 0]", lambda lib, x: x[:, None, 0], (2, 3)),
+        ("x[...]", lambda lib, x: x[...], (2, 3)), ("x[:]", lambda lib, x: x[:], (2, 3)),
+        ("x[[0, 0, 1]] repeated", lambda lib, x: x[[0, 0, 1]], (2, 3)),
+        ("x[int64 tensor] repeated", lambda lib, x: x[lib.tensor([2, 0, 2, 2])], (3,)),
+        ("x[[0, 1], [2, 2]]", lambda lib, x: x[[0, 1], [2, 2]], (2, 3)),
+        ("x[:, [0, 2, 0]]", lambda lib, x: x[:, [0, 2, 0]], (2, 3)),
+        ("x[x > 0] bool mask", lambda lib, x: x[x > 0], (2, 3)),
+        ("x[mask row]", lambda lib, x: x[lib.tensor([True, False])], (2, 3)),
+        ("y[0] = v (CopySlices)", lambda lib, x, v: _written(lib, x, 0, v), ((2, 3), (3,))),
+        ("y[:, 1] = v", lambda lib, x, v: _written(lib, x, (slice(None), 1), v), ((2, 3), (2,))),
+        ("y[0, 1:] = v broadcast", lambda lib, x, v: _written(lib, x, (0, slice(1, None)), v), ((2, 3), ())),
+        ("y[[0, 2]] = v (IndexPut)", lambda lib, x, v: _written(lib, x, [0, 2], v), ((3, 2), (2, 2))),
+        ("y[mask] = v", lambda lib, x, v: _written(lib, x, x > 0, v), ((2, 3), ())),
+        ("zeros; y[i] = f(v)", _into_zeros, ((3,),)),
+        ("y[1] = constant cuts the gradient", _cut, ((3,),)),
+        ("g[g > 0] = 0", _mask_zeroed, ((2, 3),)),
+        ("cat dim 0", lambda lib, a, b: lib.cat([a, b]), ((2, 3), (1, 3))),
+        ("cat dim 1", lambda lib, a, b: lib.cat((a, b), dim=1), ((2, 3), (2, 2))),
+        ("cat dim -1, three", lambda lib, a, b, c: lib.cat([a, b, c], -1), ((2,), (3,), (1,))),
+        ("stack dim 0", lambda lib, a, b: lib.stack([a, b]), ((2, 3), (2, 3))),
+        ("stack dim 1", lambda lib, a, b: lib.stack((a, b), dim=1), ((2, 3), (2, 3))),
+        ("stack dim -1", lambda lib, a, b: lib.stack([a, b], -1), ((3,), (3,))),
+        ("stack of 0-d", lambda lib, a, b: lib.stack([a, b, a]), ((), ())),
+        ("clone", lambda lib, x: x.clone(), (2, 3)),
+        ("contiguous of a transpose", lambda lib, x: x.t().contiguous(), (2, 3)),
+    ]
+    for name, fn, shapes in rows:
+        shapes = shapes if shapes and isinstance(shapes[0], tuple) else (shapes,)
+        values = away_from(0.0) if ("mask" in name or "> 0" in name) else None
+        yield OpCase(name, fn, shapes, **({"values": values} if values else {}))
+    # float32 rounding needs a wider step for finite differences
+    loose = {"eps": 1e-3, "atol": 1e-4, "rtol": 1e-3}
+    yield OpCase("to(float32)", lambda lib, x: x.to(lib.float32) * 2, ((2, 3),), gradcheck_kwargs=loose)
+    yield OpCase("float()", lambda lib, x: x.float(), ((2, 3),), gradcheck_kwargs=loose)
+    yield OpCase("to(float32).double()", lambda lib, x: x.to(lib.float32).double(), ((2, 3),),
+                 gradcheck_kwargs=loose)
+
+
+def _functional_and_custom():
+    F = lambda lib: lib.nn.functional  # noqa: E731
+    rows = [
+        ("mse_loss", lambda lib, x, t: F(lib).mse_loss(x, t), ((2, 3), (2, 3))),
+        ("mse_loss(reduction='sum')", lambda lib, x, t: F(lib).mse_loss(x, t, reduction="sum"), ((4,), (4,))),
+        ("mse_loss(reduction='none')", lambda lib, x, t: F(lib).mse_loss(x, t, reduction="none"), ((2, 3), (2, 3))),
+        ("mse_loss to a constant", lambda lib, x: F(lib).mse_loss(x, lib.ones(3, dtype=lib.float64)), ((3,),)),
+        ("bce_with_logits", lambda lib, z: F(lib).binary_cross_entropy_with_logits(
+            z, lib.tensor([0.0, 1.0, 1.0], dtype=lib.float64)), ((3,),)),
+        ("bce_with_logits, target requires grad",
+         lambda lib, z, y: F(lib).binary_cross_entropy_with_logits(z, y), ((2, 3), (2, 3))),
+        ("bce_with_logits(reduction='sum')", lambda lib, z: F(lib).binary_cross_entropy_with_logits(
+            z, lib.tensor([1.0, 0.0], dtype=lib.float64), reduction="sum"), ((2,),)),
+        ("softmax(dim=1)", lambda lib, x: F(lib).softmax(x, dim=1), ((2, 3),)),
+        ("softmax(dim=0)", lambda lib, x: F(lib).softmax(x, dim=0), ((2, 3),)),
+        ("softmax(dim=-1) 3-d", lambda lib, x: F(lib).softmax(x, -1), ((2, 3, 4),)),
+        ("log_softmax(dim=1)", lambda lib, x: F(lib).log_softmax(x, dim=1), ((2, 3),)),
+        ("log_softmax(dim=0)", lambda lib, x: F(lib).log_softmax(x, dim=0), ((4,),)),
+        ("cross_entropy", lambda lib, x: F(lib).cross_entropy(x, lib.tensor([2, 0, 2])), ((3, 4),)),
+        ("cross_entropy(reduction='sum')", lambda lib, x: F(lib).cross_entropy(
+            x, lib.tensor([1, 1]), reduction="sum"), ((2, 3),)),
+        ("F.relu", lambda lib, x: F(lib).relu(x), ((2, 3),)),
+        ("custom Function (x³·scale)", lambda lib, x: _cube_function(lib).apply(x, 2.0), ((2, 3),)),
+        ("custom Function in a graph",
+         lambda lib, x, y: _cube_function(lib).apply(x * y, 0.5).sum(), ((3,), (3,))),
+        ("LegendrePolynomial3", lambda lib, x: _legendre3(lib).apply(x), ((4,),)),
+    ]
+    for name, fn, shapes in rows:
+        values = away_from(0.0) if "relu" in name else None
+        yield OpCase(name, fn, shapes, **({"values": values} if values else {}))
+
+
+CASES = [*binary_cases(), *_scalar_and_unary(), *_reductions(), *_products(),
+         *_shapes_and_indexing(), *_functional_and_custom()]
+
+
+@pytest.mark.filterwarnings("ignore:Input #1 requires gradient and is not a double")  # to(float32)
+@pytest.mark.parametrize("case", CASES, ids=repr)
+def test_backward_matches_finite_differences(case):
+    check_gradients(case)
+
+
+def _with_known_bugs(cases):
+    for case in cases:
+        marks = [pytest.mark.xfail(reason=f"engine bug: {case.engine_bug}", strict=True,
+                                   raises=AssertionError)
+                 ] if case.engine_bug else []
+        yield pytest.param(case, marks=marks, id=case.name)
+
+
+@pytest.mark.torch
+@pytest.mark.parametrize("case", _with_known_bugs(CASES))
+def test_same_as_pytorch(case, torch):
+    check_against_torch(case, torch)
+
+
+def test_case_names_are_unique():
+    names = [case.name for case in CASES]
+    assert len(names) == len(set(names))
+
+
+def test_gradcheck_catches_a_wrong_backward():
+    """The finite-difference check can fail: a backward off by a factor is caught."""
+    import minigrad
+
+    class WrongSquare(minigrad.autograd.Function):
+        @staticmethod
+        def forward(ctx, x):
+            ctx.save_for_backward(x)
+            return x * x
+
+        @staticmethod
+        def backward(ctx, grad):
+            x, = ctx.saved_tensors
+            return grad * x  # should be 2x
+
+    x = minigrad.tensor(np.array([1.0, -2.0, 3.0]), requires_grad=True)
+    with pytest.raises(minigrad.autograd.GradcheckError):
+        minigrad.autograd.gradcheck(WrongSquare.apply, (x,))
+    assert not minigrad.autograd.gradcheck(WrongSquare.apply, (x,), raise_exception=False)
