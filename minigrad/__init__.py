@@ -24,7 +24,9 @@ from .events import trace
 from .functions import *  # noqa: F401,F403  (torch.exp, torch.sum, torch.dot, ...)
 from .functions import pow, is_tensor, is_floating_point, equal, allclose, isclose
 from .printing import set_printoptions
-from .random import manual_seed, normal, rand, rand_like, randint, randn, randn_like, seed
+from .random import (Generator, default_generator, get_rng_state, initial_seed, manual_seed,
+                     normal, rand, rand_like, randint, randn, randn_like, randperm, seed,
+                     set_rng_state)
 
 float = float32
 double = float64

@@ -101,7 +101,7 @@ COUNTS = st.sampled_from([0, 1, 2, 3, 5, 15, 16, 17, 31, 33, 64, 100])
 def test_interleaved_calls_leave_the_generator_as_pytorch_does(calls, seed):
     """The stream position and the cached second Box-Muller value evolve as in PyTorch:
     e.g. rand(3), randn(3), randn(20), randn(1) ... and the state bytes agree after."""
-    torch = pytest.importorskip("torch")
+    torch = pytest.importorskip("torch")  # not the fixture: hypothesis reruns the body
     both(torch, seed)
     for function, n, dtype in calls:
         def run(lib):
