@@ -143,17 +143,23 @@ def _size(size):
     return tuple(int(s) for s in size)
 
 
-def _factory(fill):
+def _factory(fill, name):
     def make(*size, dtype=None, device=None, requires_grad=False, out=None):
         dtype = dtype or dtypes.default_float()
-        return _finish(np.full(_size(size), fill, dtype=dtype.numpy), requires_grad, device)
+        try:
+            shape = _size(size)
+        except RuntimeError:
+            if name == "zeros":  # PyTorch words this one differently
+                raise RuntimeError("zeros: Dimension size must be non-negative.") from None
+            raise
+        return _finish(np.full(shape, fill, dtype=dtype.numpy), requires_grad, device)
+    make.__name__ = name
     return make
 
 
-zeros = _factory(0)
-ones = _factory(1)
-empty = _factory(0)  # PyTorch leaves it uninitialised; zeros make runs repeatable
-zeros.__name__, ones.__name__, empty.__name__ = "zeros", "ones", "empty"
+zeros = _factory(0, "zeros")
+ones = _factory(1, "ones")
+empty = _factory(0, "empty")  # PyTorch leaves it uninitialised; zeros make runs repeatable
 zeros.__doc__ = "A tensor of zeros: ``zeros(2, 3)`` or ``zeros((2, 3))``; float32 unless ``dtype``."
 ones.__doc__ = "A tensor of ones: ``ones(4)``; float32 unless ``dtype``."
 

@@ -218,7 +218,11 @@ class Expand(Function):
 def expand(x, sizes):
     if len(sizes) == 1 and isinstance(sizes[0], (tuple, list)):
         sizes = tuple(sizes[0])
-    shape = x._data.shape
+    return Expand.apply(x, expanded_shape(x._data.shape, sizes))
+
+
+def expanded_shape(shape, sizes):
+    """The shape ``expand(*sizes)`` gives a tensor of ``shape``, or PyTorch's error."""
     lead = len(sizes) - len(shape)
     if lead < 0:
         raise RuntimeError(f"expand: the number of sizes provided ({len(sizes)}) must be greater or "
@@ -234,7 +238,7 @@ def expand(x, sizes):
                 f"non-singleton dimension {i}.  Target sizes: {list(sizes)}.  Tensor sizes: "
                 f"{list(shape)}")
         target.append(size)
-    return Expand.apply(x, tuple(target))
+    return tuple(target)
 
 
 # -- indexing ---------------------------------------------------------------------------
@@ -302,6 +306,7 @@ class Index(Function):
     @staticmethod
     def forward(ctx, x, key):
         ctx.shape, ctx.key = x._data.shape, key
+        check_masks(x._data.shape, key)
         try:
             return x._data[key]
         except IndexError as error:
@@ -332,12 +337,36 @@ class IndexGrad(Function):
         return Index.apply(grad, ctx.key), None, None
 
 
+def check_masks(shape, key):
+    """PyTorch's error for a boolean mask that does not fit the dimensions it indexes
+    (NumPy's wording talks about axes and arrays)."""
+    dim = 0
+    for k in key if isinstance(key, tuple) else (key,):
+        if k is Ellipsis:
+            return  # the dims after it are counted from the end: NumPy checks those
+        if isinstance(k, np.ndarray) and k.dtype == np.bool_:
+            for j, size in enumerate(k.shape):
+                if dim + j >= len(shape) or shape[dim + j] != size:
+                    raise IndexError(f"The shape of the mask {list(k.shape)} at index {j} does not "
+                                     f"match the shape of the indexed tensor {list(shape)} at "
+                                     f"index {dim + j}")
+            dim += k.ndim
+        elif k is not None:
+            dim += 1
+
+
 def getitem(x, key):
     """``x[key]``, recorded the way PyTorch records it: an int index is a Select, a
     slice a Slice (one op per dimension), lists/tensors/masks one Index op."""
     key = normalize_index(key)
     if is_advanced(key):
         return Index.apply(x, key)
+    if x._data.ndim == 0 and key is not Ellipsis and key is not None:
+        if isinstance(key, slice):
+            raise IndexError("slice() cannot be applied to a 0-dim tensor.")
+        if not isinstance(key, tuple):
+            raise IndexError("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or "
+                             "`tensor.item<T>()` in C++ to convert a 0-dim tensor to a number")
     if isinstance(key, slice):
         return Slice.apply(x, 0, key)
     parts = key if isinstance(key, tuple) else (key,)
@@ -369,12 +398,16 @@ class IndexPut(Function):
     def forward(ctx, x, value, key):
         ctx.key, ctx.value_shape = key, value._data.shape
         out = x._data.copy()
+        check_masks(out.shape, key)
         try:
             out[key] = value._data
         except ValueError:
+            target = out[key].shape
+            if not is_advanced(key):  # PyTorch copies into a view: expand's wording
+                expanded_shape(value._data.shape, target)
             raise RuntimeError(
                 f"shape mismatch: value tensor of shape {list(value._data.shape)} cannot be "
-                f"broadcast to indexing result of shape {list(out[key].shape)}") from None
+                f"broadcast to indexing result of shape {list(target)}") from None
         return out
 
     @staticmethod
@@ -519,7 +552,10 @@ class Stack(Function):
 def cat(tensors, dim=0):
     tensors = tuple(tensors)
     if not tensors:
-        raise RuntimeError("torch.cat(): expected a non-empty list of Tensors")
+        raise ValueError("torch.cat(): expected a non-empty list of Tensors")
+    for i, t in enumerate(tensors):
+        if t._data.ndim == 0:
+            raise RuntimeError(f"zero-dimensional tensor (at position {i}) cannot be concatenated")
     return Cat.apply(*tensors, _dim(dim, tensors[0]._data.ndim))
 
 

@@ -1,0 +1,312 @@
+"""Mistakes a student makes, and what the engine says: the same exception type as
+PyTorch, and a message containing the phrase PyTorch uses (so that searching the web
+for the message finds the right answer).
+
+Each row is a small program written once for both libraries (``lib`` is minigrad or
+torch); the same row runs in PyTorch to check that the type and phrase are PyTorch's.
+"""
+import re
+
+import pytest
+
+import minigrad
+
+
+def _leaf(lib, *shape):
+    return lib.ones(*shape, requires_grad=True)
+
+
+def _backward_twice(lib):
+    y = _leaf(lib, 3).exp().sum()
+    y.backward()
+    y.backward()
+
+
+def _backward_after_grad(lib):
+    x = _leaf(lib, 3)
+    y = (x * x).sum()
+    lib.autograd.grad(y, x)
+    y.backward()
+
+
+def _saved_input_modified(lib):
+    a = _leaf(lib, 3).clone()
+    b = a * a
+    a.add_(1)
+    b.sum().backward()
+
+
+def _saved_output_modified(lib):
+    y = _leaf(lib, 3).exp()
+    y += 1
+    y.sum().backward()
+
+
+def _custom(lib, backward):
+    class Custom(lib.autograd.Function):
+        @staticmethod
+        def forward(ctx, x):
+            return x * 2
+
+    Custom.backward = staticmethod(backward)
+    Custom.apply(_leaf(lib, 2)).sum().backward()
+
+
+def _too_many_gradients(lib):
+    _custom(lib, lambda ctx, g: (g, g))
+
+
+def _wrong_gradient_shape(lib):
+    _custom(lib, lambda ctx, g: lib.ones(3))
+
+
+def _requires_grad_off_non_leaf(lib):
+    y = _leaf(lib, 2) * 2
+    y.requires_grad = False
+
+
+def _inplace_int_by_float(lib):
+    a = lib.arange(3)
+    a += 1.5
+
+
+def _write_into_leaf(lib):
+    x = _leaf(lib, 3)
+    x[0] = 5.0
+
+
+def _inplace_on_view_of_leaf(lib):
+    x = _leaf(lib, 2, 3)
+    x[0].mul_(2)
+
+
+def _unused_input(lib):
+    x, unused = _leaf(lib, 2), _leaf(lib, 2)
+    lib.autograd.grad((x * 2).sum(), [x, unused])
+
+
+def _grad_wrt_constant(lib):
+    x = _leaf(lib, 2)
+    lib.autograd.grad((x * 2).sum(), [lib.ones(2)])
+
+
+def _retain_grad_without_grad(lib):
+    lib.ones(2).retain_grad()
+
+
+def _assign_grad_of_wrong_shape(lib):
+    x = _leaf(lib, 3)
+    x.grad = lib.ones(2)
+
+
+def _assign_grad_of_wrong_dtype(lib):
+    x = _leaf(lib, 3)
+    x.grad = lib.ones(3, dtype=lib.float64)
+
+
+def _backward_gradient_wrong_shape(lib):
+    (_leaf(lib, 3) * 2).backward(lib.ones(2))
+
+
+def _setitem_wrong_shape(lib):
+    y = lib.zeros(2, 3)
+    y[0] = lib.ones(4)
+
+
+def _setitem_wrong_shape_recorded(lib):
+    y = _leaf(lib, 2, 3) * 1
+    y[0] = lib.ones(4)
+
+
+def _zero_leaf(lib):
+    _leaf(lib, 2).zero_()
+
+
+def _bool_of(lib, t):
+    return bool(t)
+
+
+def _inplace_through_detach_then_backward(lib):
+    x = _leaf(lib, 3)
+    y = x.exp()
+    y.detach().zero_()  # detach shares the version counter with y
+    y.sum().backward()
+
+
+ERRORS = [
+    # (name, program(lib), exception type, phrase PyTorch's message contains
+    #  [, known engine bug in tensor.py / function.py / engine.py: a strict xfail])
+    ("backward of a vector", lambda lib: (_leaf(lib, 3) * 2).backward(), RuntimeError,
+     "grad can be implicitly created only for scalar outputs"),
+    ("backward of a matrix", lambda lib: _leaf(lib, 2, 2).exp().backward(), RuntimeError, "scalar"),
+    ("backward twice", _backward_twice, RuntimeError, "second time"),
+    ("backward after autograd.grad freed the graph", _backward_after_grad, RuntimeError, "second time"),
+    ("backward of a tensor without grad", lambda lib: lib.ones(2).sum().backward(), RuntimeError,
+     "does not require grad"),
+    ("backward of a detached result", lambda lib: (_leaf(lib, 2) * 2).sum().detach().backward(),
+     RuntimeError, "does not require grad"),
+    ("autograd.grad of a tensor without grad", lambda lib: lib.autograd.grad(
+        lib.ones(2).sum(), [_leaf(lib, 2)]), RuntimeError, "does not require grad"),
+    ("autograd.grad with respect to a constant", _grad_wrt_constant, RuntimeError,
+     "does not require grad"),
+    ("integer tensor with requires_grad", lambda lib: lib.tensor([1, 2], requires_grad=True),
+     RuntimeError, "floating point"),
+    ("arange(4, requires_grad=True)", lambda lib: lib.arange(4, requires_grad=True), RuntimeError,
+     "floating point"),
+    ("requires_grad_ on an integer tensor", lambda lib: lib.arange(4).requires_grad_(),
+     RuntimeError, "floating point"),
+    ("requires_grad = True on a bool tensor", lambda lib: setattr(lib.ones(2) > 0, "requires_grad", True),
+     RuntimeError, "floating point"),
+    ("numpy() of a leaf that requires grad", lambda lib: _leaf(lib, 2).numpy(), RuntimeError, "detach"),
+    ("numpy() of a result", lambda lib: (_leaf(lib, 2) * 2).numpy(), RuntimeError, "detach"),
+    ("x += 1 on a leaf that requires grad", lambda lib: _leaf(lib, 2).__iadd__(1), RuntimeError,
+     "a leaf Variable that requires grad is being used in an in-place operation"),
+    ("zero_() on a leaf that requires grad", _zero_leaf, RuntimeError, "leaf"),
+    ("x[0] = 5 on a leaf that requires grad", _write_into_leaf, RuntimeError, "leaf"),
+    ("in-place on a view of a leaf", _inplace_on_view_of_leaf, RuntimeError,
+     "a view of a leaf Variable that requires grad"),
+    ("saved input modified in place", _saved_input_modified, RuntimeError,
+     "modified by an inplace operation"),
+    ("saved output modified in place", _saved_output_modified, RuntimeError,
+     "modified by an inplace operation"),
+    ("saved output changed through detach()", _inplace_through_detach_then_backward, RuntimeError,
+     "modified by an inplace operation"),
+    ("item() of a vector", lambda lib: lib.ones(2).item(), RuntimeError, "elements cannot be converted to Scalar"),
+    ("float() of a vector", lambda lib: float(lib.ones(2)), ValueError,
+     "only one element tensors can be converted to Python scalars"),
+    ("int() of a vector", lambda lib: int(lib.ones(2)), ValueError, "only one element tensors"),
+    ("bool() of a vector", lambda lib: _bool_of(lib, lib.ones(2)), RuntimeError, "ambiguous"),
+    ("bool() of an empty tensor", lambda lib: _bool_of(lib, lib.tensor([])), RuntimeError, "ambiguous"),
+    ("if x > 1 with a vector x", lambda lib: _bool_of(lib, lib.arange(3.0) > 1), RuntimeError,
+     "more than one value is ambiguous"),
+    ("len() of a 0-d tensor", lambda lib: len(lib.tensor(1.0)), TypeError, "len() of a 0-d tensor"),
+    ("iterating over a 0-d tensor", lambda lib: list(lib.tensor(1.0)), TypeError, "iteration over a 0-d tensor"),
+    ("mm with mismatched shapes", lambda lib: lib.ones(2, 3).mm(lib.ones(2, 3)), RuntimeError,
+     "shapes cannot be multiplied"),
+    ("@ with mismatched shapes", lambda lib: lib.ones(2, 3) @ lib.ones(2, 3), RuntimeError, "shape"),
+    ("batched @ with mismatched shapes", lambda lib: lib.ones(4, 2, 3) @ lib.ones(4, 2, 3),
+     RuntimeError, "Expected size for first two dimensions of batch2 tensor"),
+    ("mm of a vector", lambda lib: lib.ones(3).mm(lib.ones(3, 2)), RuntimeError, "must be a matrix"),
+    ("mv with mismatched sizes", lambda lib: lib.ones(2, 3).mv(lib.ones(2)), RuntimeError, "size mismatch"),
+    ("matmul of a 0-d tensor", lambda lib: lib.matmul(lib.tensor(2.0), lib.ones(2)), RuntimeError,
+     "both arguments to matmul need to be at least 1D"),
+    ("mm of float32 and float64", lambda lib: lib.ones(2, 2).mm(lib.ones(2, 2, dtype=lib.float64)),
+     RuntimeError, "dtype"),
+    ("dot of matrices", lambda lib: lib.dot(lib.ones(2, 2), lib.ones(2, 2)), RuntimeError,
+     "1D tensors expected"),
+    ("dot of different lengths", lambda lib: lib.dot(lib.ones(3), lib.ones(4)), RuntimeError,
+     "inconsistent tensor size"),
+    ("shapes that don't broadcast", lambda lib: lib.ones(2, 3) + lib.ones(4), RuntimeError,
+     "must match the size of tensor b"),
+    ("shapes that don't broadcast (mul, 3-d)", lambda lib: lib.ones(2, 3, 4) * lib.ones(3, 3), RuntimeError,
+     "The size of tensor a (4) must match the size of tensor b (3) at non-singleton dimension 2"),
+    ("reshape to an impossible shape", lambda lib: lib.ones(2, 3).reshape(4), RuntimeError,
+     "shape '[4]' is invalid for input of size 6"),
+    ("reshape with two -1", lambda lib: lib.ones(2, 3).reshape(-1, -1), RuntimeError,
+     "only one dimension can be inferred"),
+    ("view of a non-contiguous tensor", lambda lib: lib.ones(2, 3).t().view(6), RuntimeError,
+     "view size is not compatible with input tensor's size and stride"),
+    ("index out of range", lambda lib: lib.ones(3)[5], IndexError, "out of bounds"),
+    ("negative index out of range", lambda lib: lib.ones(2, 3)[-3], IndexError, "out of bounds"),
+    ("list index out of range", lambda lib: lib.ones(3)[[0, 5]], IndexError, "out of bounds"),
+    ("too many indices", lambda lib: lib.ones(3)[0, 0], IndexError, "too many indices for tensor of dimension 1"),
+    ("indexing a 0-d tensor", lambda lib: lib.tensor(1.0)[0], IndexError, "invalid index of a 0-dim tensor"),
+    ("slicing a 0-d tensor", lambda lib: lib.tensor(1.0)[1:], IndexError,
+     "slice() cannot be applied to a 0-dim tensor"),
+    ("float tensor as an index", lambda lib: lib.ones(3)[lib.tensor([0.0])], IndexError,
+     "tensors used as indices must be long"),
+    ("mask of the wrong shape", lambda lib: lib.ones(3)[lib.tensor([True, False])], IndexError,
+     "The shape of the mask [2] at index 0 does not match the shape of the indexed tensor [3] at index 0"),
+    ("mask of the wrong shape on dim 1", lambda lib: lib.ones(2, 3)[:, lib.tensor([True, False])],
+     IndexError, "The shape of the mask [2] at index 0 does not match the shape of the indexed "
+     "tensor [2, 3] at index 1"),
+    ("sum over a dim out of range", lambda lib: lib.ones(2, 3).sum(2), IndexError, "Dimension out of range"),
+    ("unsqueeze out of range", lambda lib: lib.ones(2, 3).unsqueeze(4), IndexError, "Dimension out of range"),
+    ("transpose out of range", lambda lib: lib.ones(2, 3).transpose(0, -3), IndexError, "Dimension out of range"),
+    ("t() of a 3-d tensor", lambda lib: lib.ones(2, 3, 4).t(), RuntimeError, "t() expects a tensor with <= 2 dimensions"),
+    ("permute with too few dims", lambda lib: lib.ones(2, 3, 4).permute(1, 0), RuntimeError,
+     "number of dimensions in the tensor input does not match the length of the desired ordering"),
+    ("expand to an incompatible size", lambda lib: lib.ones(2, 3).expand(4, 3), RuntimeError,
+     "The expanded size of the tensor (4) must match the existing size (2) at non-singleton dimension 0"),
+    ("expand to fewer dims", lambda lib: lib.ones(2, 3).expand(3), RuntimeError,
+     "the number of sizes provided (1) must be greater or equal to the number of dimensions in the tensor (2)"),
+    ("cat of mismatched shapes", lambda lib: lib.cat([lib.ones(2, 3), lib.ones(2, 2)]), RuntimeError,
+     "Sizes of tensors must match except in dimension 0"),
+    ("cat of 0-d tensors", lambda lib: lib.cat([lib.ones(2), lib.tensor(2.0)]), RuntimeError,
+     "zero-dimensional tensor (at position 1) cannot be concatenated"),
+    ("cat of an empty list", lambda lib: lib.cat([]), ValueError, "expected a non-empty list of Tensors"),
+    ("stack of an empty list", lambda lib: lib.stack([]), RuntimeError, "stack expects a non-empty TensorList"),
+    ("stack of mismatched shapes", lambda lib: lib.stack([lib.ones(2), lib.ones(3)]), RuntimeError,
+     "stack expects each tensor to be equal size"),
+    ("mean of an integer tensor", lambda lib: lib.arange(4).mean(), RuntimeError,
+     "mean(): could not infer output dtype"),
+    ("integer to a negative integer power", lambda lib: lib.arange(1, 4) ** -1, RuntimeError,
+     "Integers to negative integer powers are not allowed"),
+    ("int tensor += float", _inplace_int_by_float, RuntimeError,
+     "result type Float can't be cast to the desired output type Long"),
+    ("requires_grad = False on a non-leaf", _requires_grad_off_non_leaf, RuntimeError,
+     "you can only change requires_grad flags of leaf variables"),
+    ("retain_grad() on a tensor without grad", _retain_grad_without_grad, RuntimeError,
+     "can't retain_grad on Tensor that has requires_grad=False"),
+    ("autograd.grad with an unused input", _unused_input, RuntimeError,
+     "appears to not have been used in the graph"),
+    ("custom Function returning too many gradients", _too_many_gradients, RuntimeError,
+     "returned an incorrect number of gradients (expected 1, got 2)"),
+    ("custom Function returning a gradient of the wrong shape", _wrong_gradient_shape, RuntimeError,
+     "returned an invalid gradient at index 0 - got [3] but expected shape compatible with [2]"),
+    ("backward(gradient) of the wrong shape", _backward_gradient_wrong_shape, RuntimeError,
+     "Mismatch in shape"),
+    ("x.grad = a tensor of another shape", _assign_grad_of_wrong_shape, RuntimeError,
+     "attempting to assign a gradient of size '[2]' to a tensor of size '[3]'",
+     "tensor.py: the grad setter says 'assigned grad has data of a different size'"),
+    ("x.grad = a tensor of another dtype", _assign_grad_of_wrong_dtype, RuntimeError,
+     "attempting to assign a gradient with dtype 'double' to a tensor with grad_dtype 'Float'",
+     "tensor.py: the grad setter says 'assigned grad has data of a different type'"),
+    ("y[0] = a row of the wrong length", _setitem_wrong_shape, RuntimeError,
+     "The expanded size of the tensor (3) must match the existing size (4) at non-singleton dimension 0",
+     "tensor.py: __setitem__ without autograd words it 'shape mismatch: value tensor of shape [4] "
+     "cannot be broadcast to indexing result of shape [3]'"),
+    ("y[0] = a row of the wrong length, y in a graph", _setitem_wrong_shape_recorded, RuntimeError,
+     "The expanded size of the tensor (3) must match the existing size (4) at non-singleton dimension 0"),
+    ("y[[0, 1]] = values of the wrong shape", lambda lib: lib.zeros(3, 2).__setitem__(
+        [0, 1], lib.ones(3, 2)), RuntimeError,
+     "shape mismatch: value tensor of shape [3, 2] cannot be broadcast to indexing result of shape [2, 2]"),
+    ("ragged nested list", lambda lib: lib.tensor([[1.0, 2.0], [3.0]]), ValueError,
+     "expected sequence of length 2 at dim 1 (got 1)"),
+    ("string data", lambda lib: lib.tensor("abc"), TypeError, "new(): invalid data type 'str'"),
+    ("negative size", lambda lib: lib.ones(2, -1), RuntimeError,
+     "Trying to create tensor with negative dimension -1: [2, -1]"),
+    ("zeros of a negative size", lambda lib: lib.zeros(-1), RuntimeError,
+     "zeros: Dimension size must be non-negative"),
+    ("clamp without bounds", lambda lib: lib.ones(2).clamp(), RuntimeError,
+     "At least one of 'min' or 'max' must not be None"),
+    ("arange with step 0", lambda lib: lib.arange(0, 4, 0), RuntimeError, "step must be nonzero"),
+    ("bce_with_logits target of another size", lambda lib: lib.nn.functional.binary_cross_entropy_with_logits(
+        lib.ones(3), lib.ones(2)), ValueError, "Target size"),
+]
+
+
+def _rows(engine_bugs_fail):
+    for name, program, error, phrase, *bug in ERRORS:
+        marks = [pytest.mark.xfail(reason=f"engine bug: {bug[0]}", strict=True,
+                                   raises=AssertionError)] if bug and engine_bugs_fail else []
+        yield pytest.param(program, error, phrase, id=name, marks=marks)
+
+
+@pytest.mark.parametrize("program, error, phrase", _rows(engine_bugs_fail=True))
+def test_minigrad_raises_like_pytorch(program, error, phrase):
+    with pytest.raises(error, match=re.escape(phrase)):
+        program(minigrad)
+
+
+@pytest.mark.torch
+@pytest.mark.parametrize("program, error, phrase", _rows(engine_bugs_fail=False))
+def test_pytorch_raises_the_same(program, error, phrase, torch):
+    """The table is right: PyTorch raises this type, with this phrase."""
+    with pytest.raises(error, match=re.escape(phrase)):
+        program(torch)
+
+
+def test_there_are_at_least_forty_error_cases():
+    assert len(ERRORS) >= 40
+    assert len({name for name, *_ in ERRORS}) == len(ERRORS)
