@@ -151,3 +151,50 @@ def check_against_torch(case, torch, seed=0):
         results[lib] = [x.grad for x in xs]
     for i, (g_m, g_t) in enumerate(zip(results[minigrad], results[torch])):
         _assert_close(g_m, g_t, f"{case.name}: second derivative for input {i}")
+
+
+# -- whole programs in both libraries ------------------------------------------------------
+def summary(value):
+    """What a student could observe about a value, in a form both libraries give alike:
+    tensors become (values, dtype, shape, requires_grad, is_leaf, grad_fn name)."""
+    if hasattr(value, "grad_fn") and hasattr(value, "detach"):
+        node = value.grad_fn
+        return ("tensor", value.detach().numpy(force=True).tolist(), repr(value.dtype),
+                tuple(value.shape), value.requires_grad, value.is_leaf,
+                None if node is None else type(node).__name__)
+    if isinstance(value, (list, tuple)):
+        return tuple(summary(v) for v in value)
+    if isinstance(value, dict):
+        return {k: summary(v) for k, v in value.items()}
+    if isinstance(value, np.ndarray):
+        return ("array", value.tolist(), str(value.dtype))
+    if isinstance(value, type):
+        return value.__name__
+    if type(value).__name__ == "dtype":
+        return repr(value)
+    return value
+
+
+def assert_same(ours, theirs, where="result", rtol=1e-6):
+    """Equal summaries; floats (also inside tensors) equal to ``rtol``."""
+    if isinstance(theirs, float) or isinstance(ours, float):
+        assert np.isclose(ours, theirs, rtol=rtol, atol=1e-7, equal_nan=True), \
+            f"{where}: minigrad {ours!r}, torch {theirs!r}"
+    elif isinstance(theirs, (tuple, list)) and isinstance(ours, (tuple, list)):
+        assert len(ours) == len(theirs), f"{where}: minigrad {ours!r}, torch {theirs!r}"
+        for i, (a, b) in enumerate(zip(ours, theirs)):
+            assert_same(a, b, f"{where}[{i}]", rtol)
+    elif isinstance(theirs, dict):
+        assert ours.keys() == theirs.keys(), where
+        for k in theirs:
+            assert_same(ours[k], theirs[k], f"{where}[{k!r}]", rtol)
+    else:
+        assert ours == theirs, f"{where}: minigrad {ours!r}, torch {theirs!r}"
+
+
+def same_in_both(program, torch):
+    """Run ``program(lib)`` with minigrad and with torch; what each returns must agree.
+    Returns minigrad's result, for checks against math."""
+    ours = program(minigrad)
+    assert_same(summary(ours), summary(program(torch)))
+    return ours
