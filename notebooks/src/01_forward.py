@@ -67,14 +67,14 @@ print(f"z = a * w: {z.item()}")
 #
 # 下面是刚才两行代码的**数据流视图**：方框是变量节点（名字、值），圆圈是操作节点，箭头是数据流动的方向。
 #
-# 图上方的按钮可以切换视图和语言；点一下某个节点，下面会列出它的值、梯度和局部导数。
+# 图上方的按钮可以切换视图和语言。
 
 # %% [markdown] en
 # ## Drawing the graph
 #
 # Here is the **data-flow view** of the two lines above: boxes are variable nodes (name, value), circles are operation nodes, and arrows show which way the data flows.
 #
-# The buttons above the graph switch the view and the language; click a node and its value, gradient and local derivative are listed below the graph.
+# The buttons above the graph switch the view and the language.
 
 # %%
 show(z)

@@ -27,33 +27,35 @@ torch.lab.set_language("zh")
 torch.lab.set_language("en")
 
 # %% [markdown] zh
-# ## 先算一个梯度
+# ## 先猜一猜
 #
-# 和上一节一样：$y = 2\mathbf{x}^\top\mathbf{x}$，梯度是 $4\mathbf{x}$。
+# 先对 $y = 2\mathbf{x}^\top\mathbf{x}$ 反向传播一次，梯度是 $4\mathbf{x}$（上一节）。接着换一个函数 $y = x_1 + x_2 + x_3 + x_4$（也就是 `x.sum()`），它对每个 $x_i$ 的导数都是 1。第二次反向传播之后，`x.grad` 会是什么？
 
 # %% [markdown] en
-# ## A first gradient
+# ## Guess first
 #
-# As in the last lesson: $y = 2\mathbf{x}^\top\mathbf{x}$, whose gradient is $4\mathbf{x}$.
+# First one backward pass for $y = 2\mathbf{x}^\top\mathbf{x}$: the gradient is $4\mathbf{x}$ (last lesson). Then a different function, $y = x_1 + x_2 + x_3 + x_4$ (that is, `x.sum()`), whose derivative with respect to each $x_i$ is 1. After the second backward pass, what will `x.grad` be?
 
-# %%
-x = torch.arange(4.0, requires_grad=True)
-y = 2 * torch.dot(x, x)
-y.backward()
-x.grad
+# %% exercise accumulation
 
 # %% [markdown] zh
-# ## 再算 `x` 的另一个函数
-#
-# 现在换一个函数 $y = x_1 + x_2 + x_3 + x_4$（也就是 `x.sum()`）。它对每个 $x_i$ 的导数都是 1，所以我们期望得到 `[1, 1, 1, 1]`。运行看看：
+# 第一次反向传播之后的梯度：
 
 # %% [markdown] en
-# ## Another function of `x`
-#
-# Now take a different function, $y = x_1 + x_2 + x_3 + x_4$ (that is, `x.sum()`). Its derivative with respect to each $x_i$ is 1, so we expect `[1, 1, 1, 1]`. Run it:
+# The gradient after the first backward pass:
 
 # %%
-y = x.sum()
+x.grad
+
+# %% answer accumulation
+
+# %% [markdown] zh
+# 现在真的运行第二次反向传播：
+
+# %% [markdown] en
+# Now run the second backward pass for real:
+
+# %%
 y.backward()
 x.grad
 
@@ -147,12 +149,3 @@ y = x * x
 y.backward()
 x.grad
 
-# %% [markdown] zh
-# ## 小练习
-
-# %% [markdown] en
-# ## Exercise
-
-# %% exercise accumulation
-
-# %% answer accumulation

@@ -40,19 +40,25 @@ torch.lab.set_language("en")
 #
 # Sometimes, though, we want only the part $x$ plays **after** $y$ has been computed, with $y$ held fixed. `y.detach()` returns a new tensor `u` with the same values as `y` but no memory of how they were computed. The gradient stops at `u`.
 
+# %% exercise detach
+
 # %%
-x = torch.arange(4.0, requires_grad=True)
-y = x * x
-u = y.detach()
-z = u * x
 print(u, u.requires_grad, u.grad_fn)
 show(z)
 
 # %% [markdown] zh
-# 图里 `u` 和 `x * x` 之间的连线断开了：`u` 是一个常数节点。于是 $\frac{\partial z}{\partial x} = u$：
+# 图里 `u` 和 `x * x` 之间的连线断开了：`u` 是一个常数节点。写下你的预测：
 
 # %% [markdown] en
-# In the graph, the link between `u` and `x * x` is cut: `u` is a constant node. So $\frac{\partial z}{\partial x} = u$:
+# In the graph, the link between `u` and `x * x` is cut: `u` is a constant node. Write down your prediction:
+
+# %% answer detach
+
+# %% [markdown] zh
+# 现在运行验证：`u` 被当作常数，所以 $\frac{\partial z}{\partial x} = u$。
+
+# %% [markdown] en
+# Now run it: `u` is treated as a constant, so $\frac{\partial z}{\partial x} = u$.
 
 # %%
 z.sum().backward()
@@ -193,12 +199,3 @@ z = u * x + y
 z.sum().backward()
 x.grad
 
-# %% [markdown] zh
-# ## 小练习
-
-# %% [markdown] en
-# ## Exercise
-
-# %% exercise detach
-
-# %% answer detach

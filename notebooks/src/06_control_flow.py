@@ -48,13 +48,13 @@ def f(a):
     return c
 
 # %% [markdown] zh
-# `a` 是随机数。先固定随机种子 `torch.manual_seed(2)`，这样每次运行都得到同一个 `a`，方便大家对照。
+# `a` 是随机数。先固定随机种子 `torch.manual_seed(8)`，这样每次运行都得到同一个 `a`，方便大家对照。
 
 # %% [markdown] en
-# `a` is random. We fix the seed with `torch.manual_seed(2)` so that every run gets the same `a` and everyone can compare.
+# `a` is random. We fix the seed with `torch.manual_seed(8)` so that every run gets the same `a` and everyone can compare.
 
 # %%
-torch.manual_seed(2)
+torch.manual_seed(8)
 a = torch.randn(size=(), requires_grad=True)
 d = f(a)
 d.backward()
