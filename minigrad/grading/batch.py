@@ -154,6 +154,8 @@ def _detail(outcome):
     where = outcome.get("detail", "")
     if where.startswith("cell "):
         where_zh, where_en = f"第 {where[5:]} 个代码单元格", f"code cell {where[5:]}"
+    elif where == "checks":
+        where_zh, where_en = "最后检查答案时", "the final checks of the answers"
     else:
         where_zh = where_en = where or "?"
     text = _STATUS.get(outcome["status"], _STATUS["worker_error"])

@@ -19,6 +19,7 @@ from ..exercises import EXERCISES
 from ..exercises.language import get_language
 from . import assignment, batch, hidden, otter, report
 from .scoring import Question
+from .submission import Unreadable, code_cells
 from .worker import CHECK_CALL
 
 
@@ -89,7 +90,10 @@ def _questions(assignment_path, submissions, checks):
     else:
         seen = set()
         for _, path in submissions:
-            seen.update(CHECK_CALL.findall(path.read_bytes().decode("utf-8", "replace")))
+            try:
+                seen.update(CHECK_CALL.findall("\n".join(code_cells(path.read_bytes()))))
+            except Unreadable:
+                continue
         found = [Question(e, 1) for e in EXERCISES if e in seen]
     return [Question(q.id, checks.points.get(q.id, q.points)) for q in found]
 

@@ -26,8 +26,8 @@ def to_otter(notebook):
             cells += [_raw(f"# BEGIN QUESTION\nname: {question}\npoints: {points}"),
                       _plain(cell, source)]
         elif role == "answer":
-            cells += [_raw("# BEGIN SOLUTION"), _plain(cell, SOLUTION_MARKERS.sub("", source)),
-                      _raw("# END SOLUTION")]
+            solution = SOLUTION_MARKERS.sub("", source).strip("\n")
+            cells += [_raw("# BEGIN SOLUTION"), _plain(cell, solution), _raw("# END SOLUTION")]
         elif role == "check":
             test = source.strip() + ".passed"
             cells += [_raw("# BEGIN TESTS"), _code(test), _raw("# END TESTS"),

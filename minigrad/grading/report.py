@@ -32,9 +32,10 @@ def write_table(path, records, questions, lang):
 def feedback_page(record, lang):
     """A Markdown page for one student."""
     say = {key: text.get(lang) for key, text in HEADINGS.items()}
-    lines = [f"# {say['feedback']}: {record['student']}", "",
-             f"**{say['score']}: {record['score']} / {record['max']}**  ",
-             f"{say['run']}: {record['detail'][lang]}", ""]
+    colon = "：" if lang == "zh" else ": "
+    lines = [f"# {say['feedback']}{colon}{record['student']}", "",
+             f"**{say['score']}{colon}{record['score']} / {record['max']}**  ",
+             f"{say['run']}{colon}{record['detail'][lang]}", ""]
     for question in record["questions"]:
         exercise = EXERCISES[question["id"]]
         mark = "✓" if all(t["passed"] for t in question["tests"]) else "✗"
@@ -47,13 +48,14 @@ def feedback_page(record, lang):
                 label = f"{say['hidden']} {hidden}"
             else:
                 label = say["public"]
-            lines.append(f"- {'✓' if test['passed'] else '✗'} {label}: {test['message'][lang]}")
+            mark = "✓" if test["passed"] else "✗"
+            lines.append(f"- {mark} {label}{colon}{test['message'][lang]}")
         lines.append("")
     if record["cell_errors"]:
         lines += [f"## {say['errors']}", ""]
         for error in record["cell_errors"]:
             where = HEADINGS["cell"].format(n=error["cell"] + 1).get(lang)
-            lines.append(f"- {where}: `{error['error']}: {error['message']}`")
+            lines.append(f"- {where}{colon}`{error['error']}: {error['message']}`")
         lines.append("")
     return "\n".join(lines)
 

@@ -80,9 +80,9 @@ async def run(job):
                 if exercise_id not in result["facts"]:
                     await _probe(client, exercise_id, probe, deadline, result)
     except (CellTimeoutError, TimeoutError, asyncio.TimeoutError):
-        result.update(status="timeout", detail=_where(result))
+        result.update(status="timeout", detail=_where(result, len(cells)))
     except DeadKernelError:
-        result.update(status="kernel_died", detail=_where(result))
+        result.update(status="kernel_died", detail=_where(result, len(cells)))
     except RuntimeError as error:  # nbclient: the kernel did not start, or died starting
         result.update(status="kernel_died", detail=str(error)[:300])
     return result
@@ -118,7 +118,10 @@ def _note_errors(cell, index, result):
                                           "message": str(output.get("evalue", ""))[:200]})
 
 
-def _where(result):
+def _where(result, n_cells):
+    """The code cell that was running, or the checks that follow the last cell."""
+    if result["cells_run"] == n_cells:
+        return "checks"
     return f"cell {result['cells_run'] + 1}"
 
 

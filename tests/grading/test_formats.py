@@ -1,0 +1,157 @@
+"""The files the grader reads and writes: the assignment notebook (ours, nbgrader's cell
+metadata, otter's format), submissions saved by any tool, the teacher's hidden file."""
+import json
+import pathlib
+import re
+
+import nbformat
+import numpy as np
+import pytest
+
+from minigrad.exercises import EXERCISES
+from minigrad.grading import assignment, hidden, otter, scoring
+from minigrad.grading.submission import Unreadable, code_cells
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_committed_assignment_notebooks_are_the_generated_ones(lang):
+    committed = (ROOT / "exercises" / f"assignment-{lang}.ipynb").read_text(encoding="utf-8")
+    assert committed == assignment.dumps(assignment.make(lang)), \
+        f"run: minigrad-grade make-assignment --lang {lang} exercises/assignment-{lang}.ipynb"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_assignment_is_valid_nbformat_with_outputs_cleared_and_a_python3_kernel(lang):
+    nb = nbformat.reads(assignment.dumps(assignment.make(lang)), as_version=4)
+    nbformat.validate(nb)
+    assert nb.metadata.kernelspec.name == "python3"
+    assert all(c.outputs == [] and c.execution_count is None for c in nb.cells
+               if c.cell_type == "code")
+
+
+def test_every_cell_carries_valid_nbgrader_metadata_and_the_check_cells_carry_points():
+    nb = assignment.make("en", solutions=True)
+    ids = []
+    for cell in nb["cells"]:
+        meta = cell["metadata"]["nbgrader"]
+        assert {"schema_version", "grade", "locked", "solution", "grade_id"} <= set(meta)
+        assert re.fullmatch(r"[a-zA-Z0-9_\-]+", meta["grade_id"])
+        assert ("points" in meta) == meta["grade"]
+        ids.append(meta["grade_id"])
+    assert len(ids) == len(set(ids))
+    assert [q.id for q in assignment.questions(nb)] == list(EXERCISES)
+
+
+def test_the_student_version_holds_templates_and_the_teacher_version_the_solutions():
+    student = json.dumps(assignment.make("en"))
+    teacher = json.dumps(assignment.make("en", solutions=True))
+    assert "BEGIN SOLUTION" not in student and "BEGIN SOLUTION" in teacher
+    for exercise in EXERCISES.values():
+        assert json.dumps(exercise.solution)[1:-1] not in student
+
+
+def test_to_otter_makes_one_question_per_exercise_with_its_solution_and_a_test():
+    master = otter.to_otter(assignment.make("en", ["detach", "branch_derivative"], solutions=True))
+    raw = [c["source"] for c in master["cells"] if c["cell_type"] == "raw"]
+    assert raw[0].startswith("# ASSIGNMENT CONFIG")
+    questions = [dict(line.split(": ") for line in r.splitlines()[1:])
+                 for r in raw if r.startswith("# BEGIN QUESTION")]
+    assert questions == [{"name": "detach", "points": "1"},
+                         {"name": "branch_derivative", "points": "1"}]
+    assert raw.count("# BEGIN SOLUTION") == raw.count("# END SOLUTION") == 2
+    assert raw.count("# END QUESTION") == 2
+    cells = master["cells"]
+    solutions = [cells[i + 1]["source"] for i, c in enumerate(cells)
+                 if c["source"] == "# BEGIN SOLUTION"]
+    assert solutions == [EXERCISES["detach"].solution, EXERCISES["branch_derivative"].solution]
+    tests = [cells[i + 1]["source"] for i, c in enumerate(cells) if c["source"] == "# BEGIN TESTS"]
+    assert tests == ['check("detach", grad_with_detach).passed',
+                     'check("branch_derivative", dg).passed']
+
+
+# -- submissions as other tools save them ------------------------------------------------------
+
+def test_cells_are_read_from_nbformat_4_with_or_without_ids_and_sources_as_lists():
+    nb = {"nbformat": 4, "nbformat_minor": 0, "metadata": {},
+          "cells": [{"cell_type": "markdown", "source": ["# hi"]},
+                    {"cell_type": "code", "source": ["x = 1\n", "y = 2"]},
+                    {"cell_type": "code", "source": "z = 3"}, {"cell_type": "code"}]}
+    assert code_cells(json.dumps(nb).encode()) == ["x = 1\ny = 2", "z = 3", ""]
+
+
+def test_cells_are_read_from_nbformat_3_worksheets():
+    nb = {"nbformat": 3, "worksheets": [{"cells": [{"cell_type": "code", "input": ["a = 1"]}]}]}
+    assert code_cells(json.dumps(nb).encode()) == ["a = 1"]
+
+
+def test_a_byte_order_mark_is_fine():
+    assert code_cells(b"\xef\xbb\xbf" + json.dumps({"cells": []}).encode()) == []
+
+
+@pytest.mark.parametrize("data, reason", [
+    (b"{not json", "not valid JSON"), (b"\xff\xfe\x00", "not valid JSON"),
+    (b"[1, 2]", "not a notebook"), (b'{"cells": 3}', "no list of cells"),
+])
+def test_what_is_not_a_notebook_is_said_in_both_languages(data, reason):
+    with pytest.raises(Unreadable) as caught:
+        code_cells(data)
+    assert reason in caught.value.reason.en and caught.value.reason.zh
+
+
+# -- the teacher's hidden file -----------------------------------------------------------------
+
+def test_the_hidden_template_loads_and_covers_every_function_exercise(tmp_path):
+    path = tmp_path / "hidden_checks.py"
+    path.write_text(hidden.template(), encoding="utf-8")
+    checks = hidden.load(path)
+    live = {e.id for e in EXERCISES.values() if e.live}
+    assert {c.exercise_id for c in checks.checks if isinstance(c, hidden.Inputs)} == live
+    assert set(checks.points) == set(EXERCISES)
+
+
+@pytest.mark.parametrize("line, message", [
+    ('inputs("nope", points=[1.0])', "no exercise 'nope'"),
+    ('inputs("branch_derivative", xs=[1.0])', "take the keys ['points']"),
+    ('inputs("detach", points=[1.0])', "checks a value"),
+    ('expression("detach", "x +", bool, zh="", en="")', "invalid syntax"),
+])
+def test_mistakes_in_the_hidden_file_are_reported_before_grading(tmp_path, line, message):
+    path = tmp_path / "hidden_checks.py"
+    path.write_text(f"from minigrad.grading.hidden import expression, inputs\nHIDDEN = [{line}]\n")
+    with pytest.raises((ValueError, SyntaxError), match=re.escape(message)):
+        hidden.load(path)
+
+
+@pytest.mark.parametrize("facts", [
+    None, 7, "text", {"plans": "x"}, {"plans": [None], "expressions": [{"type": "weird"}]},
+    {"plans": [{"type": "calls", "results": [{"type": "number"}]}], "expressions": []},
+    {"type": "too_big"}, {"plans": [{"type": "probe_failed", "error": "X", "message": "m"}]},
+])
+def test_forged_or_broken_facts_fail_their_tests_and_never_crash_the_grader(facts):
+    question = scoring.Question("branch_derivative", 2)
+    checks = hidden.HiddenChecks(checks=[hidden.inputs("branch_derivative", points=[1.0])])
+    probe = scoring.plan_tests([question], checks, "ab" * 32)["branch_derivative"]
+    result = scoring.score(question, probe, facts, checks, None)
+    assert result["earned"] == 0 and len(result["tests"]) == 2
+
+
+def test_inputs_are_drawn_from_the_submission_hash_so_grading_again_draws_the_same():
+    questions = [scoring.Question(e, 1) for e in EXERCISES]
+    first = scoring.plan_tests(questions, hidden.HiddenChecks(), "12" * 32)
+    assert first == scoring.plan_tests(questions, hidden.HiddenChecks(), "12" * 32)
+    assert first != scoring.plan_tests(questions, hidden.HiddenChecks(), "34" * 32)
+    assert json.loads(json.dumps(first)) == first  # plain data: it travels to the worker
+    assert np.isfinite(first["branch_derivative"]["plans"][0]["points"]).all()
+
+
+def test_without_an_assignment_the_questions_are_the_exercises_the_submissions_check(tmp_path):
+    from minigrad.grading import cli
+    (tmp_path / "a.ipynb").write_text(json.dumps(assignment.make("en", ["jacobian", "detach"])))
+    (tmp_path / "b.ipynb").write_text(json.dumps({"cells": [
+        {"cell_type": "code", "source": "check('forward', z)"}]}))
+    (tmp_path / "c.ipynb").write_bytes(b"not even json, check('second_derivative', z)")
+    checks = hidden.HiddenChecks(points={"detach": 3})
+    questions = cli._questions(None, [(p.stem, p) for p in sorted(tmp_path.iterdir())], checks)
+    assert [(q.id, q.points) for q in questions] == [("forward", 1), ("jacobian", 1), ("detach", 3)]
