@@ -54,6 +54,7 @@ body {{ font-family: system-ui, sans-serif; margin: 24px; }}
 .minigrad-controls {{ display: flex; gap: 8px; align-items: center; flex-wrap: wrap; font-size: 16px; }}
 .minigrad-controls button {{ font-size: 16px; padding: 4px 12px; }}
 .minigrad-controls input[type=range] {{ flex: 1; min-width: 160px; }}
+.minigrad-controls button[aria-pressed=true] {{ background: #2b5797; color: white; }}
 {css}
 </style>
 </head>

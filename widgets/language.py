@@ -2,14 +2,18 @@
 
 A notebook sets the language once (``minigrad.lab.set_language("zh")``); every view and
 player made afterwards starts in it, and each one can still be switched on its own.
-Graph captions and labels come from ``minigrad.viz``, which follows the same switch.
+The other parts that speak to students (graph labels and captions in ``minigrad.viz``,
+exercise feedback in ``minigrad.exercises``) are switched along with it.
 """
+import importlib
+
 from minigrad import viz
 
 LANGUAGES = ("zh", "en")
 CHOICES = (("中文", "zh"), ("English", "en"))  # what the language toggle shows
+FOLLOWERS = ("minigrad.viz", "minigrad.exercises")  # modules with a set_language of their own
 
-_current = {"lang": "en"}
+_current = {"lang": None}  # None: not chosen yet, so viz's default holds
 
 WORDS = {
     "previous": {"zh": "◀ 上一步", "en": "◀ Previous"},
@@ -48,15 +52,20 @@ def set_language(lang):
     """Use ``"zh"`` (中文) or ``"en"`` (English) for everything drawn from now on."""
     lang = checked(lang)
     _current["lang"] = lang
-    if hasattr(viz, "set_language"):  # viz captions and labels follow the same switch
-        viz.set_language(lang)
+    for name in FOLLOWERS:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:  # that part is not installed: nothing to switch
+            continue
+        if hasattr(module, "set_language"):
+            module.set_language(lang)
 
 
 def get_language():
     """The language new views and players start in: ``"zh"`` or ``"en"``."""
-    if hasattr(viz, "get_language"):
+    if _current["lang"] is None and hasattr(viz, "get_language"):
         return viz.get_language()
-    return _current["lang"]
+    return _current["lang"] or "en"
 
 
 def checked(lang):

@@ -20,6 +20,9 @@
     $("previous").textContent = data.words.previous[lang];
     $("next").textContent = data.words.next[lang];
     $("play").textContent = data.words[timer ? "pause" : "play"][lang];
+    for (const button of $("languages").children) {
+      button.setAttribute("aria-pressed", button.dataset.lang === lang);
+    }
   }
 
   function go(k) {
@@ -48,6 +51,7 @@
   for (const [label, code] of data.languages) {
     const button = document.createElement("button");
     button.textContent = label;
+    button.dataset.lang = code;
     button.onclick = () => { lang = code; document.documentElement.lang = code; show(); };
     $("languages").append(button);
   }

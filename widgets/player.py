@@ -40,12 +40,15 @@ class Player(GraphPanel):
         self.caption = widgets.HTML()
         self.caption.add_class("minigrad-caption")
         self.counter = widgets.HTML()
-        self.previous_button = widgets.Button(tooltip="←")
-        self.next_button = widgets.Button(tooltip="→")
-        self.playback = widgets.Play(interval=1200, show_repeat=False)
-        self.slider = widgets.IntSlider(readout=False, continuous_update=True)
+        self.previous_button = widgets.Button(layout=widgets.Layout(width="auto"))
+        self.next_button = widgets.Button(layout=widgets.Layout(width="auto"))
+        self.playback = widgets.Play(interval=1200, show_repeat=False,
+                                     layout=widgets.Layout(width="auto"))
+        self.slider = widgets.IntSlider(readout=False, continuous_update=True,
+                                        layout=widgets.Layout(flex="1 1 160px", width="auto"))
         self.speed = widgets.Dropdown(options=SPEEDS, value=1200,
-                                      layout=widgets.Layout(width="auto"))
+                                      layout=widgets.Layout(width="150px"),
+                                      style={"description_width": "initial"})
         super().__init__(view, checked(lang))
         widgets.jslink((self.playback, "value"), (self.slider, "value"))  # no kernel round trip
         widgets.link((self.playback, "value"), (self, "step"))
@@ -57,7 +60,8 @@ class Player(GraphPanel):
             self.toolbar, self.canvas, self.caption,
             widgets.HBox([self.previous_button, self.playback, self.next_button, self.slider,
                           self.counter, self.speed],
-                         layout=widgets.Layout(align_items="center", flex_flow="row wrap")),
+                         layout=widgets.Layout(align_items="center", flex_flow="row wrap",
+                                               grid_gap="4px 8px")),
             self.inspector,
         ]
         self.add_class("minigrad-player")

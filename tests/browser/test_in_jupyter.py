@@ -6,7 +6,7 @@ appears on the screen; screenshots go to artifacts/browser/.
 """
 import pytest
 
-from .conftest import SLOW, open_notebook, run_all
+from .jupyter import SLOW, open_notebook, run_all
 
 pytestmark = pytest.mark.browser
 
@@ -34,14 +34,17 @@ CURRENT = ".minigrad-player g.node.minigrad-current"
 
 
 @pytest.fixture(scope="module")
-def lab(browser, server):
+def lab(browser, server, artifacts):
     """The test notebook in JupyterLab, run up to (not including) the backward cell."""
     page = open_notebook(browser, server, "lab_widgets", [SETUP, LIVE, PLAYER, BACKWARD])
     page.locator(".jp-Cell .jp-InputArea-editor").last.click()
-    page.click(".lm-MenuBar-itemLabel:text-is('Run')")
-    page.click(".lm-Menu-itemLabel:text-is('Run All Above Selected Cell')")
-    page.wait_for_selector(f"{LIVE_SVG} g.node", timeout=SLOW)
-    page.wait_for_selector(f"{PLAYER_SVG} g.node", timeout=SLOW)
+    run_all(page, "Run All Above Selected Cell")
+    try:
+        page.wait_for_selector(f"{LIVE_SVG} g.node", timeout=SLOW)
+        page.wait_for_selector(f"{PLAYER_SVG} g.node", timeout=SLOW)
+    except Exception:
+        page.screenshot(path=artifacts / "lab_failed_to_start.png", full_page=True)
+        raise
     yield page
     page.close()
 
@@ -96,6 +99,7 @@ def test_the_live_view_shows_gradients_after_a_backward_cell(lab, artifacts):
 
 def test_notebook_7_shows_the_graph_and_steps_the_player(browser, server, artifacts):
     page = open_notebook(browser, server, "nb7_widgets", [SETUP, PLAYER], ui="notebook")
+    page.locator(".jp-Cell .jp-InputArea-editor").first.click()
     run_all(page)
     page.wait_for_selector(f"{PLAYER_SVG} g.node", timeout=SLOW)
     caption = _text(page, CAPTION)

@@ -1,0 +1,102 @@
+"""``python -m bench.lab_frames``: how fast the step-through player shows the next frame.
+
+Target: once a frame is rendered (cached), ``Next`` shows it in < 50 ms. Measured on the
+Python side of the widget, including what goes to the browser: every message the widgets
+send is serialised to JSON, as the kernel would (the comm is a stand-in that counts bytes).
+Printed, never asserted.
+"""
+import argparse
+import json
+import statistics
+import sys
+import time
+
+import comm
+from comm.base_comm import BaseComm
+
+import minigrad as torch
+
+TARGET_MS = 50
+
+
+class CountingComm(BaseComm):
+    """A comm with no front-end: serialises each message as the kernel would, then drops it."""
+    sent_bytes = 0
+
+    def publish_msg(self, msg_type, data=None, metadata=None, buffers=None, **keys):
+        CountingComm.sent_bytes += len(json.dumps(data or {}, default=str))
+
+
+def chapter_backward():
+    x = torch.arange(4.0, requires_grad=True)
+    with torch.trace() as tape:
+        y = 2 * torch.dot(x, x)
+        y.backward()
+    return tape
+
+
+def control_flow():
+    def f(a):
+        b = a * 2
+        while b.norm() < 1000:
+            b = b * 2
+        return b if b.sum() > 0 else 100 * b
+    torch.manual_seed(0)
+    a = torch.randn(size=(), requires_grad=True)
+    with torch.trace() as tape:
+        d = f(a)
+        d.backward()
+    return tape
+
+
+def two_layer_net():
+    torch.manual_seed(0)
+    x, t = torch.randn(8, 4), torch.randn(8, 1)
+    w1 = torch.randn(4, 6, requires_grad=True)
+    w2 = torch.randn(6, 1, requires_grad=True)
+    with torch.trace() as tape:
+        loss = ((x.mm(w1).clamp(min=0).mm(w2) - t) ** 2).sum()
+        loss.backward()
+    return tape
+
+
+WORKLOADS = {"y = 2 xᵀx, backward": chapter_backward,
+             "control flow f(a)": control_flow,
+             "two-layer net": two_layer_net}
+
+
+def measure(make_tape):
+    from minigrad.lab import Player
+    player = Player(make_tape(), names={})
+    frames = len(player.frames)
+    start = time.perf_counter()
+    for k in range(frames):
+        player.frames[k].svg()
+    first_render = (time.perf_counter() - start) / frames
+    shown = []
+    for k in range(frames - 1):
+        player.go(k)
+        start = time.perf_counter()
+        player.next()
+        shown.append(time.perf_counter() - start)
+    return frames, first_render, shown
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m bench.lab_frames", description=__doc__)
+    parser.parse_args(argv)
+    comm.create_comm = CountingComm
+    print(f"{'workload':22} {'frames':>6} {'render once':>12} {'Next, median':>13} "
+          f"{'Next, worst':>12}  target")
+    for name, make_tape in WORKLOADS.items():
+        frames, first, shown = measure(make_tape)
+        worst = max(shown)
+        mark = "ok" if worst * 1e3 < TARGET_MS else "MISSED"
+        print(f"{name:22} {frames:6d} {first * 1e3:10.1f}ms {statistics.median(shown) * 1e3:11.2f}ms "
+              f"{worst * 1e3:10.2f}ms  < {TARGET_MS} ms [{mark}]")
+    print(f"(sent to the browser: {CountingComm.sent_bytes / 1e6:.1f} MB of widget messages)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

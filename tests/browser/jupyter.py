@@ -1,0 +1,143 @@
+"""A real Jupyter in a real browser: start a server, launch Chromium, open and run notebooks.
+
+Used by the browser tests (as fixtures, in conftest.py) and by ``bench/lab_frames.py``.
+The server runs from this Python (the project's own install) on a free port, with a
+throw-away notebook folder and config (no news pop-up, no saved workspace).
+"""
+import contextlib
+import importlib.util
+import json
+import os
+import pathlib
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+TOKEN = "minigrad-test"
+REPO = pathlib.Path(__file__).resolve().parents[2]
+SLOW = 90_000  # ms: starting a kernel on a busy 2-core CI machine
+
+
+def missing():
+    """Why the browser tests cannot run here, or None if they can."""
+    if CHROMIUM is None:
+        return "Chromium is not installed (scripts/install-system-deps.sh --browser)"
+    if importlib.util.find_spec("playwright") is None:
+        return "playwright is not installed (pip install playwright)"
+    return None
+
+
+@contextlib.contextmanager
+def jupyter_server(root):
+    """A JupyterLab 4 server (which also serves Notebook 7's /notebooks/ pages) whose
+    notebooks live in ``root/notebooks``; yields ``{"url": ..., "dir": ...}``."""
+    root = pathlib.Path(root)
+    notebooks, config = root / "notebooks", root / "config"
+    (config / "labconfig").mkdir(parents=True)
+    notebooks.mkdir()
+    # The "official Jupyter news?" toast would sit on top of our screenshots.
+    (config / "labconfig" / "page_config.json").write_text(json.dumps(
+        {"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}}))
+    port = _free_port()
+    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(config),
+           "JUPYTERLAB_WORKSPACES_DIR": str(root / "workspaces"),
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO / "tests"),
+                                                       os.environ.get("PYTHONPATH")]))}
+    log_path = root / "server.log"
+    with open(log_path, "w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}",
+             f"--ServerApp.token={TOKEN}", "--ServerApp.ip=127.0.0.1", "--allow-root",
+             f"--notebook-dir={notebooks}"],
+            stdout=log, stderr=subprocess.STDOUT, env=env)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            _wait_for(f"{url}/api?token={TOKEN}", process, log_path)
+            yield {"url": url, "dir": notebooks}
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for(url, process, log_path, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"JupyterLab exited:\n{log_path.read_text()}")
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except OSError:
+            time.sleep(0.2)  # polling a port: there is nothing on screen to wait on yet
+    raise RuntimeError(f"JupyterLab did not answer within {timeout} s:\n{log_path.read_text()}")
+
+
+def launch_chromium(playwright):
+    """Debian's Chromium (never `playwright install`), quiet: no background traffic."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=[
+        "--no-sandbox", "--disable-background-networking", "--disable-component-update",
+        "--disable-default-apps", "--no-first-run", "--disable-sync", "--metrics-recording-only"])
+
+
+def notebook(cells):
+    """A notebook (nbformat 4 JSON) of code cells, with the kernelspec Jupyter needs
+    to start without asking which kernel to use."""
+    return {
+        "cells": [{"cell_type": "code", "execution_count": None, "id": f"cell-{i}",
+                   "metadata": {}, "outputs": [], "source": source}
+                  for i, source in enumerate(cells)],
+        "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python",
+                                    "name": "python3"},
+                     "language_info": {"name": "python"}},
+        "nbformat": 4, "nbformat_minor": 5,
+    }
+
+
+def stand_in_cell():
+    """Until minigrad.viz lands, the kernel uses the tests' stand-in (see tests/lab)."""
+    spec = importlib.util.find_spec("minigrad.viz")  # this process may hold the stand-in
+    if spec is not None and spec.name == "minigrad.viz":
+        return []
+    return ["from lab import stand_in_viz\nstand_in_viz.install()"]
+
+
+def open_notebook(browser, server, name, cells, ui="lab"):
+    """Write the notebook ``name``, open it in JupyterLab (``ui="lab"``) or Notebook 7
+    (``ui="notebook"``), wait until its kernel is idle, and return the page."""
+    (server["dir"] / f"{name}.ipynb").write_text(json.dumps(notebook(stand_in_cell() + cells)))
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    path = "lab/tree" if ui == "lab" else "notebooks"
+    # reset: open this notebook alone, not the tabs a previous test left in the workspace
+    page.goto(f"{server['url']}/{path}/{name}.ipynb?reset&token={TOKEN}")
+    page.wait_for_function(KERNEL_READY, timeout=SLOW)
+    return page
+
+
+# The indicator says "idle" once before any kernel is attached ("No Kernel"); a run
+# started then is lost. Ready means: a kernel is named and it is idle.
+KERNEL_READY = r"""() => {
+    const name = document.querySelector('.jp-Toolbar-kernelName');
+    const status = document.querySelector('.jp-Notebook-ExecutionIndicator');
+    return name && /\S/.test(name.textContent) && !/No Kernel/.test(name.textContent)
+        && status && status.dataset.status === 'idle';
+}"""
+
+
+def run_all(page, menu_item="Run All Cells"):
+    """Run the cells from the Run menu, as a student would (the selected cell decides
+    where "Run All Above Selected Cell" stops)."""
+    page.click(".lm-MenuBar-itemLabel:text-is('Run')")
+    page.click(f".lm-Menu-itemLabel:text-is('{menu_item}')")
