@@ -209,14 +209,24 @@ def linspace(start, end, steps, dtype=None, device=None, requires_grad=False):
     if steps == 1:
         array = np.array([start], dtype=dtype.numpy)
     else:
-        work = dtype.numpy if dtype.is_floating_point else np.float64
+        work = dtype.numpy if dtype.is_floating_point else np.dtype(np.float64)
+        if not dtype.is_floating_point:  # the ends become integers first (-6.28 -> -6)
+            start, end = int(start), int(end)
         start_, end_ = work.type(start), work.type(end)
         step = (end_ - start_) / work.type(steps - 1)
         i = np.arange(steps)
         half = steps // 2
-        array = np.where(i < half, start_ + step * i.astype(work),
-                         end_ - step * (steps - 1 - i).astype(work)).astype(dtype.numpy)
+        array = np.where(i < half, _fused(step, i, start_),
+                         _fused(-step, steps - 1 - i, end_)).astype(dtype.numpy)
     return _finish(array, requires_grad, device)
+
+
+def _fused(a, n, c):
+    """a·n + c rounded once, to ``a``'s type: PyTorch's kernel computes start + step·i, which
+    the compiler turns into a fused multiply-add on CPUs that have one (all recent x86 and
+    ARM). A wider type holds the product (exactly, for float32) before the one rounding."""
+    wide = np.float64 if a.dtype == np.float32 else np.longdouble
+    return (wide(a) * n.astype(wide) + wide(c)).astype(a.dtype)
 
 
 def eye(n, m=None, dtype=None, device=None, requires_grad=False):

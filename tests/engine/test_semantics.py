@@ -706,3 +706,28 @@ def test_backward_through_100000_ops_and_10000_branches_without_recursion():
     assert np.isclose(chain_grad, 1.00001 ** 100_000, rtol=1e-9)
     assert np.isclose(chain_value, 1.00001 ** 100_000, rtol=1e-9)
     assert branches_grad == sum(range(10_000))
+
+
+# -- creation ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("start, end, steps, dtype", [
+    (-2 * np.pi, 2 * np.pi, 200, "float32"), (-np.pi, np.pi, 2000, "float32"), (0, 1, 5, "float32"),
+    (0.1, 0.9, 1000, "float64"), (-3, 7, 37, "float64"), (0, 10, 7, "int64"),
+    (-1.5, 7.9, 11, "int64"), (2, 3, 1, "float32")])
+def test_linspace_matches_pytorch_to_the_last_bit(start, end, steps, dtype, torch):
+    """Exercise 5 plots sin over linspace(-2π, 2π, 200). PyTorch computes start + step·i
+    with a fused multiply-add (on CPUs that have one, which PyTorch's kernels use)."""
+    def program(lib):
+        return lib.linspace(start, end, steps, dtype=getattr(lib, dtype)).numpy()
+
+    ours = program(minigrad)
+    theirs = program(torch)
+    assert ours.dtype == theirs.dtype
+    np.testing.assert_array_equal(ours, theirs)
+
+
+def test_arange_values_and_dtypes(torch):
+    def program(lib):
+        return [lib.arange(5), lib.arange(4.0), lib.arange(1, 4), lib.arange(0, 1, 0.1),
+                lib.arange(-1.0, 1.0, 0.25), lib.arange(10, 0, -3), lib.arange(0, 5, 2.5)]
+
+    same_in_both(program, torch)
