@@ -58,21 +58,32 @@ class Rsub(Function):
         return -grad, None
 
 
+def save_factors(ctx, a, b):
+    """For a product, a's gradient needs b and b's needs a: save only what a gradient will
+    use, as PyTorch does. ``y[1] * 3`` keeps just the 3, so writing into y afterwards
+    (``y[0] = y[1] * 3``) is no "modified by an inplace operation" error."""
+    needs = ctx.needs_input_grad
+    if needs:  # empty when the op is not recorded
+        ctx.save_for_backward(a if needs[1] else None, b if needs[0] else None)
+
+
 class Mul(Function):
     """out = a * b;  ∂out/∂a = b, ∂out/∂b = a"""
     node_name = "MulBackward0"
 
     @staticmethod
     def forward(ctx, a, b):
-        ctx.save_for_backward(a, b)
+        ctx.shapes = a._data.shape, b._data.shape
+        save_factors(ctx, a, b)
         x, y = promoted(a, b)
         return x * y
 
     @staticmethod
     def backward(ctx, grad):
         a, b = ctx.saved_tensors
-        return (sum_to(grad * b, a._data.shape) if ctx.needs_input_grad[0] else None,
-                sum_to(grad * a, b._data.shape) if ctx.needs_input_grad[1] else None)
+        shape_a, shape_b = ctx.shapes
+        return (sum_to(grad * b, shape_a) if ctx.needs_input_grad[0] else None,
+                sum_to(grad * a, shape_b) if ctx.needs_input_grad[1] else None)
 
 
 class Div(Function):
@@ -81,7 +92,9 @@ class Div(Function):
 
     @staticmethod
     def forward(ctx, a, b):
-        ctx.save_for_backward(a, b)
+        ctx.shapes = a._data.shape, b._data.shape
+        if ctx.needs_input_grad:  # a only for b's gradient, like PyTorch (see save_factors)
+            ctx.save_for_backward(a if ctx.needs_input_grad[1] else None, b)
         x, y = promoted(a, b)
         if x.dtype.kind != "f":  # true division of integers gives the default float
             x, y = x.astype(np.float32), y.astype(np.float32)
@@ -90,8 +103,9 @@ class Div(Function):
     @staticmethod
     def backward(ctx, grad):
         a, b = ctx.saved_tensors
-        return (sum_to(grad / b, a._data.shape) if ctx.needs_input_grad[0] else None,
-                sum_to(-grad * a / (b * b), b._data.shape) if ctx.needs_input_grad[1] else None)
+        shape_a, shape_b = ctx.shapes
+        return (sum_to(grad / b, shape_a) if ctx.needs_input_grad[0] else None,
+                sum_to(-grad * a / (b * b), shape_b) if ctx.needs_input_grad[1] else None)
 
 
 class Neg(Function):
@@ -159,7 +173,8 @@ class PowTensor(Function):
         a, b, out = ctx.saved_tensors
         grad_a = grad_b = None
         if ctx.needs_input_grad[0]:
-            grad_a = sum_to(grad * b * a ** (b - 1), a._data.shape)
+            # where b = 0 the derivative is 0, also at a = 0 (where 0 · 0^-1 would be nan)
+            grad_a = sum_to(where(b == 0, zeros_like(grad), grad * b * a ** (b - 1)), a._data.shape)
         if ctx.needs_input_grad[1]:
             # at a = 0 (b >= 0) the formula gives 0 · ln 0 = 0 · (-inf); the limit is 0
             limit_zero = (a == 0) & (b >= 0)

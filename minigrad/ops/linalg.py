@@ -7,6 +7,7 @@ import numpy as np
 
 from .. import dtypes
 from ..autograd.function import Function
+from .arithmetic import save_factors
 from .broadcasting import broadcast_shape
 from .shape import SqueezeDim, UnsafeView
 
@@ -42,7 +43,7 @@ class Dot(Function):
                 f"inconsistent tensor size, expected tensor [{n}] and src [{m}] to have the same "
                 f"number of elements, but got {n} and {m} elements respectively")
         _same_dtype(a, b, "dot")
-        ctx.save_for_backward(a, b)
+        save_factors(ctx, a, b)
         return np.dot(a._data, b._data)
 
     @staticmethod
@@ -68,7 +69,7 @@ class Mm(Function):
                 f"mat1 and mat2 shapes cannot be multiplied ({n}x{k} and {k2}x{m}). The columns "
                 f"of the first ({k}) must equal the rows of the second ({k2}).")
         _same_dtype(a, b, "mm")
-        ctx.save_for_backward(a, b)
+        save_factors(ctx, a, b)
         return a._data @ b._data
 
     @staticmethod
@@ -88,7 +89,7 @@ class Mv(Function):
             n, k = a._data.shape if a._data.ndim == 2 else (a._data.shape + (1,))[:2]
             raise RuntimeError(f"size mismatch, got input ({n}), mat ({n}x{k}), vec ({v._data.shape[0]})")
         _same_dtype(a, v, "mm")
-        ctx.save_for_backward(a, v)
+        save_factors(ctx, a, v)
         return a._data @ v._data
 
     @staticmethod
@@ -110,7 +111,7 @@ class BatchedMatmul(Function):
             raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to be: "
                                f"[{b._data.shape[0]}, {a._data.shape[2]}] but got: "
                                f"[{b._data.shape[0]}, {b._data.shape[1]}].")
-        ctx.save_for_backward(a, b)
+        save_factors(ctx, a, b)
         return np.matmul(a._data, b._data)
 
     @staticmethod
