@@ -51,6 +51,12 @@ class _ModeScope:
     """A ``with`` block or decorator that runs its body with recording set to ``mode``."""
     mode = True
 
+    def __new__(cls, orig_func=None):
+        # ``@no_grad`` without parentheses decorates the function directly, as in PyTorch
+        if orig_func is None:
+            return super().__new__(cls)
+        return cls()(orig_func)
+
     def __enter__(self):
         self.prev = _GradMode.enabled
         _set(self.mode)

@@ -20,16 +20,6 @@ def tanh(input):
     return input.tanh()
 
 
-def _reduce(loss, reduction):
-    if reduction == "mean":
-        return loss.mean()
-    if reduction == "sum":
-        return loss.sum()
-    if reduction == "none":
-        return loss
-    raise ValueError(f"{reduction} is not a valid value for reduction")
-
-
 class MseLoss(Function):
     """loss = mean((x - t)²);  ∂loss/∂x = 2(x - t)/n,  ∂loss/∂t = -2(x - t)/n"""
     node_name = "MseLossBackward0"
@@ -94,9 +84,42 @@ def binary_cross_entropy_with_logits(input, target, reduction="mean"):
     return BinaryCrossEntropyWithLogits.apply(input, _operand(target, input), reduction)
 
 
+class BinaryCrossEntropy(Function):
+    """loss = mean(-[y·log p + (1-y)·log(1-p)]), each log at least -100 (PyTorch's guard
+    against log 0 = -inf);  ∂loss/∂p = (p - y) / (p(1 - p)) / n,
+    ∂loss/∂y = (log(1-p) - log p) / n"""
+    node_name = "BinaryCrossEntropyBackward0"
+
+    @staticmethod
+    def forward(ctx, p, y, reduction):
+        x, t = promoted(p, y)
+        if ((x < 0) | (x > 1)).any():
+            raise RuntimeError("all elements of input should be between 0 and 1")
+        ctx.save_for_backward(p, y)
+        ctx.reduction = reduction
+        loss = -(t * np.maximum(np.log(x), -100) + (1 - t) * np.maximum(np.log1p(-x), -100))
+        if reduction == "mean":
+            return loss.mean()
+        return loss.sum() if reduction == "sum" else loss
+
+    @staticmethod
+    def backward(ctx, grad):
+        p, y = ctx.saved_tensors
+        if ctx.reduction == "mean":
+            grad = grad / p._data.size
+        # p(1 - p) is kept from 0 as PyTorch does, so p = 0 or 1 gives a large number, not inf
+        grad_p = grad * (p - y) / (p * (1 - p)).clamp(min=1e-12) if ctx.needs_input_grad[0] else None
+        grad_y = (grad * ((1 - p).log().clamp(min=-100) - p.log().clamp(min=-100))
+                  if ctx.needs_input_grad[1] else None)
+        return grad_p, grad_y, None
+
+
 def binary_cross_entropy(input, target, reduction="mean"):
-    loss = -(target * input.log() + (1 - target) * (1 - input).log())
-    return _reduce(loss, reduction)
+    if input.shape != target.shape:
+        raise ValueError(f"Using a target size ({target.shape}) that is different to the input "
+                         f"size ({input.shape}) is deprecated. Please ensure they have the same size.")
+    _check_reduction(reduction)
+    return BinaryCrossEntropy.apply(input, _operand(target, input), reduction)
 
 
 class Softmax(Function):
@@ -139,25 +162,27 @@ class LogSoftmax(Function):
 class NllLoss(Function):
     """loss = mean over rows of -logp[row, target[row]];  the gradient -1/n goes to the
     picked entries only. ``target`` comes as a NumPy array: class indices have no gradient
-    (and PyTorch's node has no edge for them)."""
+    (and PyTorch's node has no edge for them). A single sample may come unbatched:
+    logp of shape (C,) with a 0-d target."""
     node_name = "NllLossBackward0"
 
     @staticmethod
     def forward(ctx, logp, target, reduction):
-        rows = np.arange(logp._data.shape[0])
+        batched = logp._data.ndim == 2
+        index = (np.arange(logp._data.shape[0]), target) if batched else (target,)
         picked = np.zeros(logp._data.shape, dtype=logp._data.dtype)
-        picked[rows, target] = -1
-        ctx.picked, ctx.reduction = picked, reduction
-        loss = -logp._data[rows, target]
+        picked[index] = -1
+        ctx.picked, ctx.reduction, ctx.batched = picked, reduction, batched
+        loss = -logp._data[index]
         if reduction == "mean":
             return loss.mean()
         return loss.sum() if reduction == "sum" else loss
 
     @staticmethod
     def backward(ctx, grad):
-        if ctx.reduction == "mean":
+        if ctx.batched and ctx.reduction == "mean":
             grad = grad / ctx.picked.shape[0]
-        elif ctx.reduction == "none":
+        elif ctx.batched and ctx.reduction == "none":
             grad = grad.unsqueeze(1)
         return grad * from_numpy(ctx.picked), None, None
 

@@ -27,6 +27,11 @@ def positive(rng, shape):
     return rng.uniform(0.5, 2.0, shape)
 
 
+def probabilities(rng, shape):
+    """For binary_cross_entropy: inside (0, 1), away from its ends."""
+    return rng.uniform(0.1, 0.9, shape)
+
+
 def away_from(*kinks, gap=0.2, low=-2.0, high=2.0):
     """Values at least ``gap`` from every kink (relu at 0, clamp at its bounds), so that
     finite differences never straddle one."""

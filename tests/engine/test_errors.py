@@ -281,6 +281,11 @@ ERRORS = [
     ("clamp without bounds", lambda lib: lib.ones(2).clamp(), RuntimeError,
      "At least one of 'min' or 'max' must not be None"),
     ("arange with step 0", lambda lib: lib.arange(0, 4, 0), RuntimeError, "step must be nonzero"),
+    ("binary_cross_entropy of a number outside [0, 1]", lambda lib: lib.nn.functional.binary_cross_entropy(
+        lib.tensor([0.5, 1.5]), lib.tensor([1.0, 0.0])), RuntimeError,
+     "all elements of input should be between 0 and 1"),
+    ("binary_cross_entropy target of another size", lambda lib: lib.nn.functional.binary_cross_entropy(
+        lib.ones(3) / 2, lib.ones(2)), ValueError, "Using a target size"),
     ("bce_with_logits target of another size", lambda lib: lib.nn.functional.binary_cross_entropy_with_logits(
         lib.ones(3), lib.ones(2)), ValueError, "Target size"),
 ]

@@ -6,7 +6,8 @@ The table is the test: one row per op and input shape, run through ``helper.py``
 import numpy as np
 import pytest
 
-from .helper import OpCase, away_from, check_against_torch, check_gradients, positive
+from .helper import (OpCase, away_from, check_against_torch, check_gradients, positive,
+                     probabilities)
 
 # Shapes that broadcast against each other (the second operand first where it is smaller).
 BROADCAST = [((2, 3), (2, 3)), ((3,), (2, 3)), ((2, 3), (3,)), ((1, 3), (2, 1)),
@@ -291,6 +292,10 @@ def _functional_and_custom():
         ("cross_entropy", lambda lib, x: F(lib).cross_entropy(x, lib.tensor([2, 0, 2])), ((3, 4),)),
         ("cross_entropy(reduction='sum')", lambda lib, x: F(lib).cross_entropy(
             x, lib.tensor([1, 1]), reduction="sum"), ((2, 3),)),
+        ("cross_entropy(reduction='none')", lambda lib, x: F(lib).cross_entropy(
+            x, lib.tensor([0, 2]), reduction="none"), ((2, 3),)),
+        ("cross_entropy of one unbatched sample", lambda lib, x: F(lib).cross_entropy(
+            x, lib.tensor(1)), ((3,),)),
         ("F.relu", lambda lib, x: F(lib).relu(x), ((2, 3),)),
         ("custom Function (x³·scale)", lambda lib, x: _cube_function(lib).apply(x, 2.0), ((2, 3),)),
         ("custom Function in a graph",
@@ -300,6 +305,13 @@ def _functional_and_custom():
     for name, fn, shapes in rows:
         values = away_from(0.0) if "relu" in name else None
         yield OpCase(name, fn, shapes, **({"values": values} if values else {}))
+    yield OpCase("binary_cross_entropy", lambda lib, p: F(lib).binary_cross_entropy(
+        p, lib.tensor([0.0, 1.0, 1.0], dtype=lib.float64)), ((3,),), values=probabilities)
+    yield OpCase("binary_cross_entropy, target requires grad", lambda lib, p, y:
+                 F(lib).binary_cross_entropy(p, y, reduction="sum"), ((2, 3), (2, 3)),
+                 values=probabilities)
+    yield OpCase("binary_cross_entropy(sigmoid(z))", lambda lib, z: F(lib).binary_cross_entropy(
+        z.sigmoid(), lib.tensor([1.0, 0.0], dtype=lib.float64), reduction="none"), ((2,),))
 
 
 CASES = [*binary_cases(), *_scalar_and_unary(), *_reductions(), *_products(),

@@ -638,13 +638,19 @@ def test_no_grad_as_context_manager_and_decorator(torch):
 
         enabled_inside, z = update(x)
         seen += [enabled_inside, lib.is_grad_enabled()]
+
+        @lib.no_grad  # without parentheses, as PyTorch 2 allows
+        def scale(t):
+            return t * 5
+
+        seen.append(scale(x).requires_grad)
         with lib.set_grad_enabled(False):
             w = x * 4
         seen.append(lib.is_grad_enabled())
         return seen, y, inner, z, w
 
     seen, y, inner, z, w = same_in_both(program, torch)
-    assert seen == [True, False, True, True, False, True, True]
+    assert seen == [True, False, True, True, False, True, False, True]
     assert not y.requires_grad and inner.requires_grad and not z.requires_grad and not w.requires_grad
 
 
