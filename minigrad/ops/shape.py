@@ -251,6 +251,8 @@ def normalize_index(key):
 
 def _index_part(k):
     if isinstance(k, Tensor):
+        if k._data.ndim == 0 and k._data.dtype.kind == "i":  # x[torch.tensor(1)] is x[1]
+            return int(k._data)
         return k._data if k._data.dtype.kind in "bi" else _bad_index(k)
     if isinstance(k, list):
         return np.asarray(k)
@@ -360,6 +362,8 @@ def getitem(x, key):
     slice a Slice (one op per dimension), lists/tensors/masks one Index op."""
     key = normalize_index(key)
     if is_advanced(key):
+        if isinstance(key, tuple):
+            x, key = _basic_parts_first(x, key)
         return Index.apply(x, key)
     if x._data.ndim == 0 and key is not Ellipsis and key is not None:
         if isinstance(key, slice):
@@ -387,6 +391,31 @@ def getitem(x, key):
         else:
             out = Select.apply(out, dim, int(k))
     return Alias.apply(x) if out is x else out
+
+
+def _basic_parts_first(x, key):
+    """``x[[0, 1], 1:, 2]``: PyTorch first applies the ints, slices and Nones as views
+    (Select, Slice, Unsqueeze), then indexes with the lists/tensors alone."""
+    def width(k):  # how many of x's dims a part of the key indexes
+        if k is None or k is Ellipsis or isinstance(k, bool):
+            return 0
+        return k.ndim if isinstance(k, np.ndarray) and k.dtype == np.bool_ else 1
+    spanned = x._data.ndim - sum(width(k) for k in key)  # the dims an Ellipsis stands for
+    rest, dim = [], 0  # dim: where the next part applies, in x as it is now
+    for k in key:
+        if isinstance(k, (np.ndarray, bool)) or k is Ellipsis:
+            rest.append(k)
+            dim += spanned if k is Ellipsis else width(k)
+        elif isinstance(k, slice) or k is None:
+            if k is None:
+                x = Unsqueeze.apply(x, dim)
+            elif k != slice(None):
+                x = Slice.apply(x, dim, k)
+            rest.append(slice(None))
+            dim += 1
+        else:  # an int: the dim goes away
+            x = Select.apply(x, dim, int(k))
+    return x, tuple(rest)
 
 
 class IndexPut(Function):
@@ -419,9 +448,13 @@ class IndexPut(Function):
 
     @classmethod
     def for_key(cls, key):
-        """PyTorch's name for the node: CopySlices for ``y[0] = v``, IndexPutBackward0
-        for a mask or a list of indices."""
-        return IndexPut if is_advanced(key) else CopySlices
+        """PyTorch's name for the node. PyTorch writes through a view of y when the key
+        has an int or a slice in it (``y[0] = v``, also ``y[0, [1, 2]] = v``): CopySlices.
+        A mask or lists alone (``g[g > 0] = 0``) write into y itself: IndexPutBackward0."""
+        parts = key if isinstance(key, tuple) else (key,)
+        through_a_view = any(isinstance(k, int) and not isinstance(k, bool)
+                             or isinstance(k, slice) and k != slice(None) for k in parts)
+        return CopySlices if through_a_view or not is_advanced(key) else IndexPut
 
 
 class CopySlices(IndexPut):
