@@ -1,0 +1,232 @@
+"""The graph model as Graphviz DOT: boxes, circles, colours with one meaning, a legend.
+
+Colours (Paul Tol's palettes, told apart with every common colour-blindness and on a
+washed-out projector; the current step also gets a thick border, so it never depends
+on colour alone):
+
+    light blue   a leaf that requires grad (its .grad is filled by backward)
+    light yellow the output
+    pale grey    a constant: no gradient flows to it (detached tensors included)
+    orange       a tensor a grad_fn node saved for backward (as torchviz draws them)
+    magenta edge the node(s) of the current step of a player
+
+Every node's DOT name is its stable id, and it is also set as the SVG ``id`` with a
+``class`` (``variable leaf``, ``operation``, ``grad_fn``, ``fold``, ``more``), so that a
+page can find the ``<g class="node" id="...">`` that was clicked.
+"""
+import html
+
+import graphviz
+
+from .formulas import describe
+from .values import box_text, shape_text
+
+FILL = {"leaf": "#77AADD", "output": "#EEDD88", "constant": "#DDDDDD", "saved": "#EE8866",
+        "result": "#FFFFFF"}
+CURRENT = "#EE3377"
+INK = "#222222"
+QUIET = "#555555"
+FONT = "Helvetica,Arial,sans-serif"
+DEEP = 9  # a graph deeper than this (in nodes) is drawn left to right, to fit a wide screen
+
+LEGEND = {
+    "leaf": {"en": "leaf, requires_grad=True: backward fills its .grad",
+             "zh": "叶子节点（requires_grad=True）：反向传播会填充它的 .grad"},
+    "output": {"en": "output", "zh": "输出"},
+    "result": {"en": "intermediate result", "zh": "中间结果"},
+    "constant": {"en": "constant: no gradient flows to it (detached tensors too)",
+                 "zh": "常数：梯度不会流向它（包括 detach() 得到的张量）"},
+    "saved": {"en": "saved for backward", "zh": "为反向传播保存的张量"},
+    "current": {"en": "the current step", "zh": "当前步骤"},
+    "cut": {"en": "✂ detach(): the gradient stops here", "zh": "✂ detach()：梯度在这里停止"},
+    "fold": {"en": "a run of identical ops, folded into one node",
+             "zh": "一串相同的操作，折叠成一个节点"},
+}
+WORDS = {
+    "grad": {"en": "grad", "zh": "grad"},
+    "showing": {"en": "showing {shown:,} of {total:,} nodes",
+                "zh": "显示 {total:,} 个节点中的 {shown:,} 个"},
+    "more": {"en": "⋯ {count:,} more nodes", "zh": "⋯ 另有 {count:,} 个节点"},
+    "stopped": {"en": "the graph is too big: stopped after {count:,} nodes",
+                "zh": "计算图太大：只遍历了前 {count:,} 个节点"},
+    "ops": {"en": "{count:,} ops", "zh": "{count:,} 次"},
+}
+
+
+class Scene:
+    """What one picture shows besides the graph: the gradients in the boxes (for a
+    player's frame, as they were at that step), hidden nodes, the highlighted step, and
+    labels on the edges a gradient just flowed along."""
+
+    def __init__(self, grads=None, hidden=(), highlight=(), edge_labels=None):
+        self.grads = grads          # node id -> array or None; None: read the tensors now
+        self.hidden = set(hidden)
+        self.highlight = tuple(highlight)
+        self.edge_labels = edge_labels or {}
+
+    def grad_of(self, node):
+        if self.grads is not None:
+            return self.grads.get(node.id)
+        tensor = node.value.tensor
+        grad = tensor._grad if tensor is not None else None
+        return None if grad is None else grad._data
+
+
+def to_digraph(graph, labels, lang, scene=None, legend=True):
+    scene = scene or Scene()
+    shown = [node for node in graph.ordered() if node.id not in scene.hidden]
+    drawn = {node.id for node in shown}
+    current = {graph.alias.get(i, i) for i in scene.highlight}
+    dot = graphviz.Digraph(
+        graph_attr={"rankdir": "LR" if _depth(graph, drawn) > DEEP else "TB", "nodesep": "0.3",
+                    "ranksep": "0.35", "fontname": FONT, "bgcolor": "white"},
+        node_attr={"fontname": FONT, "fontsize": "13", "color": INK, "fontcolor": INK,
+                   "penwidth": "1.2"},
+        edge_attr={"color": QUIET, "arrowsize": "0.7", "fontname": FONT, "fontsize": "11"})
+    for node in shown:
+        attrs = _NODE_DRAWERS[node.kind](node, graph, labels, lang, scene)
+        if node.id in current:
+            attrs.update(color=CURRENT, penwidth="4")
+        classes = attrs.pop("class") + (" current" if node.id in current else "")
+        dot.node(node.id, id=node.id, **{"class": classes}, **attrs)
+    for edge in graph.edges:
+        if edge.source in drawn and edge.target in drawn:
+            dot.edge(edge.source, edge.target, **_edge_attrs(edge, scene))
+    roles = {node.role for node in shown if node.kind == "variable"}
+    extras = {"cut"} & {e.kind for e in graph.edges if e.source in drawn and e.target in drawn}
+    extras |= {"fold"} if any(n.kind == "fold" for n in shown) else set()
+    extras |= {"current"} if current & drawn else set()
+    notes = _notes(graph, lang)
+    if legend or notes:
+        dot.attr(label=_caption_table(roles | extras if legend else set(), notes, lang),
+                 labelloc="b", labeljust="l")
+    return dot
+
+
+# -- nodes ----------------------------------------------------------------------------------
+def _variable(node, graph, labels, lang, scene):
+    value = node.value
+    rows = []
+    title = labels.name(value) or (labels.of(value) if value.step is not None else "")
+    shape = shape_text(value.shape) if value.shape else ""
+    if title or shape or value.data is None:
+        heading = f"<B>{_escape(title)}</B>" if title else ""
+        if shape:
+            heading += f' <FONT POINT-SIZE="10" COLOR="{QUIET}">{shape}</FONT>'
+        rows.append(heading or "&#160;")
+    if value.data is not None:
+        rows.append(_lines(box_text(value.data)))
+    grad = scene.grad_of(node) if node.role != "constant" else None
+    if grad is not None or node.role == "leaf":
+        text = "None" if grad is None else box_text(grad)
+        rows.append(f'<FONT COLOR="#882255">{WORDS["grad"][lang]} {_lines(text)}</FONT>')
+    body = "<HR/>".join(f"<TR><TD>{row}</TD></TR>" for row in rows)
+    return {"label": f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">'
+                     f"{body}</TABLE>>",
+            "shape": "box", "style": "filled,rounded" + (",dashed" if node.detached else ""),
+            "fillcolor": FILL.get(node.role, "#FFFFFF"), "margin": "0.05",
+            "class": f"variable {node.role}", "tooltip": labels.of(value)}
+
+
+def _operation(node, graph, labels, lang, scene):
+    step = node.step
+    op = describe(step.function, step.node_name)
+    symbol = op.symbol_for(step.args)
+    return {"label": symbol, "shape": "circle" if len(symbol) <= 2 else "ellipse",
+            "fontsize": "16", "width": "0.45", "height": "0.45", "margin": "0.02",
+            "class": "operation", "tooltip": f"{op.words[lang]}: {step.node_name}"}
+
+
+def _grad_fn(node, graph, labels, lang, scene):
+    return {"label": node.grad_fn.name(), "shape": "box", "style": "filled",
+            "fillcolor": "#FFFFFF", "class": "grad_fn", "tooltip": node.grad_fn.name()}
+
+
+def _fold(node, graph, labels, lang, scene):
+    if node.grad_fn is not None and graph.view == "autograd":
+        symbol = node.grad_fn.name()
+    else:
+        symbol = describe(node.step.function, node.step.node_name).symbol_for(node.step.args)
+    count = WORDS["ops"][lang].format(count=node.count)
+    return {"label": f'<{_escape(symbol)} {node.count:,}<BR/><FONT POINT-SIZE="10">'
+                     f"({count})</FONT>>",
+            "shape": "ellipse", "peripheries": "2", "class": "fold",
+            "tooltip": LEGEND["fold"][lang]}
+
+
+def _more(node, graph, labels, lang, scene):
+    return {"label": WORDS["more"][lang].format(count=node.count), "shape": "note",
+            "style": "dashed", "class": "more", "tooltip": _notes(graph, lang)[0]}
+
+
+_NODE_DRAWERS = {"variable": _variable, "operation": _operation, "grad_fn": _grad_fn,
+                 "fold": _fold, "more": _more}
+
+
+# -- edges, legend ----------------------------------------------------------------------------
+def _edge_attrs(edge, scene):
+    attrs = {}
+    if edge.kind == "cut":
+        attrs.update(style="dashed", label="✂", fontsize="16")
+    elif edge.kind == "saved":
+        attrs.update(style="dotted", color="#EE8866", dir="none", penwidth="1.5")
+    elif edge.kind == "more":
+        attrs.update(style="dashed")
+    label = scene.edge_labels.get((edge.source, edge.target))
+    if label is not None:
+        attrs.update(label=f" {label} ", color=CURRENT, fontcolor=CURRENT, penwidth="2")
+    return attrs
+
+
+def _caption_table(entries, notes, lang):
+    rows = []
+    for key in ("output", "leaf", "result", "constant", "saved", "current", "cut", "fold"):
+        if key not in entries:
+            continue
+        if key in FILL:
+            swatch = f'<TD BGCOLOR="{FILL[key]}" BORDER="1" WIDTH="22">&#160;</TD>'
+        elif key == "current":
+            swatch = f'<TD BORDER="3" COLOR="{CURRENT}" WIDTH="22">&#160;</TD>'
+        else:
+            swatch = "<TD></TD>"
+        rows.append(f'<TR>{swatch}<TD ALIGN="LEFT">{_escape(LEGEND[key][lang])}</TD></TR>')
+    rows += [f'<TR><TD COLSPAN="2" ALIGN="LEFT"><I>{_escape(n)}</I></TD></TR>' for n in notes]
+    return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="2">'
+            f'<TR><TD COLSPAN="2"></TD></TR>{"".join(rows)}</TABLE>>')
+
+
+def _notes(graph, lang):
+    notes = []
+    if "more" in graph.nodes:
+        shown = len(graph.nodes) - 1
+        notes.append(WORDS["showing"][lang].format(shown=shown, total=graph.total))
+    if graph.truncated:
+        notes.append(WORDS["stopped"][lang].format(count=graph.total))
+    return notes
+
+
+def _depth(graph, drawn):
+    """The longest path, in nodes (a loop over a topological order, never recursion)."""
+    into, out_of = {}, {}
+    for edge in graph.edges:
+        if edge.source in drawn and edge.target in drawn:
+            into[edge.target] = into.get(edge.target, 0) + 1
+            out_of.setdefault(edge.source, []).append(edge.target)
+    depth = {node_id: 1 for node_id in drawn}
+    ready = [node_id for node_id in drawn if not into.get(node_id)]
+    while ready:
+        node_id = ready.pop()
+        for target in out_of.get(node_id, ()):
+            depth[target] = max(depth[target], depth[node_id] + 1)
+            into[target] -= 1
+            if not into[target]:
+                ready.append(target)
+    return max(depth.values(), default=0)
+
+
+def _lines(text):
+    return '<BR ALIGN="LEFT"/>'.join(_escape(line) for line in text.split("\n"))
+
+
+def _escape(text):
+    return html.escape(str(text), quote=True)

@@ -1,0 +1,355 @@
+"""The step-through model: a recorded tape as a sequence of frames.
+
+Frame *k* is the graph as it stood after steps 0..k: forward frames reveal the ops one
+at a time, backward frames show the gradient arriving at each node, accumulation frames
+``.grad`` before + incoming = after, ``zero_()`` frames the reset. The ops that
+``backward()`` runs to compute its formulas are part of the backward step they serve,
+not frames of their own.
+
+The graph is built once, from the whole tape; a frame is that graph plus a ``Scene``
+(which nodes are revealed, the gradients as they were, the highlighted step). Scenes
+are rebuilt from the nearest saved state, so jumping to frame 90,000 of a long tape
+replays at most ``CHECKPOINT`` frames, and pictures are rendered only when asked for.
+"""
+import threading
+
+import numpy as np
+
+from .. import events
+from ..autograd.function import AccumulateGrad
+from ..ops.shape import Fill
+from ..tensor import Tensor
+from . import autograd_view, captions, dataflow_view
+from .dot import Scene, to_digraph
+from .fold import cap, fold_runs
+from .history import history
+from .inspection import facts
+from .labels import Labels
+from .language import checked
+from .lineage import Lineage, grad_owners, is_zeroing
+from .names import tensor_names
+from .render import to_svg
+from .text import graph_text
+from .values import plain
+
+KINDS = ("start", "forward", "detach", "zero", "reset", "backward", "accumulate", "end")
+CHECKPOINT = 64
+
+
+class Frame:
+    """One step: ``kind``, ``highlight`` (node ids), ``caption(lang)``, ``svg(lang)``."""
+
+    def __init__(self, frames, index, kind, highlight, changes, caption, edge_labels=None):
+        self._frames = frames
+        self.index = index
+        self.kind = kind
+        self.highlight = tuple(highlight)
+        self._changes = changes          # [(what, node id, value)] applied to the state
+        self._caption = caption          # (function, args): the caption, written on demand
+        self._edge_labels = edge_labels or {}
+        self._captions = {}
+        self._svgs = {}
+        self._lock = threading.Lock()    # a player renders the next frame in a background thread
+
+    def caption(self, lang=None):
+        lang = checked(lang)
+        if lang not in self._captions:
+            function, args = self._caption
+            self._captions[lang] = function(*args, labels=self._frames.labels(lang), lang=lang)
+        return self._captions[lang]
+
+    def scene(self):
+        grads, hidden = self._frames.state(self.index)
+        labels = {pair: text for pair, text in self._edge_labels.items()}
+        return Scene(grads=grads, hidden=hidden, highlight=self.highlight, edge_labels=labels)
+
+    def digraph(self, lang=None):
+        lang = checked(lang)
+        return to_digraph(self._frames.graph, self._frames.labels(lang), lang, self.scene())
+
+    def svg(self, lang=None):
+        """The picture of this frame (rendered once, then returned from the cache)."""
+        lang = checked(lang)
+        with self._lock:
+            if lang not in self._svgs:
+                self._svgs[lang] = to_svg(self.digraph(lang))
+            return self._svgs[lang]
+
+    def text(self, lang=None):
+        """The picture as plain text (for when Graphviz is missing)."""
+        lang = checked(lang)
+        return graph_text(self._frames.graph, self._frames.labels(lang), lang, self.scene())
+
+    def inspect(self, node_id, lang=None):
+        """What the inspector shows about ``node_id``, with the values of this step."""
+        lang = checked(lang)
+        return facts(self._frames.graph, node_id, self._frames.labels(lang), lang, self.scene())
+
+    def __repr__(self):
+        return f"<Frame {self.index} {self.kind}: {self.caption('en')}>"
+
+
+class Frames:
+    """``Frames(tape)``: ``len(frames)``, ``frames[k]``, ``frames.inspect(k, node_id)``."""
+
+    def __init__(self, tape, names=None, view="dataflow", max_nodes=300):
+        if not isinstance(tape, events.Tape):
+            raise TypeError(f"Frames() takes the tape recorded by `with minigrad.trace() as "
+                            f"tape:`, not {type(tape).__name__}")
+        if view not in ("dataflow", "autograd"):
+            raise ValueError(f"Frames(): view must be 'dataflow' or 'autograd', not {view!r}")
+        self.view = view
+        self.names = tensor_names(names)
+        self.lineage = Lineage(history, known=self.names.named())
+        roots = self.lineage.replay(tape)
+        if view == "dataflow":
+            graph = dataflow_view.build(roots, self.lineage)
+        else:
+            graph = autograd_view.build([v.tensor for v in roots if v.tensor is not None],
+                                        self.lineage, freed_too=True)
+        english = Labels(self.names, "en")
+        self.graph = cap(fold_runs(graph, lambda value: english.name(value) is not None),
+                         max_nodes)
+        self.graph.lineage = self.lineage
+        self._labels = {"en": english}
+        self._frames = _Story(self, tape).frames
+        self._states = {}
+
+    def __len__(self):
+        return len(self._frames)
+
+    def __getitem__(self, k):
+        return self._frames[k]
+
+    def __iter__(self):
+        return iter(self._frames)
+
+    def inspect(self, k, node_id, lang=None):
+        return self._frames[k].inspect(node_id, lang)
+
+    def labels(self, lang):
+        if lang not in self._labels:
+            self._labels[lang] = Labels(self.names, lang)
+        return self._labels[lang]
+
+    def state(self, k):
+        """``(grads, hidden)`` after frame ``k``: from the nearest checkpoint at or before it."""
+        start = k - k % CHECKPOINT
+        if start not in self._states:
+            previous = self.state(start - 1) if start else (dict(self._initial_grads),
+                                                             set(self._born))
+            self._states[start] = _applied(previous, self._frames[start]._changes)
+        grads, hidden = self._states[start]
+        for frame in self._frames[start + 1:k + 1]:
+            grads, hidden = _applied((grads, hidden), frame._changes)
+        return grads, hidden
+
+
+def _applied(state, changes):
+    grads, hidden = dict(state[0]), set(state[1])
+    for what, node_id, value in changes:
+        if what == "show":
+            hidden.discard(node_id)
+        elif what == "hide":
+            hidden.add(node_id)
+        elif what == "grad":
+            grads[node_id] = value
+        elif what == "add_grad":
+            grads[node_id] = value if grads.get(node_id) is None else grads[node_id] + value
+        elif what == "clear":
+            grads.pop(node_id, None)
+    return grads, hidden
+
+
+class _Story:
+    """Walks the tape once and turns its events into frames."""
+
+    def __init__(self, frames, tape):
+        self.owner = frames
+        self.graph = frames.graph
+        self.lineage = frames.lineage
+        self.frames = []
+        self.born = {}            # node id -> the frame that reveals it
+        self.flowed = set()       # ids whose gradient a backward pass showed (cleared at the next)
+        self.contributions = {}   # value key -> gradients received in this backward pass
+        self.paths = {}           # leaf key -> the gradients it received in this backward pass
+        self.retain = False
+        owners = grad_owners(tape)
+        frames._initial_grads = self._initial_grads(tape, owners)
+        no_grad, depth = False, 0
+        for index, event in enumerate(tape):
+            kind = type(event)
+            if kind is events.GradModeChanged:
+                no_grad = not event.enabled
+            elif kind is events.BackwardStarted:
+                depth += 1
+                self._start(event)
+            elif kind is events.BackwardFinished:
+                depth = max(0, depth - 1)
+                self._end(event)
+            elif kind is events.BackwardStep:
+                self._backward(event)
+            elif kind is events.GradAccumulated:
+                self._accumulate(event)
+            elif kind is events.GradReset:
+                self._reset(event)
+            elif depth:
+                continue  # an op of a backward formula: part of the step it serves
+            elif kind is events.OpRan and is_zeroing(event, owners):
+                self._zero(event, owners)
+            elif kind is events.OpRan:
+                self._forward(event, index, no_grad)
+            elif kind is events.Detached:
+                self._detach(event)
+        frames._born = {node_id for node_id in self.born if node_id in self.graph.nodes}
+
+    # -- helpers ------------------------------------------------------------------------------
+    def _id(self, node_id):
+        """The id drawn for ``node_id`` (a folded node's fold), or None if not drawn."""
+        node_id = self.graph.alias.get(node_id, node_id)
+        return node_id if node_id in self.graph.nodes else None
+
+    def _add(self, kind, highlight, changes, caption, edge_labels=None):
+        highlight = [h for h in dict.fromkeys(self._id(i) for i in highlight) if h is not None]
+        self.frames.append(Frame(self.owner, len(self.frames), kind, highlight, changes,
+                                 caption, edge_labels))
+
+    def _reveal(self, ids):
+        changes = []
+        for node_id in ids:
+            drawn = self._id(node_id)
+            if drawn is not None and drawn not in self.born:
+                self.born[drawn] = len(self.frames)
+                changes.append(("show", drawn, None))
+        return changes
+
+    def _value(self, tensor):
+        return self.lineage.values.get(id(tensor)) or self.lineage.value(tensor)
+
+    def _leaf_ids(self, tensor):
+        """The boxes of a leaf and, in the autograd view, its AccumulateGrad node."""
+        ids = [self._value(tensor).key]
+        accumulator = tensor._accumulator() if tensor._accumulator is not None else None
+        if self.graph.view == "autograd" and accumulator is not None:
+            ids.append(f"f{id(accumulator)}")
+        return ids
+
+    def _initial_grads(self, tape, owners):
+        """Each leaf's .grad when the tape starts: what its first grad event says it was
+        before, or (no event changed it) what it is now."""
+        grads = {}
+        for node in self.graph.nodes.values():
+            if node.kind == "variable" and node.value.tensor is not None and \
+                    node.value.tensor._grad is not None:
+                grads[node.id] = node.value.tensor._grad._data.copy()
+        settled = set()
+        for event in tape:
+            kind = type(event)
+            if kind is events.GradAccumulated or kind is events.GradReset:
+                tensor = event.tensor
+                before = event.before if kind is events.GradAccumulated else None
+                known = kind is events.GradAccumulated
+            elif kind is events.OpRan and is_zeroing(event, owners):
+                tensor, before, known = owners[id(event.output)], event.values["inputs"][0], True
+            else:
+                continue
+            key = self._value(tensor).key
+            if key not in settled:
+                settled.add(key)
+                if known:
+                    grads[key] = before
+        return grads
+
+    # -- the events ----------------------------------------------------------------------------
+    def _forward(self, event, index, no_grad):
+        step = self.lineage.step_at[index]
+        output = self.lineage.values.get(id(event.output))
+        ids = [v.key for v in step.inputs] + [step.key] + [v.key for v in step.outputs]
+        if self.graph.view == "autograd":
+            ids = self._autograd_ids(step)
+        self._add("forward", [step.key, output.key] if self.graph.view == "dataflow" else
+                  [f"f{id(step.node)}"] if step.node is not None else [],
+                  self._reveal(ids), (captions.forward, (step, no_grad)))
+
+    def _autograd_ids(self, step):
+        node = step.node
+        if node is None:
+            return []
+        ids = [f"f{id(node)}"]
+        for child, _ in node.next_functions:
+            if isinstance(child, AccumulateGrad):
+                ids += [f"f{id(child)}", self._value(child.variable).key]
+        ids += [v.key for v in step.outputs] + [v.key for v in self.lineage.saved_of(step, True)]
+        return ids
+
+    def _detach(self, event):
+        value = self.lineage.values.get(id(event.result))
+        source = value.cut_from
+        self._add("detach", [value.key], self._reveal([source.key, value.key]),
+                  (captions.detach, (value, source)))
+
+    def _start(self, event):
+        self.retain = event.retain_graph
+        changes = [("clear", node_id, None) for node_id in self.flowed]
+        self.flowed, self.contributions, self.paths = set(), {}, {}
+        roots = [self.lineage.values.get(id(r)) or self.lineage.value(r) for r in event.roots]
+        seeds = event.values["grad_roots"] if event.values else [None] * len(roots)
+        for root, seed in zip(roots, seeds):
+            changes.append(("grad", root.key, seed))
+            self.flowed.add(root.key)
+        self._add("start", [r.key for r in roots], changes,
+                  (captions.start, (roots, seeds)))
+
+    def _backward(self, event):
+        node = event.node
+        step = self.lineage.step_of_node(node)
+        grads_in = event.values["grads_in"] if event.values else event.grads_in
+        grads_out = event.values["grads_out"] if event.values else event.grads_out
+        changes, labels, highlight = [], {}, []
+        before = dict(self.contributions)
+        for edge, g, (child, _) in zip(step.edges, grads_out, node.next_functions):
+            if g is None:
+                continue
+            self.contributions[edge.key] = self.contributions.get(edge.key, 0) + 1
+            if isinstance(child, AccumulateGrad):
+                self.paths.setdefault(edge.key, []).append(g)
+            elif self.graph.view == "dataflow":
+                changes.append(("add_grad", edge.key, g))
+                self.flowed.add(edge.key)
+            source = edge.key if self.graph.view == "dataflow" else (
+                f"f{id(child)}" if child is not None else None)
+            target = step.key if self.graph.view == "dataflow" else f"f{id(node)}"
+            if source is not None:
+                labels[(self._id(source), self._id(target))] = plain(g)
+                highlight.append(source)
+        if not self.retain and self.graph.view == "autograd":
+            changes += [("hide", v.key, None) for v in self.lineage.saved_of(step, True)
+                        if self._only_saved(v.key)]
+        own = step.key if self.graph.view == "dataflow" else f"f{id(node)}"
+        self._add("backward", [own] + highlight, changes,
+                  (captions.backward, (step, grads_in, grads_out, before, node.name())), labels)
+
+    def _only_saved(self, node_id):
+        node = self.graph.nodes.get(self._id(node_id) or "")
+        return node is not None and node.role == "saved"
+
+    def _accumulate(self, event):
+        leaf = self._value(event.tensor)
+        paths = self.paths.pop(leaf.key, [])
+        self._add("accumulate", self._leaf_ids(event.tensor), [("grad", leaf.key, event.after)],
+                  (captions.accumulate, (leaf, event.before, event.incoming, event.after, paths)))
+
+    def _zero(self, event, owners):
+        tensor = owners[id(event.output)]
+        leaf, value = self._value(tensor), event.values["output"]
+        self._add("zero", self._leaf_ids(tensor), [("grad", leaf.key, value)],
+                  (captions.zero, (leaf, value)))
+
+    def _reset(self, event):
+        leaf = self._value(event.tensor)
+        value = event.values["value"] if event.values else None
+        self._add("reset", self._leaf_ids(event.tensor), [("grad", leaf.key, value)],
+                  (captions.reset, (leaf, value)))
+
+    def _end(self, event):
+        self._add("end", [], [], (captions.end, (event.retain_graph,)))

@@ -1,0 +1,134 @@
+"""How each tensor was made, remembered while a notebook runs.
+
+The ``grad_fn`` graph knows only what needs a gradient: it forgets constants
+(``2 * x``'s 2), detached tensors, the values of intermediate results, and everything
+computed under ``no_grad``. The data-flow view needs all of that, so ``history``
+listens to the engine's events and keeps, for each tensor, the op that made it.
+
+Memory: a record lives exactly as long as its tensor. It holds the op's inputs (like a
+``grad_fn`` holds its saved tensors), so ``draw(z)`` still shows ``x + y`` after
+``z.backward()`` freed the graph; a detached tensor holds its source only weakly (people
+keep ``loss.detach()`` in lists precisely so that the graph can go). In-place updates
+under ``no_grad`` (``w -= lr * w.grad``, ``x.grad.zero_()``) are not recorded: they are
+not part of any graph, and recording them would chain every version of ``w`` together.
+
+``%load_ext minigrad`` switches it on (``history.enable()``).
+"""
+import weakref
+
+from .. import events
+
+
+class Record:
+    """``outputs = function(*inputs)``, or with ``function`` None,
+    ``output = source.detach()`` (``source`` then a weak reference)."""
+    __slots__ = ("function", "inputs", "node", "inplace", "saved", "source", "order")
+
+    def __init__(self, function, inputs, node, inplace, order, saved=(), source=None):
+        self.function = function
+        self.inputs = inputs
+        self.node = node
+        self.inplace = inplace
+        self.saved = saved      # which inputs/outputs the op saved for backward
+        self.source = source
+        self.order = order      # the event's number: ops are drawn in the order they ran
+
+
+class History:
+    def __init__(self):
+        self._records = {}        # id(tensor) -> (weak reference to it, Record)
+        self._outputs = {}        # id(grad_fn) -> weak reference to the tensor it made
+        self._backward_depth = 0  # ops inside backward() are its formulas, not the student's
+
+    @property
+    def enabled(self):
+        return self._listen in events.listeners
+
+    def enable(self):
+        """Start remembering how tensors are made (the lab extension calls this)."""
+        if not self.enabled:
+            events.listeners.append(self._listen)
+
+    def disable(self):
+        if self.enabled:
+            events.listeners.remove(self._listen)
+
+    def clear(self):
+        self._records.clear()
+        self._outputs.clear()
+
+    def record_of(self, tensor):
+        entry = self._records.get(id(tensor))
+        if entry is None or entry[0]() is not tensor:
+            return None
+        return entry[1]
+
+    def output_of(self, node):
+        """The tensor the op of grad_fn ``node`` made (if it still exists): the autograd
+        view knows the node, the data-flow view needs the tensor."""
+        ref = self._outputs.get(id(node))
+        tensor = ref() if ref is not None else None
+        record = self.record_of(tensor) if tensor is not None else None
+        return tensor if record is not None and record.node is node else None
+
+    def _listen(self, event):
+        kind = type(event)
+        if kind is events.OpRan:
+            if event.node is None and (event.inplace or self._backward_depth):
+                return
+            record = Record(event.function, event.inputs, event.node, event.inplace, event.step,
+                            saved_positions(event))
+            if event.inplace:  # the value it replaced keeps its own history
+                self._move(event.output, event.inputs[0])
+            self._remember(event.output, record)
+        elif kind is events.Detached:
+            self._remember(event.result, Record(None, (), None, False, event.step,
+                                                source=weakref.ref(event.source)))
+        elif kind is events.BackwardStarted:
+            self._backward_depth += 1
+        elif kind is events.BackwardFinished:
+            self._backward_depth = max(0, self._backward_depth - 1)
+
+    def _remember(self, tensor, record):
+        key = id(tensor)
+        ref = weakref.ref(tensor, lambda ref: self._forget(key, ref))
+        self._records[key] = (ref, record)
+        if record.node is not None:
+            self._outputs[id(record.node)] = ref
+
+    def _move(self, tensor, old_value):
+        record = self.record_of(tensor)
+        if record is not None:
+            self._remember(old_value, record)
+
+    def _forget(self, key, ref):
+        entry = self._records.get(key)
+        if entry is not None and entry[0] is ref:
+            del self._records[key]
+            node = entry[1].node
+            if node is not None and self._outputs.get(id(node)) is ref:
+                del self._outputs[id(node)]
+
+
+def saved_positions(event):
+    """Which arguments (``("input", i)``) or outputs (``("output", nr)``) the op saved for
+    backward, while the node still holds them (backward frees them)."""
+    node = event.node
+    saved = getattr(node, "_saved", ())
+    if not saved:
+        return ()
+    positions = []
+    for entry in saved:
+        if entry is None:
+            continue
+        if type(entry) is tuple:
+            tensor = entry[0]
+            position = next((("input", i) for i, a in enumerate(event.inputs) if a is tensor), None)
+        else:  # SavedOutput: the op's own result
+            position = ("output", entry.output_nr)
+        if position is not None:
+            positions.append(position)
+    return tuple(positions)
+
+
+history = History()

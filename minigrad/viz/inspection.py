@@ -1,0 +1,133 @@
+"""What the inspector shows about one node: the facts a student looks up when they
+click it — value, gradient, shape, the op and its local derivatives — in their language.
+
+Keys (absent when they do not apply): name, kind, op, grad_fn, shape, dtype,
+requires_grad, is_leaf, value, grad, formula, saved, note. Values are short strings.
+"""
+from .. import dtypes
+from .dot import Scene
+from .errors import unknown_node
+from .formulas import describe, grouped
+from .model import Value
+from .values import box_text, shape_text
+
+KIND = {
+    "variable": {"en": "variable node (a tensor)", "zh": "变量节点（张量）"},
+    "operation": {"en": "operation node", "zh": "操作节点"},
+    "grad_fn": {"en": "grad_fn node (autograd)", "zh": "grad_fn 节点（autograd）"},
+    "fold": {"en": "a run of identical operations, folded", "zh": "一串相同的操作（已折叠）"},
+    "more": {"en": "nodes left out of the drawing", "zh": "没有画出的节点"},
+}
+NOTE = {
+    "leaf": {"en": "A leaf you created with requires_grad=True: backward() adds its gradient "
+                   "into .grad.",
+             "zh": "叶子节点（由你创建，requires_grad=True）：backward() 会把梯度累加到它的 .grad 中。"},
+    "result": {"en": "Computed by an op, so not a leaf: PyTorch keeps its .grad only after "
+                     "{name}.retain_grad().",
+               "zh": "由操作计算得到，不是叶子节点：只有调用 {name}.retain_grad() 后 PyTorch 才会保留它的 .grad。"},
+    "output": {"en": "The output: backward() starts here.",
+               "zh": "输出：反向传播从这里开始。"},
+    "constant": {"en": "A constant: requires_grad=False, so no gradient flows to it.",
+                 "zh": "常数：requires_grad=False，梯度不会流向它。"},
+    "detached": {"en": "Made by detach(): the same values, but treated as a constant; the "
+                       "gradient stops here.",
+                 "zh": "由 detach() 得到（分离计算）：值相同，但被视为常数，梯度在这里停止。"},
+    "saved": {"en": "Saved by the op for its backward formula.",
+              "zh": "操作为计算反向传播公式而保存的张量。"},
+    "freed": {"en": "Its saved tensors were freed by backward() (use retain_graph=True to keep "
+                    "them).",
+              "zh": "它保存的张量已被 backward() 释放（用 retain_graph=True 可以保留）。"},
+    "accumulate": {"en": "Adds the gradient that arrives here into {name}.grad.",
+                   "zh": "把到达这里的梯度累加到 {name}.grad 中。"},
+    "fold": {"en": "{count:,} identical {op} ops in a chain, drawn as one node.",
+             "zh": "一条链上的 {count:,} 个相同的 {op} 操作，画成一个节点。"},
+    "more": {"en": "{count:,} more nodes are not drawn: draw(..., max_nodes=...) shows more.",
+             "zh": "还有 {count:,} 个节点没有画出：draw(..., max_nodes=...) 可以显示更多。"},
+}
+
+
+def facts(graph, node_id, labels, lang, scene=None):
+    node = graph.find(node_id)
+    if node is None:
+        raise unknown_node(node_id)
+    scene = scene or Scene()
+    found = {"kind": KIND[node.kind][lang]}
+    if node.kind == "variable":
+        found.update(_variable(node, labels, lang, scene))
+    elif node.kind in ("operation", "fold") or (node.kind == "grad_fn" and node.step is not None):
+        found.update(_operation(node, labels, lang, graph.lineage))
+    elif node.kind == "grad_fn":  # AccumulateGrad
+        name = labels.of(_leaf_value(node, graph.lineage))
+        found.update(name="AccumulateGrad", grad_fn="AccumulateGrad",
+                     note=NOTE["accumulate"][lang].format(name=name))
+    else:
+        found["note"] = NOTE["more"][lang].format(count=node.count)
+    return found
+
+
+def _variable(node, labels, lang, scene):
+    value = node.value
+    tensor = value.tensor
+    found = {"name": labels.of(value), "shape": shape_text(value.shape)}
+    if value.dtype is not None:
+        found["dtype"] = repr(dtypes.from_numpy(value.dtype))
+    found["requires_grad"] = value.requires_grad and not value.detached
+    found["is_leaf"] = value.is_leaf
+    if tensor is not None and tensor._grad_fn is not None:
+        found["grad_fn"] = tensor._grad_fn.name()
+    if value.step is not None:
+        found["op"] = _made(value, labels)
+    if value.data is not None:
+        found["value"] = box_text(value.data)
+    grad = scene.grad_of(node)
+    found["grad"] = None if grad is None else box_text(grad)
+    role = "detached" if value.detached else node.role
+    found["note"] = NOTE[role][lang].format(name=labels.of(value))
+    return found
+
+
+def _operation(node, labels, lang, lineage):
+    step = node.step
+    op = describe(step.function, step.node_name)
+    found = {"name": op.words[lang], "op": op.symbol_for(step.args), "grad_fn": step.node_name}
+    if step.outputs:
+        found["op"] = _made(step.outputs[0], labels)
+    found["formula"] = "\n".join(_derivatives(step, op, labels, lang))
+    if node.kind == "fold":
+        found["note"] = NOTE["fold"][lang].format(count=node.count, op=op.symbol_for(step.args))
+    elif node.kind == "grad_fn":
+        saved = lineage.saved_of(step)
+        if saved:
+            found["saved"] = ", ".join(labels.of(v) for v in saved)
+        elif step.node is not None and step.node._released:
+            found["note"] = NOTE["freed"][lang]
+    return found
+
+
+def _made(value, labels):
+    """``a = x + y``, or just ``x + y`` for a value without a name of its own."""
+    name, expression = labels.of(value), labels.expression(value.step)
+    return expression if name == expression else f"{name} = {expression}"
+
+
+def _derivatives(step, op, labels, lang):
+    """``∂z/∂a = w`` for each input of the op."""
+    out = grouped(labels.of(step.outputs[0])) if step.outputs else "out"
+    input_labels = [labels.of(a) if isinstance(a, Value) else str(a) for a in step.args]
+    values = [a.data if isinstance(a, Value) else a for a in step.args]
+    lines = []
+    for i, arg in enumerate(step.args):
+        if not isinstance(arg, Value) and i >= op.operands(step.args):
+            continue
+        try:
+            formula = op.derivative(i, input_labels, values, lang)
+        except (IndexError, KeyError, TypeError, AttributeError):
+            formula = None  # an op known only from the grad_fn graph
+        if formula is not None:
+            lines.append(f"∂{out}/∂{grouped(input_labels[i])} = {formula}")
+    return lines
+
+
+def _leaf_value(node, lineage):
+    variable = node.grad_fn.variable
+    return lineage.values.get(id(variable)) or lineage.value(variable)

@@ -1,0 +1,326 @@
+"""Where each value came from: the ``Value`` and ``Step`` objects the views are drawn from.
+
+Three sources, best first:
+
+1. a ``trace()`` tape: every op with its inputs, outputs and frozen values, in order;
+   replaying it also tells apart the values a tensor held before and after an in-place
+   change (``x -= 0.1`` gives ``x`` a new Value; the old one keeps the old numbers);
+2. ``history`` (switched on by the lab extension): for a live tensor, the op that made
+   it, including plain-number inputs and ``detach()`` sources;
+3. the ``grad_fn`` graph, which every tensor that requires grad has: the op's name and
+   its inputs' nodes. Intermediate results are recovered from the tensors the ops saved
+   for backward, or from the student's named variables; the others are known by shape.
+"""
+import numbers
+
+import numpy as np
+
+from .. import events
+from ..autograd.function import AccumulateGrad, SavedOutput
+from ..ops.shape import Fill
+from ..tensor import Tensor
+from .formulas import describe
+from .model import Step, Value
+
+
+class Lineage:
+    def __init__(self, history, known=()):
+        self.history = history
+        self.values = {}          # id(tensor) -> the Value it holds (the latest one)
+        self.steps = {}           # step key -> Step
+        self.placeholders = {}    # key -> Value known only from the grad_fn graph
+        self.known = {}           # (id(grad_fn), output_nr) -> a tensor with that history
+        self.step_at = {}         # index of a tape's event -> the Step it ran
+        for tensor in known:
+            self.know(tensor)
+
+    def know(self, tensor):
+        """Remember ``tensor`` as the result of its ``grad_fn`` (named tensors, outputs):
+        the grad_fn graph alone cannot point back to it."""
+        if tensor._grad_fn is not None:
+            self.known.setdefault((id(tensor._grad_fn), tensor._output_nr), tensor)
+
+    def value(self, tensor):
+        value = self.values.get(id(tensor))
+        if value is None:
+            value = self.values[id(tensor)] = Value(f"t{id(tensor)}", tensor)
+            self.know(tensor)
+        return value
+
+    def resolve(self, value):
+        """Find the Step that made ``value`` (or what it was detached from), once."""
+        if value.resolved:
+            return
+        value.resolved = True
+        tensor = value.tensor
+        if tensor is None:
+            if value.grad_fn is not None:
+                value.step = self._made_by_node(value.grad_fn, value)
+            return
+        record = self.history.record_of(tensor)
+        if record is not None and record.function is None:
+            value.detached = True
+            source = record.source()
+            value.cut_from = None if source is None else self.value(source)
+        elif record is not None:
+            value.step = self._step_from_record(record, value)
+        elif tensor._grad_fn is not None:
+            value.step = self._made_by_node(tensor._grad_fn, value)
+
+    def _made_by_node(self, node, value):
+        step = self._step_from_node(node)
+        if not any(out is value for out in step.outputs):
+            step.outputs.append(value)
+        return step
+
+    # -- 1. a trace() tape ---------------------------------------------------------------
+    def replay(self, tape):
+        """Build the Steps of the tape's forward ops (those inside backward() are the
+        backward formulas, not the student's program) and return the Values it ends with."""
+        owners = grad_owners(tape)
+        consumed, made = set(), []
+        depth = 0
+        for index, event in enumerate(tape):
+            kind = type(event)
+            if kind is events.BackwardStarted:
+                depth += 1
+                made.extend(self.value(root) for root in event.roots)
+            elif kind is events.BackwardFinished:
+                depth = max(0, depth - 1)
+            elif depth:
+                continue
+            elif kind is events.OpRan and not is_zeroing(event, owners):
+                step = self.step_at[index] = self._step_from_event(event, index)
+                consumed.update(id(v) for v in step.inputs)
+                made.extend(step.outputs)
+            elif kind is events.Detached:
+                result = self._detached(event, index)
+                consumed.add(id(result.cut_from))
+                made.append(result)
+        ends = {}
+        for value in made:
+            current = self.values.get(id(value.tensor), value)
+            if id(current) not in consumed:
+                ends.setdefault(current.key, current)
+        return list(ends.values())
+
+    def _step_from_event(self, event, index):
+        frozen = event.values["inputs"] if event.values else (None,) * len(event.inputs)
+        args = []
+        for i, arg in enumerate(event.inputs):
+            if not isinstance(arg, Tensor):
+                args.append(arg)
+            elif i == 0 and event.inplace:
+                args.append(self._replaced(event.output, arg, frozen[0]))
+            else:
+                args.append(self._seen(arg, frozen[i]))
+        key = step_key(event.node, args[0] if event.inplace else None, event.output)
+        step = self.steps.get(key)
+        if step is None:
+            step = self.steps[key] = Step(key, event.function, event.node, event.inplace, index)
+            self._link(step, args)
+        output = Value(f"t{id(event.output)}", event.output,
+                       frozen=event.values["output"] if event.values else None)
+        output.step, output.resolved = step, True
+        self.values[id(event.output)] = output
+        step.outputs.append(output)
+        return step
+
+    def _seen(self, tensor, frozen):
+        """The Value of a tensor the tape uses: the one it made, or (first sighting of a
+        tensor made before the tape) a new one whose origin is looked up live."""
+        value = self.values.get(id(tensor))
+        if value is None:
+            value = self.value(tensor)
+            value.frozen = frozen
+        return value
+
+    def _replaced(self, tensor, snapshot, frozen):
+        """An in-place op on ``tensor``: its current Value becomes the old value, which
+        ``snapshot`` (the engine's copy) stands for from now on."""
+        old = self.values.pop(id(tensor), None)
+        if old is None:
+            return self._seen(snapshot, frozen)
+        old.key, old.tensor, old.former = f"t{id(snapshot)}", snapshot, tensor
+        self.values[id(snapshot)] = old
+        return old
+
+    def _detached(self, event, index):
+        frozen = event.values["result"] if event.values else None
+        result = Value(f"t{id(event.result)}", event.result, frozen=frozen)
+        result.detached = result.resolved = True
+        result.cut_from = self._seen(event.source, frozen)
+        self.values[id(event.result)] = result
+        return result
+
+    # -- 2. history ------------------------------------------------------------------------
+    def _step_from_record(self, record, output):
+        args = [self.value(a) if isinstance(a, Tensor) else a for a in record.inputs]
+        if record.inplace:
+            args[0].former = output.tensor
+        key = step_key(record.node, args[0] if record.inplace else None, output.tensor)
+        step = self.steps.get(key)
+        if step is None:
+            step = self.steps[key] = Step(key, record.function, record.node, record.inplace,
+                                          record.order)
+            self._link(step, args)
+            step.saved = self._saved_from_positions(step, record.saved)
+        step.outputs.append(output)
+        return step
+
+    def _saved_from_positions(self, step, positions):
+        saved = []
+        for where, i in positions:
+            if where == "input" and isinstance(step.args[i], Value):
+                saved.append(step.args[i])
+            elif where == "output":
+                saved.extend(v for v in step.outputs if v.tensor is None or v.tensor._output_nr == i)
+        return saved
+
+    # -- 3. the grad_fn graph -------------------------------------------------------------
+    def _step_from_node(self, node):
+        key = step_key(node)
+        step = self.steps.get(key)
+        if step is not None:
+            return step
+        step = self.steps[key] = Step(key, getattr(node, "_function", None), node,
+                                      order=node.sequence_nr)
+        saved = _saved_tensors(node)
+        meta = node._input_meta
+        args = []
+        for i, (child, nr) in enumerate(node.next_functions):
+            shape, dtype = meta[i] if i < len(meta) else ((), None)
+            tensor = _input_tensor(child, nr, saved, self.known)
+            if tensor is not None:
+                args.append(self.value(tensor))
+            elif child is None:  # an input that needs no gradient: a constant
+                args.append(self._placeholder(f"k{id(node)}_{i}", shape, dtype, None, 0))
+            else:
+                args.append(self._placeholder(f"g{id(child)}_{nr}", shape, dtype, child, nr))
+        step.args = tuple(args)
+        step.inputs = step.edges = args
+        return step
+
+    def _placeholder(self, key, shape, dtype, grad_fn, output_nr):
+        value = self.placeholders.get(key)
+        if value is None:
+            value = self.placeholders[key] = Value(key, shape=shape, dtype=dtype)
+            value.grad_fn, value.output_nr = grad_fn, output_nr
+            value.resolved = grad_fn is None
+        return value
+
+    # -- shared -----------------------------------------------------------------------------
+    def _link(self, step, args):
+        """Fill ``step.inputs`` and ``step.edges`` from its arguments (see ``Step``)."""
+        step.args = tuple(args)
+        operands = describe(step.function, step.node_name).operands(args)
+        for i, arg in enumerate(args):
+            if isinstance(arg, Value):
+                step.edges.append(arg)
+                if i < operands:
+                    step.inputs.append(arg)
+            elif i < operands and _is_number(arg):
+                constant = Value(f"c{step.key}.{i}", frozen=np.asarray(arg),
+                                 dtype=np.asarray(arg).dtype)
+                constant.resolved = True
+                step.inputs.append(constant)
+
+    def saved_of(self, step, freed_too=False):
+        """The Values ``step``'s op saved for backward: from its node while backward has
+        not freed them; after, only with ``freed_too`` (a player showing the time before),
+        from what ``history`` noted when the op ran."""
+        if step.node is not None and step.node._released and not freed_too:
+            return []
+        if step.node is not None and step.node._saved:
+            found = []
+            for entry in step.node._saved:
+                if type(entry) is SavedOutput:
+                    found.append(self._saved_output(step, entry))
+                elif entry is not None:
+                    found.append(self.values.get(id(entry[0])) or self.value(entry[0]))
+            return found
+        if not step.saved and step.outputs and step.outputs[0].tensor is not None:
+            record = self.history.record_of(step.outputs[0].tensor)
+            if record is not None and record.node is step.node:
+                step.saved = self._saved_from_positions(step, record.saved)
+        return step.saved
+
+    def _saved_output(self, step, entry):
+        """The op's own result, kept for backward (``exp`` keeps eˣ)."""
+        for value in step.outputs:
+            if value.tensor is not None and value.tensor._output_nr == entry.output_nr:
+                return value
+        key = f"s{id(step.node)}_{entry.output_nr}"
+        value = self.placeholders.get(key)
+        if value is None:
+            value = self.placeholders[key] = Value(key, shape=entry.data.shape,
+                                                   dtype=entry.data.dtype, frozen=entry.data)
+            value.grad_fn, value.output_nr, value.resolved = step.node, entry.output_nr, True
+        return value
+
+    def step_of_node(self, node):
+        """The Step of a grad_fn node: from the tape or history if known, else rebuilt
+        from the node."""
+        step = self.steps.get(step_key(node))
+        if step is None:
+            tensor = self.history.output_of(node)
+            if tensor is not None:
+                self.resolve(self.value(tensor))
+                step = self.steps.get(step_key(node))
+        return step or self._step_from_node(node)
+
+
+def step_key(node, replaced=None, output=None):
+    """The id of an op's node: from its grad_fn when it has one (the same op found from
+    a tape, from history or from the grad_fn graph gets the same id), else from the value
+    it replaced (in-place) or made."""
+    if node is not None:
+        return f"op{id(node)}"
+    return f"op-{replaced.key}" if replaced is not None else f"op-t{id(output)}"
+
+
+def is_zeroing(event, owners):
+    """``x.grad.zero_()``: a change to a gradient, not a step of the program's graph."""
+    return event.inplace and event.function is Fill and id(event.output) in owners
+
+
+def grad_owners(tape):
+    """``{id(x.grad): x}`` for the tensors a tape mentions."""
+    found = {}
+    for event in tape:
+        for tensor in _tensors_in(event):
+            if tensor._grad is not None:
+                found[id(tensor._grad)] = tensor
+    return found
+
+
+def _tensors_in(event):
+    kind = type(event)
+    if kind is events.OpRan:
+        return [a for a in event.inputs if isinstance(a, Tensor)] + [event.output]
+    if kind is events.GradAccumulated or kind is events.GradReset:
+        return [event.tensor]
+    if kind is events.Detached:
+        return [event.source]
+    return []
+
+
+def _saved_tensors(node):
+    return [entry[0] for entry in getattr(node, "_saved", ()) if type(entry) is tuple]
+
+
+def _input_tensor(child, nr, saved, known):
+    """The tensor that fed a node through the edge ``(child, nr)``, if we can find it."""
+    if isinstance(child, AccumulateGrad):
+        return child.variable
+    for tensor in saved:
+        if child is None and not tensor._requires_grad:
+            saved.remove(tensor)  # each saved constant stands for one input
+            return tensor
+        if child is not None and tensor._grad_fn is child and tensor._output_nr == nr:
+            return tensor
+    return known.get((id(child), nr)) if child is not None else None
+
+
+def _is_number(arg):
+    return isinstance(arg, numbers.Number) and not isinstance(arg, bool)
