@@ -42,6 +42,8 @@ same tensor or op has the same id in every redraw and in every frame.
 
 SVG classes: ``variable`` plus its role (``leaf``, ``output``, ``result``, ``constant``,
 ``saved``), ``operation``, ``grad_fn``, ``fold``, ``more``; ``current`` on highlighted nodes.
+So a node is ``<g id="t123" class="node variable leaf">``: select with ``g.node`` (CSS, JS
+``closest("g.node")``) or a pattern like ``class="node[ "]``, not ``class="node"`` exactly.
 
 ``to_svg(digraph)`` -> str
     Runs ``dot``. Without it: ``DotNotFoundError`` (a RuntimeError) whose message names the

@@ -5,9 +5,10 @@ The widgets show ``error.messages[lang]`` inside the notebook instead of a trace
 
 
 class DotNotFoundError(RuntimeError):
-    """Graphviz's ``dot`` program is not installed (or not on PATH)."""
+    """Graphviz's ``dot`` program is not installed (or not on PATH). The message (in
+    ``messages["en"]`` and ``["zh"]``) names the install command for each system."""
 
-    def __init__(self):
+    def __init__(self, message=None):
         self.messages = {
             "en": ("Graphviz's `dot` program was not found, so the graph cannot be drawn as a "
                    "picture (minigrad.viz.to_text(z) still draws it as text). Install Graphviz:\n"
@@ -16,6 +17,8 @@ class DotNotFoundError(RuntimeError):
                    "（minigrad.viz.to_text(z) 仍可用文字画出）。请安装 Graphviz：\n"
                    + INSTALL_COMMANDS + "\n然后重启内核。"),
         }
+        if message is not None:
+            self.messages = {"en": message, "zh": message}
         super().__init__(self.messages["en"])
 
 
