@@ -31,16 +31,12 @@ class MseLoss(Function):
         x, t = promoted(input, target)
         loss = (x - t) ** 2
         ctx.count = loss.size
-        if reduction == "mean":
-            return loss.mean()
-        return loss.sum() if reduction == "sum" else loss
+        return _reduce(loss, reduction)
 
     @staticmethod
     def backward(ctx, grad):
         input, target = ctx.saved_tensors
-        if ctx.reduction == "mean":
-            grad = grad / ctx.count
-        g = (input - target) * 2 * grad
+        g = (input - target) * 2 * _unreduce(grad, ctx.reduction, ctx.count)
         return (sum_to(g, input._data.shape) if ctx.needs_input_grad[0] else None,
                 sum_to(-g, target._data.shape) if ctx.needs_input_grad[1] else None, None)
 
@@ -63,15 +59,12 @@ class BinaryCrossEntropyWithLogits(Function):
         x, t = z._data, y._data.astype(z._data.dtype, copy=False)
         # log(1 + e^-|x|) + max(x, 0) - x·t: the stable form of the formula above
         loss = np.maximum(x, 0) - x * t + np.log1p(np.exp(-np.abs(x)))
-        if reduction == "mean":
-            return loss.mean()
-        return loss.sum() if reduction == "sum" else loss
+        return _reduce(loss, reduction)
 
     @staticmethod
     def backward(ctx, grad):
         z, y = ctx.saved_tensors
-        if ctx.reduction == "mean":
-            grad = grad / z._data.size
+        grad = _unreduce(grad, ctx.reduction, z._data.size)
         grad_z = (z.sigmoid() - y) * grad if ctx.needs_input_grad[0] else None
         grad_y = -z * grad if ctx.needs_input_grad[1] else None  # PyTorch lets targets learn too
         return grad_z, grad_y, None
@@ -98,15 +91,12 @@ class BinaryCrossEntropy(Function):
         ctx.save_for_backward(p, y)
         ctx.reduction = reduction
         loss = -(t * np.maximum(np.log(x), -100) + (1 - t) * np.maximum(np.log1p(-x), -100))
-        if reduction == "mean":
-            return loss.mean()
-        return loss.sum() if reduction == "sum" else loss
+        return _reduce(loss, reduction)
 
     @staticmethod
     def backward(ctx, grad):
         p, y = ctx.saved_tensors
-        if ctx.reduction == "mean":
-            grad = grad / p._data.size
+        grad = _unreduce(grad, ctx.reduction, p._data.size)
         # p(1 - p) is kept from 0 as PyTorch does, so p = 0 or 1 gives a large number, not inf
         grad_p = grad * (p - y) / (p * (1 - p)).clamp(min=1e-12) if ctx.needs_input_grad[0] else None
         grad_y = (grad * ((1 - p).log().clamp(min=-100) - p.log().clamp(min=-100))
@@ -174,16 +164,15 @@ class NllLoss(Function):
         picked[index] = -1
         ctx.picked, ctx.reduction, ctx.batched = picked, reduction, batched
         loss = -logp._data[index]
-        if reduction == "mean":
-            return loss.mean()
-        return loss.sum() if reduction == "sum" else loss
+        return _reduce(loss, reduction)
 
     @staticmethod
     def backward(ctx, grad):
-        if ctx.batched and ctx.reduction == "mean":
-            grad = grad / ctx.picked.shape[0]
-        elif ctx.batched and ctx.reduction == "none":
-            grad = grad.unsqueeze(1)
+        if not ctx.batched:
+            return grad * from_numpy(ctx.picked), None, None
+        if ctx.reduction == "none":
+            grad = grad.unsqueeze(1)  # one loss per row: each row's gradient for its pick
+        grad = _unreduce(grad, ctx.reduction, ctx.picked.shape[0])
         return grad * from_numpy(ctx.picked), None, None
 
 
@@ -200,6 +189,18 @@ def cross_entropy(input, target, reduction="mean"):
     the negative log-likelihood of the right classes, as PyTorch records it."""
     _check_reduction(reduction)
     return NllLoss.apply(log_softmax(input, dim=-1), target._data, reduction)
+
+
+def _reduce(loss, reduction):
+    """The per-element losses (a NumPy array), reduced as ``reduction`` asks."""
+    if reduction == "mean":
+        return loss.mean()
+    return loss.sum() if reduction == "sum" else loss
+
+
+def _unreduce(grad, reduction, count):
+    """The gradient of one element's loss: a mean shares the gradient among ``count``."""
+    return grad / count if reduction == "mean" else grad
 
 
 def _check_reduction(reduction):
