@@ -183,13 +183,13 @@ plt.show()
 # %% [markdown] zh
 # ## 试一试
 #
-# 1. 把**学习率**改成 `5e-6` 或 `1e-7`，重新运行上面"定义数据"和"训练"两格，再画图。曲线怎么变了？
+# 1. 把训练那一格里的**学习率** `learning_rate` 改成 `5e-6` 或 `1e-7`。先重新运行 `torch.manual_seed(0)` 那一格，让权重回到初始值，再依次运行训练和画图两格。曲线怎么变了？
 # 2. 用内置的 `torch.relu` 换掉 `relu = MyReLU.apply`，训练结果一样吗？下面这格先比较了一次前向和反向。
 
 # %% [markdown] en
 # ## Try it
 #
-# 1. Change the **learning rate** to `5e-6` or `1e-7`, rerun the "data" and "training" cells above, and plot again. How does the curve change?
+# 1. In the training cell, change the **learning rate** `learning_rate` to `5e-6` or `1e-7`. Rerun the `torch.manual_seed(0)` cell first, so that the weights start afresh, then the training and plotting cells. How does the curve change?
 # 2. Replace `relu = MyReLU.apply` with the built-in `torch.relu`. Does training give the same result? The next cell compares one forward and one backward pass first.
 
 # %%

@@ -92,35 +92,26 @@ dy_dx, = torch.autograd.grad(y, x, create_graph=True)
 dy_dx
 
 # %% [markdown] zh
-# 看看 $y$ 的图和 $\frac{dy}{dx}$ 的图：导数的图是由反向传播的运算搭成的，比原函数的图更大。
+# 把 $y$ 的图和 $\frac{dy}{dx}$ 的图放在一起看：导数 $3x^2$ 本身也是一串运算，是反向传播时记录下来的。
 
 # %% [markdown] en
-# Compare the graph of $y$ with the graph of $\frac{dy}{dx}$: the derivative's graph is made of the backward pass's operations and is larger than the function's.
+# Look at the graph of $y$ next to the graph of $\frac{dy}{dx}$: the derivative $3x^2$ is a computation of its own, recorded during the backward pass.
 
 # %%
 show(y, dy_dx)
 
 # %% [markdown] zh
-# 在播放器里看：带 `create_graph=True` 的反向传播一边算梯度，一边往图里添新节点。
+# 对导数再求导，就是**二阶导数**：$\frac{d^2y}{dx^2} = 6x = 12$。这一次反向传播走的是 $\frac{dy}{dx}$ 的图，在播放器里一步一步看：
 
 # %% [markdown] en
-# In the player: a backward pass with `create_graph=True` adds new nodes to the graph while it computes the gradient.
+# Differentiate the derivative and you have the **second derivative**: $\frac{d^2y}{dx^2} = 6x = 12$. This backward pass walks the graph of $\frac{dy}{dx}$; step through it in the player:
 
 # %%
-x = torch.tensor(2.0, requires_grad=True)
 with torch.trace() as tape:
-    y = x ** 3
-    dy_dx, = torch.autograd.grad(y, x, create_graph=True)
+    d2y_dx2, = torch.autograd.grad(dy_dx, x)
 play(tape)
 
-# %% [markdown] zh
-# 对导数再求导，就是**二阶导数**：$\frac{d^2y}{dx^2} = 6x = 12$。
-
-# %% [markdown] en
-# Differentiate the derivative and you have the **second derivative**: $\frac{d^2y}{dx^2} = 6x = 12$.
-
 # %%
-d2y_dx2, = torch.autograd.grad(dy_dx, x)
 d2y_dx2
 
 # %% [markdown] zh
@@ -139,12 +130,13 @@ y = torch.sin(x)
 dy, = torch.autograd.grad(y.sum(), x, create_graph=True)
 d2y, = torch.autograd.grad(dy.sum(), x)
 
-plt.figure(figsize=(7, 3.5))
+plt.figure(figsize=(8, 3.5))
 plt.plot(x.detach(), y.detach(), label="sin(x)")
 plt.plot(x.detach(), dy.detach(), label="d sin(x) / dx  (autograd)")
 plt.plot(x.detach(), d2y.detach(), "--", label="d² sin(x) / dx²  (autograd)")
-plt.legend(loc="lower left")
+plt.legend(loc="upper left", bbox_to_anchor=(1.01, 1))
 plt.grid(True, alpha=0.3)
+plt.tight_layout()
 plt.show()
 
 # %% [markdown] zh
