@@ -55,40 +55,29 @@ show(z)
 # %% answer detach
 
 # %% [markdown] zh
-# 现在运行验证：`u` 被当作常数，所以 $\frac{\partial z}{\partial x} = u$。
+# 现在运行反向传播来验证，并在播放器里一步一步看：到达乘法节点后，只有通向 `x` 的那条边有梯度流过，`u` 那边什么也没有。所以 $\frac{\partial z}{\partial x} = u$。
 
 # %% [markdown] en
-# Now run it: `u` is treated as a constant, so $\frac{\partial z}{\partial x} = u$.
+# Now run the backward pass to check, and step through it in the player: at the multiplication, gradient flows only along the edge to `x`; nothing goes towards `u`. So $\frac{\partial z}{\partial x} = u$.
 
 # %%
-z.sum().backward()
+with torch.trace() as tape:
+    z.sum().backward()
+play(tape)
+
+# %%
 print(x.grad)
 x.grad == u
 
 # %% [markdown] zh
-# 在播放器里看：反向传播到达乘法节点后，只有通向 `x` 的那条边有梯度流过，`u` 那边什么也没有。
+# `detach()` 只影响 `u`，原来的 `y` 仍然连在图上，照样可以对它求导，得到 $2x$。（加上 `retain_graph=True` 是因为下一格还要用 `y` 的图，见第 4 节。）
 
 # %% [markdown] en
-# Watch it in the player: when the backward pass reaches the multiplication, gradient flows only along the edge to `x`; nothing goes towards `u`.
+# `detach()` affects only `u`. The original `y` is still in the graph and can be differentiated as usual, giving $2x$. (`retain_graph=True` because the next cell uses `y`'s graph again; see lesson 4.)
 
 # %%
 x.grad.zero_()
-with torch.trace() as tape:
-    y = x * x
-    u = y.detach()
-    z = u * x
-    z.sum().backward()
-play(tape)
-
-# %% [markdown] zh
-# `detach()` 只影响 `u`，原来的 `y` 仍然连在图上，照样可以对它求导，得到 $2x$：
-
-# %% [markdown] en
-# `detach()` affects only `u`. The original `y` is still in the graph and can be differentiated as usual, giving $2x$:
-
-# %%
-x.grad.zero_()
-y.sum().backward()
+y.sum().backward(retain_graph=True)
 x.grad == 2 * x
 
 # %% [markdown] zh
@@ -99,7 +88,6 @@ x.grad == 2 * x
 
 # %%
 x.grad.zero_()
-y = x * x
 z = y * x
 z.sum().backward()
 x.grad

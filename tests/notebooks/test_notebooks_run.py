@@ -4,6 +4,7 @@ The notebooks are executed two at a time (one kernel per core) the first time a 
 asks for a result; each test then checks one notebook, so a failure names it.
 """
 import concurrent.futures
+import multiprocessing
 
 import pytest
 
@@ -19,7 +20,9 @@ def result(request):
     if not _results:
         wanted = [item.callspec.params["notebook"] for item in request.session.items
                   if item.originalname == "test_notebook_runs_without_error"]
-        with concurrent.futures.ProcessPoolExecutor(max_workers=2) as pool:
+        # spawn, not fork: the test process may already run threads (the lab's renderer)
+        spawn = multiprocessing.get_context("spawn")
+        with concurrent.futures.ProcessPoolExecutor(max_workers=2, mp_context=spawn) as pool:
             _results.update(zip(wanted, pool.map(execute, wanted)))
     notebook = request.node.callspec.params["notebook"]
     if notebook not in _results:
