@@ -8,6 +8,7 @@ Programs that print float32 results of long sums or of many training steps are
 compared number by number, to float32 tolerance.
 """
 import json
+import os
 import re
 import subprocess
 import sys
@@ -41,8 +42,10 @@ NUMBER = re.compile(r"-?\d+(?:\.\d*)?(?:e[-+]?\d+)?")
 
 
 def _run(lib):
+    # one thread: PyTorch's spinning OpenMP workers crawl on a busy two-core machine
+    env = {**os.environ, "OMP_NUM_THREADS": "1"}
     run = subprocess.run([sys.executable, str(HERE / "run_programs.py"), lib, *map(str, PROGRAMS)],
-                         capture_output=True, text=True, timeout=300, cwd=HERE.parents[1])
+                         capture_output=True, text=True, timeout=300, cwd=HERE.parents[1], env=env)
     assert run.returncode == 0, run.stderr[-3000:]
     # object addresses (<SumBackward0 object at 0x7f...>) differ from run to run
     return {name: re.sub(r"0x[0-9a-f]+", "0x…", text) for name, text in json.loads(run.stdout).items()}
