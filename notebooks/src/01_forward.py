@@ -167,12 +167,12 @@ show(z2)
 # %% [markdown] zh
 # ## 小练习
 #
-# 每一节最后都有一道小练习。把答案写进答案单元格（替换掉 `...`），再运行 `check(...)` 那一格：对了会显示绿色；不对会显示红色，并给一个提示，但不会直接告诉你答案。
+# 每一节都有一道小练习。把答案写进答案单元格（替换掉 `...`），再运行 `check(...)` 那一格：对了会显示绿色；不对会显示红色，并给一个提示，但不会直接告诉你答案。
 
 # %% [markdown] en
 # ## Exercise
 #
-# Every lesson ends with an exercise. Write your answer in the answer cell (replacing `...`), then run the `check(...)` cell: green means right; red means not yet, with a hint, but never the answer itself.
+# Every lesson has a short exercise. Write your answer in the answer cell (replacing `...`), then run the `check(...)` cell: green means right; red means not yet, with a hint, but never the answer itself.
 
 # %% exercise forward
 

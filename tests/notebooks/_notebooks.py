@@ -20,21 +20,32 @@ def every_notebook():
     return ["index.ipynb"] + [f"{lang}/{name}.ipynb" for lang in LANGUAGES for name in lessons()]
 
 
+def solved(relative):
+    """The notebook ``relative`` as a student who got every exercise right: each answer
+    cell (the bank's template) replaced by the teacher's solution."""
+    return "solved:" + relative
+
+
 def read(relative):
     return json.loads((NOTEBOOKS / relative).read_text(encoding="utf-8"))
 
 
 def execute(relative, timeout=120):
-    """Run one notebook top to bottom in a fresh python3 kernel, from its own folder.
+    """Run one notebook top to bottom in a fresh python3 kernel, from its own folder
+    (``solved:zh/...``: with every exercise answered by its solution).
 
-    Returns (error or None, texts written to stderr). The executed notebook is saved
-    under artifacts/notebooks/ for reading."""
+    Returns (error or None, texts written to stderr, the verdicts of the check() cells as
+    text). The executed notebook is saved under artifacts/notebooks/ for reading."""
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
+    solve = relative.startswith("solved:")
+    relative = relative.removeprefix("solved:")
     path = NOTEBOOKS / relative
     nb = nbformat.read(path, as_version=4)
+    if solve:
+        _fill_in_solutions(nb)
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # quiet debugpy at start-up
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", store_widget_state=True,
                             resources={"metadata": {"path": str(path.parent)}})
@@ -43,9 +54,23 @@ def execute(relative, timeout=120):
         client.execute()
     except CellExecutionError as exc:
         error = str(exc)
-    target = ARTIFACTS / relative
+    target = ARTIFACTS / ("solved" if solve else "") / relative
     target.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, target)
     stderr = [out.get("text", "") for cell in nb.cells if cell.cell_type == "code"
               for out in cell.get("outputs", []) if out.get("name") == "stderr"]
-    return error, stderr
+    verdicts = [out["data"]["text/plain"] for cell in nb.cells
+                if cell.cell_type == "code" and cell.source.startswith("check(")
+                for out in cell.get("outputs", []) if "text/plain" in out.get("data", {})]
+    return error, stderr, verdicts
+
+
+def _fill_in_solutions(nb):
+    import sys
+    sys.path.insert(0, str(ROOT))
+    from minigrad.exercises import exercises
+
+    solutions = {e.template: e.solution for e in exercises()}
+    for cell in nb.cells:
+        if cell.cell_type == "code" and cell.source in solutions:
+            cell.source = solutions[cell.source]

@@ -1,25 +1,27 @@
 """Every notebook runs top to bottom in a fresh kernel, the way a student runs it.
 
 The notebooks are executed two at a time (one kernel per core) the first time a test
-asks for a result; each test then checks one notebook, so a failure names it.
+asks for a result; each test then checks one notebook, so a failure names it. The
+executed copies are kept in artifacts/notebooks/ (git-ignored) for reading.
 """
 import concurrent.futures
 import multiprocessing
 
 import pytest
 
-from _notebooks import every_notebook, execute
+from _notebooks import LANGUAGES, every_notebook, execute, lessons, solved
 
 pytest.importorskip("nbclient")
 
 _results = {}
+_USERS = ("test_notebook_runs_without_error", "test_every_exercise_passes_with_its_solution_in_place")
 
 
 @pytest.fixture
 def result(request):
     if not _results:
         wanted = [item.callspec.params["notebook"] for item in request.session.items
-                  if item.originalname == "test_notebook_runs_without_error"]
+                  if item.originalname in _USERS]
         # spawn, not fork: the test process may already run threads (the lab's renderer)
         spawn = multiprocessing.get_context("spawn")
         with concurrent.futures.ProcessPoolExecutor(max_workers=2, mp_context=spawn) as pool:
@@ -32,6 +34,14 @@ def result(request):
 
 @pytest.mark.parametrize("notebook", every_notebook())
 def test_notebook_runs_without_error(notebook, result):
-    error, stderr = result
+    error, stderr, _ = result
     assert error is None, f"{notebook} failed:\n{error}"
     assert not stderr, f"{notebook} wrote to stderr:\n" + "\n".join(stderr)
+
+
+# One language is enough: both run the same code cells.
+@pytest.mark.parametrize("notebook", [solved(f"{LANGUAGES[0]}/{name}.ipynb") for name in lessons()])
+def test_every_exercise_passes_with_its_solution_in_place(notebook, result):
+    error, stderr, verdicts = result
+    assert error is None, f"{notebook} failed:\n{error}"
+    assert verdicts and all(v.startswith("✓") for v in verdicts), "\n".join(verdicts)
