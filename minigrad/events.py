@@ -18,11 +18,20 @@ the copies.
 import itertools
 
 listeners = []
+# True while the engine computes gradients without recording them (create_graph=False):
+# the arithmetic inside each backward step is told by BackwardStep, not as ops.
+ops_muted = False
 
 
 def announce(event):
     for listener in list(listeners):
         listener(event)
+
+
+def op_ran(function, inputs, output, node, inplace=False):
+    """Announce ``OpRan``, unless it is the engine's own arithmetic (see ``ops_muted``)."""
+    if not ops_muted:
+        announce(OpRan(function, inputs, output, node, inplace))
 
 
 def _copy(tensor):

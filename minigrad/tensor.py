@@ -77,7 +77,7 @@ class Tensor:
     ``Tensor([...])`` is PyTorch's legacy constructor (always float32).
     """
     __slots__ = ("_data", "_requires_grad", "_grad", "_grad_fn", "_output_nr",
-                 "_vc", "_base", "_accumulator", "__weakref__")
+                 "_vc", "_base", "_view_version", "_accumulator", "_hooks", "__weakref__")
     __array_priority__ = 1000  # numpy_array * tensor calls Tensor.__rmul__
 
     def __init__(self, *args, **kwargs):
@@ -93,21 +93,15 @@ class Tensor:
     def _init(self, data, requires_grad):
         self._data = data
         self._requires_grad = requires_grad
-        self._grad = None
-        self._grad_fn = None
+        self._grad = self._grad_fn = self._vc = self._base = self._view_version = None
+        self._accumulator = self._hooks = None
         self._output_nr = 0
-        self._vc = None
-        self._base = None
-        self._accumulator = None
 
     @classmethod
     def _make(cls, data, requires_grad=False):
         """A new tensor around the NumPy array ``data`` (no copy)."""
         t = object.__new__(cls)
-        t._data = data
-        t._requires_grad = requires_grad
-        t._grad = t._grad_fn = t._vc = t._base = t._accumulator = None
-        t._output_nr = 0
+        t._init(data, requires_grad)
         return t
 
     @classmethod
@@ -116,6 +110,7 @@ class Tensor:
         t = cls._make(other._data)
         t._vc = other._version_counter
         t._base = other._base if other._base is not None else other
+        t._view_version = t._vc.value
         return t
 
     # -- what the tensor is ---------------------------------------------------------
@@ -201,11 +196,24 @@ class Tensor:
 
     @property
     def grad_fn(self):
-        return self._grad_fn
+        return self._graph_node()
 
     @property
     def is_leaf(self):
-        return self._grad_fn is None
+        return self._graph_node() is None
+
+    def _graph_node(self):
+        """``grad_fn``, rebuilt first if this is a view whose base was changed in place
+        since: the view's values now come from the base's new history (PyTorch's
+        AsStridedBackward0)."""
+        base = self._base
+        if (base is not None and base._grad_fn is not None
+                and self._view_version != self._version_counter.value):
+            view, _ = AsStrided._run((base, view_positions(self._data, base._data)))
+            self._grad_fn, self._output_nr = view._grad_fn, 0
+            self._requires_grad = view._requires_grad
+            self._view_version = self._version_counter.value
+        return self._grad_fn
 
     @property
     def grad(self):
@@ -225,9 +233,16 @@ class Tensor:
                 raise TypeError(f"assigned grad expected to be a Tensor or None but got grad of "
                                 f"type {type(value).__name__}")
             if value._data.shape != self._data.shape:
-                raise RuntimeError("assigned grad has data of a different size")
+                raise RuntimeError(
+                    f"attempting to assign a gradient of size '{list(value._data.shape)}' to a "
+                    f"tensor of size '{list(self._data.shape)}'. Please ensure that the gradient "
+                    f"and the tensor are the same size")
             if value._data.dtype != self._data.dtype:
-                raise RuntimeError("assigned grad has data of a different type")
+                raise RuntimeError(
+                    f"attempting to assign a gradient with dtype '{_CPP_NAME[value.dtype.name]}' "
+                    f"to a tensor with grad_dtype '{dtypes.SCALAR_TYPE_NAME[self.dtype]}'. The "
+                    f"gradient must match the tensor's dtype: convert it first, e.g. "
+                    f"g.to({self.dtype!r}).")
         self._grad = value
         if events.listeners:
             events.announce(events.GradReset(self, value))
@@ -256,8 +271,13 @@ class Tensor:
         replaces the gradient."""
         if not self._requires_grad:
             raise RuntimeError("cannot register a hook on a tensor that doesn't require gradient")
-        node = self._grad_fn if self._grad_fn is not None else self._accumulate_grad_node()
         entry = (self._output_nr, hook)
+        if self._grad_fn is None:  # a leaf keeps its own hooks: its AccumulateGrad may come and go
+            if self._hooks is None:
+                self._hooks = []
+            self._hooks.append(entry)
+            return _RemovableHandle(self._hooks, entry)
+        node = self._grad_fn
         if not isinstance(node._pre_hooks, list):
             node._pre_hooks = list(node._pre_hooks)
         node._pre_hooks.append(entry)
@@ -372,7 +392,11 @@ class Tensor:
     def __iter__(self):
         if self._data.ndim == 0:
             raise TypeError("iteration over a 0-d tensor")
-        return (self[i] for i in range(self._data.shape[0]))
+        return iter(self.unbind(0))
+
+    def unbind(self, dim=0):
+        """The slices along ``dim``, as a tuple of tensors (views)."""
+        return ops.Unbind.apply(self, _dim(dim, self._data.ndim))
 
     def __hash__(self):
         return id(self)
@@ -426,7 +450,7 @@ class Tensor:
             if self._base is not None:
                 self._rebase_view()
         if events.listeners:
-            events.announce(events.OpRan(function, (old,) + args, self, node, inplace=True))
+            events.op_ran(function, (old,) + args, self, node, inplace=True)
         return self
 
     def _snapshot(self):
@@ -454,6 +478,7 @@ class Tensor:
     def _rebase_view(self):
         """After an in-place change to a view, make the base's history include it."""
         base = self._base
+        self._view_version = self._version_counter.value  # its grad_fn (just set) is current
         positions = view_positions(self._data, base._data)
         new_base, _ = CopySlices._run((Tensor._alias_keeping_graph(base), self, positions))
         base._grad_fn, base._output_nr, base._requires_grad = new_base._grad_fn, 0, True
@@ -467,19 +492,19 @@ class Tensor:
         return t
 
     def zero_(self):
-        return self._fill_inplace(0)
+        return self._fill_inplace(0, Zero)
 
     def fill_(self, value):
-        return self._fill_inplace(value)
+        return self._fill_inplace(value, Fill)
 
-    def _fill_inplace(self, value):
+    def _fill_inplace(self, value, function):
         if _GradMode.enabled and (self._requires_grad or self._base is not None):
-            return self._inplace(Fill, float(value) if self.dtype.is_floating_point else value)
+            return self._inplace(function, float(value) if self.dtype.is_floating_point else value)
         old = self._snapshot() if events.listeners else None
         self._data[...] = value
         self._bump_version()
         if old is not None:
-            events.announce(events.OpRan(Fill, (old, value), self, None, inplace=True))
+            events.op_ran(function, (old, value), self, None, inplace=True)
         return self
 
     def copy_(self, src):
@@ -540,17 +565,16 @@ class Tensor:
             raise RuntimeError(_setitem_shape_message(self, key, value)) from None
         self._bump_version()
         if old is not None:
-            events.announce(events.OpRan(IndexPut.for_key(key), (old, value, key), self, None,
-                                         inplace=True))
+            events.op_ran(IndexPut.for_key(key), (old, value, key), self, None, inplace=True)
 
     # -- everything else is an op ------------------------------------------------------
     def __add__(self, other):
         other = _operand(other, self)
         return NotImplemented if other is NotImplemented else ops.Add.apply(self, other)
 
-    def __radd__(self, other):
+    def __radd__(self, other):  # PyTorch: 2 + x is add(x, 2), x first in the graph
         other = _operand(other, self)
-        return NotImplemented if other is NotImplemented else ops.Add.apply(other, self)
+        return NotImplemented if other is NotImplemented else ops.Add.apply(self, other)
 
     def __sub__(self, other):
         other = _operand(other, self)
@@ -566,9 +590,9 @@ class Tensor:
         other = _operand(other, self)
         return NotImplemented if other is NotImplemented else ops.Mul.apply(self, other)
 
-    def __rmul__(self, other):
+    def __rmul__(self, other):  # PyTorch: 2 * x is mul(x, 2), x first in the graph
         other = _operand(other, self)
-        return NotImplemented if other is NotImplemented else ops.Mul.apply(other, self)
+        return NotImplemented if other is NotImplemented else ops.Mul.apply(self, other)
 
     def __truediv__(self, other):
         other = _operand(other, self)
@@ -851,7 +875,11 @@ class Tensor:
         return creation.tensor(data, dtype=dtype or self.dtype, requires_grad=requires_grad)
 
 
-Tensor.__module__ = "minigrad"
+# ``type(y)`` shows as ``torch.Tensor``, as the chapter prints it after ``import minigrad as torch``.
+Tensor.__module__ = "torch"
+_CPP_NAME = {"float32": "float", "float64": "double", "float16": "c10::Half", "int64": "long int",
+             "int32": "int", "int16": "short int", "int8": "signed char", "uint8": "unsigned char",
+             "bool": "bool"}
 
 
 class _RemovableHandle:
@@ -872,8 +900,16 @@ def _can_cast(src, dst):
 
 
 def _setitem_shape_message(target, key, value):
+    """PyTorch's words: x[i] = v copies v into a view (an expand error); a mask or index
+    list is an index_put (a broadcast error)."""
+    slot = np.empty(target._data.shape, dtype=bool)[key].shape
+    if not ops.shape.is_advanced(key):
+        try:
+            ops.shape.expanded_shape(value._data.shape, slot)
+        except RuntimeError as error:
+            return str(error)
     return (f"shape mismatch: value tensor of shape {list(value._data.shape)} cannot be broadcast "
-            f"to indexing result of shape {list(np.empty(target._data.shape)[key].shape)}")
+            f"to indexing result of shape {list(slot)}")
 
 
 def _operand(value, like, dtype=None):
@@ -909,5 +945,6 @@ from .autograd import engine  # noqa: E402
 from .autograd.function import AccumulateGrad  # noqa: E402
 from .autograd.grad_mode import _GradMode  # noqa: E402
 from . import creation, ops  # noqa: E402
-from .ops.shape import AsStrided, CopyFrom, CopySlices, Fill, IndexPut, normalize_index, view_positions  # noqa: E402
+from .ops.shape import (AsStrided, CopyFrom, CopySlices, Fill, IndexPut, Zero,  # noqa: E402
+                        normalize_index, view_positions)
 from .printing import tensor_repr  # noqa: E402

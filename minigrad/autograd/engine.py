@@ -65,8 +65,9 @@ def _as_tuple(x):
 
 def _node_of(t):
     """The (node, output_nr) whose incoming gradient is the gradient of tensor ``t``."""
-    if t._grad_fn is not None:
-        return (t._grad_fn, t._output_nr)
+    node = t._graph_node() if t._base is not None else t._grad_fn
+    if node is not None:
+        return (node, t._output_nr)
     return (t._accumulate_grad_node(), 0)
 
 
@@ -126,8 +127,9 @@ def _run(roots, seeds, retain_graph, create_graph, targets, accumulate):
     listening = events.listeners
     if listening:
         events.announce(events.BackwardStarted(roots, seeds, retain_graph, create_graph))
-    grad_mode = _GradMode.enabled
+    grad_mode, ops_muted = _GradMode.enabled, events.ops_muted
     _GradMode.enabled = create_graph  # record the backward ops only for create_graph=True
+    events.ops_muted = not create_graph
     # The walk allocates many short-lived objects; Python's cycle collector would re-scan
     # the whole (possibly huge) graph again and again while nothing here makes cycles.
     collecting = gc.isenabled()
@@ -168,7 +170,7 @@ def _run(roots, seeds, retain_graph, create_graph, targets, accumulate):
                     else:
                         _skip(child, dependencies, buffers, ready, retain_graph)
     finally:
-        _GradMode.enabled = grad_mode
+        _GradMode.enabled, events.ops_muted = grad_mode, ops_muted
         if collecting:
             gc.enable()
     if events.listeners:
@@ -257,6 +259,8 @@ def _call(node, grads):
     if type(outputs) is not tuple:
         outputs = (outputs,)
     meta = node._input_meta
+    if node._input_positions is not None:  # forward(ctx, k, x): keep the tensors' entries
+        outputs = _of_tensor_inputs(node, outputs)
     if len(outputs) != len(meta):
         outputs = _drop_extra_nones(node, outputs, len(meta))
     checked = []
@@ -269,6 +273,16 @@ def _call(node, grads):
     if events.listeners:
         events.announce(events.BackwardStep(node, grads, checked))
     return checked
+
+
+def _of_tensor_inputs(node, outputs):
+    """``backward`` returns one entry per argument of ``forward``; the engine needs those
+    of the tensor arguments only (the others must be None)."""
+    positions = node._input_positions
+    if len(outputs) <= positions[-1] or any(
+            g is not None for i, g in enumerate(outputs) if i not in positions):
+        return outputs  # let the count check below explain what is wrong
+    return tuple([outputs[i] for i in positions])
 
 
 def _drop_extra_nones(node, outputs, expected):

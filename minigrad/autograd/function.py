@@ -71,6 +71,11 @@ class AccumulateGrad(Node):
     def __init__(self, variable):
         self.variable = variable
 
+    @property
+    def _pre_hooks(self):
+        """A leaf's hooks live on the tensor: this node is rebuilt for every new graph."""
+        return self.variable._hooks or ()
+
 
 class SavedOutput:
     """An op's own result kept for backward (``exp`` saves eˣ). It is stored without its
@@ -136,6 +141,8 @@ class BackwardNode(Node):
     _saved = ()
     _released = False
     _input_meta = ()          # (shape, NumPy dtype) of each tensor input, to check gradients
+    _input_positions = None   # where the tensor inputs are among forward's arguments, when
+                              # a number comes before a tensor (forward(ctx, k, x))
     _non_differentiable = ()
     needs_input_grad = ()
     materialize_grads = True
@@ -189,8 +196,13 @@ class Function:
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
-        name = cls.__dict__.get("node_name") or cls.__name__ + "Backward"
-        cls._Node = type(name, (BackwardNode,), {"_function": cls, "__module__": cls.__module__})
+        name = cls.__dict__.get("node_name")
+        if name is not None:
+            namespace = {"__module__": cls.__module__}
+        else:  # a Function of yours: its node prints as PyTorch prints a custom node
+            name = cls.__name__ + "Backward"
+            namespace = {"__module__": "torch.autograd.function", "__repr__": object.__repr__}
+        cls._Node = type(name, (BackwardNode,), {"_function": cls, **namespace})
 
     @staticmethod
     def forward(ctx, *args):
@@ -205,7 +217,7 @@ class Function:
         result, node = cls._run(args)
         if events.listeners:
             for out in result if isinstance(result, tuple) else (result,):
-                events.announce(events.OpRan(cls, args, out, node))
+                events.op_ran(cls, args, out, node)
         return result
 
     @classmethod
@@ -250,6 +262,7 @@ def _as_output(value, args):
             if isinstance(a, Tensor) and (a._data is owner or a._data.base is owner):
                 out._vc = a._version_counter
                 out._base = a._base if a._base is not None else a
+                out._view_version = out._vc.value
                 break
     return out
 
@@ -258,10 +271,13 @@ def _connect(ctx, args, outputs):
     """Make ``ctx`` the ``grad_fn`` of the outputs and remember what backward needs."""
     edges = []
     meta = []
-    for a in args:
+    positions = []  # where the tensors are among forward's arguments
+    for position, a in enumerate(args):
         if isinstance(a, Tensor):
-            if a._grad_fn is not None:
-                edges.append((a._grad_fn, a._output_nr))
+            positions.append(position)
+            node = a._graph_node() if a._base is not None else a._grad_fn
+            if node is not None:
+                edges.append((node, a._output_nr))
             elif a._requires_grad:
                 edges.append((a._accumulate_grad_node(), 0))
             else:
@@ -270,6 +286,8 @@ def _connect(ctx, args, outputs):
             meta.append((data.shape, data.dtype))
     ctx.next_functions = tuple(edges)
     ctx._input_meta = tuple(meta)  # only shapes and dtypes: the cycle collector can skip it
+    if len(positions) != len(args) and positions != list(range(len(positions))):
+        ctx._input_positions = tuple(positions)
     ctx.sequence_nr = next(_sequence)
     if len(outputs) > 1:
         ctx._output_meta = [(out._data.shape, out.dtype) for out in outputs]
@@ -279,6 +297,7 @@ def _connect(ctx, args, outputs):
             out._grad_fn, out._output_nr, out._requires_grad = ctx, nr, True
     if ctx._to_save:
         ctx._saved = tuple([_save(t, outputs) for t in ctx._to_save])
+        del ctx._to_save  # the node must not keep the tensors alive once backward frees _saved
 
 
 def once_differentiable(fn):

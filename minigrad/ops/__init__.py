@@ -11,5 +11,5 @@ from .elementwise import (Abs, Clamp, Cos, Exp, Log, Relu, Sigmoid, Sin, Sqrt, T
                           compare, invert, maximum, minimum, sign, where)
 from .linalg import dot, matmul, mm, mv
 from .reduce import argmax, argmin, logical_reduce, max, mean, min, norm, sum
-from .shape import (Clone, Select, ToCopy, cat, expand, flatten, getitem, permute, reshape,
+from .shape import (Clone, Select, ToCopy, Unbind, cat, expand, flatten, getitem, permute, reshape,
                     squeeze, stack, t, transpose, unsqueeze, view)

@@ -493,8 +493,8 @@ class AsStrided(Function):
 
 # -- writing ------------------------------------------------------------------------------
 class Fill(Function):
-    """Every element set to one number (``zero_``, ``fill_``);  no gradient flows back"""
-    node_name = "FillBackward0"
+    """Every element set to one number (``fill_``);  no gradient flows back"""
+    node_name = "FillBackward2"  # PyTorch's name for fill_ with a number
 
     @staticmethod
     def forward(ctx, x, value):
@@ -503,6 +503,11 @@ class Fill(Function):
     @staticmethod
     def backward(ctx, grad):
         return zeros_like(grad), None
+
+
+class Zero(Fill):
+    """Every element set to 0 (``zero_``);  no gradient flows back"""
+    node_name = "ZeroBackward0"
 
 
 class CopyFrom(Function):
@@ -580,6 +585,22 @@ class Stack(Function):
     @staticmethod
     def backward(ctx, grad):
         return tuple(grad.select(ctx.dim, i) for i in range(ctx.count)) + (None,)
+
+
+class Unbind(Function):
+    """The slices along ``dim`` as separate tensors (``for row in x``);  their gradients
+    are stacked back, zeros for a slice that got none"""
+    node_name = "UnbindBackward0"
+
+    @staticmethod
+    def forward(ctx, x, dim):
+        ctx.dim = dim
+        key = (slice(None),) * dim
+        return tuple(x._data[key + (i, Ellipsis)] for i in range(x._data.shape[dim]))
+
+    @staticmethod
+    def backward(ctx, *grads):  # the engine has put zeros where a slice got no gradient
+        return stack(grads, ctx.dim), None
 
 
 def cat(tensors, dim=0):

@@ -11,7 +11,4 @@
                             writing into tensors, kinks, deep graphs
     test_repr.py            tensors print exactly as PyTorch prints them
     test_events.py          the event log that the player and captions are made from
-
-Known engine bugs (in tensor.py / autograd/function.py / autograd/engine.py) are strict
-xfails whose reason starts with "engine bug:".
 """

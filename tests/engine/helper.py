@@ -57,8 +57,6 @@ class OpCase:
     values: object = normal
     gradcheck_kwargs: dict = field(default_factory=dict)
     second_order: bool = True    # compare second derivatives with PyTorch too
-    engine_bug: str = None       # a known difference from PyTorch in tensor.py / function.py /
-                                 # engine.py (not ours to edit): a strict xfail until fixed
 
     def __repr__(self):
         return self.name

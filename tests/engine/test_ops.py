@@ -98,10 +98,6 @@ def _mask_zeroed(lib, x):
     return g
 
 
-# tensor.py: Tensor.__radd__ / __rmul__ call Add/Mul.apply(number, tensor); PyTorch computes
-# 2 * x as x.mul(2), so its node's next_functions are ((x's node, 0), (None, 0)).
-REFLECTED_OPERAND_ORDER = ("2 * x and 2 + x record the number as the first input of "
-                           "MulBackward0/AddBackward0 (next_functions reversed)")
 
 
 def _scalar_and_unary():
@@ -142,9 +138,8 @@ def _scalar_and_unary():
         ("sigmoid(tanh(x)) * exp(-x)", lambda lib, x: x.tanh().sigmoid() * (-x).exp(), None),
     ]
     for name, fn, values in rows:
-        bug = REFLECTED_OPERAND_ORDER if name in ("2 + x", "2 * x", "2.5 + x") else None
         for shape in ((2, 3), ()):
-            yield OpCase(f"{name} {shape}", fn, (shape,), engine_bug=bug,
+            yield OpCase(f"{name} {shape}", fn, (shape,),
                          **({"values": values} if values else {}))
 
 
@@ -188,8 +183,7 @@ def _products():
         yield OpCase(f"matmul {sa}@{sb}", lambda lib, a, b: a @ b, (sa, sb))
         yield OpCase(f"torch.matmul {sa}@{sb}", lambda lib, a, b: lib.matmul(a, b), (sa, sb))
     yield OpCase("dot", lambda lib, a, b: lib.dot(a, b), ((3,), (3,)))
-    yield OpCase("2 * dot(x, x) (the chapter's y)", lambda lib, a: 2 * lib.dot(a, a), ((4,),),
-                 engine_bug=REFLECTED_OPERAND_ORDER)
+    yield OpCase("2 * dot(x, x) (the chapter's y)", lambda lib, a: 2 * lib.dot(a, a), ((4,),))
     yield OpCase("x.dot(x) * 2", lambda lib, a: a.dot(a) * 2, ((4,),))
     yield OpCase("mm", lambda lib, a, b: a.mm(b), ((2, 3), (3, 4)))
     yield OpCase("torch.mm", lambda lib, a, b: lib.mm(a, b), ((2, 3), (3, 4)))
@@ -340,16 +334,8 @@ def test_backward_matches_finite_differences(case):
     check_gradients(case)
 
 
-def _with_known_bugs(cases):
-    for case in cases:
-        marks = [pytest.mark.xfail(reason=f"engine bug: {case.engine_bug}", strict=True,
-                                   raises=AssertionError)
-                 ] if case.engine_bug else []
-        yield pytest.param(case, marks=marks, id=case.name)
-
-
 @pytest.mark.torch
-@pytest.mark.parametrize("case", _with_known_bugs(CASES))
+@pytest.mark.parametrize("case", CASES, ids=repr)
 def test_same_as_pytorch(case, torch):
     check_against_torch(case, torch)
 

@@ -31,13 +31,6 @@ TOLERANCES = {
     "tutorial_legendre.py": (1e-3, 1e-6),
     "d2l_exercises.py": (1e-6, 1e-7),
 }
-ENGINE_BUGS = {
-    "custom_function_grad_fn.py": "function.py: a custom Function's node prints as "
-                                  "<MyReLUBackward object at 0x…>; PyTorch prints "
-                                  "<torch.autograd.function.MyReLUBackward object at 0x…>",
-    "type_of_a_tensor.py": "tensor.py sets Tensor.__module__ = 'minigrad', so type(y) prints "
-                           "<class 'minigrad.Tensor'> where PyTorch prints <class 'torch.Tensor'>",
-}
 NUMBER = re.compile(r"-?\d+(?:\.\d*)?(?:e[-+]?\d+)?")
 
 
@@ -68,10 +61,7 @@ def test_program_runs_in_minigrad(name, minigrad_printed):
 
 
 @pytest.mark.torch
-@pytest.mark.parametrize("name", [
-    pytest.param(name, marks=[pytest.mark.xfail(reason=f"engine bug: {ENGINE_BUGS[name]}",
-                                                strict=True, raises=AssertionError)]
-                 if name in ENGINE_BUGS else []) for name in NAMES])
+@pytest.mark.parametrize("name", NAMES)
 def test_program_prints_what_pytorch_prints(name, minigrad_printed, torch_printed):
     ours, theirs = minigrad_printed[name], torch_printed[name]
     if name not in TOLERANCES:

@@ -339,10 +339,6 @@ def test_in_place_on_a_view_of_a_non_leaf_rewrites_the_base_history(torch):
     np.testing.assert_array_equal(grad.numpy(), [1.0, 10.0, 10.0])
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "engine bug: a view taken before an in-place change of its base (v = a[1:]; a.mul_(2)) "
-    "keeps its old grad_fn (SliceBackward0), so gradients through v silently skip the "
-    "change; PyTorch regenerates the view's grad_fn (AsStridedBackward0) - tensor.py"))
 def test_a_view_sees_an_in_place_change_of_its_base(torch):
     def program(lib):
         x = lib.tensor([1.0, 2.0, 3.0], requires_grad=True)
@@ -356,9 +352,6 @@ def test_a_view_sees_an_in_place_change_of_its_base(torch):
     np.testing.assert_array_equal(grad.numpy(), [0.0, 16.0, 24.0])  # d(2x)²/dx = 8x
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "engine bug: zero_() and fill_() in a graph both record ops.shape.Fill (FillBackward0); "
-    "PyTorch names them ZeroBackward0 and FillBackward2 - tensor._fill_inplace"))
 def test_zero_and_fill_in_a_graph(torch):
     def program(lib):
         x = lib.tensor([1.0, 2.0], requires_grad=True)
@@ -524,10 +517,6 @@ def test_max_dim_gradient_goes_to_the_returned_index(torch):
     np.testing.assert_array_equal(grad.numpy(), expected)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "engine bug: Tensor.register_hook on a leaf before it is used stores the hook on an "
-    "AccumulateGrad node that only a weakref (tensor._accumulator) holds; the node is "
-    "collected at once and the hook never runs"))
 def test_hook_on_a_leaf_registered_before_use(torch):
     def program(lib):
         x = lib.ones(2, requires_grad=True)
@@ -551,9 +540,6 @@ def test_hooks_on_a_used_leaf_and_on_a_non_leaf(torch):
     np.testing.assert_array_equal(same_in_both(program, torch).numpy(), [61.0, 61.0])
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "engine bug: Tensor.__iter__ (tensor.py) indexes row by row (SelectBackward0); PyTorch "
-    "iterates with unbind, so each row's grad_fn is UnbindBackward0"))
 def test_iterating_over_rows(torch):
     def program(lib):
         x = lib.tensor([[1.0, 2.0], [3.0, 4.0]], requires_grad=True)
@@ -692,10 +678,6 @@ def test_custom_function_ctx_and_none_gradient_for_a_number(torch):
     np.testing.assert_allclose(grad.numpy(), 2 * np.exp([0.0, 1.0]), rtol=1e-6)
 
 
-@pytest.mark.xfail(strict=True, raises=RuntimeError, reason=(
-    "engine bug: engine._call matches backward's outputs to the tensor inputs by dropping "
-    "trailing Nones only; a non-tensor argument before a tensor one (forward(ctx, k, x)) "
-    "fails with 'returned an incorrect number of gradients'"))
 def test_custom_function_with_a_number_before_the_tensor(torch):
     def program(lib):
         class Scale(lib.autograd.Function):
@@ -747,10 +729,6 @@ def test_saved_tensors_are_freed_after_backward_unless_retain_graph(torch):
     assert same_in_both(program, torch) == (True, True)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "engine bug: function._connect leaves ctx._to_save (the tuple given to "
-    "save_for_backward) on the node, so saved tensors stay alive after backward released "
-    "ctx._saved (and a saved output and its node form a reference cycle)"))
 def test_saved_intermediate_is_released_after_backward():
     """Backward without retain_graph lets go of the tensors the graph saved."""
     x = minigrad.ones(3, requires_grad=True)
