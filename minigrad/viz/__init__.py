@@ -77,9 +77,9 @@ So a node is ``<g id="t123" class="node variable leaf">``: select with ``g.node`
 
 ``set_language("zh" | "en")`` / ``get_language()``: the default for every ``lang=None``.
 
-``model(*objs, view=..., names=None, max_nodes=300)`` -> ``Graph``: the structure behind
-``draw`` (``graph.nodes`` by id with ``kind`` and ``role``, ``graph.edges``), for tests
-and tools.
+``model(*objs, view=..., names=None, max_nodes=300, fold=True)`` -> ``Graph``: the
+structure behind ``draw`` (``graph.nodes`` by id with ``kind`` and ``role``,
+``graph.edges``), for tests and tools.
 
 Errors about the arguments are ``GraphInputError`` (a TypeError) with ``.messages`` in
 both languages; a bad ``view`` or ``max_nodes`` is a ValueError.
@@ -97,6 +97,7 @@ from .inspection import facts
 from .labels import Labels
 from .language import checked, get_language, set_language
 from .lineage import Lineage
+from .model import paused_gc
 from .names import tensor_names
 from .render import to_svg
 from .text import graph_text
@@ -139,18 +140,24 @@ def inspect(obj, node_id, lang=None):
     raise unknown_node(node_id)
 
 
-def model(*objs, view="dataflow", names=None, max_nodes=300):
+def model(*objs, view="dataflow", names=None, max_nodes=300, fold=True):
     """The graph model behind ``draw`` (``Graph``: nodes with kinds and roles, edges),
-    folded and capped: for tests and tools that want the structure, not the picture."""
-    return _build(objs, view, tensor_names(names), max_nodes, "model")
+    folded (unless ``fold=False``) and capped: for tests and tools that want the
+    structure, not the picture."""
+    return _build(objs, view, tensor_names(names), max_nodes, "model", fold)
 
 
-def _build(objs, view, names, max_nodes, caller):
+def _build(objs, view, names, max_nodes, caller, fold=True):
     """The graph model of ``objs`` (tensors and tapes), folded and capped."""
     if view not in VIEWS:
         raise ValueError(f"{caller}(): view must be 'dataflow' or 'autograd', not {view!r}")
     if not isinstance(max_nodes, int) or max_nodes < 1:
         raise ValueError(f"{caller}(): max_nodes must be a positive int, not {max_nodes!r}")
+    with paused_gc():
+        return _walk(objs, view, names, max_nodes, caller, fold)
+
+
+def _walk(objs, view, names, max_nodes, caller, fold):
     lineage = Lineage(history, known=names.named())
     roots = []
     for position, obj in enumerate(_flattened(objs), 1):
@@ -166,8 +173,9 @@ def _build(objs, view, names, max_nodes, caller):
         graph = dataflow_view.build(roots, lineage)
     else:
         graph = autograd_view.build([v.tensor for v in roots if v.tensor is not None], lineage)
-    labels = Labels(names, "en")
-    fold_runs(graph, lambda value: labels.name(value) is not None)
+    if fold:
+        labels = Labels(names, "en")
+        fold_runs(graph, lambda value: labels.name(value) is not None)
     graph.lineage = lineage
     return cap(graph, max_nodes)
 

@@ -6,7 +6,7 @@ feeding only the next, with the same side inputs (the same tensor, or constants 
 same value), becomes one node: "× 1,000". Past ``max_nodes``, only the nodes nearest the
 outputs are drawn, and a node says how many were left out.
 """
-from collections import Counter, deque
+from collections import deque
 
 from .model import Node
 
@@ -18,10 +18,11 @@ def fold_runs(graph, is_named):
     """Fold every run of identical ops (in place). ``is_named(value)``: values the
     student named are never folded away."""
     into, out_of = graph.neighbours(("flow",))
+    inputs = {}     # op id -> what it takes, comparable across ops (see ``_described``)
     previous = {}   # op id -> (the op before it in a run, the value between them or None)
     for node in graph.nodes.values():
-        if node.kind in ("operation", "grad_fn"):
-            link = _chain_link(graph, node, into, out_of, is_named)
+        if node.kind == "operation" or node.kind == "grad_fn":
+            link = _chain_link(graph, node, into, out_of, is_named, inputs)
             if link is not None:
                 previous[node.id] = link
     following = {before: op for op, (before, _) in previous.items()}
@@ -50,51 +51,60 @@ def fold_runs(graph, is_named):
     return graph
 
 
-def _chain_link(graph, node, into, out_of, is_named):
+def _chain_link(graph, node, into, out_of, is_named, inputs):
     """``(previous op, value between)`` if ``node`` continues a run of the same op: one
     input comes (through an unnamed value used nowhere else, in the data-flow view) from
     an identical op that feeds nothing else, and the other inputs are those it had."""
-    found = []
-    for source_id in set(into.get(node.id, ())):
+    found = None
+    for source_id in into.get(node.id, ()):
         source, between = graph.nodes[source_id], None
         if source.kind == "variable":
-            producers = into.get(source_id, ())
-            if len(producers) != 1 or len(out_of.get(source_id, ())) != 1 or \
-                    source_id in graph.roots or is_named(source.value):
+            producers = into.get(source_id)
+            if producers is None or len(producers) != 1 or len(out_of[source_id]) != 1 or \
+                    source.role == "output" or is_named(source.value):
                 continue
             between, source = source, graph.nodes[producers[0]]
-        if source.kind == node.kind and _op_name(source) == _op_name(node) and \
-                len(out_of.get(source.id, ())) == 1:
-            found.append((source, between))
-    if len(found) != 1:
+        if source.kind != node.kind or len(out_of[source.id]) != 1 or \
+                _op_name(source) != _op_name(node):
+            continue
+        if found is not None:
+            return None  # two inputs could continue a run: neither is clearly the chain
+        found = source, between
+    if found is None:
         return None
-    source, between = found[0]
-    chain = between.id if between is not None else source.id
-    sides = _sides(graph, into.get(node.id, ()), skip=chain)
-    earlier = _sides(graph, into.get(source.id, ()))
-    if sum((earlier - sides).values()) != 1 or sides - earlier:
+    source, between = found
+    chain = source.id if between is None else between.id
+    sides = [d for source_id, d in zip(into[node.id], _described(graph, node, into, inputs))
+             if source_id != chain]
+    earlier = list(_described(graph, source, into, inputs))
+    if len(earlier) != len(sides) + 1:
         return None
-    return source.id, chain if between is not None else None
+    for side in sides:
+        if side not in earlier:
+            return None
+        earlier.remove(side)
+    return source.id, None if between is None else between.id
 
 
 def _op_name(node):
     return node.grad_fn.name() if node.kind == "grad_fn" else node.step.node_name
 
 
-def _sides(graph, sources, skip=None):
-    """What an op takes (besides ``skip``), comparable across ops: the id of a tensor, or
-    the value of a small constant (each ``b * 2`` gets a fresh 2)."""
-    sides = Counter()
-    for source_id in sources:
-        if source_id == skip:
-            continue
-        value = graph.nodes[source_id].value
-        data = value.data if value is not None and value.step is None else None
-        if data is not None and data.size <= 16 and graph.nodes[source_id].role == "constant":
-            sides[("value", data.tobytes(), data.shape)] += 1
-        else:
-            sides[("node", source_id)] += 1
-    return sides
+def _described(graph, node, into, inputs):
+    """What an op takes, comparable across ops: the id of each input, except a small
+    constant, which is described by its value (each ``b * 2`` gets a fresh 2)."""
+    found = inputs.get(node.id)
+    if found is None:
+        found = inputs[node.id] = []
+        for source_id in into.get(node.id, ()):
+            source = graph.nodes[source_id]
+            value = source.value
+            data = value.data if source.role == "constant" and value.step is None else None
+            if data is not None and data.size <= 16:
+                found.append((data.tobytes(), data.shape))
+            else:
+                found.append(source_id)
+    return found
 
 
 def _fold(graph, run, previous, into, out_of, touching, saved_by):

@@ -124,6 +124,23 @@ def _pow_derivative(labels, args):
     return f"{labels[1]}·{power(labels[0], labels[1] + ' − 1')}"
 
 
+def _product(labels, args):
+    """``2 × x`` with the number first, as one writes it, although ``2 * x`` runs as
+    ``mul(x, 2)`` (PyTorch's order, kept in the graph)."""
+    if len(args) > 1 and _is_number(args[1]) and not _is_number(args[0]):
+        return f"{labels[1]} × {labels[0]}"
+    return f"{labels[0]} × {labels[1]}"
+
+
+def _is_number(arg):
+    """A plain number, or the 0-d constant (no history, no gradient) ``2 * x`` makes of it."""
+    if isinstance(arg, (int, float)):
+        return True
+    tensor = getattr(arg, "tensor", None)  # a Value of the graph model
+    return (tensor is not None and tensor._data.ndim == 0 and not tensor._requires_grad
+            and arg.step is None)
+
+
 def _ones(a, *rest):
     return np.ones_like(np.asarray(a, dtype=float))
 
@@ -177,7 +194,7 @@ TABLE = {
               (_ones, lambda a, b, out: -_ones(b)), infix=True),
     A.Rsub: Op("−", "{1} − {0}", "subtraction", "减法", ("−1", None),
                (lambda a, c, out: -_ones(a),), infix=True),
-    A.Mul: Op("×", "{0} × {1}", "multiplication", "乘法", ("{1}", "{0}"),
+    A.Mul: Op("×", lambda labels, args: _product(labels, args), "multiplication", "乘法", ("{1}", "{0}"),
               (lambda a, b, out: b, lambda a, b, out: a), infix=True),
     A.Div: Op("÷", "{0} / {1}", "division", "除法", ("1/{1}", "−{0}/{1}²"),
               (lambda a, b, out: 1 / b, lambda a, b, out: -a / (b * b)), infix=True),
@@ -309,6 +326,9 @@ TABLE = {
                          {"en": "1 at the written positions", "zh": "写入的位置为 1"})),
     S.Fill: Op("fill", lambda labels, args: f"fill({labels[0]}, {number(args[1])})", "fill",
                "填充", ("0",), (lambda a, value, out: 0 * _ones(a),)),
+    S.Zero: Op("zero", "{0}.zero_()", "zeroing", "清零", ("0",), (lambda a, value, out: 0 * _ones(a),)),
+    S.Unbind: Op("unbind", "{0}.unbind()", "splitting into slices", "按维拆分", ("1",),
+                 rules=_PUT_BACK),
     S.CopyFrom: Op("copy", "{0}.copy_({1})", "copy", "复制", ("0", "1")),
     S.ToCopy: Op("to", lambda labels, args: f"{labels[0]}.to({args[1]!r})", "dtype conversion",
                  "类型转换", ("1",), (_ones,)),

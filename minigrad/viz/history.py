@@ -17,12 +17,13 @@ not part of any graph, and recording them would chain every version of ``w`` tog
 import weakref
 
 from .. import events
+from ..tensor import Tensor
 
 
 class Record:
     """``outputs = function(*inputs)``, or with ``function`` None,
     ``output = source.detach()`` (``source`` then a weak reference)."""
-    __slots__ = ("function", "inputs", "node", "inplace", "saved", "source", "order")
+    __slots__ = ("function", "inputs", "node", "inplace", "saved", "source", "order", "uses")
 
     def __init__(self, function, inputs, node, inplace, order, saved=(), source=None):
         self.function = function
@@ -32,6 +33,7 @@ class Record:
         self.saved = saved      # which inputs/outputs the op saved for backward
         self.source = source
         self.order = order      # the event's number: ops are drawn in the order they ran
+        self.uses = 0           # how many recorded ops used the tensor: 1 in a foldable chain
 
 
 class History:
@@ -76,11 +78,14 @@ class History:
         if kind is events.OpRan:
             if event.node is None and (event.inplace or self._backward_depth):
                 return
-            record = Record(event.function, event.inputs, event.node, event.inplace, event.step,
-                            saved_positions(event))
             if event.inplace:  # the value it replaced keeps its own history
                 self._move(event.output, event.inputs[0])
-            self._remember(event.output, record)
+            for arg in event.inputs:
+                used = self.record_of(arg) if isinstance(arg, Tensor) else None
+                if used is not None:
+                    used.uses += 1
+            self._remember(event.output, Record(event.function, event.inputs, event.node,
+                                                event.inplace, event.step, saved_positions(event)))
         elif kind is events.Detached:
             self._remember(event.result, Record(None, (), None, False, event.step,
                                                 source=weakref.ref(event.source)))

@@ -164,18 +164,9 @@ class Lineage:
             step = self.steps[key] = Step(key, record.function, record.node, record.inplace,
                                           record.order)
             self._link(step, args)
-            step.saved = self._saved_from_positions(step, record.saved)
+            step.saved_at = record.saved
         step.outputs.append(output)
         return step
-
-    def _saved_from_positions(self, step, positions):
-        saved = []
-        for where, i in positions:
-            if where == "input" and isinstance(step.args[i], Value):
-                saved.append(step.args[i])
-            elif where == "output":
-                saved.extend(v for v in step.outputs if v.tensor is None or v.tensor._output_nr == i)
-        return saved
 
     # -- 3. the grad_fn graph -------------------------------------------------------------
     def _step_from_node(self, node):
@@ -229,21 +220,25 @@ class Lineage:
         """The Values ``step``'s op saved for backward: from its node while backward has
         not freed them; after, only with ``freed_too`` (a player showing the time before),
         from what ``history`` noted when the op ran."""
-        if step.node is not None and step.node._released and not freed_too:
+        node = step.node
+        if node is None or (node._released and not freed_too):
             return []
-        if step.node is not None and step.node._saved:
-            found = []
-            for entry in step.node._saved:
-                if type(entry) is SavedOutput:
-                    found.append(self._saved_output(step, entry))
-                elif entry is not None:
-                    found.append(self.values.get(id(entry[0])) or self.value(entry[0]))
-            return found
-        if not step.saved and step.outputs and step.outputs[0].tensor is not None:
+        if node._saved:
+            return [self._saved_output(step, entry) if type(entry) is SavedOutput else
+                    self.values.get(id(entry[0])) or self.value(entry[0])
+                    for entry in node._saved if entry is not None]
+        positions = step.saved_at
+        if positions is None and step.outputs and step.outputs[0].tensor is not None:
             record = self.history.record_of(step.outputs[0].tensor)
-            if record is not None and record.node is step.node:
-                step.saved = self._saved_from_positions(step, record.saved)
-        return step.saved
+            positions = record.saved if record is not None and record.node is node else ()
+        saved = []
+        for where, i in positions or ():
+            if where == "input" and isinstance(step.args[i], Value):
+                saved.append(step.args[i])
+            elif where == "output":
+                saved.extend(v for v in step.outputs
+                             if v.tensor is not None and v.tensor._output_nr == i)
+        return saved
 
     def _saved_output(self, step, entry):
         """The op's own result, kept for backward (``exp`` keeps eˣ)."""
@@ -281,7 +276,7 @@ def step_key(node, replaced=None, output=None):
 
 def is_zeroing(event, owners):
     """``x.grad.zero_()``: a change to a gradient, not a step of the program's graph."""
-    return event.inplace and event.function is Fill and id(event.output) in owners
+    return event.inplace and issubclass(event.function, Fill) and id(event.output) in owners
 
 
 def grad_owners(tape):

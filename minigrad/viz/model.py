@@ -13,6 +13,7 @@ Two layers:
       f<id>      a grad_fn node of the autograd view (AccumulateGrad included)
       fold-<id>  a run of identical ops drawn as one node; more: the nodes left out
 """
+import gc
 
 
 class Value:
@@ -68,7 +69,7 @@ class Step:
     ``node.next_functions`` (so ``grads_out[i]`` of the backward pass goes to ``edges[i]``).
     """
     __slots__ = ("key", "function", "node", "args", "inputs", "edges", "outputs", "inplace",
-                 "order", "saved")
+                 "order", "saved_at")
 
     def __init__(self, key, function, node, inplace=False, order=0):
         self.key = key
@@ -80,7 +81,7 @@ class Step:
         self.outputs = []
         self.inplace = inplace
         self.order = order
-        self.saved = ()           # the Values the op kept for backward
+        self.saved_at = None      # which arguments the op saved for backward, if history knows
 
     @property
     def node_name(self):
@@ -110,6 +111,19 @@ class Node:
         self.count = 1
         self.order = order
         self.detached = value is not None and value.detached
+
+
+class paused_gc:
+    """Python's cycle collector off while a big graph is built: millions of short-lived
+    objects and no cycles to find (the engine's backward pass does the same)."""
+
+    def __enter__(self):
+        self.was_enabled = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc):
+        if self.was_enabled:
+            gc.enable()
 
 
 ROLE_PRIORITY = {"output": 4, "leaf": 3, "saved": 2, "result": 1, "constant": 0, "": 0}
