@@ -8,6 +8,8 @@ from .formulas import describe
 from .values import number, plain
 
 LONG = 16        # an input label longer than this is written "…" inside an expression
+DEEP = LONG + 1  # an expression looks at most this many unnamed ops down; what lies further
+                 # is written "…" too, so a 100,000-op chain costs no more than a short one
 SMALL = 4        # an unnamed constant with at most this many elements is labelled by its values
 
 TENSOR = {"en": "tensor", "zh": "张量"}
@@ -19,23 +21,30 @@ class Labels:
         self.names = names
         self.lang = lang
         self._known = {}
+        self._elided = set()  # keys of values met too deep down to matter: "…" in expressions
 
     def of(self, value):
         """The label of ``value`` (computed once; a loop, not recursion)."""
         stack = [value]
         while stack:
             top = stack[-1]
-            if top.key in self._known:
+            if top.key in self._known or (top.key in self._elided and top is not value):
                 stack.pop()
                 continue
             label = self._direct(top)
             if label is None:
-                waiting = [v for v in top.step.inputs if v.key not in self._known]
+                if len(stack) > DEEP:
+                    self._elided.add(top.key)
+                    stack.pop()
+                    continue
+                waiting = [v for v in top.step.inputs
+                           if v.key not in self._known and v.key not in self._elided]
                 if waiting:
                     stack.extend(waiting)
                     continue
                 label = self.expression(top.step)
             self._known[top.key] = label
+            self._elided.discard(top.key)
             stack.pop()
         return self._known[value.key]
 
@@ -76,5 +85,7 @@ class Labels:
     def _short(self, arg):
         if not hasattr(arg, "key"):
             return number(arg) if isinstance(arg, (int, float)) else str(arg)
+        if arg.key in self._elided:
+            return "…"
         label = self._known.get(arg.key) or self.of(arg)
         return label if len(label) <= LONG else "…"
