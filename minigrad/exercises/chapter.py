@@ -389,23 +389,31 @@ def judge_sin(facts, plan):
                       "backward on `y = torch.sin(x)`."))
 
 
+# The answer cell: one line to write. The plot is given, and draws the derivative only once
+# x.grad exists, so the untouched cell still runs (sin alone) and check() says what is missing.
+_SIN_PLOT = """x = torch.linspace(-2 * torch.pi, 2 * torch.pi, 200, requires_grad=True)
+y = torch.sin(x)
+{backward}
+plt.plot(x.detach(), y.detach(), label="sin(x)")
+if x.grad is not None:
+    plt.plot(x.detach(), x.grad, label="df/dx")
+plt.legend()"""
+
+
 sin_derivative = Exercise(
     id="sin_derivative",
     title=Text("练习 5：sin(x) 和它的导数", "Exercise 5: sin(x) and its derivative"),
     prompt=Text(
         "**练习 5：令 f(x) = sin(x)，画出 f(x) 和 df(x)/dx 的图像，其中后者不使用 f'(x) = cos(x)。** "
-        "用自动微分求导：对 `y = torch.sin(x)` 反向传播，导数就在 `x.grad` 里。画好图后把 x 交给检查。",
+        "用自动微分求导：把答案单元格里的 `...` 换成对 `y = torch.sin(x)` 的反向传播，导数就会出现在 "
+        "`x.grad` 里；有了 `x.grad`，这个单元格会把它和 sin(x) 画在同一张图上。最后把 x 交给检查。",
         "**Exercise 5: let f(x) = sin(x). Plot f(x) and df(x)/dx, the latter without using "
-        "f'(x) = cos(x).** Differentiate with autograd: run backward on `y = torch.sin(x)` and "
-        "the derivative is in `x.grad`. Once plotted, pass x to the check."),
+        "f'(x) = cos(x).** Differentiate with autograd: replace the `...` in the answer cell with "
+        "a backward pass on `y = torch.sin(x)`. The derivative lands in `x.grad`, and once it is "
+        "there the cell plots it next to sin(x). Then pass x to the check."),
     answer="x",
-    template="x = torch.linspace(-2 * torch.pi, 2 * torch.pi, 200, requires_grad=True)\n"
-             "y = torch.sin(x)\n...\nplt.plot(x.detach(), y.detach(), label=\"sin(x)\")\n"
-             "plt.plot(x.detach(), ..., label=\"df/dx\")\nplt.legend()",
-    solution="x = torch.linspace(-2 * torch.pi, 2 * torch.pi, 200, requires_grad=True)\n"
-             "y = torch.sin(x)\ny.backward(torch.ones_like(x))\n"
-             "plt.plot(x.detach(), y.detach(), label=\"sin(x)\")\n"
-             "plt.plot(x.detach(), x.grad, label=\"df/dx\")\nplt.legend()",
+    template=_SIN_PLOT.format(backward="..."),
+    solution=_SIN_PLOT.format(backward="y.backward(torch.ones_like(x))"),
     judge=judge_sin,
 )
 

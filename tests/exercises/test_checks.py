@@ -50,13 +50,10 @@ def test_the_solution_is_right_in_both_languages(ex, lang):
 
 
 @pytest.mark.parametrize("ex", exercises(), ids=lambda e: e.id)
-def test_the_untouched_template_is_not_right_and_says_why(ex):
-    namespace = {"torch": torch, "plt": plt}
-    exec(ex.setup, namespace)
-    try:
-        exec(ex.template, namespace)
-    except Exception:
-        pass  # the sin template plots `...`: the cell fails, as it would for the student
+def test_the_untouched_template_runs_is_not_right_and_says_why(ex):
+    # A notebook handed out must run top to bottom before anyone answers: the untouched
+    # answer cell runs without an error, and check() then says what is still to do.
+    namespace = run(ex.template, ex.setup)
     feedback = check(ex.id, namespace.get(ex.answer))
     assert not feedback.passed
     assert "Traceback" not in feedback.text()
@@ -230,6 +227,17 @@ def test_second_derivative_cost_without_create_graph_is_explained():
 def test_sin_derivative_must_come_from_autograd(source, fragment):
     feedback = check("sin_derivative", run(source)["x"])
     assert not feedback.passed and fragment in feedback.text("en"), feedback.text("en")
+
+
+@pytest.mark.parametrize("cell, curves", [("template", ["sin(x)"]),
+                                          ("solution", ["sin(x)", "df/dx"])])
+def test_sin_derivative_cell_draws_the_derivative_once_there_is_one(cell, curves):
+    plt.figure()
+    try:
+        run(getattr(exercise("sin_derivative"), cell))
+        assert [line.get_label() for line in plt.gca().get_lines()] == curves
+    finally:
+        plt.close()
 
 
 # -- the feedback box and the language switch --------------------------------------------------
