@@ -62,12 +62,12 @@ x.grad
 # %% [markdown] zh
 # 得到的是 `[1, 5, 9, 13]`，而不是 `[1, 1, 1, 1]`！新的梯度 `[1, 1, 1, 1]` 被**加**到了旧的 `[0, 4, 8, 12]` 上。这就是**梯度累积**：`backward()` 总是把结果累加进 `.grad`。
 #
-# 在播放器里看这次加法发生的那一步：
+# 下面这格把两步重做一遍，并把第二步录下来。在播放器里看这次加法发生的那一步：
 
 # %% [markdown] en
 # We get `[1, 5, 9, 13]`, not `[1, 1, 1, 1]`! The new gradient `[1, 1, 1, 1]` was **added** to the old `[0, 4, 8, 12]`. This is **gradient accumulation**: `backward()` always adds its result into `.grad`.
 #
-# Watch the step where the addition happens in the player:
+# The cell below does both steps again and records the second one. Watch the step where the addition happens in the player:
 
 # %%
 x = torch.arange(4.0, requires_grad=True)

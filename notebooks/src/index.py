@@ -40,12 +40,17 @@
 # %% [markdown]
 # ## 检查环境 · Check your setup
 #
-# 运行下面这格，应该看到 `tensor([ 0.,  4.,  8., 12.])`。· Run the cell below; you should see `tensor([ 0.,  4.,  8., 12.])`.
+# 运行下面这格，应该看到 `tensor([ 0.,  4.,  8., 12.])`，下面还有一张小小的计算图。如果图没有出现，提示会告诉你缺什么、怎么安装。
+#
+# Run the cell below: you should see `tensor([ 0.,  4.,  8., 12.])` and a small computational graph under it. If the graph does not appear, the message says what is missing and how to install it.
 
 # %%
+%load_ext minigrad
 import minigrad as torch
+from minigrad.lab import show
 
 x = torch.arange(4.0, requires_grad=True)
 y = 2 * torch.dot(x, x)
 y.backward()
-x.grad
+print(x.grad)
+show(y)
