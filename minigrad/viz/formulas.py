@@ -68,7 +68,10 @@ class Op:
         if isinstance(formula, dict):
             formula = formula[lang]
         labels = [grouped(label) for label in labels]
-        return formula(labels, args) if callable(formula) else formula.format(*labels)
+        try:
+            return formula(labels, args) if callable(formula) else formula.format(*labels)
+        except (IndexError, TypeError):  # rebuilt from the grad_fn graph: ** 3 lost its 3
+            return None
 
     def rule(self, i, labels, incoming, lang):
         """How the gradient of operand ``i`` is formed, for ops that are not elementwise."""
@@ -81,7 +84,10 @@ class Op:
         if i >= len(self.local) or self.local[i] is None:
             return None
         with np.errstate(all="ignore"):
-            return np.asarray(self.local[i](*values, out))
+            try:
+                return np.asarray(self.local[i](*values, out))
+            except (IndexError, TypeError):  # rebuilt from the grad_fn graph, as above
+                return None
 
 
 def grouped(label):

@@ -1,0 +1,40 @@
+"""Captions for steps the tape did not see run: a backward pass recorded after the forward
+pass, so its ops are rebuilt from the grad_fn graph and know their tensor inputs only
+(``x ** 3`` without its 3)."""
+import pytest
+
+import minigrad as torch
+from minigrad import viz
+
+
+def second_derivative_tape():
+    """Lesson 8: dy_dx made with create_graph=True, then only its backward recorded."""
+    x = torch.tensor(2.0, requires_grad=True)
+    y = x ** 3
+    dy_dx, = torch.autograd.grad(y, x, create_graph=True)
+    with torch.trace() as tape:
+        torch.autograd.grad(dy_dx, x)
+    return tape, {"x": x, "dy_dx": dy_dx}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_second_derivative_frames_have_captions_without_history(no_history, lang):
+    tape, names = second_derivative_tape()
+    captions = [frame.caption(lang) for frame in viz.Frames(tape, names=names)]
+    assert captions[2] == "x.grad += 12"  # the exponent is unknown: the result, no formula
+
+
+def test_second_derivative_frames_show_the_formula_with_history(history):
+    tape, names = second_derivative_tape()
+    frames = viz.Frames(tape, names=names)
+    assert frames[1].caption("en") == "∂dy_dx/∂x² = 3, so x².grad = 3 · 1 = 3"
+    assert frames[2].caption("en") == "∂x²/∂x = 2·x = 4, so x.grad += 4 · 3 = 12"
+
+
+def test_a_power_whose_output_is_known_but_not_its_exponent(no_history):
+    x = torch.tensor(2.0, requires_grad=True)
+    y = (x ** 3).sum()
+    with torch.trace() as tape:
+        y.backward()
+    captions = [frame.caption("en") for frame in viz.Frames(tape, names={"x": x, "y": y})]
+    assert "x.grad += 12" in captions
