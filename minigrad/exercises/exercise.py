@@ -9,6 +9,10 @@ A check has three parts so that the grader can split them between processes:
 In a notebook ``check`` does all three at once. Exercises whose answer is a value
 (a tensor, a prediction) have no plan; their probe is ``describe``.
 """
+import ast
+import inspect
+import textwrap
+
 import numpy as np
 
 from .facts import attempt, describe, failure
@@ -74,6 +78,8 @@ class Exercise:
             return {"type": "missing"}
         if self.live and not callable(answer):
             return describe(answer)
+        if self.live and still_has_placeholder(answer):
+            return {"type": "other", "name": "ellipsis"}  # judged as the template's `...`
         if self._probe is None:
             return describe(answer)
         outcome = attempt(self._probe, answer, plan)
@@ -101,6 +107,24 @@ class Exercise:
 
     def __repr__(self):
         return f"<exercise {self.id!r}: {self.title.get()}>"
+
+
+def still_has_placeholder(answer):
+    """Does the function or class still hold a ``...`` of its template? Then the
+    student has not finished it, whatever it returns or raises when called. (Its source
+    is known for code from a notebook cell or a file; elsewhere the answer is just run.)"""
+    if isinstance(answer, type):  # a class's own source is not found in a notebook; its methods' is
+        return any(still_has_placeholder(getattr(member, "__func__", member))
+                   for member in vars(answer).values()
+                   if inspect.isfunction(getattr(member, "__func__", member)))
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(answer)))
+    except (OSError, TypeError, SyntaxError):
+        return False
+    # `...` as a line, or as what is assigned or returned (`x[..., 0]` is real code)
+    return any(isinstance(node, (ast.Expr, ast.Assign, ast.Return))
+               and isinstance(node.value, ast.Constant) and node.value.value is Ellipsis
+               for node in ast.walk(tree))
 
 
 def not_callable(facts, exercise):

@@ -1,6 +1,7 @@
 """The student's side: check() says right for right answers, gives the matching hint for
 wrong ones (in both languages), never the answer, and never a stack trace."""
 import json
+import linecache
 
 import matplotlib
 import numpy as np
@@ -8,6 +9,7 @@ import pytest
 
 import minigrad as torch
 from minigrad.exercises import check, exercise, exercises, set_language
+from minigrad.exercises.exercise import still_has_placeholder
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
@@ -57,6 +59,30 @@ def test_the_untouched_template_runs_is_not_right_and_says_why(ex):
     feedback = check(ex.id, namespace.get(ex.answer))
     assert not feedback.passed
     assert "Traceback" not in feedback.text()
+
+
+def run_as_cell(source, *setups):
+    """Like ``run``, but with each cell's source kept where ``inspect`` finds it, as
+    IPython keeps it, so that a function's code can be read back."""
+    namespace = {"torch": torch, "plt": plt}
+    for number, code in enumerate((*setups, source)):
+        filename = f"<cell-{number}-{hash(code)}>"
+        linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
+        exec(compile(code, filename, "exec"), namespace)
+    return namespace
+
+
+@pytest.mark.parametrize("ex", [e for e in exercises() if e.live], ids=lambda e: e.id)
+def test_a_function_or_class_still_holding_the_templates_dots_is_called_unfinished(ex):
+    namespace = run_as_cell(ex.template, ex.setup)
+    feedback = check(ex.id, namespace[ex.answer])
+    assert not feedback.passed and "still holds `...`" in feedback.text("en"), feedback.text("en")
+    assert check(ex.id, run_as_cell(ex.solution, ex.setup)[ex.answer]).passed
+
+
+def test_dots_that_index_are_code_not_a_placeholder():
+    namespace = run_as_cell("def first_column(m):\n    return m[..., 0]")
+    assert not still_has_placeholder(namespace["first_column"])
 
 
 @pytest.mark.parametrize("ex", exercises(), ids=lambda e: e.id)
