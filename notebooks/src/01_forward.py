@@ -144,13 +144,13 @@ play(tape)
 # %% [markdown] zh
 # ## 试一试
 #
-# 1. 把 `x`、`y`、`w` 换成别的数，先在心里算出 `z`，再运行下一格来验证。
+# 1. 在下一格里把 `x`、`y`、`w` 换成别的数，先在心里算出 `z`，再运行来验证。
 # 2. 给式子再加一步，比如 `z2 = (x + y) * w + x * x`。画出来以后数一数：`x` 现在有几条出边？
 
 # %% [markdown] en
 # ## Try it
 #
-# 1. Give `x`, `y`, `w` other values, work out `z` in your head, then run the next cell to check.
+# 1. In the next cell, give `x`, `y`, `w` other values, work out `z` in your head, then run it to check.
 # 2. Add a step, for example `z2 = (x + y) * w + x * x`. Draw it and count: how many edges leave `x` now?
 
 # %%

@@ -197,18 +197,22 @@ torch.equal(torch.cat([J_u, J_v], dim=1), jacobian)
 # %% [markdown] zh
 # ## 试一试
 #
-# 1. 不用循环，只做**一次**反向传播，取出雅可比矩阵的第二行。`gradient=` 该传什么？
+# 下一格只做**一次**反向传播，就取出了雅可比矩阵的第一行。
+#
+# 1. 改一改 `gradient=`，让同一格给出第二行。先想好该传什么，再运行。
 # 2. 传 `torch.tensor([1.0, 1.0])` 得到的又是什么？和两行相加比一比。
 
 # %% [markdown] en
 # ## Try it
 #
-# 1. Without a loop, with **one** backward pass, get the second row of the Jacobian. What should `gradient=` be?
+# The next cell gets the first row of the Jacobian with a **single** backward pass.
+#
+# 1. Change `gradient=` so that the same cell gives the second row. Decide what to pass before you run it.
 # 2. What does `torch.tensor([1.0, 1.0])` give? Compare it with the sum of the two rows.
 
 # %%
 y = f(u, v)
-y.backward(gradient=torch.tensor([0.0, 1.0]))
+y.backward(gradient=torch.tensor([1.0, 0.0]))
 print(u.grad, v.grad)
 u.grad = None
 v.grad = None

@@ -139,7 +139,7 @@ print(w, w.is_leaf)
 #
 # ## `.data`
 #
-# Much older code writes `w.data -= lr * w.grad`. `.data` gives an untracked tensor over the same numbers, much like `detach()`, with one difference: autograd **never hears** about a change made through `.data`. If an operation has saved that value for the backward pass, the gradient comes out wrong without a word:
+# Older code often writes `w.data -= lr * w.grad`. `.data` gives an untracked tensor over the same numbers, much like `detach()`, with one difference: autograd **never hears** about a change made through `.data`. If an operation has saved that value for the backward pass, the gradient comes out wrong without a word:
 
 # %%
 p = torch.tensor([1.0, 2.0], requires_grad=True)

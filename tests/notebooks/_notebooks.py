@@ -32,7 +32,8 @@ def read(relative):
 
 def execute(relative, timeout=120):
     """Run one notebook top to bottom in a fresh python3 kernel, from its own folder
-    (``solved:zh/...``: with every exercise answered by its solution).
+    (``solved:zh/...``: with every exercise answered by its solution), then every step's
+    caption of every player it showed (``EVERY_FRAME``).
 
     Returns (error or None, texts written to stderr, the verdicts of the check() cells as
     text). The executed notebook is saved under artifacts/notebooks/ for reading."""
@@ -46,6 +47,7 @@ def execute(relative, timeout=120):
     nb = nbformat.read(path, as_version=4)
     if solve:
         _fill_in_solutions(nb)
+    nb.cells.append(nbformat.v4.new_code_cell(EVERY_FRAME))
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # quiet debugpy at start-up
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", store_widget_state=True,
                             resources={"metadata": {"path": str(path.parent)}})
@@ -54,6 +56,7 @@ def execute(relative, timeout=120):
         client.execute()
     except CellExecutionError as exc:
         error = str(exc)
+    nb.cells.pop()  # the check below, not part of the lesson
     target = ARTIFACTS / ("solved" if solve else "") / relative
     target.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, target)
@@ -63,6 +66,19 @@ def execute(relative, timeout=120):
                 if cell.cell_type == "code" and cell.source.startswith("check(")
                 for out in cell.get("outputs", []) if "text/plain" in out.get("data", {})]
     return error, stderr, verdicts
+
+
+# Run after the lesson's cells, in its kernel: a player draws only the frame on show, so a
+# caption that fails on a later step would surface only when a student clicks there. Every
+# player the lesson displayed (IPython keeps them in Out) gives every caption of both views.
+EVERY_FRAME = """
+from minigrad import viz as _viz
+from minigrad.lab.player import Player as _Player
+for _player in [_shown for _shown in Out.values() if isinstance(_shown, _Player)]:
+    for _view in ("dataflow", "autograd"):
+        for _frame in _viz.Frames(_player.tape, names=_player.names, view=_view):
+            _frame.caption("zh"), _frame.caption("en")
+"""
 
 
 def _fill_in_solutions(nb):
