@@ -23,15 +23,15 @@ SAY = {
     "start_with": {"en": "Backward pass from {root}, with gradient={seed} (a weight for each "
                          "element of {root})",
                    "zh": "反向传播从 {root} 开始，传入的梯度 gradient={seed}（{root} 每个元素的权重）"},
-    "local": {"en": "∂{out}/∂{input} = {formula}{value}, so {input}.grad {assign} {local} {times} "
+    "local": {"en": "∂{out}/∂{input} = {formula}{value}, so {target} {assign} {local} {times} "
                     "{incoming} = {result}",
-              "zh": "局部导数 ∂{out}/∂{input} = {formula}{value}，按链式法则 {input}.grad {assign} "
+              "zh": "局部导数 ∂{out}/∂{input} = {formula}{value}，按链式法则 {target} {assign} "
                     "{local} {times} {incoming} = {result}"},
-    "rule": {"en": "{input}.grad {assign} {rule} = {result}",
-             "zh": "{input}.grad {assign} {rule} = {result}"},
-    "formula_only": {"en": "∂{out}/∂{input} = {formula}, so {input}.grad {assign} {result}",
-                     "zh": "局部导数 ∂{out}/∂{input} = {formula}，所以 {input}.grad {assign} {result}"},
-    "plain": {"en": "{input}.grad {assign} {result}", "zh": "{input}.grad {assign} {result}"},
+    "rule": {"en": "{target} {assign} {rule} = {result}",
+             "zh": "{target} {assign} {rule} = {result}"},
+    "formula_only": {"en": "∂{out}/∂{input} = {formula}, so {target} {assign} {result}",
+                     "zh": "局部导数 ∂{out}/∂{input} = {formula}，所以 {target} {assign} {result}"},
+    "plain": {"en": "{target} {assign} {result}", "zh": "{target} {assign} {result}"},
     "no_gradient": {"en": "{node}: no gradient flows on from here",
                     "zh": "{node}：梯度不再继续向前传"},
     "twice": {"en": " ({input} is used {count} times: the gradients add up)",
@@ -105,10 +105,13 @@ def start(roots, seeds, *, labels, lang):
     return SAY["separator"][lang].join(parts)
 
 
-def backward(step, grads_in, grads_out, contributions, node_name, *, labels, lang):
+def backward(step, grads_in, grads_out, contributions, node_name, returned=None, *, labels,
+             lang):
     """The chain rule at one node: for each input, local derivative × incoming gradient.
     ``contributions``: how many gradients each value had received in this backward pass
-    before this step, to write ``=`` for the first and ``+=`` after."""
+    before this step, to write ``=`` for the first and ``+=`` after. ``returned``: the
+    roots of an ``autograd.grad`` pass, which hands a leaf's gradient back instead of adding
+    it to ``.grad``: that gradient is written ∂root/∂x, not x.grad."""
     contributions = dict(contributions)
     op = describe(step.function, node_name)
     output = step.outputs[0] if step.outputs else None
@@ -130,9 +133,12 @@ def backward(step, grads_in, grads_out, contributions, node_name, *, labels, lan
         leaf = value.is_leaf and value.step is None
         count = contributions.get(value.key, 0)
         contributions[value.key] = count + 1
-        assign = "+=" if leaf or count else "="
-        parts.append(_one_input(op, i, name, out, incoming, g, assign, input_labels, values,
-                                numbers and (numbers, output.data), lang))
+        assign = "+=" if (leaf and not returned) or count else "="
+        target = f"{name}.grad"
+        if leaf and returned:
+            target = f"∂{grouped(' + '.join(labels.of(root) for root in returned))}/∂{name}"
+        parts.append(_one_input(op, i, name, target, out, incoming, g, assign, input_labels,
+                                values, numbers and (numbers, output.data), lang))
     if not parts:
         return SAY["no_gradient"][lang].format(node=node_name)
     text = SAY["separator"][lang].join(parts)
@@ -142,9 +148,11 @@ def backward(step, grads_in, grads_out, contributions, node_name, *, labels, lan
     return text
 
 
-def _one_input(op, i, name, out, incoming, g, assign, input_labels, values, numbers, lang):
-    """The caption part for input ``i``; ``numbers``: (argument values, output value) when
-    all are known, so that the local derivative can be shown as numbers."""
+def _one_input(op, i, name, target, out, incoming, g, assign, input_labels, values, numbers,
+               lang):
+    """The caption part for input ``i`` (its gradient written as ``target``); ``numbers``:
+    (argument values, output value) when all are known, so that the local derivative can
+    be shown as numbers."""
     result = plain(g)
     formula = op.derivative(i, input_labels, values, lang)
     local = None
@@ -154,17 +162,17 @@ def _one_input(op, i, name, out, incoming, g, assign, input_labels, values, numb
         local_text = plain(local)
         times = "·" if np.size(local) == 1 or np.size(incoming) == 1 else "×"
         return SAY["local"][lang].format(
-            out=out, input=name, formula=formula or local_text,
+            out=out, input=name, target=target, formula=formula or local_text,
             value="" if formula in (None, local_text) else f" = {local_text}",
             assign=assign, local=local_text, times=times, incoming=plain(incoming),
             result=result)
     rule = op.rule(i, input_labels, f"{out}.grad", lang)
     if rule is not None:
-        return SAY["rule"][lang].format(input=name, assign=assign, rule=rule, result=result)
+        return SAY["rule"][lang].format(target=target, assign=assign, rule=rule, result=result)
     if formula is not None:
-        return SAY["formula_only"][lang].format(out=out, input=name, formula=formula,
-                                                assign=assign, result=result)
-    return SAY["plain"][lang].format(input=name, assign=assign, result=result)
+        return SAY["formula_only"][lang].format(out=out, input=name, target=target,
+                                                formula=formula, assign=assign, result=result)
+    return SAY["plain"][lang].format(target=target, assign=assign, result=result)
 
 
 def _matches(local, incoming, g):

@@ -161,6 +161,21 @@ def _applied(state, changes):
     return grads, hidden
 
 
+def _passes_storing_grads(tape):
+    """The positions of the BackwardStarted events whose pass adds gradients to some
+    ``.grad`` (``backward()``); an ``autograd.grad`` pass returns them and stores none."""
+    storing, open_passes = set(), []
+    for index, event in enumerate(tape):
+        kind = type(event)
+        if kind is events.BackwardStarted:
+            open_passes.append(index)
+        elif kind is events.BackwardFinished and open_passes:
+            open_passes.pop()
+        elif kind is events.GradAccumulated and open_passes:
+            storing.add(open_passes[-1])
+    return storing
+
+
 class _Story:
     """Walks the tape once and turns its events into frames."""
 
@@ -176,6 +191,8 @@ class _Story:
         self.retain = False
         owners = grad_owners(tape)
         frames._initial_grads = self._initial_grads(tape, owners)
+        storing = _passes_storing_grads(tape)
+        self.returned = None      # the roots of an autograd.grad pass (it returns, not stores)
         no_grad, depth = False, 0
         for index, event in enumerate(tape):
             kind = type(event)
@@ -183,7 +200,7 @@ class _Story:
                 no_grad = not event.enabled
             elif kind is events.BackwardStarted:
                 depth += 1
-                self._start(event)
+                self._start(event, index in storing)
             elif kind is events.BackwardFinished:
                 depth = max(0, depth - 1)
                 self._end(event)
@@ -288,11 +305,12 @@ class _Story:
         self._add("detach", [value.key], self._reveal([source.key, value.key]),
                   (captions.detach, (value, source)))
 
-    def _start(self, event):
+    def _start(self, event, storing):
         self.retain = event.retain_graph
         changes = [("clear", node_id, None) for node_id in self.flowed]
         self.flowed, self.contributions, self.paths = set(), {}, {}
         roots = [self.lineage.values.get(id(r)) or self.lineage.value(r) for r in event.roots]
+        self.returned = None if storing else roots
         seeds = event.values["grad_roots"] if event.values else [None] * len(roots)
         for root, seed in zip(roots, seeds):
             changes.append(("grad", root.key, seed))
@@ -327,7 +345,8 @@ class _Story:
                         if self._only_saved(v.key)]
         own = step.key if self.graph.view == "dataflow" else f"f{id(node)}"
         self._add("backward", [own] + highlight, changes,
-                  (captions.backward, (step, grads_in, grads_out, before, node.name())), labels)
+                  (captions.backward, (step, grads_in, grads_out, before, node.name(),
+                                       self.returned)), labels)
 
     def _only_saved(self, node_id):
         node = self.graph.nodes.get(self._id(node_id) or "")

@@ -1,6 +1,7 @@
-"""Captions for steps the tape did not see run: a backward pass recorded after the forward
-pass, so its ops are rebuilt from the grad_fn graph and know their tensor inputs only
-(``x ** 3`` without its 3)."""
+"""Captions of lesson 8's second derivative: a backward pass recorded after the forward
+pass, so without history its ops are rebuilt from the grad_fn graph and know their tensor
+inputs only (``x ** 3`` without its 3); and an ``autograd.grad`` pass, which returns the
+gradient rather than adding it to ``x.grad``."""
 import pytest
 
 import minigrad as torch
@@ -21,14 +22,26 @@ def second_derivative_tape():
 def test_second_derivative_frames_have_captions_without_history(no_history, lang):
     tape, names = second_derivative_tape()
     captions = [frame.caption(lang) for frame in viz.Frames(tape, names=names)]
-    assert captions[2] == "x.grad += 12"  # the exponent is unknown: the result, no formula
+    assert captions[2] == "∂dy_dx/∂x = 12"  # the exponent is unknown: the result, no formula
 
 
 def test_second_derivative_frames_show_the_formula_with_history(history):
     tape, names = second_derivative_tape()
     frames = viz.Frames(tape, names=names)
     assert frames[1].caption("en") == "∂dy_dx/∂x² = 3, so x².grad = 3 · 1 = 3"
-    assert frames[2].caption("en") == "∂x²/∂x = 2·x = 4, so x.grad += 4 · 3 = 12"
+    # autograd.grad returns the gradient and leaves x.grad alone: the caption says so
+    assert frames[2].caption("en") == "∂x²/∂x = 2·x = 4, so ∂dy_dx/∂x = 4 · 3 = 12"
+    assert names["x"].grad is None
+
+
+def test_the_same_backward_by_backward_adds_into_x_grad(history):
+    x = torch.tensor(2.0, requires_grad=True)
+    dy_dx, = torch.autograd.grad(x ** 3, x, create_graph=True)
+    with torch.trace() as tape:
+        dy_dx.backward()
+    captions = [f.caption("en") for f in viz.Frames(tape, names={"x": x, "dy_dx": dy_dx})]
+    assert "∂x²/∂x = 2·x = 4, so x.grad += 4 · 3 = 12" in captions
+    assert x.grad.item() == 12
 
 
 def test_a_power_whose_output_is_known_but_not_its_exponent(no_history):
