@@ -14,7 +14,8 @@ from _notebooks import LANGUAGES, every_notebook, execute, lessons, solved
 pytest.importorskip("nbclient")
 
 _results = {}
-_USERS = ("test_notebook_runs_without_error", "test_every_exercise_passes_with_its_solution_in_place")
+_USERS = ("test_notebook_runs_without_error", "test_every_exercise_passes_with_its_solution_in_place",
+          "test_an_unanswered_exercise_says_not_yet")
 
 
 @pytest.fixture
@@ -45,3 +46,10 @@ def test_every_exercise_passes_with_its_solution_in_place(notebook, result):
     error, stderr, verdicts = result
     assert error is None, f"{notebook} failed:\n{error}"
     assert verdicts and all(v.startswith("✓") for v in verdicts), "\n".join(verdicts)
+
+
+# As handed out: every check() runs and says what is still to do (no ✓ before any answer).
+@pytest.mark.parametrize("notebook", [f"{LANGUAGES[0]}/{name}.ipynb" for name in lessons()])
+def test_an_unanswered_exercise_says_not_yet(notebook, result):
+    _, _, verdicts = result
+    assert verdicts and all(v.startswith("✗") for v in verdicts), "\n".join(verdicts)
