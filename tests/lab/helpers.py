@@ -27,4 +27,4 @@ def svg_text(svg):
 def node_ids(svg):
     """The ids of the clickable nodes, in document order."""
     import re
-    return re.findall(r'<g id="([^"]+)" class="node"', svg)
+    return re.findall(r'<g id="([^"]+)" class="node[ "]', svg)
