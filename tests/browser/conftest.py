@@ -1,14 +1,8 @@
 """One Jupyter server and one Chromium for all the real-browser tests (see jupyter.py).
 Without Chromium or playwright the tests are skipped, not failed."""
-import importlib.util
-
 import pytest
 
 from . import jupyter
-
-if importlib.util.find_spec("minigrad.viz") is None:  # until the real one lands
-    from lab import stand_in_viz
-    stand_in_viz.install()
 
 
 def pytest_collection_modifyitems(config, items):

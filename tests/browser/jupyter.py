@@ -44,9 +44,7 @@ def jupyter_server(root):
         {"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}}))
     port = _free_port()
     env = {**os.environ, "JUPYTER_CONFIG_DIR": str(config),
-           "JUPYTERLAB_WORKSPACES_DIR": str(root / "workspaces"),
-           "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO / "tests"),
-                                                       os.environ.get("PYTHONPATH")]))}
+           "JUPYTERLAB_WORKSPACES_DIR": str(root / "workspaces")}
     log_path = root / "server.log"
     with open(log_path, "w") as log:
         process = subprocess.Popen(
@@ -106,18 +104,10 @@ def notebook(cells):
     }
 
 
-def stand_in_cell():
-    """Until minigrad.viz lands, the kernel uses the tests' stand-in (see tests/lab)."""
-    spec = importlib.util.find_spec("minigrad.viz")  # this process may hold the stand-in
-    if spec is not None and spec.name == "minigrad.viz":
-        return []
-    return ["from lab import stand_in_viz\nstand_in_viz.install()"]
-
-
 def open_notebook(browser, server, name, cells, ui="lab"):
     """Write the notebook ``name``, open it in JupyterLab (``ui="lab"``) or Notebook 7
     (``ui="notebook"``), wait until its kernel is idle, and return the page."""
-    (server["dir"] / f"{name}.ipynb").write_text(json.dumps(notebook(stand_in_cell() + cells)))
+    (server["dir"] / f"{name}.ipynb").write_text(json.dumps(notebook(cells)))
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     path = "lab/tree" if ui == "lab" else "notebooks"
     # reset: open this notebook alone, not the tabs a previous test left in the workspace
