@@ -1,0 +1,108 @@
+"""The set-up works on a fresh machine: from a clean clone, in a fresh virtual environment.
+
+- the README's install step (``make install-lab``, what ``make lab`` runs before it starts
+  JupyterLab) gives a working minigrad with its Jupyter side and the grading command;
+- Binder's ``binder/requirements.txt`` installs (as repo2docker runs it, from the repo root)
+  and imports;
+- repo2docker accepts the ``binder/`` folder (``--no-build``: it writes its Dockerfile
+  without Docker) and that Dockerfile installs Graphviz and our requirements.
+
+Slow (each fresh environment downloads JupyterLab & co. from the package index, ~30 s);
+skipped, with the reason, when there is no package index to install from.
+"""
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+import venv
+
+import pytest
+
+from .conftest import REPO, pip_install
+
+pytestmark = pytest.mark.setup
+
+# What a student's first cell does, run in the fresh environment, away from the clone
+# (so that `import minigrad` cannot pick up the source folder by accident).
+FIRST_CELL = textwrap.dedent("""
+    import importlib.resources, sys
+    import minigrad as torch
+    import minigrad.lab
+    from minigrad import viz
+    x = torch.arange(4.0, requires_grad=True)
+    y = 2 * torch.dot(x, x)
+    y.backward()
+    assert x.grad.tolist() == [0.0, 4.0, 8.0, 12.0]
+    svg = viz.to_svg(viz.draw(y))             # real Graphviz `dot`
+    assert "<svg" in svg
+    assert "MulBackward0" in viz.to_svg(viz.draw(y, view="autograd"))
+    shipped = {p.name for p in importlib.resources.files("minigrad.lab").iterdir()}
+    assert {"canvas.js", "canvas.css"} <= shipped, shipped   # the widget's front end
+    from minigrad.exercises import check
+    print(torch.__file__)
+""")
+
+
+def _fresh_env(root):
+    """A virtual environment that sees nothing of this machine's packages."""
+    venv.create(root, with_pip=True, system_site_packages=False)
+    return root / "bin" / "python"
+
+
+def _run(args, cwd, **kwargs):
+    done = subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=900, **kwargs)
+    assert done.returncode == 0, f"{args} failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
+    return done.stdout
+
+
+def _works(python, where):
+    """The first cell runs in ``python``'s environment, and minigrad comes from ``where``."""
+    printed = _run([str(python), "-c", FIRST_CELL], cwd=python.parents[2])
+    assert str(where) in printed, printed
+    assert "usage: minigrad-grade" in _run([str(python.parent / "minigrad-grade"), "--help"],
+                                           cwd=python.parents[2])
+
+
+def test_the_readme_install_step_in_a_fresh_environment(clean_clone, tmp_path, index):
+    python = _fresh_env(tmp_path / "env")
+    # `make lab` = `make install-lab` + `jupyter lab notebooks/index.ipynb`; the second
+    # starts a server that never ends, so the server is tried by the front-end tests.
+    _run(["make", "install-lab", f"PYTHON={python}"], cwd=clean_clone,
+         env={**os.environ, **index})
+    _works(python, clean_clone / "minigrad")
+    assert "jupyterlab" in _run([str(python), "-m", "pip", "list"], cwd=tmp_path).lower()
+    _run([str(python), "-m", "jupyter", "lab", "--version"], cwd=tmp_path)
+
+
+def test_binder_requirements_install_and_import(clean_clone, tmp_path, index):
+    python = _fresh_env(tmp_path / "env")
+    # repo2docker runs `pip install -r binder/requirements.txt` from the repository's root
+    pip_install(python, ["-r", "binder/requirements.txt"], cwd=clean_clone, env=index)
+    _works(python, python.parents[1])  # a real install into site-packages, not the clone
+
+
+def test_repo2docker_accepts_the_binder_folder(clean_clone, repo2docker):
+    done = subprocess.run([repo2docker, "--no-build", "--debug", str(clean_clone)],
+                          cwd=clean_clone, capture_output=True, text=True, timeout=300)
+    dockerfile = done.stdout + done.stderr
+    assert done.returncode == 0, dockerfile[-3000:]
+    assert "graphviz" in dockerfile                       # binder/apt.txt
+    assert "binder/requirements.txt" in dockerfile        # our requirements, with the lab extra
+    assert "python=3.11" in dockerfile                    # binder/runtime.txt
+    requirements = (REPO / "binder" / "requirements.txt").read_text().split()
+    assert ".[lab]" in requirements
+
+
+def test_the_repository_names_its_system_packages():
+    """Everything the project needs from the system is in its own files."""
+    assert (REPO / "binder" / "apt.txt").read_text().split() == ["graphviz"]
+    script = (REPO / "scripts" / "install-system-deps.sh").read_text()
+    assert "graphviz" in script and "chromium" in script
+    makefile = (REPO / "Makefile").read_text()
+    assert "scripts/install-system-deps.sh" in makefile
+    ci = (REPO / ".ci" / "run").read_text()
+    readme = (REPO / "README.md").read_text()
+    assert "make test" in ci and "make test" in readme and "make lab" in readme
+    assert shutil.which("dot") is not None or sys.platform == "win32", \
+        "Graphviz's dot is missing: run scripts/install-system-deps.sh"
