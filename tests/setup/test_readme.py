@@ -1,0 +1,29 @@
+"""The README's tour runs as written: its cells, in a fresh kernel, in order."""
+import re
+
+import pytest
+
+from .conftest import REPO
+
+nbformat = pytest.importorskip("nbformat")
+nbclient = pytest.importorskip("nbclient")
+
+WIDGET = "application/vnd.jupyter.widget-view+json"
+
+
+def tour_cells():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    tour = readme.split("## A short tour", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```python\n(.*?)```", tour, re.S)
+
+
+def test_the_tour_runs_and_shows_its_widgets(tmp_path):
+    cells = tour_cells()
+    assert len(cells) == 3
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    nbclient.NotebookClient(notebook, timeout=120, kernel_name="python3",
+                            resources={"metadata": {"path": str(tmp_path)}}).execute()
+    shown = [[o for o in cell.outputs if WIDGET in o.get("data", {})] for cell in notebook.cells]
+    assert [len(s) for s in shown] == [0, 1, 1], "show(y) and play(tape) each display a widget"
+    errors = [o for cell in notebook.cells for o in cell.outputs if o["output_type"] == "error"]
+    assert not errors
