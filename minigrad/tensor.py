@@ -5,6 +5,7 @@ Besides its values (``_data``), a tensor knows whether gradients should flow to 
 where its gradient lands (``grad``). Every method that computes something hands the
 work to an op in ``minigrad/ops``, which records the step in the graph.
 """
+import functools
 import numbers
 import warnings
 import weakref
@@ -68,6 +69,19 @@ def legacy_type_name(np_dtype):
 
 def _scalar_like(value):
     return isinstance(value, (numbers.Number, np.number, np.bool_)) and not isinstance(value, Tensor)
+
+
+def _numpy_names(reduction):
+    """PyTorch also takes NumPy's names for a reduction's arguments, and the D2L book uses
+    them: ``A.sum(axis=1, keepdims=True)`` is ``A.sum(dim=1, keepdim=True)``."""
+    @functools.wraps(reduction)
+    def with_numpy_names(self, *args, **kwargs):
+        if "axis" in kwargs:
+            kwargs["dim"] = kwargs.pop("axis")
+        if "keepdims" in kwargs:
+            kwargs["keepdim"] = kwargs.pop("keepdims")
+        return reduction(self, *args, **kwargs)
+    return with_numpy_names
 
 
 class Tensor:
@@ -749,30 +763,43 @@ class Tensor:
 
     clip = clamp
 
+    @_numpy_names
     def sum(self, dim=None, keepdim=False, dtype=None):
         return ops.sum(self, dim, keepdim, dtype)
 
+    @_numpy_names
+    def cumsum(self, dim, dtype=None):
+        return ops.cumsum(self, dim, dtype)
+
+    @_numpy_names
     def mean(self, dim=None, keepdim=False, dtype=None):
         return ops.mean(self, dim, keepdim, dtype)
 
+    @_numpy_names
     def max(self, dim=None, keepdim=False):
         return ops.max(self, dim, keepdim)
 
+    @_numpy_names
     def min(self, dim=None, keepdim=False):
         return ops.min(self, dim, keepdim)
 
+    @_numpy_names
     def argmax(self, dim=None, keepdim=False):
         return ops.argmax(self, dim, keepdim)
 
+    @_numpy_names
     def argmin(self, dim=None, keepdim=False):
         return ops.argmin(self, dim, keepdim)
 
+    @_numpy_names
     def norm(self, p="fro", dim=None, keepdim=False):
         return ops.norm(self, p, dim, keepdim)
 
+    @_numpy_names
     def all(self, dim=None):
         return ops.logical_reduce(np.all, self, dim)
 
+    @_numpy_names
     def any(self, dim=None):
         return ops.logical_reduce(np.any, self, dim)
 

@@ -54,6 +54,26 @@ class SumDim(Sum):
     node_name = "SumBackward1"
 
 
+class Cumsum(Function):
+    """outᵢ = x₀ + … + xᵢ along dim;  xⱼ is in every outᵢ with i ≥ j, so its gradient is the
+    sum of those outputs' gradients: the total minus the running sum before j"""
+    node_name = "CumsumBackward0"
+
+    @staticmethod
+    def forward(ctx, x, dim, dtype):
+        ctx.dim = dim
+        data = x._data
+        if dtype is None and data.dtype.kind in "bi":  # integer running sums are int64, as in PyTorch
+            dtype = dtypes.int64
+        out = np.cumsum(data, axis=dim if data.ndim else None,
+                        dtype=None if dtype is None else dtype.numpy)
+        return out.reshape(data.shape)  # a 0-d tensor stays 0-d
+
+    @staticmethod
+    def backward(ctx, grad):
+        return grad.sum(ctx.dim, keepdim=True) - grad.cumsum(ctx.dim) + grad, None, None
+
+
 class Mean(Function):
     """out = (1/n) Σ xᵢ;  ∂out/∂xᵢ = 1/n"""
     node_name = "MeanBackward0"
@@ -168,6 +188,10 @@ def sum(x, dim=None, keepdim=False, dtype=None):
     axes = normalize_dims(dim, x._data.ndim)
     op = Sum if dim is None else SumDim
     return op.apply(x, axes, keepdim, dtype)
+
+
+def cumsum(x, dim, dtype=None):
+    return Cumsum.apply(x, _dim(dim, x._data.ndim or 1), dtype)  # a 0-d tensor takes dim 0 or -1
 
 
 def mean(x, dim=None, keepdim=False, dtype=None):
