@@ -272,9 +272,8 @@ TABLE = {
     R.SumDim: Op("∑", lambda labels, args: f"{labels[0]}.sum({_dims(args)})", "sum", "求和",
                  ("1",), (_ones,)),
     R.Cumsum: Op("cumsum", lambda labels, args: f"{labels[0]}.cumsum({args[1]})", "running sum",
-                 "累加", ("1",), rules={"en": ("for each element, the sum of the gradients of "
-                                               "the running sums it is part of",),
-                                        "zh": ("每个元素的梯度：包含它的各个累加和的梯度之和",)}),
+                 "累加", ("1",), rules={"en": ("the running sums of {g} taken from the end",),
+                                        "zh": ("{g} 从末尾往前的累加和",)}),
     R.Mean: Op("mean", "mean({0})", "mean", "平均值", (lambda labels, args: f"1/{np.size(args[0])}",),
                (lambda a, axes, keepdim, dtype, out: _ones(a) * np.size(out) / np.size(a),)),
     R.MeanDim: Op("mean", lambda labels, args: f"{labels[0]}.mean({_dims(args)})", "mean",
