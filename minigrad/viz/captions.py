@@ -160,7 +160,11 @@ def _one_input(op, i, name, target, out, incoming, g, assign, input_labels, valu
         local = op.local_value(i, *numbers)
     if local is not None and _matches(local, incoming, g):
         local_text = plain(local)
-        times = "·" if np.size(local) == 1 or np.size(incoming) == 1 else "×"
+        first = np.ravel(local)[:1]
+        if np.size(local) > 1 and formula == plain(first[0]) and np.all(local == first):
+            local_text = formula  # ∂y/∂x = 1 for every element: not "= [1, 1, 1, 1]" too
+        times = "·" if local_text == formula or np.size(local) == 1 or np.size(incoming) == 1 \
+            else "×"
         return SAY["local"][lang].format(
             out=out, input=name, target=target, formula=formula or local_text,
             value="" if formula in (None, local_text) else f" = {local_text}",
