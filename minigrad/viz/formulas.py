@@ -92,9 +92,9 @@ class Op:
 
 def grouped(label):
     """``x + y`` -> ``(x + y)`` when it becomes part of a larger expression; names,
-    numbers, lists, calls (``exp(x)``) and indexing (``x[0]``) stay as they are."""
+    numbers, lists, calls (``exp(x)``), indexing (``x[0]``) and norms (``‖b‖``) stay as they are."""
     if re.fullmatch(r"-?[\w.]+", label) or _one_group(label, "[", "]", r"[\w.]*") or \
-            _one_group(label, "(", ")", r"[\w.]+"):
+            _one_group(label, "(", ")", r"[\w.]+") or re.fullmatch(r"‖[^‖]*‖", label):
         return label
     return f"({label})"
 
