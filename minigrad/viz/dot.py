@@ -49,7 +49,7 @@ WORDS = {
     "more": {"en": "⋯ {count:,} more nodes", "zh": "⋯ 另有 {count:,} 个节点"},
     "stopped": {"en": "the graph is too big: stopped after {count:,} nodes",
                 "zh": "计算图太大：只遍历了前 {count:,} 个节点"},
-    "ops": {"en": "{count:,} ops", "zh": "{count:,} 次"},
+    "ops": {"en": "{count:,} times in a row", "zh": "连续 {count:,} 次"},
 }
 
 
@@ -148,8 +148,8 @@ def _fold(node, graph, labels, lang, scene):
     else:
         symbol = describe(node.step.function, node.step.node_name).symbol_for(node.step.args)
     count = WORDS["ops"][lang].format(count=node.count)
-    return {"label": f'<{_escape(symbol)} {node.count:,}<BR/><FONT POINT-SIZE="10">'
-                     f"({count})</FONT>>",
+    # "× 13" alone would read as "times 13": the count goes on its own line, in words
+    return {"label": f'<{_escape(symbol)}<BR/><FONT POINT-SIZE="10">{count}</FONT>>',
             "shape": "ellipse", "peripheries": "2", "class": "fold",
             "tooltip": LEGEND["fold"][lang]}
 

@@ -3,7 +3,7 @@
 ``while b.norm() < 1000: b = b * 2`` makes a chain of identical ``×`` ops; drawn one by
 one it is a ladder nobody reads. A run of at least ``FOLD_AT`` identical ops, each
 feeding only the next, with the same side inputs (the same tensor, or constants of the
-same value), becomes one node: "× 1,000". Past ``max_nodes``, only the nodes nearest the
+same value), becomes one node: "× / 1,000 times in a row". Past ``max_nodes``, only the nodes nearest the
 outputs are drawn, and a node says how many were left out.
 """
 from collections import deque
