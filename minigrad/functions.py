@@ -12,7 +12,7 @@ def _calls_method(name):
 
 
 for _name in ("exp", "log", "sin", "cos", "tanh", "sigmoid", "relu", "sqrt", "abs", "neg",
-              "square", "reciprocal", "clamp", "clip", "sum", "cumsum", "mean", "max", "min", "argmax",
+              "square", "reciprocal", "clamp", "clip", "sum", "cumsum", "mean", "var", "std", "softmax", "log_softmax", "max", "min", "argmax",
               "argmin", "norm", "all", "any", "dot", "mm", "mv", "matmul", "reshape", "transpose",
               "t", "permute", "unsqueeze", "squeeze", "flatten", "clone", "detach", "numel",
               "eq", "ne", "lt", "le", "gt", "ge", "add", "sub", "mul", "div", "select"):

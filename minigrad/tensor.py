@@ -84,6 +84,11 @@ def _numpy_names(reduction):
     return with_numpy_names
 
 
+def _correction(unbiased, correction):
+    """var/std divide by n - correction: 1 (Bessel's correction) unless unbiased=False."""
+    return correction if correction is not None else int(bool(unbiased))
+
+
 class Tensor:
     """A multi-dimensional array with automatic differentiation, like ``torch.Tensor``.
 
@@ -770,6 +775,22 @@ class Tensor:
     @_numpy_names
     def cumsum(self, dim, dtype=None):
         return ops.cumsum(self, dim, dtype)
+
+    @_numpy_names
+    def var(self, dim=None, unbiased=True, keepdim=False, *, correction=None):
+        return ops.var(self, dim, _correction(unbiased, correction), keepdim)
+
+    @_numpy_names
+    def std(self, dim=None, unbiased=True, keepdim=False, *, correction=None):
+        return ops.std(self, dim, _correction(unbiased, correction), keepdim)
+
+    def softmax(self, dim):
+        from .nn.functional import softmax
+        return softmax(self, dim)
+
+    def log_softmax(self, dim):
+        from .nn.functional import log_softmax
+        return log_softmax(self, dim)
 
     @_numpy_names
     def mean(self, dim=None, keepdim=False, dtype=None):

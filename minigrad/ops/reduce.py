@@ -74,6 +74,56 @@ class Cumsum(Function):
         return grad.sum(ctx.dim, keepdim=True) - grad.cumsum(ctx.dim) + grad, None, None
 
 
+class Var(Function):
+    """out = Σ (xᵢ - x̄)² / (n - correction);  ∂out/∂xᵢ = 2 (xᵢ - x̄) / (n - correction)"""
+    node_name = "VarBackward0"
+
+    @staticmethod
+    def forward(ctx, x, axes, correction, keepdim):
+        ctx.shape, ctx.axes = _spread_of(x, axes, "var")
+        ctx.divisor = _count(x, axes) - correction
+        ctx.save_for_backward(x)
+        return np.var(x._data, axis=axes, ddof=correction, keepdims=keepdim)
+
+    @staticmethod
+    def backward(ctx, grad):
+        x, = ctx.saved_tensors
+        centred = x - x.mean(ctx.axes, keepdim=True)
+        return _spread(grad, ctx.shape, ctx.axes) * centred * (2 / ctx.divisor), None, None, None
+
+
+class Std(Function):
+    """out = √var(x);  ∂out/∂xᵢ = (xᵢ - x̄) / ((n - correction) · out)"""
+    node_name = "StdBackward0"
+
+    @staticmethod
+    def forward(ctx, x, axes, correction, keepdim):
+        ctx.shape, ctx.axes = _spread_of(x, axes, "std")
+        ctx.divisor = _count(x, axes) - correction
+        out = from_numpy(np.std(x._data, axis=axes, ddof=correction, keepdims=keepdim))
+        ctx.save_for_backward(x, out)
+        return out
+
+    @staticmethod
+    def backward(ctx, grad, *_):
+        x, out = ctx.saved_tensors
+        centred = x - x.mean(ctx.axes, keepdim=True)
+        spread = _spread(grad / out, ctx.shape, ctx.axes)
+        return spread * centred / ctx.divisor, None, None, None
+
+
+def _spread_of(x, axes, name):
+    """What var and std's backward needs to spread a gradient back: x's shape, the axes."""
+    if x._data.dtype.kind != "f":
+        raise RuntimeError(f"{name}(): std and var only support floating point and complex "
+                           f"dtypes; convert first, e.g. x.float().{name}()")
+    return x._data.shape, axes
+
+
+def _count(x, axes):
+    return int(np.prod([x._data.shape[a] for a in axes], dtype=np.int64))
+
+
 class Mean(Function):
     """out = (1/n) Σ xᵢ;  ∂out/∂xᵢ = 1/n"""
     node_name = "MeanBackward0"
@@ -192,6 +242,14 @@ def sum(x, dim=None, keepdim=False, dtype=None):
 
 def cumsum(x, dim, dtype=None):
     return Cumsum.apply(x, _dim(dim, x._data.ndim or 1), dtype)  # a 0-d tensor takes dim 0 or -1
+
+
+def var(x, dim=None, correction=1, keepdim=False):
+    return Var.apply(x, normalize_dims(dim, x._data.ndim), correction, keepdim)
+
+
+def std(x, dim=None, correction=1, keepdim=False):
+    return Std.apply(x, normalize_dims(dim, x._data.ndim), correction, keepdim)
 
 
 def mean(x, dim=None, keepdim=False, dtype=None):

@@ -274,6 +274,11 @@ TABLE = {
     R.Cumsum: Op("cumsum", lambda labels, args: f"{labels[0]}.cumsum({args[1]})", "running sum",
                  "累加", ("1",), rules={"en": ("the running sums of {g} taken from the end",),
                                         "zh": ("{g} 从末尾往前的累加和",)}),
+    R.Var: Op("var", "var({0})", "variance", "方差", ("1",), rules={
+        "en": ("{g} × 2({0} − its mean) / (n − 1)",), "zh": ("{g} × 2({0} − 均值) / (n − 1)",)}),
+    R.Std: Op("std", "std({0})", "standard deviation", "标准差", ("1",), rules={
+        "en": ("{g} × ({0} − its mean) / ((n − 1) · std)",),
+        "zh": ("{g} × ({0} − 均值) / ((n − 1) · 标准差)",)}),
     R.Mean: Op("mean", "mean({0})", "mean", "平均值", (lambda labels, args: f"1/{np.size(args[0])}",),
                (lambda a, axes, keepdim, dtype, out: _ones(a) * np.size(out) / np.size(a),)),
     R.MeanDim: Op("mean", lambda labels, args: f"{labels[0]}.mean({_dims(args)})", "mean",

@@ -276,6 +276,8 @@ ERRORS = [
     ("clamp without bounds", lambda lib: lib.ones(2).clamp(), RuntimeError,
      "At least one of 'min' or 'max' must not be None"),
     ("arange with step 0", lambda lib: lib.arange(0, 4, 0), RuntimeError, "step must be nonzero"),
+    ("var of an integer tensor", lambda lib: lib.arange(4).var(), RuntimeError,
+     "std and var only support floating point and complex dtypes"),
     ("binary_cross_entropy of a number outside [0, 1]", lambda lib: lib.nn.functional.binary_cross_entropy(
         lib.tensor([0.5, 1.5]), lib.tensor([1.0, 0.0])), RuntimeError,
      "all elements of input should be between 0 and 1"),
