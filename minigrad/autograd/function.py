@@ -56,9 +56,6 @@ class Node:
     def __repr__(self):
         return f"<{type(self).__name__} object at {hex(id(self))}>"
 
-    def register_prehook(self, hook, output_nr=0):
-        self._pre_hooks = list(self._pre_hooks) + [(output_nr, hook)]
-
     def _release(self):
         """Free what the node holds for the backward pass (nothing, by default)."""
 
