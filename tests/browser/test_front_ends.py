@@ -1,7 +1,7 @@
 """The course's own notebooks in both front ends a school may run, as a student meets them:
 the index notebook and lesson 1 in JupyterLab 4 (English) and in Notebook 7 (Chinese),
-run from the Run menu; the graph, the player and an exercise's feedback checked on screen.
-Screenshots go to artifacts/browser/.
+run from the Run menu; the graph, the player and an exercise's feedback checked on screen,
+and nothing fetched from outside the Jupyter server. Screenshots go to artifacts/browser/.
 """
 import shutil
 import time
@@ -29,6 +29,10 @@ def course(server):
 
 def _open(browser, server, path, ui):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
+    # a classroom may be offline: nothing the page loads may come from outside this server
+    page.outside = []
+    page.on("request", lambda request: None if request.url.startswith(
+        (server["url"], "data:", "blob:", "about:")) else page.outside.append(request.url))
     prefix = "lab/tree" if ui == "lab" else "notebooks"
     start = time.monotonic()
     page.goto(f"{server['url']}/{prefix}/course/{path}?reset&token={TOKEN}")
@@ -68,6 +72,7 @@ def test_the_index_notebook_checks_the_setup(browser, course, artifacts, ui, lan
     assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
                         ).count() == 0
     page.screenshot(path=artifacts / f"{ui}_index.png")
+    assert page.outside == []
     page.close()
 
 
@@ -92,4 +97,5 @@ def test_lesson_one_graph_player_and_exercise(browser, course, artifacts, ui, la
     _answer(page, "z_guess = ...", "z_guess = (x + y) * w", lang)
     page.locator(".jp-CodeCell", has_text="check(").last.screenshot(
         path=artifacts / f"{ui}_lesson1_exercise.png")
+    assert page.outside == []
     page.close()
