@@ -283,7 +283,7 @@ def _connect(ctx, args, outputs):
             meta.append((data.shape, data.dtype))
     ctx.next_functions = tuple(edges)
     ctx._input_meta = tuple(meta)  # only shapes and dtypes: the cycle collector can skip it
-    if len(positions) != len(args) and positions != list(range(len(positions))):
+    if positions != list(range(len(positions))):  # a number before a tensor: forward(ctx, k, x)
         ctx._input_positions = tuple(positions)
     ctx.sequence_nr = next(_sequence)
     if len(outputs) > 1:
