@@ -8,10 +8,9 @@ from minigrad import viz
 
 from .language import say
 
-_DOT_MISSING = {
-    "zh": "找不到 Graphviz 的 dot 程序，所以先用文字画出计算图。装好 Graphviz 后重新运行这个单元格即可看到图片。",
-    "en": "Graphviz's dot program was not found, so the graph is drawn as text. "
-          "Install Graphviz and run the cell again to see the picture.",
+_DRAWN_AS_TEXT = {
+    "zh": "下面先用文字画出计算图。",
+    "en": "Below, the graph is drawn as text for now.",
 }
 _FAILED = {
     "zh": "画图时出错了（{kind}）：{message}",
@@ -20,17 +19,25 @@ _FAILED = {
 
 
 def dot_missing(exc, lang):
-    """The install hint for a missing ``dot``, in ``lang`` (the commands come from viz)."""
-    return f"{_DOT_MISSING[lang]}\n{exc}"
+    """What is missing and how to install it (viz's message, in ``lang``), and that the
+    text below is the graph in the meantime."""
+    return f"{_in_language(exc, lang)}\n{_DRAWN_AS_TEXT[lang]}"
+
+
+def _in_language(exc, lang):
+    """viz's errors carry their message in both languages; others have only their text."""
+    messages = getattr(exc, "messages", None)
+    if isinstance(messages, dict) and lang in messages:
+        return messages[lang]
+    return str(exc)
 
 
 def explain(exc, lang):
     """One paragraph for a student: what failed and, when we know it, what to do."""
     if isinstance(exc, viz.DotNotFoundError):
         return dot_missing(exc, lang)
-    messages = getattr(exc, "messages", None)  # viz errors may carry both languages
-    if isinstance(messages, dict) and lang in messages:
-        return messages[lang]
+    if isinstance(getattr(exc, "messages", None), dict):
+        return _in_language(exc, lang)
     if isinstance(exc, KeyError):  # a node id that the current graph no longer has
         return say("node_gone", lang)
     return _FAILED[lang].format(kind=type(exc).__name__, message=exc)

@@ -97,7 +97,7 @@ class Player(GraphPanel):
         frame = self.frames[self.step]
         self.caption.value = html.escape(frame.caption(self.lang))
         self.counter.value = say("step", self.lang, k=self.step + 1, n=len(self.frames))
-        self.paint(frame.svg, lambda: viz.to_text(frame), frame.highlight)
+        self.paint(frame.svg, lambda: frame.text(self.lang), frame.highlight)
         self.inspect_selected()
         if self.step + 1 < len(self.frames):
             _prefetcher.submit(self.frames[self.step + 1].svg)

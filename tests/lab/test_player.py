@@ -1,6 +1,5 @@
 """play(tape): stepping, captions, highlight, languages, views, the inspector."""
 import minigrad as torch
-from minigrad import viz
 from minigrad.lab import play, player
 
 from .helpers import recorded_example
@@ -117,13 +116,11 @@ def test_a_frame_that_fails_to_draw_is_a_message(monkeypatch):
     assert p.canvas.notice == ""
 
 
-def test_a_missing_dot_shows_each_frame_as_text(monkeypatch):
+def test_a_missing_dot_shows_each_frame_as_text(monkeypatch, tmp_path):
     x, tape = recorded_example()
     p = play(tape)
-
-    def no_dot():
-        raise viz.DotNotFoundError("sudo apt-get install graphviz")
-    monkeypatch.setattr(p.frames[1], "svg", no_dot)
-    p.next()
-    assert p.canvas.svg == "" and p.canvas.text
+    monkeypatch.setenv("PATH", str(tmp_path))  # Graphviz's dot is gone from here on
+    p.go(len(p.frames) - 1)  # a frame not rendered yet
+    assert p.canvas.svg == ""
+    assert p.canvas.text == p.frames[-1].text(p.lang)
     assert "apt-get install graphviz" in p.canvas.notice
