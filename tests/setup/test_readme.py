@@ -19,11 +19,13 @@ def tour_cells():
 
 def test_the_tour_runs_and_shows_its_widgets(tmp_path):
     cells = tour_cells()
-    assert len(cells) == 3
+    assert len(cells) == 4
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
     nbclient.NotebookClient(notebook, timeout=120, kernel_name="python3",
                             resources={"metadata": {"path": str(tmp_path)}}).execute()
-    shown = [[o for o in cell.outputs if WIDGET in o.get("data", {})] for cell in notebook.cells]
-    assert [len(s) for s in shown] == [0, 1, 1], "show(y) and play(tape) each display a widget"
     errors = [o for cell in notebook.cells for o in cell.outputs if o["output_type"] == "error"]
-    assert not errors
+    assert not errors, errors
+    shown = [[o for o in cell.outputs if WIDGET in o.get("data", {})] for cell in notebook.cells]
+    assert [len(s) for s in shown] == [0, 1, 1, 0], "show(y) and %%trace each display a widget"
+    feedback = "".join(o.get("data", {}).get("text/html", "") for o in notebook.cells[3].outputs)
+    assert "Right" in feedback or "正确" in feedback, feedback
