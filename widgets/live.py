@@ -78,7 +78,7 @@ class LiveView(GraphPanel):
         self.refresh()
 
     def facts(self, node_id):
-        return viz.inspect(self.roots, node_id, self.lang)
+        return viz.inspect(self.roots, node_id, self.lang, names=self.names)
 
 
 def show(*tensors, view="dataflow", names=None, lang=None, max_nodes=300):

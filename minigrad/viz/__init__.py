@@ -53,8 +53,10 @@ So a node is ``<g id="t123" class="node variable leaf">``: select with ``g.node`
 ``to_text(*objs, view=..., names=None, lang=None, max_nodes=300)`` or ``to_text(frame)`` -> str
     The same graph as readable text (the fallback without ``dot``).
 
-``inspect(obj, node_id, lang=None)`` -> dict
-    ``obj``: a ``Frame`` (values as they were at that step), tensors, or a tape. Keys, when
+``inspect(obj, node_id, lang=None, names=None)`` -> dict
+    ``obj``: a ``Frame`` (values as they were at that step), tensors, or a tape. ``names``
+    as for ``draw`` (give the same mapping as the picture, so that the inspector calls
+    the tensors what the picture does; a Frame has its names already). Keys, when
     they apply: name, kind, op, grad_fn, shape, dtype, requires_grad, is_leaf, value,
     grad, formula (the local derivatives, one per line: "∂z/∂a = w"), saved, note. Strings
     are in ``lang``. An id not in the graph raises ``KeyError`` (with ``.messages``).
@@ -126,13 +128,13 @@ def to_text(*objs, view="dataflow", names=None, lang=None, max_nodes=300):
     return graph_text(graph, Labels(names, lang), lang)
 
 
-def inspect(obj, node_id, lang=None):
+def inspect(obj, node_id, lang=None, names=None):
     """What the inspector shows about node ``node_id``: of a frame (with the values of that
     step), or of the graph of tensors / a tape (either view)."""
     lang = checked(lang)
     if isinstance(obj, Frame):
         return obj.inspect(node_id, lang)
-    names = tensor_names()
+    names = tensor_names(names)
     for view in VIEWS:
         graph = _build((obj,), view, names, 10 ** 9, "inspect")
         if graph.find(node_id) is not None:

@@ -24,7 +24,9 @@ def svg_text(svg):
     return " ".join(html.unescape(t) for t in re.findall(r"<text[^>]*>(.*?)</text>", svg))
 
 
-def node_ids(svg):
-    """The ids of the clickable nodes, in document order."""
+def node_ids(svg, *classes):
+    """The ids of the clickable nodes, in document order; with ``classes`` (e.g.
+    ``"leaf"``, ``"operation"``), only the nodes that have all of them."""
     import re
-    return re.findall(r'<g id="([^"]+)" class="node[ "]', svg)
+    return [node_id for node_id, names in re.findall(r'<g id="([^"]+)" class="(node(?: [^"]*)?)"', svg)
+            if set(classes) <= set(names.split())]

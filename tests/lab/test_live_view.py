@@ -49,13 +49,27 @@ def test_the_two_views_and_the_two_languages_are_buttons():
     assert dict(view.view_toggle.options)["数据流视图"] == "dataflow"
 
 
-def test_clicking_a_node_fills_the_inspector():
+def test_clicking_a_variable_shows_its_value_gradient_shape_and_dtype():
     x, y = chapter_example()
-    view = show(y)
-    before = view.inspector.value
-    view.canvas.selected = node_ids(view.canvas.svg)[0]
-    assert view.inspector.value != before
-    assert "<table>" in view.inspector.value
+    y.backward()
+    view = show(y, lang="en")
+    (leaf,) = node_ids(view.canvas.svg, "leaf")
+    view.canvas.selected = leaf
+    shown = view.inspector.value
+    for label, value in [("Value", "[0., 1., 2., 3.]"), ("Gradient", "[0., 4., 8., 12.]"),
+                         ("Shape", "(4,)"), ("dtype", "torch.float32")]:
+        assert f"<th>{label}</th><td><code>{value}</code></td>" in shown, (label, shown)
+
+
+def test_clicking_an_operation_shows_its_local_derivatives():
+    x, y = chapter_example()
+    view = show(y, lang="zh")
+    facts = {node: viz.inspect(y, node, "zh") for node in node_ids(view.canvas.svg, "operation")}
+    (dot_product,) = [node for node, found in facts.items() if found["grad_fn"] == "DotBackward0"]
+    view.canvas.selected = dot_product
+    assert "<th>局部导数</th>" in view.inspector.value
+    assert "∂(x · x)/∂x = x" in view.inspector.value
+    assert "<th>操作</th><td><code>x · x</code></td>" in view.inspector.value
 
 
 def test_clicking_the_background_clears_the_inspector():

@@ -81,10 +81,26 @@ def test_switching_the_view_keeps_the_step():
 
 def test_clicking_the_highlighted_node_inspects_it_at_that_step():
     x, tape = recorded_example()
-    p = play(tape)
+    p = play(tape, lang="en")
     p.go(1)
-    p.canvas.selected = p.frames[1].highlight[0]
-    assert "<table>" in p.inspector.value
+    operation = [n for n in p.frames[1].highlight if n.startswith("op")][0]
+    p.canvas.selected = operation
+    assert "<th>Local derivative</th>" in p.inspector.value
+    assert "MulBackward0" in p.inspector.value
+
+
+def test_the_inspector_shows_the_values_of_the_step_on_screen():
+    x, tape = recorded_example()
+    p = play(tape, lang="en")
+    kinds = [f.kind for f in p.frames]
+    accumulated = kinds.index("accumulate")
+    p.go(accumulated)
+    (leaf,) = p.frames[accumulated].highlight  # x, its gradient just added up
+    p.canvas.selected = leaf
+    assert "<th>Gradient</th><td><code>[0., 4., 8., 12.]</code></td>" in p.inspector.value
+    p.go(0)  # the same node before backward: no gradient yet
+    assert "<th>Value</th><td><code>[0., 1., 2., 3.]</code></td>" in p.inspector.value
+    assert "<th>Gradient</th>" not in p.inspector.value
 
 
 def test_an_empty_tape_says_nothing_was_recorded():

@@ -121,3 +121,15 @@ def test_chinese_labels(history):
     v = z_of_notes()
     source = viz.draw(v["z"], names=v, lang="zh").source
     assert "叶子节点" in source and "输出" in source
+
+
+def test_inspect_takes_the_names_the_picture_was_drawn_with():
+    # what a widget does: it draws with the notebook's names, and is asked about a node
+    # from a click, where the caller's variables are the widget's own
+    x = torch.tensor([1.0, 2.0], requires_grad=True)
+    y = (x * x).sum()
+    names = {"weight": x, "loss": y}
+    op = next(node for node in viz.model(y, names=names).nodes.values()
+              if node.kind == "operation" and node.step.node_name == "MulBackward0")
+    facts = viz.inspect(y, op.id, "en", names=names)
+    assert "∂(weight × weight)/∂weight = weight" in facts["formula"]
