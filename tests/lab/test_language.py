@@ -23,8 +23,10 @@ def test_new_views_and_players_start_in_the_chosen_language():
 
 def test_graph_captions_follow_the_same_switch():
     set_language("zh")
-    if hasattr(viz, "get_language"):
-        assert viz.get_language() == "zh"
+    assert viz.get_language() == "zh"
+    x, tape = recorded_example()
+    assert viz.Frames(tape)[0].caption() == viz.Frames(tape)[0].caption("zh")
+    assert "输出" in viz.draw(x).source  # the legend, in Chinese
 
 
 def test_a_language_we_do_not_speak_is_refused_with_the_choices():
