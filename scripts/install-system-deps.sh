@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs the system programs minigrad needs: Graphviz's `dot` (to draw graphs) and,
-# with --browser, Chromium (for the real-browser tests). Debian/Ubuntu (apt), macOS
-# (Homebrew) and conda are handled; elsewhere it prints what to install and goes on.
+# Installs the system programs minigrad needs: Graphviz's `dot` (to draw graphs),
+# python3-venv on Debian/Ubuntu if missing, and with --browser, Chromium (for the
+# real-browser tests). Debian/Ubuntu (apt), macOS (Homebrew) and conda are handled;
+# elsewhere it prints what to install and goes on.
 set -u
 want_browser=0
 [ "${1:-}" = "--browser" ] && want_browser=1
@@ -11,6 +12,10 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif have sudo; then sudo "$@"; el
 
 packages=()
 have dot || packages+=(graphviz)
+# Debian/Ubuntu ship `python3 -m venv` (which `make` uses for .venv) in a package of its own.
+if have apt-get && have python3 && ! python3 -c "import ensurepip" >/dev/null 2>&1; then
+  packages+=(python3-venv)
+fi
 if [ "$want_browser" = 1 ] && ! have chromium && ! have chromium-browser && ! have google-chrome; then
   packages+=(chromium)
 fi
@@ -28,7 +33,7 @@ elif have conda && [ "${packages[*]}" = graphviz ]; then
 fi
 cat >&2 <<MSG
 minigrad: could not install ${packages[*]} automatically. Please install it yourself:
-  Debian/Ubuntu:  sudo apt-get install graphviz chromium
+  Debian/Ubuntu:  sudo apt-get install graphviz python3-venv chromium
   macOS:          brew install graphviz   (and: brew install --cask chromium)
   conda:          conda install -c conda-forge graphviz
 Graphs fall back to a text view until Graphviz's 'dot' is on the PATH.

@@ -1,7 +1,8 @@
 """The set-up works on a fresh machine: from a clean clone, in a fresh virtual environment.
 
 - the README's install step (``make install-lab``, what ``make lab`` runs before it starts
-  JupyterLab) gives a working minigrad with its Jupyter side and the grading command;
+  JupyterLab), run with no environment active, makes ``.venv`` and gives a working
+  minigrad with its Jupyter side and the grading command;
 - Binder's ``binder/requirements.txt`` installs (as repo2docker runs it, from the repo root)
   and imports;
 - repo2docker accepts the ``binder/`` folder (``--no-build``: it writes its Dockerfile
@@ -56,21 +57,24 @@ def _run(args, cwd, **kwargs):
     return done.stdout
 
 
-def _works(python, where):
-    """The first cell runs in ``python``'s environment, and minigrad comes from ``where``."""
-    printed = _run([str(python), "-c", FIRST_CELL], cwd=python.parents[2])
+def _works(python, where, away):
+    """The first cell runs in ``python``'s environment, started in the folder ``away``
+    (not the clone, whose minigrad/ would be imported from the current directory),
+    and minigrad comes from ``where``."""
+    printed = _run([str(python), "-c", FIRST_CELL], cwd=away)
     assert str(where) in printed, printed
     assert "usage: minigrad-grade" in _run([str(python.parent / "minigrad-grade"), "--help"],
-                                           cwd=python.parents[2])
+                                           cwd=away)
 
 
 def test_the_readme_install_step_in_a_fresh_environment(clean_clone, tmp_path, index):
-    python = _fresh_env(tmp_path / "env")
+    # As a new user runs it: no environment active, so make creates .venv in the clone.
     # `make lab` = `make install-lab` + `jupyter lab notebooks/index.ipynb`; the second
     # starts a server that never ends, so the server is tried by the front-end tests.
-    _run(["make", "install-lab", f"PYTHON={python}"], cwd=clean_clone,
-         env={**os.environ, **index})
-    _works(python, clean_clone / "minigrad")
+    user = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "CONDA_PREFIX", "CI")}
+    _run(["make", "install-lab"], cwd=clean_clone, env={**user, **index})
+    python = clean_clone / ".venv" / "bin" / "python"
+    _works(python, clean_clone / "minigrad", away=tmp_path)
     assert "jupyterlab" in _run([str(python), "-m", "pip", "list"], cwd=tmp_path).lower()
     _run([str(python), "-m", "jupyter", "lab", "--version"], cwd=tmp_path)
 
@@ -79,7 +83,7 @@ def test_binder_requirements_install_and_import(clean_clone, tmp_path, index):
     python = _fresh_env(tmp_path / "env")
     # repo2docker runs `pip install -r binder/requirements.txt` from the repository's root
     pip_install(python, ["-r", "binder/requirements.txt"], cwd=clean_clone, env=index)
-    _works(python, python.parents[1])  # a real install into site-packages, not the clone
+    _works(python, python.parents[1], away=tmp_path)  # installed into site-packages, not the clone
 
 
 def test_repo2docker_accepts_the_binder_folder(clean_clone, repo2docker):
