@@ -26,7 +26,10 @@ def svg_text(svg):
 
 def node_ids(svg, *classes):
     """The ids of the clickable nodes, in document order; with ``classes`` (e.g.
-    ``"leaf"``, ``"operation"``), only the nodes that have all of them."""
+    ``"leaf"``, ``"operation"``), only the nodes that have all of them. Ids as the
+    browser reads them: Graphviz writes the ``-`` of ``fold-…`` as ``&#45;``."""
+    import html
     import re
-    return [node_id for node_id, names in re.findall(r'<g id="([^"]+)" class="(node(?: [^"]*)?)"', svg)
+    return [html.unescape(node_id)
+            for node_id, names in re.findall(r'<g id="([^"]+)" class="(node(?: [^"]*)?)"', svg)
             if set(classes) <= set(names.split())]

@@ -122,14 +122,34 @@ def test_a_graph_freed_by_backward_can_still_be_shown():
     assert "<table>" in view.inspector.value
 
 
-def test_an_enormous_graph_is_capped_not_a_crash():
+def test_a_chain_of_100_000_ops_is_one_folded_node_that_says_so():
+    viz.history.enable()  # as %load_ext minigrad does in a notebook
+    try:
+        x = torch.tensor(1.0, requires_grad=True)
+        y = x
+        for _ in range(100_000):
+            y = y * 1.0001
+        view = show(y, lang="en")
+    finally:
+        viz.history.disable()
+    assert view.canvas.notice == ""
+    assert len(node_ids(view.canvas.svg)) < 10
+    assert "100,000 times in a row" in svg_text(view.canvas.svg)
+    (fold,) = node_ids(view.canvas.svg, "fold")
+    view.canvas.selected = fold
+    assert "100,000 identical" in view.inspector.value
+
+
+@pytest.mark.parametrize("lang, note", [("en", "5,951 more nodes"), ("zh", "另有 5,951 个节点")])
+def test_a_graph_too_big_to_fold_is_capped_with_a_note(lang, note):
     x = torch.tensor(1.0, requires_grad=True)
     y = x
-    for _ in range(3000):
-        y = y * 1.0001
-    view = show(y, max_nodes=50)
-    assert view.canvas.svg.startswith("<svg")
-    assert len(node_ids(view.canvas.svg)) <= 60
+    for i in range(2000):  # + and × in turn: no run of identical ops to fold
+        y = y * 1.0001 if i % 2 else y + 0.5
+    view = show(y, max_nodes=50, lang=lang)
+    assert len(node_ids(view.canvas.svg)) == 51  # 50 and the one that stands for the rest
+    assert node_ids(view.canvas.svg, "more") == ["more"]
+    assert note in svg_text(view.canvas.svg)
 
 
 def test_running_a_cell_again_retires_the_views_it_made_before():
