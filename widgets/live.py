@@ -35,7 +35,7 @@ class LiveView(GraphPanel):
     """The graph of ``roots`` (tensors, or a ``trace()`` tape), redrawn when it changes."""
 
     def __init__(self, roots, names=None, view="dataflow", lang=None, max_nodes=300):
-        self.roots = tuple(roots)
+        self.roots = tuple(_flattened(roots))
         self.names = names
         self.max_nodes = max_nodes
         self.cell_id = _current_cell["id"]
@@ -131,6 +131,16 @@ def forget_cell(info):
 
 
 _HOOKS = (("pre_run_cell", forget_cell), ("post_run_cell", refresh_all))
+
+
+def _flattened(roots):
+    """``show(y, z)`` and ``show([y, z])`` alike, as ``viz.draw`` takes them (a tape is a
+    list too, but one thing to draw)."""
+    for root in roots:
+        if isinstance(root, (list, tuple)) and not isinstance(root, events.Tape):
+            yield from root
+        else:
+            yield root
 
 
 def _short_repr(value, limit=60):

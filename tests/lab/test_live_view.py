@@ -80,11 +80,21 @@ def test_clicking_the_background_clears_the_inspector():
     assert "点击图中的节点" in view.inspector.value
 
 
+@pytest.mark.parametrize("bad, kind", [(3, "int"), ("x", "str"), ([1, 2, 3], "int"),
+                                       (None, "NoneType")])
 @pytest.mark.parametrize("lang, words", [("en", "not a tensor"), ("zh", "不是张量")])
-def test_a_non_tensor_is_explained_in_the_widget(lang, words):
-    view = show([1, 2, 3], lang=lang)
-    assert words in view.canvas.notice
+def test_a_non_tensor_is_explained_in_the_widget(bad, kind, lang, words):
+    view = show(bad, lang=lang)
+    assert words in view.canvas.notice and kind in view.canvas.notice
     assert view.canvas.svg == ""
+
+
+def test_a_list_of_tensors_is_drawn_as_one_graph():
+    x, y = chapter_example()
+    z = x + 1
+    view = show([y, z])
+    assert view.canvas.notice == ""
+    assert len(node_ids(view.canvas.svg, "output")) == 2
 
 
 def test_show_with_nothing_says_what_it_needs():
