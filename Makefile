@@ -18,8 +18,10 @@ MAKE_VENV = $(if $(filter .venv/bin/python,$(PYTHON)),test -x .venv/bin/python |
 
 .PHONY: lab test install-lab install-test bench
 
+# `-m jupyterlab`: `-m jupyter lab` would run the first `jupyter-lab` on the PATH, maybe
+# another environment's.
 lab: install-lab
-	$(PYTHON) -m jupyter lab $(ROOT_FLAG) notebooks/index.ipynb
+	$(PYTHON) -m jupyterlab $(ROOT_FLAG) notebooks/index.ipynb
 
 test: install-test
 	$(PYTHON) -m pytest

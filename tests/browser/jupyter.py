@@ -48,7 +48,9 @@ def jupyter_server(root):
     log_path = root / "server.log"
     with open(log_path, "w") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}",
+            # `-m jupyterlab`, not `-m jupyter lab`: jupyter looks `jupyter-lab` up on the
+            # PATH first, which may be another environment's (and then so is the kernel).
+            [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}",
              f"--ServerApp.token={TOKEN}", "--ServerApp.ip=127.0.0.1", "--allow-root",
              f"--notebook-dir={notebooks}"],
             stdout=log, stderr=subprocess.STDOUT, env=env)

@@ -76,7 +76,7 @@ def test_the_readme_install_step_in_a_fresh_environment(clean_clone, tmp_path, i
     python = clean_clone / ".venv" / "bin" / "python"
     _works(python, clean_clone / "minigrad", away=tmp_path)
     assert "jupyterlab" in _run([str(python), "-m", "pip", "list"], cwd=tmp_path).lower()
-    _run([str(python), "-m", "jupyter", "lab", "--version"], cwd=tmp_path)
+    _run([str(python), "-m", "jupyterlab", "--version"], cwd=tmp_path)
 
 
 def test_binder_requirements_install_and_import(clean_clone, tmp_path, index):
