@@ -92,8 +92,12 @@ def test_repo2docker_accepts_the_binder_folder(clean_clone, repo2docker):
     dockerfile = done.stdout + done.stderr
     assert done.returncode == 0, dockerfile[-3000:]
     assert "graphviz" in dockerfile                       # binder/apt.txt
-    assert "binder/requirements.txt" in dockerfile        # our requirements, with the lab extra
     assert "python=3.11" in dockerfile                    # binder/runtime.txt
+    # `.[lab]` names the repository itself: it must be copied in before pip runs
+    install = dockerfile.index('pip install --no-cache-dir -r "binder/requirements.txt"')
+    assert -1 < dockerfile.find("COPY --chown=0:0 src/ ${REPO_DIR}/") < install
+    # the kernel's environment is JupyterLab's, so the widgets' front ends reach the page
+    assert "ENV KERNEL_PYTHON_PREFIX=${NB_PYTHON_PREFIX}" in dockerfile
     requirements = (REPO / "binder" / "requirements.txt").read_text().split()
     assert ".[lab]" in requirements
 
