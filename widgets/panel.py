@@ -34,6 +34,8 @@ class GraphPanel(widgets.VBox):
         widgets.link((self.view_toggle, "value"), (self, "view"))
         widgets.link((self.language_toggle, "value"), (self, "lang"))
         self.canvas.observe(lambda _: self.inspect_selected(), "selected")
+        self.canvas.observe(self._on_picture, "svg")
+        self._on_picture(None)  # nothing drawn yet
         self.observe(self._on_language, "lang")
         self.observe(self._on_view, "view")
 
@@ -80,6 +82,11 @@ class GraphPanel(widgets.VBox):
         self.view_toggle.options = _view_choices(self.lang)
         self.guarded(self.redraw)
         self.inspect_selected()
+
+    def _on_picture(self, change):
+        """No picture (an error, or text without Graphviz): no nodes to click, so no
+        inspector saying "click a node"."""
+        self.inspector.layout.display = None if self.canvas.svg else "none"
 
     def _on_view(self, change):
         self.canvas.selected = ""  # the two views have different nodes

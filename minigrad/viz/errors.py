@@ -12,23 +12,27 @@ class DotNotFoundError(RuntimeError):
         self.messages = {
             "en": ("Graphviz's `dot` program was not found, so the graph cannot be drawn as a "
                    "picture (minigrad.viz.to_text(z) still draws it as text). Install Graphviz:\n"
-                   + INSTALL_COMMANDS + "\nthen restart the kernel."),
+                   + install_commands("en") + "\nthen restart the kernel."),
             "zh": ("找不到 Graphviz 的 `dot` 程序，所以无法把计算图画成图片"
                    "（minigrad.viz.to_text(z) 仍可用文字画出）。请安装 Graphviz：\n"
-                   + INSTALL_COMMANDS + "\n然后重启内核。"),
+                   + install_commands("zh") + "\n然后重启内核。"),
         }
         if message is not None:
             self.messages = {"en": message, "zh": message}
         super().__init__(self.messages["en"])
 
 
-INSTALL_COMMANDS = "\n".join([
-    "  Debian/Ubuntu:  sudo apt-get install graphviz",
-    "  macOS:          brew install graphviz",
-    "  conda:          conda install -c conda-forge graphviz",
-    "  Windows:        winget install graphviz   (or choco install graphviz), "
-    "then add its bin folder to PATH",
-])
+WINDOWS_PATH = {"en": "(or choco install graphviz), then add its bin folder to PATH",
+                "zh": "（或 choco install graphviz），然后把它的 bin 文件夹加入 PATH"}
+
+
+def install_commands(lang):
+    return "\n".join([
+        "  Debian/Ubuntu:  sudo apt-get install graphviz",
+        "  macOS:          brew install graphviz",
+        "  conda:          conda install -c conda-forge graphviz",
+        f"  Windows:        winget install graphviz   {WINDOWS_PATH[lang]}",
+    ])
 
 
 class GraphInputError(TypeError):

@@ -118,3 +118,29 @@ def test_notebook_7_shows_the_graph_and_steps_the_player(browser, server, artifa
     page.wait_for_selector(".minigrad-player .minigrad-inspector table")
     page.screenshot(path=artifacts / "notebook7_player.png")
     page.close()
+
+
+def test_bad_input_and_a_missing_dot_are_explained_in_the_widget(browser, server, artifacts):
+    # in Chinese, as the notebook chose; the kernel keeps running after each of them
+    cells = [SETUP + "\ntorch.lab.set_language('zh')",
+             "show(3)",
+             "import os\n"
+             "os.environ['PATH'] = ''  # this kernel can no longer find Graphviz's dot\n"
+             "x = torch.arange(4.0, requires_grad=True)\n"
+             "show(2 * torch.dot(x, x))",
+             "print('still running', 1 + 1)"]
+    page = open_notebook(browser, server, "bad_input", cells)
+    page.locator(".jp-Cell .jp-InputArea-editor").first.click()
+    run_all(page)
+    try:
+        page.wait_for_selector(".minigrad-live .minigrad-notice:has-text('不是张量')", timeout=SLOW)
+        page.wait_for_selector(".minigrad-live .minigrad-notice:has-text('找不到 Graphviz')")
+        page.wait_for_selector(".minigrad-live .minigrad-picture pre:has-text('计算图')")
+        page.wait_for_selector(".jp-OutputArea-output:has-text('still running 2')")
+    finally:
+        page.screenshot(path=artifacts / "lab_bad_input_zh.png", full_page=True)
+    assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
+                        ).count() == 0  # no traceback anywhere
+    hints = page.locator(".minigrad-live .minigrad-inspector")
+    assert hints.count() == 2 and not any(hints.nth(i).is_visible() for i in range(2))
+    page.close()

@@ -75,6 +75,7 @@ def test_clicking_an_operation_shows_its_local_derivatives():
 def test_clicking_the_background_clears_the_inspector():
     x, y = chapter_example()
     view = show(y, lang="zh")
+    assert view.inspector.layout.display is None  # shown
     view.canvas.selected = node_ids(view.canvas.svg)[0]
     view.canvas.selected = ""
     assert "点击图中的节点" in view.inspector.value
@@ -87,6 +88,7 @@ def test_a_non_tensor_is_explained_in_the_widget(bad, kind, lang, words):
     view = show(bad, lang=lang)
     assert words in view.canvas.notice and kind in view.canvas.notice
     assert view.canvas.svg == ""
+    assert view.inspector.layout.display == "none"  # no nodes, so no "click a node"
 
 
 def test_a_list_of_tensors_is_drawn_as_one_graph():
@@ -109,6 +111,7 @@ def test_a_missing_dot_gives_a_text_drawing_and_the_install_hint(monkeypatch, tm
     assert "x: [0., 1., 2., 3.]" in view.canvas.text
     assert "找不到 Graphviz" in view.canvas.notice
     assert "apt-get install graphviz" in view.canvas.notice
+    assert view.inspector.layout.display == "none"
 
 
 def test_a_failure_while_drawing_is_a_message_not_a_traceback(monkeypatch):

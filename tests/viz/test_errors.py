@@ -47,3 +47,11 @@ def test_inspect_of_an_unknown_node():
 def test_frames_of_something_that_is_not_a_tape():
     with pytest.raises(TypeError, match="trace"):
         viz.Frames([1, 2, 3])
+
+
+def test_the_missing_dot_message_is_all_in_one_language():
+    messages = viz.DotNotFoundError().messages
+    assert "then add its bin folder to PATH" in messages["en"]
+    assert "then" not in messages["zh"] and "加入 PATH" in messages["zh"]
+    for lang in ("en", "zh"):
+        assert "winget install graphviz" in messages[lang]
