@@ -10,6 +10,7 @@ import json
 import os
 import pathlib
 import shutil
+import site
 import socket
 import subprocess
 import sys
@@ -44,7 +45,7 @@ def jupyter_server(root):
         {"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}}))
     port = _free_port()
     env = {**os.environ, "JUPYTER_CONFIG_DIR": str(config),
-           "JUPYTERLAB_WORKSPACES_DIR": str(root / "workspaces")}
+           "JUPYTERLAB_WORKSPACES_DIR": str(root / "workspaces"), **_base_jupyter_path()}
     log_path = root / "server.log"
     with open(log_path, "w") as log:
         process = subprocess.Popen(
@@ -64,6 +65,20 @@ def jupyter_server(root):
                 process.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 process.kill()
+
+
+def _base_jupyter_path():
+    """In a virtual environment made with --system-site-packages, Python finds the base
+    installation's packages but Jupyter does not find what they put beside them: the
+    widgets' front ends (<base>/share/jupyter) and the switches that turn on server
+    extensions such as Notebook 7 (<base>/etc/jupyter). Point Jupyter there too."""
+    if sys.prefix == sys.base_prefix or not any(
+            path.startswith(sys.base_prefix) for path in site.getsitepackages()):
+        return {}
+    return {variable: os.pathsep.join(filter(None, [os.environ.get(variable),
+                                                     os.path.join(sys.base_prefix, *where)]))
+            for variable, where in (("JUPYTER_PATH", ("share", "jupyter")),
+                                    ("JUPYTER_CONFIG_PATH", ("etc", "jupyter")))}
 
 
 def _free_port():
