@@ -69,7 +69,7 @@ def _works(python, where, away):
 
 def test_the_readme_install_step_in_a_fresh_environment(clean_clone, tmp_path, index):
     # As a new user runs it: no environment active, so make creates .venv in the clone.
-    # `make lab` = `make install-lab` + `jupyter lab notebooks/index.ipynb`; the second
+    # `make lab` = `make install-lab` + `python -m jupyterlab notebooks/index.ipynb`; the second
     # starts a server that never ends, so the server is tried by the front-end tests.
     user = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "CONDA_PREFIX", "CI")}
     _run(["make", "install-lab"], cwd=clean_clone, env={**user, **index})
@@ -111,6 +111,10 @@ def test_the_repository_names_its_system_packages():
     assert "scripts/install-system-deps.sh" in makefile
     ci = (REPO / ".ci" / "run").read_text()
     readme = (REPO / "README.md").read_text()
-    assert "make test" in ci and "make test" in readme and "make lab" in readme
+    # the README's two commands, and CI running exactly the README's test command
+    setup = readme.split("## Set-up", 1)[1].split("```bash\n", 1)[1].split("```", 1)[0]
+    commands = [line.split("#")[0].strip() for line in setup.splitlines()]
+    assert commands == ["make lab", "make test"], commands
+    assert "make test" in [line.strip() for line in ci.splitlines()]
     assert shutil.which("dot") is not None or sys.platform == "win32", \
         "Graphviz's dot is missing: run scripts/install-system-deps.sh"
