@@ -8,7 +8,9 @@ import time
 
 import pytest
 
-from .jupyter import KERNEL_READY, REPO, SLOW, TOKEN, run_all
+import minigrad
+
+from .jupyter import KERNEL_READY, REPO, SLOW, TOKEN, open_notebook, run_all
 
 pytestmark = pytest.mark.browser
 
@@ -100,4 +102,17 @@ def test_lesson_one_graph_player_and_exercise(browser, course, artifacts, ui, la
     page.locator(".jp-CodeCell", has_text="check(").last.screenshot(
         path=artifacts / f"{ui}_lesson1_exercise.png")
     assert page.outside == []
+    page.close()
+
+
+def test_the_kernel_runs_the_project_under_test(browser, server):
+    """The notebooks' kernel imports the minigrad these tests import (not another
+    environment's install found on the PATH), so the pages above test this checkout."""
+    page = open_notebook(browser, server, "which_minigrad",
+                         ["import minigrad\nprint('from', minigrad.__file__)"])
+    page.locator(".jp-CodeCell .jp-InputArea-editor").first.click()
+    run_all(page)
+    shown = page.locator(".jp-OutputArea-output:has-text('from ')")
+    shown.wait_for(timeout=SLOW)
+    assert shown.text_content().split() == ["from", minigrad.__file__]
     page.close()
