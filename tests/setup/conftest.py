@@ -1,5 +1,6 @@
 """Fixtures for the set-up tests: a clean clone of the repository and tools installed
 into environments of their own (never into the interpreter running the tests)."""
+import os
 import pathlib
 import shutil
 import subprocess
@@ -11,12 +12,16 @@ import pytest
 REPO = pathlib.Path(__file__).resolve().parents[2]
 
 
-def pip_install(python, args, cwd=None, env=None):
-    import os
-    done = subprocess.run([str(python), "-m", "pip", "install", "--quiet",
+def pip(python, args, cwd=None, env=None):
+    """``python -m pip install args``; returns the finished process."""
+    return subprocess.run([str(python), "-m", "pip", "install", "--quiet",
                            "--disable-pip-version-check", *args],
                           cwd=cwd, capture_output=True, text=True, timeout=900,
                           env={**os.environ, **(env or {})})
+
+
+def pip_install(python, args, cwd=None, env=None):
+    done = pip(python, args, cwd=cwd, env=env)
     assert done.returncode == 0, f"pip install {' '.join(args)} failed:\n{done.stderr[-3000:]}"
 
 
@@ -49,5 +54,7 @@ def repo2docker(tmp_path_factory, index):
         return found
     root = tmp_path_factory.mktemp("repo2docker")
     venv.create(root, with_pip=True)
-    pip_install(root / "bin" / "python", ["jupyter-repo2docker"], env=index)
+    done = pip(root / "bin" / "python", ["jupyter-repo2docker"], env=index)
+    if done.returncode != 0:
+        pytest.skip("jupyter-repo2docker could not be installed here: " + done.stderr[-500:])
     return str(root / "bin" / "jupyter-repo2docker")
