@@ -80,16 +80,14 @@ class Var(Function):
 
     @staticmethod
     def forward(ctx, x, axes, correction, keepdim):
-        ctx.shape, ctx.axes = _spread_of(x, axes, "var")
-        ctx.divisor = _count(x, axes) - correction
+        _remember_spread(ctx, x, axes, correction, "var")
         ctx.save_for_backward(x)
         return np.var(x._data, axis=axes, ddof=correction, keepdims=keepdim)
 
     @staticmethod
     def backward(ctx, grad):
         x, = ctx.saved_tensors
-        centred = x - x.mean(ctx.axes, keepdim=True)
-        return _spread(grad, ctx.shape, ctx.axes) * centred * (2 / ctx.divisor), None, None, None
+        return _spread(grad, ctx.shape, ctx.axes) * 2 * _deviation(ctx, x), None, None, None
 
 
 class Std(Function):
@@ -98,8 +96,7 @@ class Std(Function):
 
     @staticmethod
     def forward(ctx, x, axes, correction, keepdim):
-        ctx.shape, ctx.axes = _spread_of(x, axes, "std")
-        ctx.divisor = _count(x, axes) - correction
+        _remember_spread(ctx, x, axes, correction, "std")
         out = from_numpy(np.std(x._data, axis=axes, ddof=correction, keepdims=keepdim))
         ctx.save_for_backward(x, out)
         return out
@@ -107,20 +104,24 @@ class Std(Function):
     @staticmethod
     def backward(ctx, grad, *_):
         x, out = ctx.saved_tensors
-        centred = x - x.mean(ctx.axes, keepdim=True)
-        spread = _spread(grad / out, ctx.shape, ctx.axes)
-        return spread * centred / ctx.divisor, None, None, None
+        return _spread(grad / out, ctx.shape, ctx.axes) * _deviation(ctx, x), None, None, None
 
 
-def _spread_of(x, axes, name):
-    """What var and std's backward needs to spread a gradient back: x's shape, the axes."""
+def _remember_spread(ctx, x, axes, correction, name):
+    """What var's and std's backward need: x's shape, the axes, and n - correction."""
     if x._data.dtype.kind != "f":
         raise RuntimeError(f"{name}(): std and var only support floating point and complex "
                            f"dtypes; convert first, e.g. x.float().{name}()")
-    return x._data.shape, axes
+    ctx.shape, ctx.axes, ctx.divisor = x._data.shape, axes, _count(x, axes) - correction
+
+
+def _deviation(ctx, x):
+    """(xᵢ - x̄) / (n - correction), written with minigrad ops (for create_graph=True)."""
+    return (x - x.mean(ctx.axes, keepdim=True)) / ctx.divisor
 
 
 def _count(x, axes):
+    """How many elements a reduction over ``axes`` takes together."""
     return int(np.prod([x._data.shape[a] for a in axes], dtype=np.int64))
 
 
@@ -137,7 +138,7 @@ class Mean(Function):
                 f"point or complex dtype. Got: {dtypes.SCALAR_TYPE_NAME[x.dtype]}. Convert first, "
                 f"e.g. x.float().mean().")
         ctx.shape, ctx.axes = x._data.shape, axes
-        ctx.count = int(np.prod([x._data.shape[a] for a in axes], dtype=np.int64))
+        ctx.count = _count(x, axes)
         return data.mean(axis=axes, keepdims=keepdim)
 
     @staticmethod
