@@ -33,7 +33,7 @@ torch.lab.set_language("en")
 # 到目前为止，每个操作（加、乘、点积……）都自带局部导数。自定义函数让我们自己补上一个新操作，只需写两个静态方法：
 #
 # - `forward(ctx, input)`：算出结果；把反向时要用的东西交给 `ctx.save_for_backward`。
-# - `backward(ctx, grad_output)`：收到"损失对输出的梯度"，返回"损失对输入的梯度"。
+# - `backward(ctx, grad_output)`：收到“损失对输出的梯度”，返回“损失对输入的梯度”。
 #
 # ReLU 是 $\mathrm{relu}(x) = \max(x, 0)$，局部导数在 $x > 0$ 时是 1，在 $x < 0$ 时是 0。所以反向时只要把输入为负的位置的梯度清零即可。（$x = 0$ 处是一个拐角，没有导数，这一节最后再谈。）
 
