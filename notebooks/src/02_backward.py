@@ -4,6 +4,7 @@
 # 这一节你会：
 # - 在上一节那张图上走一遍**反向传播**，看清每个操作节点贡献的**局部导数**；
 # - 明白**链式法则**怎样把局部导数连乘起来；
+# - 知道为什么只有叶子才有 `.grad`，以及为什么要从输出**往回**算：一个输出、很多输入时，反向传播一遍就够；
 # - 回到教材的例子 `y = 2 * torch.dot(x, x)`，弄懂为什么 `x.grad == 4 * x`。
 
 # %% [markdown] en
@@ -12,6 +13,7 @@
 # In this lesson you will:
 # - walk the **backward pass** over last lesson's graph and see the **local derivative** each operation node contributes;
 # - see how the **chain rule** multiplies local derivatives together;
+# - learn why only leaves have a `.grad`, and why we compute **backwards** from the output: with one output and many inputs, one backward pass is enough;
 # - come back to the book's example `y = 2 * torch.dot(x, x)` and understand why `x.grad == 4 * x`.
 
 # %%
