@@ -17,6 +17,7 @@ import numpy as np
 
 from .. import events
 from ..autograd.function import AccumulateGrad
+from ..autograd.graph import accumulator_of, grad_of, values
 from ..ops.shape import Fill
 from ..tensor import Tensor
 from . import autograd_view, captions, dataflow_view
@@ -246,7 +247,7 @@ class _Story:
     def _leaf_ids(self, tensor):
         """The boxes of a leaf and, in the autograd view, its AccumulateGrad node."""
         ids = [self._value(tensor).key]
-        accumulator = tensor._accumulator() if tensor._accumulator is not None else None
+        accumulator = accumulator_of(tensor)
         if self.graph.view == "autograd" and accumulator is not None:
             ids.append(f"f{id(accumulator)}")
         return ids
@@ -257,8 +258,8 @@ class _Story:
         grads = {}
         for node in self.graph.nodes.values():
             if node.kind == "variable" and node.value.tensor is not None and \
-                    node.value.tensor._grad is not None:
-                grads[node.id] = node.value.tensor._grad._data.copy()
+                    grad_of(node.value.tensor) is not None:
+                grads[node.id] = values(grad_of(node.value.tensor)).copy()
         settled = set()
         for event in tape:
             kind = type(event)
