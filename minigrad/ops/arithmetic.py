@@ -156,7 +156,7 @@ class Pow(Function):
     notation = Notation(lambda args: power("x", args[1]), lambda args: power("{0}", args[1]),
                         Local(lambda args: _times_power(args[1]),
                               lambda a, p, out: np.zeros_like(a) if p == 0 else p * a ** (p - 1)),
-                        operands=2, infix=True)
+                        infix=True)  # the exponent shows in the symbol (x²), not as an input
 
     @staticmethod
     def forward(ctx, a, p):
