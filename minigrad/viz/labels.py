@@ -101,6 +101,8 @@ class Labels:
         if self.graph is None:
             return False
         drawn = self.graph.alias.get(value.key)
+        if drawn is None and value.tensor is not None and value.tensor._grad_fn is not None:
+            drawn = self.graph.alias.get(f"f{id(value.tensor._grad_fn)}")  # autograd view
         return drawn is not None and self.graph.nodes.get(drawn) is not None and \
             self.graph.nodes[drawn].kind == "fold"
 
