@@ -17,7 +17,7 @@ import numpy as np
 
 from .. import events
 from ..autograd.function import AccumulateGrad, Input
-from ..autograd.graph import grad_fn_of, grad_of
+from ..autograd.graph import grad_fn_of, grad_of, values
 from ..ops.shape import Fill
 from ..tensor import Tensor
 from .checks import Check, from_user
@@ -292,7 +292,7 @@ class Lineage:
             if i == position:
                 continue
             if isinstance(b, Tensor) and self._constant(b):
-                b = (b._data.shape, b._data.dtype, b._data.tobytes())
+                b = _described(b)
             expected.append((i, b))
 
         def same(args):
@@ -304,7 +304,7 @@ class Lineage:
                     continue
                 if type(b) is tuple:  # a constant tensor, described by its value
                     if not (isinstance(a, Tensor) and self._constant(a) and
-                            (a._data.shape, a._data.dtype, a._data.tobytes()) == b):
+                            _described(a) == b):
                         return False
                 elif isinstance(a, Tensor) or isinstance(b, Tensor) or \
                         type(a) is not type(b) or not _equal(a, b):
@@ -314,7 +314,7 @@ class Lineage:
 
     def _constant(self, tensor):
         """A small tensor made by no op and needing no gradient (``2`` in ``b * 2``)."""
-        return not tensor._requires_grad and tensor._data.size <= 16 and \
+        return not tensor.requires_grad and tensor.numel() <= 16 and \
             self.history.record_of(tensor) is None
 
     # -- 3. the grad_fn graph -------------------------------------------------------------
@@ -442,6 +442,12 @@ class Run:
         self.input = self.chain = None
         self.position = 0
         self.made = None          # what the bottom op made (a tensor, or a grad_fn node)
+
+
+def _described(tensor):
+    """A small constant by its value: shape, dtype and bytes."""
+    data = values(tensor)
+    return data.shape, data.dtype, data.tobytes()
 
 
 def _equal(a, b):
