@@ -12,19 +12,23 @@ is caught) and never print the answer. The bank:
     chapter.py    the five exercises at the end of the chapter
     exercise.py   what an exercise is: prompt, answer cell, and plan / probe / judge
     facts.py      answers described as plain data; judging.py the common first checks
+    history.py    how each .grad came to be (checks ask how, not only what)
+    limits.py     the time a check gives the student's code
     feedback.py   the green or red box; language.py zh / en
 
-``exercise(id).prompt("zh")`` gives the prompt text for a notebook; ``.solution`` is the
-teacher's reference answer (``check`` never shows it).
+``exercise(id).prompt("zh")`` gives the prompt text for a notebook. The teacher's answers
+are not in this package (students install it too): they live with the teacher's tools,
+in the repository's ``exercises/solutions/``.
 """
 import os
 
-from . import chapter, scenes
+from . import chapter, history, scenes
 from .exercise import MISSING, answers
 from .feedback import Feedback
 from .language import Text, get_language, set_language
 
 EXERCISES = {e.id: e for e in scenes.ALL + chapter.ALL}
+history.start()  # from the assignment's first cell on, every .grad's story is kept
 
 
 def exercises():

@@ -5,6 +5,7 @@ Same layout as ``scenes.py``: prompt, given code, answer cell, solution, then th
 import numpy as np
 
 from .. import autograd, tensor
+from . import history
 from ..tensor import Tensor
 from .exercise import Exercise, right, wrong
 from .facts import as_array, attempt, call_and_describe, describe, failure
@@ -104,9 +105,6 @@ second_derivative_cost = Exercise(
     answer="derivatives",
     template="x = torch.tensor(1.5, requires_grad=True)\ny = torch.sin(x) * x ** 2\n"
              "dy_dx = ...\nd2y_dx2 = ...\nderivatives = (x, dy_dx, d2y_dx2)",
-    solution="x = torch.tensor(1.5, requires_grad=True)\ny = torch.sin(x) * x ** 2\n"
-             "dy_dx, = torch.autograd.grad(y, x, create_graph=True)\n"
-             "d2y_dx2, = torch.autograd.grad(dy_dx, x)\nderivatives = (x, dy_dx, d2y_dx2)",
     probe=probe_cost,
     judge=judge_cost,
 )
@@ -119,11 +117,16 @@ def plan_backward_twice(rng):
 
 
 def probe_backward_twice(backward_twice, plan):
+    """x.grad after the student's function ran, and what autograd did meanwhile: which
+    backward passes reached x, from which graph."""
     results = []
     for values in plan["xs"]:
         x = tensor(values, requires_grad=True)
-        outcome = attempt(backward_twice, x)
-        results.append(describe(x.grad) if outcome["ok"] else failure(outcome))
+        with history.watching() as seen:
+            outcome = attempt(backward_twice, x)
+        result = describe(x.grad) if outcome["ok"] else failure(outcome)
+        result["history"] = seen.of(x)
+        results.append(result)
     return calls(results)
 
 
@@ -138,7 +141,7 @@ def judge_backward_twice(facts, plan):
                                   "the values the graph saved are freed by default. `backward` has "
                                   "an argument that keeps the graph."))
             return wrong(Text(f"运行出错：`{result['error']}: {result['message']}`",
-                              f"It raised `{result['error']}: {result['message']}`"))
+                              f"It raised `{result['error']}: {result['message']}`"), quotes=True)
         if result["type"] == "None":
             return wrong(Text("`x.grad` 还是 `None`：y 要用传进来的 x 计算，并对 y 调用 `backward`。",
                               "`x.grad` is still `None`: compute y from the x passed in and call "
@@ -157,11 +160,47 @@ def judge_backward_twice(facts, plan):
             return wrong(Text("`x.grad` 的值不对：y = 2·(x·x) 的梯度是多少？两次之后呢？",
                               "`x.grad` has the wrong values: what is the gradient of "
                               "y = 2·(x·x), and after two passes?"))
+        verdict = _not_two_passes_over_one_graph(result.get("history"))
+        if verdict:
+            return verdict
     return right(Text("两次都成功了，`x.grad` 是两次梯度之和。不保留计算图时，第二次会报错，"
                       "因为第一次反向传播后图里保存的值已经被释放。",
                       "Both passes work and `x.grad` is the sum of the two gradients. "
                       "Without keeping the graph the second pass raises, because the first one "
                       "freed the values the graph had saved."))
+
+
+def _not_two_passes_over_one_graph(story):
+    """Right values are not enough: two backward passes must have reached x, over the same
+    graph (the same y), and nothing else may have written ``x.grad``."""
+    changes = (story or {}).get("changes") or []
+    if any(change.get("how") in ("set", "grad") for change in changes):
+        return wrong(Text("`x.grad` 是直接赋值的，不是两次 `backward` 累加出来的：对同一个 y 调用两次 `backward`。",
+                          "`x.grad` was assigned, not added up by two `backward` calls: call "
+                          "`backward` twice on the same y."))
+    passes = [change for change in changes if change.get("how") == "backward"]
+    if not passes:
+        return wrong(Text("没有一次反向传播到达 x：对 y 调用两次 `backward`。",
+                          "No backward pass reached x: call `backward` on y, twice."))
+    if len(passes) == 1:
+        return wrong(Text("只有一次反向传播到达了 x，`x.grad` 是用别的办法变成两倍的。请真的调用两次 `backward`。",
+                          "Only one backward pass reached x; `x.grad` was doubled some other way. "
+                          "Really call `backward` twice."))
+    if len(passes) > 2:
+        return wrong(Text(f"有 {len(passes)} 次反向传播到达了 x；题目要的是同一个 y 上的两次。",
+                          f"{len(passes)} backward passes reached x; the exercise asks for two, "
+                          f"on the same y."))
+    if passes[0].get("graph") != passes[1].get("graph"):
+        return wrong(Text("两次反向传播走的是两张不同的图：中间重新算了一次 y。题目要对同一个 y 调用两次 "
+                          "`backward`，这正是需要保留计算图的地方。",
+                          "The two backward passes went through two different graphs: y was "
+                          "computed again in between. The exercise calls `backward` twice on the "
+                          "same y, which is exactly where the graph must be kept."))
+    if story.get("unchanged_since") is False:
+        return wrong(Text("第二次反向传播之后 `x.grad` 又被改过：让它保持两次 `backward` 留下的样子。",
+                          "`x.grad` was changed after the second backward pass: leave it as the "
+                          "two `backward` calls left it."))
+    return None
 
 
 backward_twice = Exercise(
@@ -179,8 +218,6 @@ backward_twice = Exercise(
         "compares it with what PyTorch gives."),
     answer="backward_twice",
     template="def backward_twice(x):\n    y = 2 * torch.dot(x, x)\n    ...",
-    solution="def backward_twice(x):\n    y = 2 * torch.dot(x, x)\n"
-             "    y.backward(retain_graph=True)\n    y.backward()",
     plan=plan_backward_twice,
     probe=probe_backward_twice,
     judge=judge_backward_twice,
@@ -238,9 +275,9 @@ def judge_vector_control_flow(facts, plan):
         return wrong(Text("对向量对，对矩阵不对：矩阵也是一样的道理，`b.norm()` 看的是所有元素。",
                           "Right for vectors, wrong for matrices: a matrix works the same way; "
                           "`b.norm()` looks at all the elements."))
-    return wrong(Text("还不对。d = f(a) 里，所有元素乘的是同一个 k：∂dᵢ/∂aᵢ 是多少？"
+    return wrong(Text("d = f(a) 里，所有元素乘的是同一个 k：∂dᵢ/∂aᵢ 是多少？"
                       "它和 d、a 有什么关系？",
-                      "Not yet. In d = f(a) every element is multiplied by the same k: what is "
+                      "In d = f(a) every element is multiplied by the same k: what is "
                       "∂dᵢ/∂aᵢ, and how does it relate to d and a?"))
 
 
@@ -261,7 +298,6 @@ vector_control_flow = Exercise(
     setup=CONTROL_FLOW_SETUP,
     answer="predicted_grad",
     template="def predicted_grad(a, d):\n    return ...",
-    solution="def predicted_grad(a, d):\n    return d / a",
     plan=plan_vector_control_flow,
     probe=probe_vector_control_flow,
     judge=judge_vector_control_flow,
@@ -338,8 +374,6 @@ branch_derivative = Exercise(
     setup=BRANCH_SETUP,
     answer="dg",
     template="def dg(x):\n    ...",
-    solution="def dg(x):\n    x = torch.tensor(float(x), requires_grad=True)\n"
-             "    g(x).backward()\n    return x.grad",
     plan=plan_branch,
     probe=probe_branch,
     judge=judge_branch,
@@ -347,6 +381,15 @@ branch_derivative = Exercise(
 
 
 # --- 5 · sin(x) and its derivative, by autograd ----------------------------------------------
+
+def probe_sin(x, plan):
+    """x, and how its ``.grad`` came to be (the history kept since the notebook imported
+    ``check``)."""
+    facts = describe(x)
+    if isinstance(x, Tensor):
+        facts["history"] = history.HISTORY.of(x)
+    return facts
+
 
 def judge_sin(facts, plan):
     if facts["type"] != "tensor":
@@ -364,29 +407,55 @@ def judge_sin(facts, plan):
                           "`backward` 需要一个 `gradient` 参数（或者先求和）。",
                           "`x.grad` is still `None`: backward has not run for y = sin(x) yet. y is "
                           "not a scalar, so `backward` needs a `gradient` argument (or sum first)."))
-    grad = facts["grad"]
-    if grad["grad_fn"] == "CosBackward0":
-        return wrong(Text("`x.grad` 是用 cos 算出来的：这道题要让自动微分去求导，而不是直接写 cos(x)。",
-                          "`x.grad` was computed with cos: this exercise asks autograd to find the "
-                          "derivative, rather than writing cos(x)."))
     x = as_array(facts)
     if x.size < 10:
         return wrong(Text("点太少，画不出曲线：用 `torch.linspace` 取至少 10 个点。",
                           "Too few points to draw a curve: take at least 10 with `torch.linspace`."))
-    got = as_array(grad)
+    verdict = _not_by_autograd_through_sin(facts.get("history"))
+    if verdict:
+        return verdict
+    got = as_array(facts["grad"])
     if close(got, np.cos(x)):
-        return right(Text("`x.grad` 里的值和 cos(x) 一致，这正是 sin 的导数。",
-                          "The values in `x.grad` agree with cos(x), the derivative of sin."))
+        return right(Text("`x.grad` 里的值和 cos(x) 一致，这正是 sin 的导数，而且是反向传播经过 sin 算出来的。",
+                          "The values in `x.grad` agree with cos(x), the derivative of sin, and "
+                          "backward computed them through sin."))
     if close(got, 2 * np.cos(x)):
         return wrong(Text("`x.grad` 是正确值的两倍：梯度累积了两次。再算之前先清零。",
                           "`x.grad` is twice what it should be: the gradient accumulated twice. "
                           "Zero it before computing again."))
-    if close(got, np.sin(x)):
-        return wrong(Text("`x.grad` 里是 sin(x) 本身，不是它的导数。",
-                          "`x.grad` holds sin(x) itself, not its derivative."))
     return wrong(Text("`x.grad` 和 sin 的导数对不上：x.grad 应该来自 `y = torch.sin(x)` 的反向传播。",
                       "`x.grad` does not match the derivative of sin: it should come from "
                       "backward on `y = torch.sin(x)`."))
+
+
+def _not_by_autograd_through_sin(story):
+    """The forbidden shortcut: ``x.grad`` written by hand (``torch.cos(x)``), or by a
+    backward pass that never went through sin."""
+    changes = (story or {}).get("changes") or []
+    if not changes:
+        return wrong(Text("看不出 `x.grad` 是怎么来的：先运行笔记本开头导入 `check` 的那个单元格，"
+                          "再运行你的答案单元格。",
+                          "There is no telling how `x.grad` was made: run the notebook's first "
+                          "cell (the one that imports `check`), then your answer cell again."))
+    last = changes[-1]
+    if last.get("how") == "set":
+        return wrong(Text("`x.grad` 是直接赋值的（`x.grad = ...`），不是自动微分算出来的。这道题不用 "
+                          "cos(x)：对 `y = torch.sin(x)` 调用 `backward`，让它把导数放进 `x.grad`。",
+                          "`x.grad` was assigned by hand (`x.grad = ...`), not computed by autograd. "
+                          "This exercise does without cos(x): call `backward` on `y = torch.sin(x)` "
+                          "and let it put the derivative into `x.grad`."))
+    if "SinBackward0" not in (last.get("through") or []):
+        return wrong(Text("`x.grad` 里的梯度没有经过 sin：它来自对另一个计算的反向传播。"
+                          "请对 `y = torch.sin(x)` 本身做反向传播。",
+                          "The gradient in `x.grad` did not pass through sin: it came from "
+                          "backward over another computation. Run backward on `y = torch.sin(x)` "
+                          "itself."))
+    if story.get("unchanged_since") is False:
+        return wrong(Text("反向传播之后 `x.grad` 又被改过（比如 `x.grad.copy_(...)` 或 `x.grad *= ...`）："
+                          "让它保持反向传播留下的样子。",
+                          "`x.grad` was changed after backward filled it (`x.grad.copy_(...)` or "
+                          "`x.grad *= ...`, say): leave it as backward left it."))
+    return None
 
 
 # The answer cell: one line to write. The plot is given, and draws the derivative only once
@@ -397,7 +466,8 @@ y = torch.sin(x)
 plt.plot(x.detach(), y.detach(), label="sin(x)")
 if x.grad is not None:
     plt.plot(x.detach(), x.grad, label="df/dx")
-plt.legend()"""
+plt.legend()
+plt.show()"""
 
 
 sin_derivative = Exercise(
@@ -413,7 +483,7 @@ sin_derivative = Exercise(
         "there the cell plots it next to sin(x). Then pass x to the check."),
     answer="x",
     template=_SIN_PLOT.format(backward="..."),
-    solution=_SIN_PLOT.format(backward="y.backward(torch.ones_like(x))"),
+    probe=probe_sin,
     judge=judge_sin,
 )
 

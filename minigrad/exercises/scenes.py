@@ -69,7 +69,6 @@ forward = Exercise(
     setup=FORWARD_SETUP,
     answer="z_guess",
     template="z_guess = ...",
-    solution="z_guess = torch.tensor([10.0, 14.0, 18.0])",
     judge=judge_forward,
 )
 
@@ -140,8 +139,6 @@ chain_rule = Exercise(
     answer="by_hand",
     template="def by_hand(x, y, w):\n    dz_dx = ...\n    dz_dy = ...\n    dz_dw = ...\n"
              "    return dz_dx, dz_dy, dz_dw",
-    solution="def by_hand(x, y, w):\n    dz_dx = w\n    dz_dy = w\n    dz_dw = x + y\n"
-             "    return dz_dx, dz_dy, dz_dw",
     plan=plan_chain_rule,
     probe=probe_chain_rule,
     judge=judge_chain_rule,
@@ -194,7 +191,6 @@ accumulation = Exercise(
     setup=ACCUMULATION_SETUP,
     answer="grad_after_two",
     template="grad_after_two = ...",
-    solution="grad_after_two = torch.tensor([1.0, 5.0, 9.0, 13.0])",
     judge=judge_accumulation,
 )
 
@@ -280,10 +276,6 @@ jacobian = Exercise(
     answer="jacobian",
     template="def jacobian(f, x):\n    y = f(x)\n    rows = []\n    for i in range(len(y)):\n"
              "        ...\n    return torch.stack(rows)",
-    solution="def jacobian(f, x):\n    y = f(x)\n    rows = []\n    for i in range(len(y)):\n"
-             "        v = torch.zeros(len(y))\n        v[i] = 1.0\n        x.grad = None\n"
-             "        y.backward(gradient=v, retain_graph=True)\n"
-             "        rows.append(x.grad.clone())\n    return torch.stack(rows)",
     plan=plan_jacobian,
     probe=probe_jacobian,
     judge=judge_jacobian,
@@ -327,7 +319,6 @@ detach = Exercise(
     setup=DETACH_SETUP,
     answer="grad_with_detach",
     template="grad_with_detach = ...",
-    solution="grad_with_detach = torch.tensor([0.0, 1.0, 4.0, 9.0])",
     judge=judge_detach,
 )
 
@@ -424,8 +415,6 @@ control_flow = Exercise(
     setup=CONTROL_FLOW_SETUP,
     answer="slope",
     template="def slope(a):\n    k = ...\n    return k",
-    solution="def slope(a):\n    k = 2.0\n    while abs(k * a) < 1000:\n        k = k * 2\n"
-             "    if k * a < 0:\n        k = 100 * k\n    return k",
     plan=plan_control_flow,
     probe=probe_control_flow,
     judge=judge_control_flow,
@@ -490,7 +479,7 @@ def judge_custom_function(facts, plan):
                               f"backward 里用 `ctx.saved_tensors` 取回。",
                               f"backward raised `{backward['error']}: {backward['message']}`. "
                               f"Save what backward needs with `ctx.save_for_backward(...)` in "
-                              f"forward and get it back with `ctx.saved_tensors`."))
+                              f"forward and get it back with `ctx.saved_tensors`."), quotes=True)
         verdict = expect_tensor(backward, x.shape, what=Text("x.grad", "x.grad"))
         if verdict:
             return verdict
@@ -527,10 +516,6 @@ custom_function = Exercise(
     answer="Sigmoid",
     template="class Sigmoid(torch.autograd.Function):\n    @staticmethod\n    def forward(ctx, x):\n"
              "        ...\n\n    @staticmethod\n    def backward(ctx, grad_output):\n        ...",
-    solution="class Sigmoid(torch.autograd.Function):\n    @staticmethod\n    def forward(ctx, x):\n"
-             "        s = 1 / (1 + torch.exp(-x))\n        ctx.save_for_backward(s)\n"
-             "        return s\n\n    @staticmethod\n    def backward(ctx, grad_output):\n"
-             "        s, = ctx.saved_tensors\n        return grad_output * s * (1 - s)",
     plan=plan_custom_function,
     probe=probe_custom_function,
     judge=judge_custom_function,
@@ -615,9 +600,6 @@ second_derivative = Exercise(
         "functions besides x³."),
     answer="second_derivative",
     template="def second_derivative(f, x):\n    y = f(x)\n    ...",
-    solution="def second_derivative(f, x):\n    y = f(x)\n"
-             "    dy_dx, = torch.autograd.grad(y, x, create_graph=True)\n"
-             "    d2y_dx2, = torch.autograd.grad(dy_dx, x)\n    return d2y_dx2",
     plan=plan_second_derivative,
     probe=probe_second_derivative,
     judge=judge_second_derivative,

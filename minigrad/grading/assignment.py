@@ -5,15 +5,18 @@ cell ``check("id", answer)``. The cells carry nbgrader's cell metadata (prompt a
 code locked, the answer cell a solution cell, the check cell locked, with its points)
 so the notebook opens as an assignment in nbgrader too, and a ``minigrad`` entry naming
 the exercise and the cell's role, which is how ``minigrad-grade`` finds the questions.
-With ``solutions=True`` the answer cells hold the teacher's answers between
+With ``key`` (the answer key, ``key.solutions()``) the answer cells hold the teacher's
+answers between
 ``### BEGIN SOLUTION`` / ``### END SOLUTION`` (the markers nbgrader and otter-grader strip).
 """
 import json
+import re
 
 from ..exercises import EXERCISES
-from ..exercises.language import Text
+from ..exercises.language import LANGUAGES, Text
 from .scoring import Question
 
+SET_LANGUAGE = re.compile(r"""set_language\(\s*["'](zh|en)["']\s*\)""")
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 INTRO = Text(
     "# 自动微分 · 作业\n\n每道题有一个答案单元格和一个检查单元格。把答案写进答案单元格，运行检查单元格，"
@@ -28,7 +31,7 @@ IMPORTS = ("import minigrad as torch\nimport matplotlib.pyplot as plt\n"
            "from minigrad.exercises import check, set_language\n\nset_language({lang!r})")
 
 
-def make(lang, exercise_ids=None, solutions=False, points=None):
+def make(lang, exercise_ids=None, key=None, points=None):
     """An nbformat 4.5 notebook (as a dict) with outputs cleared."""
     cells = [_markdown(INTRO.get(lang), "intro"), _code(IMPORTS.format(lang=lang), "imports")]
     for exercise_id in exercise_ids or list(EXERCISES):
@@ -38,14 +41,31 @@ def make(lang, exercise_ids=None, solutions=False, points=None):
                                f"{exercise.id}_prompt", tag, role="prompt"))
         if exercise.setup:
             cells.append(_code(exercise.setup, f"{exercise.id}_given", tag, role="given"))
-        answer = (f"### BEGIN SOLUTION\n{exercise.solution}\n### END SOLUTION" if solutions
+        answer = (f"### BEGIN SOLUTION\n{key[exercise.id]}\n### END SOLUTION" if key
                   else exercise.template)
         cells.append(_code(answer, f"{exercise.id}_answer", tag, role="answer", solution=True))
         cells.append(_code(f'check("{exercise.id}", {exercise.answer})', exercise.id, tag,
                            role="check", points=(points or {}).get(exercise.id, 1)))
     return {"cells": cells, "metadata": {"kernelspec": KERNELSPEC,
-                                         "language_info": {"name": "python"}},
+                                         "language_info": {"name": "python"},
+                                         "minigrad": {"lang": lang}},
             "nbformat": 4, "nbformat_minor": 5}
+
+
+def language(notebook):
+    """The language an assignment was made in: its metadata says, or (for a notebook
+    whose metadata an editor dropped) its ``set_language(...)`` call; else None."""
+    meta = notebook.get("metadata") if isinstance(notebook, dict) else None
+    lang = meta.get("minigrad", {}).get("lang") if isinstance(meta, dict) else None
+    if lang in LANGUAGES:
+        return lang
+    for cell in notebook.get("cells") or [] if isinstance(notebook, dict) else []:
+        source = cell.get("source") if isinstance(cell, dict) else None
+        source = "".join(source) if isinstance(source, list) else source
+        found = SET_LANGUAGE.search(source) if isinstance(source, str) else None
+        if found:
+            return found.group(1)
+    return None
 
 
 def questions(notebook):
