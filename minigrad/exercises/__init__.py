@@ -14,7 +14,7 @@ is caught) and never print the answer. The bank:
     facts.py      answers described as plain data; judging.py the common first checks
     history.py    how each .grad came to be (checks ask how, not only what)
     limits.py     the time a check gives the student's code
-    feedback.py   the green or red box; language.py zh / en
+    feedback.py   the green or red box, in zh and en (minigrad.language)
 
 ``exercise(id).prompt("zh")`` gives the prompt text for a notebook. The teacher's answers
 are not in this package (students install it too): they live with the teacher's tools,
@@ -25,7 +25,7 @@ import os
 from . import chapter, history, scenes
 from .exercise import MISSING, answers
 from .feedback import Feedback
-from .language import Text, get_language, set_language
+from ..language import Text, get_language, set_language
 
 EXERCISES = {e.id: e for e in scenes.ALL + chapter.ALL}
 history.start()  # from the assignment's first cell on, every .grad's story is kept

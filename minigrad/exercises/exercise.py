@@ -19,7 +19,7 @@ from .facts import attempt, describe, failure
 from . import limits
 from .limits import time_limit
 from .feedback import Feedback
-from .language import Text
+from ..language import Text
 
 # The last answer passed to check(), per exercise: the grader reads it after the cell ran.
 answers = {}

@@ -13,7 +13,7 @@ import json
 import re
 
 from ..exercises import EXERCISES
-from ..exercises.language import LANGUAGES, Text
+from ..language import LANGUAGES, Text
 from .scoring import Question
 
 SET_LANGUAGE = re.compile(r"""set_language\(\s*["'](zh|en)["']\s*\)""")

@@ -16,7 +16,7 @@ import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 
-from ..exercises.language import Text
+from ..language import Text
 from . import reply, sandbox, scoring
 from .cache import Cache
 from .folder import NOTES, NotGraded

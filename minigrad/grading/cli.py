@@ -18,7 +18,7 @@ import signal
 import sys
 
 from ..exercises import EXERCISES
-from ..exercises.language import get_language
+from ..language import get_language
 from . import assignment, batch, folder, hidden, key, otter, report, sandbox
 from .files import make_room
 from .scoring import Question

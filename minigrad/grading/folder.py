@@ -11,7 +11,7 @@ UTF-8 is shown with its odd bytes escaped.
 import os
 import stat
 
-from ..exercises.language import Text
+from ..language import Text
 
 MAX_BYTES = 64 * 2 ** 20  # bigger than any notebook a student writes by hand
 MAX_DEPTH = 8

@@ -11,7 +11,7 @@ import os
 import re
 
 from ..exercises import EXERCISES
-from ..exercises.language import Text
+from ..language import Text
 from .files import make_room, write_atomically
 
 HEADINGS = {

@@ -15,7 +15,7 @@ import numpy as np
 
 from ..exercises import EXERCISES
 from ..exercises.facts import as_array
-from ..exercises.language import Text
+from ..language import Text
 from .hidden import Expression, Inputs
 
 HIDDEN_FAILED = Text("答案在检查没有试过的输入上不对（隐藏的输入不会显示）。",
