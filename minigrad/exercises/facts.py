@@ -95,6 +95,17 @@ def _name(error):
     return type(error).__name__[:100]
 
 
+def clip(text, limit=300):
+    """``text`` cut to ``limit`` characters, dropping a word cut in two: a path cut half-way
+    could no longer be recognised (and hidden) by the grader's report."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    if not text[limit].isspace():
+        cut = cut[:max(cut.rfind(" "), 0)]
+    return cut + " …"
+
+
 def attempt(function, *args):
     """Call student code; whatever it raises (even ``SystemExit``), or running past the
     check's time limit, becomes a fact too."""
@@ -104,7 +115,7 @@ def attempt(function, *args):
         if isinstance(error, TookTooLong) or limits.expired():
             return {"ok": False, "error": "timeout", "message": ""}
         try:
-            message = str(error)[:300]
+            message = clip(str(error))
         except BaseException:  # an exception whose __str__ raises
             message = ""
         return {"ok": False, "error": _name(error), "message": message}

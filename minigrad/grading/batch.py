@@ -10,9 +10,11 @@ import json
 import os
 import pathlib
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 
@@ -96,6 +98,7 @@ def grade_all(batch, entries, out, questions, hidden, hidden_source, progress):
                 progress(done, len(futures), record, cached)
         except (KeyboardInterrupt, Stopped):
             finished = False
+            _no_more_interrupts()  # a second Ctrl-C must not cost the table of what is done
             batch.workers.stop_all()
             for future in futures:
                 future.cancel()
@@ -103,6 +106,13 @@ def grade_all(batch, entries, out, questions, hidden, hidden_source, progress):
         records = [f.result()[0] for f in futures
                    if f.done() and not f.cancelled() and f.exception() is None]
     return sorted(records, key=lambda r: r["student"]), finished
+
+
+def _no_more_interrupts():
+    if threading.current_thread() is threading.main_thread():
+        for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+            if hasattr(signal, name):
+                signal.signal(getattr(signal, name), signal.SIG_IGN)
 
 
 def grade_one(entry, batch, cache, key, questions, hidden):
@@ -164,18 +174,18 @@ def run_notebook(cells, public, secret, batch):
     scratch = None
     if settings.sandboxed:
         job.update(home=sandbox.HOME, tmp="/tmp", python_path=sandbox.RUNTIME)
-        argv, cwd = sandbox.command(batch.runtime, worker_argv), "/"
-        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin")}
+        argv, options = sandbox.command(batch.runtime, worker_argv)
+        with options:
+            worker = batch.workers.start(argv, cwd="/", **options.popen)
     else:  # trusted work only: the kernel runs as the teacher, next to the teacher's files
         scratch = pathlib.Path(tempfile.mkdtemp(dir=batch.folder))
         (scratch / "home").mkdir()
         (scratch / "tmp").mkdir()
         job.update(home=str(scratch / "home"), tmp=str(scratch / "tmp"),
                    python_path=str(batch.runtime))
-        argv, cwd = worker_argv, str(scratch / "home")
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8",
-               "PYTHONPATH": str(batch.runtime)}
-    worker = batch.workers.start(argv, env, cwd)
+               "PYTHONPATH": str(batch.runtime), "HOME": job["home"], "TMPDIR": job["tmp"]}
+        worker = batch.workers.start(worker_argv, cwd=str(scratch / "home"), env=env)
     try:
         worker.send(job)
         first = worker.receive(time.monotonic() + settings.timeout + settings.reserve + GRACE)

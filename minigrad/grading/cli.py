@@ -103,6 +103,10 @@ def _grade(args):
                       file=sys.stderr)
                 records, finished = batch.grade_all(run, entries, args.out, questions, checks,
                                                     hidden_source, _progress)
+                scrub = report.scrubber([sys.prefix, sys.base_prefix, os.path.expanduser("~"),
+                                         os.getcwd(), run.folder, args.submissions, args.out,
+                                         args.hidden, args.hidden and args.hidden.parent,
+                                         args.assignment and args.assignment.parent])
         except sandbox.Unavailable as why:
             print(f"Not grading: {why}\nThe notebooks are students' code; without a sandbox "
                   f"they run as you, can read your files (the hidden checks too) and change "
@@ -111,10 +115,6 @@ def _grade(args):
         except KeyboardInterrupt:  # before any grading started
             print("Stopped.", file=sys.stderr)
             return 130
-        scrub = report.scrubber([sys.prefix, sys.base_prefix, os.path.expanduser("~"),
-                                 os.getcwd(), args.submissions,
-                                 args.out, args.hidden, args.hidden and args.hidden.parent,
-                                 args.assignment and args.assignment.parent])
         report.write_table(args.out / "grades.csv", records, questions, lang)
         report.write_pages(args.out / "feedback", records, lang, scrub)
     print(f"Wrote {args.out / 'grades.csv'} and {len(records)} pages in "
@@ -141,11 +141,11 @@ def _check_folders(args):
 
 
 class _stopped_by_signals:
-    """SIGTERM and SIGHUP stop the batch as Ctrl-C does; a second Ctrl-C while stopping
-    is ignored so that the table still gets written."""
+    """SIGTERM and SIGHUP stop the batch as Ctrl-C does (the batch then ignores further
+    ones until its table is written); the previous handlers come back at the end."""
 
     def __enter__(self):
-        self.previous = {}
+        self.previous = {signal.SIGINT: signal.signal(signal.SIGINT, signal.default_int_handler)}
         for name in ("SIGTERM", "SIGHUP"):
             number = getattr(signal, name, None)
             if number is not None:

@@ -7,6 +7,8 @@ numbers, and only the questions that were asked are kept.
 """
 import re
 
+from ..exercises.facts import clip
+
 STATUSES = ("ok", "timeout", "kernel_died", "worker_error")
 MAX_ERRORS = 50
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
@@ -39,10 +41,10 @@ def facts(value, asked):
 
 
 def text(value, limit):
-    """A string from the kernel, safe to show: at most ``limit`` characters, no control
-    characters (nor the ones that reorder text), no backticks (they would close the
-    Markdown code span it is shown in)."""
-    return _CONTROL.sub("", str(value))[:limit].replace("`", "'")
+    """A string from the kernel, safe to show: at most ``limit`` characters (no word cut
+    in two), no control characters (nor the ones that reorder text), no backticks (they
+    would close the Markdown code span it is shown in)."""
+    return clip(_CONTROL.sub("", str(value)), limit).replace("`", "'")
 
 
 def _where(detail):

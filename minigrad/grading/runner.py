@@ -29,11 +29,11 @@ class Workers:
         self._alive = set()
         self.stopping = False
 
-    def start(self, argv, env, cwd):
+    def start(self, argv, **popen):
         with self._lock:
             if self.stopping:
                 raise Stopped
-            worker = Worker(argv, env, cwd)
+            worker = Worker(argv, **popen)
             self._alive.add(worker)
             return worker
 
@@ -51,11 +51,10 @@ class Workers:
 
 
 class Worker:
-    def __init__(self, argv, env, cwd):
+    def __init__(self, argv, **popen):
         self.errors = tempfile.TemporaryFile()
         self.process = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                        stderr=self.errors, env=env, cwd=cwd,
-                                        start_new_session=True)
+                                        stderr=self.errors, start_new_session=True, **popen)
         self._buffer = b""
         self._selector = selectors.DefaultSelector()
         self._selector.register(self.process.stdout, selectors.EVENT_READ)

@@ -14,7 +14,9 @@ inside ``bwrap``:
   submissions, the results, the cache's key or the hidden checks;
 - an environment built from nothing (``--clearenv``): no variable of the teacher's;
 - no capabilities, no new user namespaces inside, and a session of its own (so it cannot
-  type into the teacher's terminal).
+  type into the teacher's terminal);
+- bwrap's own command line and environment, which the sandbox can read in /proc/1, hold
+  none of the teacher's folders: its options come through a pipe (``--args``).
 
 ``check()`` says whether bubblewrap works here, and if not, why and what to do: the
 grader refuses to grade untrusted work without it unless the teacher says ``--no-sandbox``.
@@ -52,8 +54,10 @@ def check(runtime):
             "Install it: sudo apt install bubblewrap (Debian, Ubuntu), sudo dnf install "
             "bubblewrap (Fedora), or run scripts/install-system-deps.sh --grade.")
     try:
-        trial = subprocess.run(command(runtime, [sys.executable, "-c", "import minigrad"]),
-                               stdin=subprocess.DEVNULL, capture_output=True, timeout=60)
+        argv, options = command(runtime, [sys.executable, "-c", "import minigrad"])
+        with options:
+            trial = subprocess.run(argv, stdin=subprocess.DEVNULL, capture_output=True,
+                                   timeout=60, **options.popen)
     except (OSError, subprocess.TimeoutExpired) as error:
         raise Unavailable(f"bubblewrap did not start: {error}") from None
     if trial.returncode != 0:
@@ -104,7 +108,7 @@ def _font_cache(folder):
 
 
 def command(runtime, argv):
-    """The bwrap command line that runs ``argv`` in a fresh sandbox."""
+    """(the bwrap command line, its ``Options``) to run ``argv`` in a fresh sandbox."""
     options = ["--unshare-user", "--unshare-pid", "--unshare-net", "--unshare-ipc",
                "--unshare-uts", "--unshare-cgroup-try", "--die-with-parent", "--new-session",
                "--cap-drop", "ALL", "--uid", str(UID), "--gid", str(UID), "--hostname", "grading"]
@@ -128,7 +132,28 @@ def command(runtime, argv):
     options += ["--ro-bind", str(runtime), RUNTIME, "--proc", "/proc", "--dev", "/dev",
                 "--size", str(TMPFS_BYTES), "--tmpfs", "/tmp",
                 "--size", str(TMPFS_BYTES), "--tmpfs", HOME, "--chdir", HOME]
-    return ["bwrap", *options, "--", *argv]
+    options = Options(options)
+    return [shutil.which("bwrap"), "--args", str(options.fd), "--", *argv], options
+
+
+class Options:
+    """bwrap's arguments on a pipe (NUL-separated), so that they are not on its command
+    line; ``popen`` holds what ``subprocess.Popen`` needs: the pipe and a bare environment.
+    Use it as a context manager: the pipe is closed after the process started."""
+
+    def __init__(self, arguments):
+        self.fd, write = os.pipe()
+        data = b"".join(os.fsencode(a) + b"\0" for a in arguments)
+        os.write(write, data)  # far below a pipe's 64 KiB: never blocks
+        os.close(write)
+        self.popen = {"pass_fds": (self.fd,), "env": {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}}
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        os.close(self.fd)
+        return False
 
 
 def environment():

@@ -33,6 +33,8 @@ import subprocess
 import sys
 import time
 
+from ..exercises.facts import clip
+
 CHECK_CALL = re.compile(r"""check\(\s*["']([A-Za-z0-9_]+)["']""")
 KEPT_OUTPUT = ("error",)  # printed output can be huge and is never needed
 MAX_PROCESSES = 256  # a fork bomb stops here instead of filling the machine
@@ -126,7 +128,8 @@ async def run(job, messages):
             result.update(status="timeout", detail=_where(result, len(cells)))
     except DeadKernelError:
         result.update(status="kernel_died", detail=_where(result, len(cells)))
-    except RuntimeError:  # nbclient: the kernel did not start, or died starting
+    except RuntimeError as error:  # nbclient: the kernel did not start, or died starting
+        print(f"the kernel did not start: {error}", file=sys.stderr)  # for the teacher
         result.update(status="kernel_died", detail="start")
     messages.cells_done(result)
 
@@ -151,8 +154,8 @@ async def _probe(client, exercise_id, probe, deadline):
         raise TimeoutError
     answer = reply["content"].get("user_expressions", {}).get("facts", {})
     if answer.get("status") != "ok":
-        return {"type": "probe_failed", "error": str(answer.get("ename", "?"))[:100],
-                "message": str(answer.get("evalue", ""))[:300]}
+        return {"type": "probe_failed", "error": clip(str(answer.get("ename", "?")), 100),
+                "message": clip(str(answer.get("evalue", "")))}
     try:
         return json.loads(ast.literal_eval(answer["data"]["text/plain"]))
     except (ValueError, SyntaxError, KeyError, TypeError, MemoryError, RecursionError):
@@ -172,8 +175,8 @@ async def _interrupt(client):
 def _note_errors(cell, index, result):
     for output in cell.outputs:
         if output.get("output_type") == "error":
-            result["cell_errors"].append({"cell": index, "error": str(output.get("ename", ""))[:100],
-                                          "message": str(output.get("evalue", ""))[:300]})
+            result["cell_errors"].append({"cell": index, "error": clip(str(output.get("ename", "")), 100),
+                                          "message": clip(str(output.get("evalue", "")))})
 
 
 def _where(result, n_cells):
