@@ -1,4 +1,6 @@
-def dg(x):
-    x = torch.tensor(float(x), requires_grad=True)
-    g(x).backward()
-    return x.grad
+def g_smooth(x):
+    if x > 1:
+        y = x * x
+    else:
+        y = 2 * x - 1
+    return y

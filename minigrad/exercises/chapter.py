@@ -4,7 +4,7 @@ Same layout as ``scenes.py``: prompt, given code, answer cell, solution, then th
 """
 import numpy as np
 
-from .. import autograd, tensor
+from .. import autograd, float64, tensor
 from . import history
 from ..tensor import Tensor
 from .exercise import Exercise, right, wrong
@@ -318,62 +318,86 @@ g = _defined(BRANCH_SETUP, "g")
 
 
 def plan_branch(rng):
+    """Points on both sides of the boundary, and the boundary x = 1 itself."""
     above = rng.uniform(1.05, 6, 3)
     below = rng.uniform(-5, 0.95, 3)
-    return {"points": np.concatenate([above, below]).round(4).tolist()}
+    return {"points": np.concatenate([above, [1.0], below]).round(4).tolist()}
 
 
-def probe_branch(dg, plan):
-    return calls([call_and_describe(dg, tensor(p, requires_grad=True)) for p in plan["points"]])
-
-
-def true_dg(p):
-    return 2 * p if p > 1 else 3.0
+def probe_branch(g_smooth, plan):
+    """At each point: the value, and the derivative autograd takes through the branch that
+    ran."""
+    results = []
+    for p in plan["points"]:
+        x = tensor(p, dtype=float64, requires_grad=True)
+        outcome = attempt(g_smooth, x)
+        if not outcome["ok"]:
+            results.append(failure(outcome))
+            continue
+        y = outcome["result"]
+        result = describe(y)
+        if isinstance(y, Tensor) and y.requires_grad and y.numel() == 1:
+            backward = attempt(y.backward)
+            result["derivative"] = describe(x.grad) if backward["ok"] else failure(backward)
+        results.append(result)
+    return calls(results)
 
 
 def judge_branch(facts, plan):
-    got = []
-    for result in facts["results"]:
-        verdict = expect_number(result, Text("`dg(x)` 的结果", "What `dg(x)` returns"))
+    values, slopes = {}, {}
+    for result, p in zip(facts["results"], plan["points"]):
+        verdict = expect_number(result, Text("`g_smooth(x)` 的结果", "What `g_smooth(x)` returns"))
         if verdict:
             return verdict
-        got.append(float(as_array(result)))
-    points = plan["points"]
-    bad = [p for p, value in zip(points, got) if not close(value, true_dg(p))]
-    if not bad:
-        return right(Text("自动微分只对这一次实际执行的分支求导，没有执行的分支不参与。",
-                          "Autograd differentiates only the branch that actually ran; the "
-                          "other branch takes no part."))
-    if len(set(np.round(got, 6))) == 1:
-        return wrong(Text("`dg` 每次都返回同一个值：书里只看了 x = 2，换一个 x，导数也会变。",
-                          "`dg` returns the same value every time: the book only looked at x = 2; "
-                          "at another x the derivative changes."))
-    if all(p > 1 for p in bad):
-        return wrong(Text("x ≤ 1 时对，x > 1 时不对：这时执行的是 `y = x * x`。",
-                          "Right for x ≤ 1, wrong for x > 1: there the branch `y = x * x` runs."))
-    if all(p <= 1 for p in bad):
-        return wrong(Text("x > 1 时对，x ≤ 1 时不对：这时执行的是另一个分支。",
-                          "Right for x > 1, wrong for x ≤ 1: there the other branch runs."))
-    return wrong(Text("两个分支都有不对的地方：先判断 x 走哪个分支，再对那个分支求导。",
-                      "Both branches have wrong values: decide which branch x takes, then "
-                      "differentiate that branch."))
+        derivative = result.get("derivative")
+        if derivative is None or derivative.get("type") != "tensor":
+            return wrong(Text("自动微分没法对 `g_smooth(x)` 求导：要用张量运算从 x 算出 y（不要用 "
+                              "`float(x)`、`.item()` 或新建张量），`backward` 才能走回 x。",
+                              "Autograd cannot differentiate `g_smooth(x)`: compute y from x with "
+                              "tensor operations (no `float(x)`, `.item()` or new tensor) so that "
+                              "`backward` can find its way back to x."))
+        values[p], slopes[p] = float(as_array(result)), float(as_array(derivative))
+    if not all(close(values[p], p * p) for p in values if p > 1):
+        return wrong(Text("x > 1 的分支要保持原样：`y = x * x`。要改的是另一个分支。",
+                          "Keep the branch for x > 1 as it is, `y = x * x`: it is the other "
+                          "branch that changes."))
+    if 1.0 in values and not close(values[1.0], 1.0):
+        return wrong(Text("两个分支在 x = 1 处没有接上：右边 x² 从 1 开始，你的另一个分支在 x = 1 处给出的值不是 1，"
+                          "图像在那里断开了。",
+                          "The two branches do not meet at x = 1: on the right x² starts from 1, "
+                          "but your other branch does not give 1 at x = 1, so the graph breaks "
+                          "there."))
+    if 1.0 in slopes and not close(slopes[1.0], 2.0):
+        return wrong(Text("两个分支在 x = 1 处接上了，但斜率不一样：那里是一个拐角。x = 1 时执行的是 "
+                          "x ≤ 1 的分支，autograd 给出的是它的斜率，而 x² 在 1 处的斜率是 2。",
+                          "The two branches meet at x = 1, but with different slopes: a corner. "
+                          "At x = 1 the branch for x ≤ 1 runs and autograd gives its slope, "
+                          "while x² has slope 2 at 1."))
+    return right(Text("两个分支在 x = 1 处以相同的斜率接上，所以不管走哪个分支，autograd 给出的都是真正的导数，"
+                      "在交界处也一样。原来的 g 在 1 处断开（左边 3x），autograd 在那里给出的 3 只说明走了哪个分支。",
+                      "Both branches meet at x = 1 with the same slope, so whichever branch "
+                      "runs, autograd's derivative is the true one, at the boundary too. The "
+                      "given g breaks at 1 (3x on the left): the 3 autograd gives there only "
+                      "says which branch ran."))
 
 
 branch_derivative = Exercise(
     id="branch_derivative",
-    title=Text("练习 4：带分支的函数的导数", "Exercise 4: the derivative of a function with a branch"),
+    title=Text("练习 4：设计一个带分支的函数", "Exercise 4: design a function with a branch"),
     prompt=Text(
-        "**练习 4：设计一个求控制流梯度的例子，运行并分析结果。** 下面的 g 有一个 `if`。书里只算了 "
-        "x = 2。写一个函数 `dg(x)`：对任意标量 x（一个标量张量）返回 g 在 x 处的导数 dy/dx，手算公式"
-        "或者用自动微分都可以。检查会在两个分支里各取几个随机点，包括你没见过的点。",
-        "**Exercise 4: design an example of gradients through control flow, run it and explain "
-        "the result.** The g below has an `if`. The book only tried x = 2. Write a function "
-        "`dg(x)` that returns dy/dx, the derivative of g at any scalar x (a scalar tensor), by "
-        "a formula or by autograd. The check tries random points in both branches, including "
-        "points you have not seen."),
+        "**练习 4：设计一个求控制流梯度的例子，运行并分析结果。** 重新设计 `g`：写一个函数 "
+        "`g_smooth(x)`，保留 `if x > 1` 和它的分支 `y = x * x`，改写另一个分支，让 autograd "
+        "在每一点、包括 x = 1，给出的都是 g_smooth 真正的导数。检查会在两边各取几个随机点，"
+        "也会试 x = 1。",
+        "**Exercise 4: design an example of gradients through control flow, run it and "
+        "explain the result.** Redesign `g`: write a function `g_smooth(x)` that keeps "
+        "`if x > 1` and its branch `y = x * x`, and rewrite the other branch so that autograd "
+        "gives the true derivative of g_smooth everywhere, x = 1 included. The check tries "
+        "random points on both sides, and x = 1."),
     setup=BRANCH_SETUP,
-    answer="dg",
-    template="def dg(x):\n    ...",
+    answer="g_smooth",
+    template="def g_smooth(x):\n    if x > 1:\n        y = x * x\n    else:\n        y = ...\n"
+             "    return y",
     plan=plan_branch,
     probe=probe_branch,
     judge=judge_branch,

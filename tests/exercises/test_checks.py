@@ -155,9 +155,11 @@ def test_accumulation_hints(guess, fragment):
 # -- right for the shown input, wrong elsewhere ------------------------------------------------
 
 @pytest.mark.parametrize("exercise_id, source, fragment", [
-    ("branch_derivative", "def dg(x):\n    return 4.0", "same value every time"),
-    ("branch_derivative", "def dg(x):\n    return 2 * x", "wrong for x ≤ 1"),
-    ("branch_derivative", "def dg(x):\n    return 3.0 if x > 1 else 2 * x", "Both branches"),
+    ("branch_derivative", KEY["branch_derivative"].replace("2 * x - 1", "3 * x"), "breaks there"),
+    ("branch_derivative", KEY["branch_derivative"].replace("2 * x - 1", "3 * x - 2"), "a corner"),
+    ("branch_derivative", KEY["branch_derivative"].replace("x * x", "x * x + 1"),
+     "Keep the branch for x > 1"),
+    ("branch_derivative", "def g_smooth(x):\n    return float(x) ** 2", "cannot differentiate"),
     ("chain_rule", "def by_hand(x, y, w):\n    return 4.0, 4.0, 5.0", "same numbers every time"),
     ("chain_rule", "def by_hand(x, y, w):\n    return w, w, w", "what does w multiply"),
     ("control_flow", "def slope(a):\n    k = 2.0\n    while abs(k * a) < 1000:\n        k = k * 2\n"
@@ -200,7 +202,7 @@ def test_checks_use_fresh_random_inputs():
 
 def test_passing_the_result_instead_of_the_function_is_explained():
     ns = run(KEY["branch_derivative"], exercise("branch_derivative").setup)
-    text = check("branch_derivative", ns["dg"](2.0)).text("en")
+    text = check("branch_derivative", ns["g_smooth"](torch.tensor(2.0))).text("en")
     assert "Pass the function itself" in text
 
 
@@ -345,7 +347,7 @@ def test_feedback_renders_as_a_small_green_or_red_box_without_external_assets():
 
 def test_html_escapes_what_the_student_wrote():
     feedback = check("branch_derivative", answer_from(
-        "branch_derivative", "def dg(x):\n    raise ValueError('<b>boom</b>')"))
+        "branch_derivative", "def g_smooth(x):\n    raise ValueError('<b>boom</b>')"))
     assert "<b>boom" not in feedback._repr_html_()
 
 

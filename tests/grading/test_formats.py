@@ -70,7 +70,7 @@ def test_to_otter_makes_one_question_per_exercise_with_its_solution_and_a_test()
     assert solutions == [KEY["detach"], KEY["branch_derivative"]]
     tests = [cells[i + 1]["source"] for i, c in enumerate(cells) if c["source"] == "# BEGIN TESTS"]
     assert tests == ['check("detach", grad_with_detach).passed',
-                     'check("branch_derivative", dg).passed']
+                     'check("branch_derivative", g_smooth).passed']
 
 
 # -- submissions as other tools save them ------------------------------------------------------

@@ -253,15 +253,15 @@ for path in [P["hidden"], "/proc/1/cmdline", "/proc/1/environ"] + glob.glob("/pr
 raise RuntimeError(" | ".join(seen)[:5000])
 '''
 
-LEAKER_DG = '''
+LEAKER_G = '''
 SEEN = []
-def dg(x):
+def g_smooth(x):
     SEEN.append(float(x))
     raise ValueError("inputs so far: " + repr(SEEN[-12:]))
 '''
 
-SHAPE_LEAKER_DG = '''
-def dg(x):
+SHAPE_LEAKER_G = '''
+def g_smooth(x):
     return torch.zeros(int(abs(float(x)) * 1000) + 2)
 '''
 
@@ -295,7 +295,7 @@ def submissions(paths):
         # honest students, and the awkward ones
         "correct": (notebook(key_cells()), "ok", honest),
         "victim": (notebook(key_cells()), "ok", honest),
-        "partly_wrong": (notebook(replaced("return x.grad", "return 4.0")), "ok", [1, 1, 0, 1]),
+        "partly_wrong": (notebook(replaced("2 * x - 1", "3 * x - 2")), "ok", [1, 1, 0, 1]),
         "blank": (notebook(blank_cells()), "ok", nothing),
         "infinite_loop": (notebook(with_cell_after("detach", "while True:\n    pass")), "timeout",
                           [1, 1, 0, 0]),
@@ -307,7 +307,7 @@ def submissions(paths):
                       "ok", honest),
         "memory_hog": (notebook(with_cell_after("forward", "hog = bytearray(8 * 2**30)")), "ok",
                        honest),
-        "renamed_answer": (notebook(replaced("dg", "my_dg")), "ok", honest),
+        "renamed_answer": (notebook(replaced("g_smooth", "my_g")), "ok", honest),
         "missing_answer_cell": (notebook(without_exercise("detach")), "ok", [1, 0, 2, 1]),
         "other_tools": (vscode_and_colab(key_cells()), "ok", honest),
         "nbformat3": (nbformat3(key_cells()), "ok", honest),
@@ -329,9 +329,9 @@ def submissions(paths):
         "fork_bomb": (notebook(key_cells() + [attack(FORK_BOMB)]), "ok", honest),
         "key_thief": (notebook(first_then(attack(KEY_THIEF), blank_cells())), "ok", nothing),
         "leaker": (notebook(with_cell_after("forward", LEAKER_ENV.format(**fill),
-                                            replaced(KEY["branch_derivative"], LEAKER_DG))),
+                                            replaced(KEY["branch_derivative"], LEAKER_G))),
                    "ok", [1, 1, 0, 1]),
-        "shape_leaker": (notebook(replaced(KEY["branch_derivative"], SHAPE_LEAKER_DG)), "ok",
+        "shape_leaker": (notebook(replaced(KEY["branch_derivative"], SHAPE_LEAKER_G)), "ok",
                          [1, 1, 0, 1]),
         "kill_worker": (notebook(key_cells() + [KILL_WORKER]), "worker_error", nothing),
         "kill_all": (notebook(key_cells() + [KILL_ALL]), "worker_error", nothing),
@@ -563,7 +563,7 @@ def test_the_leakers_pages_still_say_what_went_wrong(machine):
 def test_feedback_pages_give_hints_not_answers(machine):
     _, paths, _ = machine
     page = pages(paths)
-    assert "same value every time" in page["partly_wrong.md"]
+    assert "a corner" in page["partly_wrong.md"]
     assert "Hidden check 1" in page["partly_wrong.md"]
     assert KEY["branch_derivative"] not in page["partly_wrong.md"]
     assert "time limit" in page["infinite_loop.md"]
