@@ -1,1 +1,1 @@
-grad_after_two = torch.tensor([1.0, 5.0, 9.0, 13.0])
+grad_after_two = 2 * {c} * x.detach() + 1

@@ -1,6 +1,6 @@
 def g_smooth(x):
-    if x > 1:
+    if x > {t}:
         y = x * x
     else:
-        y = 2 * x - 1
+        y = {slope} * x - {t_squared}
     return y

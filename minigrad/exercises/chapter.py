@@ -11,7 +11,8 @@ from .exercise import Exercise, right, wrong
 from .facts import as_array, attempt, call_and_describe, describe, failure
 from .judging import close, expect_number, expect_tensor
 from ..language import Text
-from .scenes import CONTROL_FLOW_SETUP, _defined, calls, f
+from .scenes import CONTROL_FLOW_NUMBERS, CONTROL_FLOW_SETUP, _defined, calls, f_for
+from .variants import Numbers
 
 # --- 1 · why a second derivative costs more than a first ------------------------------------
 
@@ -112,7 +113,7 @@ second_derivative_cost = Exercise(
 
 # --- 2 · running backward twice ---------------------------------------------------------------
 
-def plan_backward_twice(rng):
+def plan_backward_twice(rng, numbers):
     return {"xs": [rng.uniform(-3, 3, n).round(3).tolist() for n in (3, 5)]}
 
 
@@ -131,6 +132,7 @@ def probe_backward_twice(backward_twice, plan):
 
 
 def judge_backward_twice(facts, plan):
+    c = plan["numbers"]["c"]
     for result, values in zip(facts["results"], plan["xs"]):
         x = np.array(values)
         if result["type"] == "raised":
@@ -150,16 +152,16 @@ def judge_backward_twice(facts, plan):
         if verdict:
             return verdict
         got = as_array(result)
-        if close(got, 4 * x):
+        if close(got, 2 * c * x):
             return wrong(Text("`x.grad` 只有一次反向传播的梯度。PyTorch 会把每次 `backward` 的梯度加进 "
                               "`.grad`：是中间清零了，还是只有一次真正到达了 x？",
                               "`x.grad` holds the gradient of one backward pass only. PyTorch adds "
                               "every `backward`'s gradient into `.grad`: was it zeroed in between, "
                               "or did only one pass reach x?"))
-        if not close(got, 8 * x):
-            return wrong(Text("`x.grad` 的值不对：y = 2·(x·x) 的梯度是多少？两次之后呢？",
-                              "`x.grad` has the wrong values: what is the gradient of "
-                              "y = 2·(x·x), and after two passes?"))
+        if not close(got, 4 * c * x):
+            return wrong(Text(f"`x.grad` 的值不对：y = {c}·(x·x) 的梯度是多少？两次之后呢？",
+                              f"`x.grad` has the wrong values: what is the gradient of "
+                              f"y = {c}·(x·x), and after two passes?"))
         verdict = _not_two_passes_over_one_graph(result.get("history"))
         if verdict:
             return verdict
@@ -208,25 +210,26 @@ backward_twice = Exercise(
     title=Text("练习 2：连续两次反向传播", "Exercise 2: backward twice in a row"),
     prompt=Text(
         "**练习 2：运行反向传播之后，立即再运行一次会发生什么？** 先在草稿里试试，看看报什么错。"
-        "然后写一个函数 `backward_twice(x)`：用传进来的 x 计算 `y = 2 * torch.dot(x, x)`，"
+        "然后写一个函数 `backward_twice(x)`：用传进来的 x 计算 `y = {c} * torch.dot(x, x)`，"
         "再对同一个 y 连续调用两次 `backward`，两次都要成功。检查会在随机向量上看 `x.grad` "
         "是否和 PyTorch 的结果一样。",
         "**Exercise 2: what happens if you run backward again, straight away?** Try it in the "
         "scratch cell first and read the error. Then write a function `backward_twice(x)`: "
-        "compute `y = 2 * torch.dot(x, x)` from the x passed in and call `backward` on that same "
+        "compute `y = {c} * torch.dot(x, x)` from the x passed in and call `backward` on that same "
         "y twice, both calls succeeding. The check looks at `x.grad` on random vectors and "
         "compares it with what PyTorch gives."),
     answer="backward_twice",
-    template="def backward_twice(x):\n    y = 2 * torch.dot(x, x)\n    ...",
+    template="def backward_twice(x):\n    y = {c} * torch.dot(x, x)\n    ...",
     plan=plan_backward_twice,
     probe=probe_backward_twice,
     judge=judge_backward_twice,
+    numbers=Numbers({"c": 2}, lambda rng: {"c": int(rng.integers(2, 6))}),
 )
 
 
 # --- 3 · the control-flow example with a vector or matrix a ----------------------------------
 
-def plan_vector_control_flow(rng):
+def plan_vector_control_flow(rng, numbers):
     inputs = []
     for shape in [(3,), (5,), (2, 3), (3, 3)]:
         a = rng.normal(size=shape)
@@ -239,14 +242,14 @@ def probe_vector_control_flow(predicted_grad, plan):
     results = []
     for values in plan["inputs"]:
         a = tensor(values)
-        d = f(a).detach()
+        d = f_for(plan["numbers"])(a).detach()
         results.append(call_and_describe(predicted_grad, a.clone(), d))
     return calls(results)
 
 
-def true_grad(values):
+def true_grad(values, numbers):
     a = tensor(values, requires_grad=True)
-    f(a).sum().backward()
+    f_for(numbers)(a).sum().backward()
     return a.grad.numpy()
 
 
@@ -260,7 +263,7 @@ def judge_vector_control_flow(facts, plan):
                                                 "a.grad always has the shape of a."))
         if verdict:
             return verdict
-        if not close(as_array(result), true_grad(values)):
+        if not close(as_array(result), true_grad(values, plan["numbers"])):
             bad.append((shape, float(np.sum(values))))
     if not bad:
         return right(Text("对向量或矩阵 a，f(a) 仍然是 k·a，所有元素共用一个 k，所以 a.grad 处处等于 k，"
@@ -301,6 +304,7 @@ vector_control_flow = Exercise(
     plan=plan_vector_control_flow,
     probe=probe_vector_control_flow,
     judge=judge_vector_control_flow,
+    numbers=CONTROL_FLOW_NUMBERS,
 )
 
 
@@ -308,20 +312,23 @@ vector_control_flow = Exercise(
 
 BRANCH_SETUP = """\
 def g(x):
-    if x > 1:
+    if x > {t}:
         y = x * x
     else:
         y = 3 * x
     return y"""
 
-g = _defined(BRANCH_SETUP, "g")
+def branch_numbers(rng):
+    t = int(rng.integers(1, 4))
+    return {"t": t, "t_squared": t * t, "slope": 2 * t}
 
 
-def plan_branch(rng):
-    """Points on both sides of the boundary, and the boundary x = 1 itself."""
-    above = rng.uniform(1.05, 6, 3)
-    below = rng.uniform(-5, 0.95, 3)
-    return {"points": np.concatenate([above, [1.0], below]).round(4).tolist()}
+def plan_branch(rng, numbers):
+    """Points on both sides of the boundary, and the boundary x = t itself."""
+    t = numbers["t"]
+    above = rng.uniform(t + 0.05, t + 5, 3)
+    below = rng.uniform(t - 6, t - 0.05, 3)
+    return {"points": np.concatenate([above, [t], below]).round(4).tolist()}
 
 
 def probe_branch(g_smooth, plan):
@@ -344,6 +351,8 @@ def probe_branch(g_smooth, plan):
 
 
 def judge_branch(facts, plan):
+    t = float(plan["numbers"]["t"])
+    n = int(t)  # as the student reads it: x = 1, not x = 1.0
     values, slopes = {}, {}
     for result, p in zip(facts["results"], plan["points"]):
         verdict = expect_number(result, Text("`g_smooth(x)` 的结果", "What `g_smooth(x)` returns"))
@@ -357,28 +366,28 @@ def judge_branch(facts, plan):
                               "tensor operations (no `float(x)`, `.item()` or new tensor) so that "
                               "`backward` can find its way back to x."))
         values[p], slopes[p] = float(as_array(result)), float(as_array(derivative))
-    if not all(close(values[p], p * p) for p in values if p > 1):
-        return wrong(Text("x > 1 的分支要保持原样：`y = x * x`。要改的是另一个分支。",
-                          "Keep the branch for x > 1 as it is, `y = x * x`: it is the other "
-                          "branch that changes."))
-    if 1.0 in values and not close(values[1.0], 1.0):
-        return wrong(Text("两个分支在 x = 1 处没有接上：右边 x² 从 1 开始，你的另一个分支在 x = 1 处给出的值不是 1，"
-                          "图像在那里断开了。",
-                          "The two branches do not meet at x = 1: on the right x² starts from 1, "
-                          "but your other branch does not give 1 at x = 1, so the graph breaks "
-                          "there."))
-    if 1.0 in slopes and not close(slopes[1.0], 2.0):
-        return wrong(Text("两个分支在 x = 1 处接上了，但斜率不一样：那里是一个拐角。x = 1 时执行的是 "
-                          "x ≤ 1 的分支，autograd 给出的是它的斜率，而 x² 在 1 处的斜率是 2。",
-                          "The two branches meet at x = 1, but with different slopes: a corner. "
-                          "At x = 1 the branch for x ≤ 1 runs and autograd gives its slope, "
-                          "while x² has slope 2 at 1."))
-    return right(Text("两个分支在 x = 1 处以相同的斜率接上，所以不管走哪个分支，autograd 给出的都是真正的导数，"
-                      "在交界处也一样。原来的 g 在 1 处断开（左边 3x），autograd 在那里给出的 3 只说明走了哪个分支。",
-                      "Both branches meet at x = 1 with the same slope, so whichever branch "
-                      "runs, autograd's derivative is the true one, at the boundary too. The "
-                      "given g breaks at 1 (3x on the left): the 3 autograd gives there only "
-                      "says which branch ran."))
+    if not all(close(values[p], p * p) for p in values if p > t):
+        return wrong(Text(f"x > {n} 的分支要保持原样：`y = x * x`。要改的是另一个分支。",
+                          f"Keep the branch for x > {n} as it is, `y = x * x`: it is the other "
+                          f"branch that changes."))
+    if t in values and not close(values[t], t * t):
+        return wrong(Text(f"两个分支在 x = {n} 处没有接上：右边 x² 从 {n * n} 开始，你的另一个分支在 "
+                          f"x = {n} 处给出的值不是 {n * n}，图像在那里断开了。",
+                          f"The two branches do not meet at x = {n}: on the right x² starts from "
+                          f"{n * n}, but your other branch does not give {n * n} at x = {n}, so "
+                          f"the graph breaks there."))
+    if t in slopes and not close(slopes[t], 2 * t):
+        return wrong(Text(f"两个分支在 x = {n} 处接上了，但斜率不一样：那里是一个拐角。x = {n} 时执行的是 "
+                          f"x ≤ {n} 的分支，autograd 给出的是它的斜率，而 x² 在 {n} 处的斜率是 {2 * n}。",
+                          f"The two branches meet at x = {n}, but with different slopes: a corner. "
+                          f"At x = {n} the branch for x ≤ {n} runs and autograd gives its slope, "
+                          f"while x² has slope {2 * n} at {n}."))
+    return right(Text(f"两个分支在 x = {n} 处以相同的斜率接上，所以不管走哪个分支，autograd 给出的都是真正的导数，"
+                      f"在交界处也一样。原来的 g 在 {n} 处断开（左边 3x），autograd 在那里给出的 3 只说明走了哪个分支。",
+                      f"Both branches meet at x = {n} with the same slope, so whichever branch "
+                      f"runs, autograd's derivative is the true one, at the boundary too. The "
+                      f"given g breaks at {n} (3x on the left): the 3 autograd gives there only "
+                      f"says which branch ran."))
 
 
 branch_derivative = Exercise(
@@ -386,21 +395,22 @@ branch_derivative = Exercise(
     title=Text("练习 4：设计一个带分支的函数", "Exercise 4: design a function with a branch"),
     prompt=Text(
         "**练习 4：设计一个求控制流梯度的例子，运行并分析结果。** 重新设计 `g`：写一个函数 "
-        "`g_smooth(x)`，保留 `if x > 1` 和它的分支 `y = x * x`，改写另一个分支，让 autograd "
-        "在每一点、包括 x = 1，给出的都是 g_smooth 真正的导数。检查会在两边各取几个随机点，"
-        "也会试 x = 1。",
+        "`g_smooth(x)`，保留 `if x > {t}` 和它的分支 `y = x * x`，改写另一个分支，让 autograd "
+        "在每一点、包括 x = {t}，给出的都是 g_smooth 真正的导数。检查会在两边各取几个随机点，"
+        "也会试 x = {t}。",
         "**Exercise 4: design an example of gradients through control flow, run it and "
         "explain the result.** Redesign `g`: write a function `g_smooth(x)` that keeps "
-        "`if x > 1` and its branch `y = x * x`, and rewrite the other branch so that autograd "
-        "gives the true derivative of g_smooth everywhere, x = 1 included. The check tries "
-        "random points on both sides, and x = 1."),
+        "`if x > {t}` and its branch `y = x * x`, and rewrite the other branch so that autograd "
+        "gives the true derivative of g_smooth everywhere, x = {t} included. The check tries "
+        "random points on both sides, and x = {t}."),
     setup=BRANCH_SETUP,
     answer="g_smooth",
-    template="def g_smooth(x):\n    if x > 1:\n        y = x * x\n    else:\n        y = ...\n"
+    template="def g_smooth(x):\n    if x > {t}:\n        y = x * x\n    else:\n        y = ...\n"
              "    return y",
     plan=plan_branch,
     probe=probe_branch,
     judge=judge_branch,
+    numbers=Numbers({"t": 1, "t_squared": 1, "slope": 2}, branch_numbers),
 )
 
 

@@ -16,7 +16,7 @@ import textwrap
 import numpy as np
 
 from .facts import attempt, describe, failure
-from . import limits
+from . import limits, variants
 from .limits import time_limit
 from .feedback import Feedback
 from ..language import Text
@@ -48,34 +48,62 @@ class Exercise:
     """An exercise of the bank. ``prompt`` and ``title`` are in both languages;
     ``setup`` is code the student is given, ``template`` the answer cell to complete,
     ``answer`` the name of the variable it defines. A live exercise ``expects`` a
-    ``"function"`` or a ``"class"``. The teacher's answers are not here (students have
-    this package too): they are in the repository's ``exercises/solutions/``."""
+    ``"function"`` or a ``"class"``. An exercise with ``numbers`` (``variants.Numbers``)
+    writes its prompt, given code and answer cell with ``{name}`` fields, filled with the
+    standard numbers or a student's own. The teacher's answers are not here (students
+    have this package too): they are in the repository's ``exercises/solutions/``."""
 
     def __init__(self, id, title, prompt, answer, template, judge, *, setup="",
-                 plan=None, probe=None, expects="function"):
+                 plan=None, probe=None, expects="function", numbers=None):
         self.id = id
         self.title = title
         self._prompt = prompt
         self.answer = answer
-        self.template = template
-        self.setup = setup
+        self._template = template
+        self._setup = setup
         self._judge = judge
         self._plan = plan
         self._probe = probe
         self.expects = expects
+        self.numbers = numbers
 
     @property
     def live(self):
         """True when the answer is behaviour (a function or class) tried on fresh inputs."""
         return self._plan is not None
 
-    def prompt(self, lang=None):
-        return self._prompt.get(lang)
+    def prompt(self, lang=None, numbers=None):
+        return self.fill(self._prompt.get(lang), numbers)
 
-    def plan(self, rng=None):
-        if not self.live:
-            return {}
-        return self._plan(rng if rng is not None else np.random.default_rng())
+    def given(self, numbers=None):
+        """The code the student is given, with these numbers (default: the standard ones)."""
+        return self.fill(self._setup, numbers)
+
+    def answer_cell(self, numbers=None):
+        return self.fill(self._template, numbers)
+
+    @property
+    def setup(self):
+        return self.given()
+
+    @property
+    def template(self):
+        return self.answer_cell()
+
+    def fill(self, text, numbers=None):
+        """``text`` (written with ``{name}`` fields) with these numbers, or the standard ones."""
+        if self.numbers is None:
+            return text
+        return text.format(**(numbers or self.numbers.standard))
+
+    def plan(self, rng=None, numbers=None):
+        """The inputs to try (plain data); an exercise with numbers carries them in
+        ``plan["numbers"]``, for the probe and the judge."""
+        rng = rng if rng is not None else np.random.default_rng()
+        if self.numbers is None:
+            return self._plan(rng) if self.live else {}
+        numbers = numbers or dict(self.numbers.standard)
+        return {**(self._plan(rng, numbers) if self.live else {}), "numbers": numbers}
 
     def probe(self, answer, plan):
         """The facts about ``answer`` (plain data), gathered within the check's time limit;
@@ -114,7 +142,7 @@ class Exercise:
 
     def check(self, answer):
         answers[self.id] = answer
-        plan = self.plan()
+        plan = self.plan(numbers=variants.numbers(self))
         facts = self.probe(answer, plan)
         try:
             return self.judge(facts, plan)
@@ -135,7 +163,7 @@ def _one_result_per_input(facts, plan):
     """A function's facts hold exactly one result (a dict) per input the plan tried: an
     empty or short list of results must never read as "all right"."""
     results = facts.get("results")
-    tried = [value for key, value in plan.items() if isinstance(value, list)]
+    tried = [value for key, value in plan.items() if isinstance(value, list) and key != "numbers"]
     return (isinstance(results, list) and len(tried) == 1 and len(results) == len(tried[0])
             and all(isinstance(result, dict) for result in results))
 

@@ -12,7 +12,7 @@ answers between
 import json
 import re
 
-from ..exercises import EXERCISES
+from ..exercises import EXERCISES, variants
 from ..language import LANGUAGES, Text
 from .scoring import Question
 
@@ -29,34 +29,59 @@ INTRO = Text(
     "the check cells or the answer variables.")
 IMPORTS = ("import minigrad as torch\nimport matplotlib.pyplot as plt\n"
            "from minigrad.exercises import check, set_language\n\nset_language({lang!r})")
+VARIANT = "\n\nfrom minigrad.exercises import set_variant\nset_variant({student!r}, {salt!r})"
 
 
-def make(lang, exercise_ids=None, key=None, points=None):
-    """An nbformat 4.5 notebook (as a dict) with outputs cleared."""
-    cells = [_markdown(INTRO.get(lang), "intro"), _code(IMPORTS.format(lang=lang), "imports")]
+def make(lang, exercise_ids=None, key=None, points=None, student=None, salt=None):
+    """An nbformat 4.5 notebook (as a dict) with outputs cleared. ``key`` (the answer
+    key, ``key.solutions(filled=False)``) puts the teacher's answers in. With ``salt``, the
+    assignment has variants (``variants.py``); with ``student`` too, it is that student's
+    own notebook: their numbers, and ``set_variant`` so that ``check`` uses them."""
+    imports = IMPORTS.format(lang=lang)
+    if student is not None:
+        imports += VARIANT.format(student=student, salt=salt)
+    cells = [_markdown(INTRO.get(lang), "intro"), _code(imports, "imports")]
     for exercise_id in exercise_ids or list(EXERCISES):
         exercise = EXERCISES[exercise_id]
+        numbers = variants.numbers(exercise, student, salt) if student is not None else None
         tag = {"exercise": exercise.id}
-        cells.append(_markdown(f"## {exercise.title.get(lang)}\n\n{exercise.prompt(lang)}",
+        cells.append(_markdown(f"## {exercise.title.get(lang)}\n\n{exercise.prompt(lang, numbers)}",
                                f"{exercise.id}_prompt", tag, role="prompt"))
         if exercise.setup:
-            cells.append(_code(exercise.setup, f"{exercise.id}_given", tag, role="given"))
-        answer = (f"### BEGIN SOLUTION\n{key[exercise.id]}\n### END SOLUTION" if key
-                  else exercise.template)
+            cells.append(_code(exercise.given(numbers), f"{exercise.id}_given", tag, role="given"))
+        answer = (f"### BEGIN SOLUTION\n{exercise.fill(key[exercise.id], numbers)}\n"
+                  f"### END SOLUTION" if key else exercise.answer_cell(numbers))
         cells.append(_code(answer, f"{exercise.id}_answer", tag, role="answer", solution=True))
         cells.append(_code(f'check("{exercise.id}", {exercise.answer})', exercise.id, tag,
                            role="check", points=(points or {}).get(exercise.id, 1)))
+    about = {"lang": lang}
+    if salt is not None:
+        about["variants"] = {"salt": salt}
+    if student is not None:
+        about["student"] = student
     return {"cells": cells, "metadata": {"kernelspec": KERNELSPEC,
                                          "language_info": {"name": "python"},
-                                         "minigrad": {"lang": lang}},
+                                         "minigrad": about},
             "nbformat": 4, "nbformat_minor": 5}
+
+
+def salt(notebook):
+    """The variants' salt of an assignment made with ``--variants``, else None."""
+    about = _about(notebook)
+    found = about.get("variants", {}).get("salt") if isinstance(about.get("variants"), dict) else None
+    return found if isinstance(found, str) else None
+
+
+def _about(notebook):
+    meta = notebook.get("metadata") if isinstance(notebook, dict) else None
+    about = meta.get("minigrad") if isinstance(meta, dict) else None
+    return about if isinstance(about, dict) else {}
 
 
 def language(notebook):
     """The language an assignment was made in: its metadata says, or (for a notebook
     whose metadata an editor dropped) its ``set_language(...)`` call; else None."""
-    meta = notebook.get("metadata") if isinstance(notebook, dict) else None
-    lang = meta.get("minigrad", {}).get("lang") if isinstance(meta, dict) else None
+    lang = _about(notebook).get("lang")
     if lang in LANGUAGES:
         return lang
     for cell in notebook.get("cells") or [] if isinstance(notebook, dict) else []:

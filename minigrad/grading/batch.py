@@ -19,7 +19,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 
 from ..language import Text
-from . import reply, sandbox, scoring
+from . import reply, sandbox, scoring, submission
 from .cache import Cache
 from .folder import NOTES, NotGraded
 from .runner import Stopped, Workers
@@ -29,8 +29,12 @@ GRACE = 20  # seconds for starting and stopping the sandbox and kernel, beyond t
 
 
 class Settings:
-    def __init__(self, timeout=120, memory_mb=2048, jobs=None, lang="en", sandboxed=True):
+    """``salt``: the assignment's variants (``make-assignment --variants``), or None."""
+
+    def __init__(self, timeout=120, memory_mb=2048, jobs=None, lang="en", sandboxed=True,
+                 salt=None):
         self.timeout, self.memory_mb, self.lang, self.sandboxed = timeout, memory_mb, lang, sandboxed
+        self.salt = salt
         self.jobs = jobs or _cores()
         # after a cell is stopped at the time limit, the answers above it are still asked for
         self.reserve = min(15.0, max(5.0, timeout / 4))
@@ -74,7 +78,8 @@ def fingerprint(questions, hidden_source, settings):
     digest = hashlib.sha256()
     digest.update(json.dumps([(q.id, q.points) for q in questions]).encode())
     digest.update(hidden_source)
-    digest.update(f"{settings.timeout}/{settings.memory_mb}/{settings.sandboxed}".encode())
+    digest.update(f"{settings.timeout}/{settings.memory_mb}/{settings.sandboxed}/"
+                  f"{settings.salt}".encode())
     here = pathlib.Path(__file__).resolve().parent
     for source in sorted([*here.glob("*.py"), *(here.parent / "exercises").glob("*.py")]):
         digest.update(source.read_bytes())
@@ -128,7 +133,8 @@ def grade_one(entry, batch, cache, key, questions, hidden):
     if record is not None:
         return record, True
     started = time.monotonic()
-    public, secret = scoring.plan_tests(questions, hidden, digest)
+    student, note = _variant(entry.student, data, batch.settings.salt)
+    public, secret = scoring.plan_tests(questions, hidden, digest, student, batch.settings.salt)
     try:
         cells = code_cells(data)
     except Unreadable as problem:
@@ -141,7 +147,8 @@ def grade_one(entry, batch, cache, key, questions, hidden):
             raise Stopped
         detail = _detail(outcome)
     record = {"student": entry.student, "hash": digest, "status": outcome["status"],
-              "detail": detail.as_dict(), "teacher_note": outcome.get("note", ""),
+              "detail": detail.as_dict(),
+              "teacher_note": " ".join(filter(None, [note, outcome.get("note", "")])),
               "cell_errors": outcome["cell_errors"]}
     stopped = None if outcome["status"] == "ok" else detail
     facts = {"public": outcome["public"], "hidden": outcome["hidden"]}
@@ -154,6 +161,19 @@ def grade_one(entry, batch, cache, key, questions, hidden):
     record["seconds"] = round(time.monotonic() - started, 1)
     cache.store(entry_key, record)
     return record, False
+
+
+def _variant(student, data, salt):
+    """Whose numbers a submission is graded with: the student its file (or folder) is named
+    after — ``alice.ipynb``, ``alice/hw.ipynb`` —, whatever the notebook says. A notebook
+    made for someone else (copied) is noted for the teacher."""
+    if salt is None:
+        return None, ""
+    owner = student.split("/")[0]
+    claimed = submission.made_for(data)
+    if claimed and claimed != owner:
+        return owner, f"made for {claimed}, graded with {owner}'s numbers."
+    return owner, ""
 
 
 def not_graded(student, note, questions):

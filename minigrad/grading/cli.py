@@ -14,6 +14,8 @@ import argparse
 import json
 import os
 import pathlib
+import re
+import secrets
 import signal
 import sys
 
@@ -56,14 +58,23 @@ def main(argv=None):
                        help="run notebooks without a sandbox, as you: only for work you trust "
                             "(a submission could then read your files and change the marks)")
 
-    make = commands.add_parser("make-assignment", help="write the assignment notebook")
-    make.add_argument("out", type=pathlib.Path, metavar="NOTEBOOK")
+    make = commands.add_parser("make-assignment", help="write the assignment notebook",
+                               description="Write the assignment notebook (with --variants: a "
+                                           "folder of notebooks, one per student).")
+    make.add_argument("out", type=pathlib.Path, metavar="OUT",
+                      help="the notebook to write (with --variants: a folder)")
     make.add_argument("--lang", choices=("zh", "en"), default=None)
     make.add_argument("--exercises", metavar="IDS", help="comma-separated ids (default: all of them)")
     make.add_argument("--solutions", action="store_true",
                       help="the teacher's version, with the answer key in the answer cells")
     make.add_argument("--key", type=pathlib.Path, metavar="FOLDER",
                       help="the answer key's folder (default: exercises/solutions of this checkout)")
+    make.add_argument("--variants", type=pathlib.Path, metavar="ROSTER",
+                      help="a file of student ids, one a line: each student gets the same "
+                           "exercises with numbers of their own, in OUT/<id>.ipynb; grade "
+                           "with --assignment OUT/assignment.ipynb")
+    make.add_argument("--salt", help="with --variants: makes the numbers (default: new ones "
+                                     "each time)")
 
     template = commands.add_parser("hidden-template", help="write a hidden checks file to edit")
     template.add_argument("out", type=pathlib.Path, metavar="FILE")
@@ -92,7 +103,8 @@ def _grade(args):
         return 2
     lang = args.lang or _language(handed_out, entries) or get_language()
     settings = batch.Settings(args.timeout, args.memory, args.jobs, lang,
-                              sandboxed=not args.no_sandbox)
+                              sandboxed=not args.no_sandbox,
+                              salt=assignment.salt(handed_out) if handed_out else None)
     hidden_source = args.hidden.read_bytes() if args.hidden else b""
     with _stopped_by_signals():
         try:
@@ -218,7 +230,7 @@ def _make(args):
     answers = None
     if args.solutions:
         try:
-            answers = key.solutions(args.key)
+            answers = key.solutions(args.key, filled=False)
         except key.NoKey as missing:
             print(missing, file=sys.stderr)
             return 2
@@ -227,9 +239,42 @@ def _make(args):
             print(f"The answer key in {args.key or key.default_folder()} has no answer for "
                   f"{', '.join(absent)}.", file=sys.stderr)
             return 2
-    notebook = assignment.make(args.lang or get_language(), ids, answers)
-    args.out.write_text(assignment.dumps(notebook), encoding="utf-8")
+    lang = args.lang or get_language()
+    if args.variants is None:
+        args.out.write_text(assignment.dumps(assignment.make(lang, ids, answers)), encoding="utf-8")
+        return 0
+    students, problem = _roster(args.variants)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    salt = args.salt or secrets.token_hex(8)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "assignment.ipynb").write_text(
+        assignment.dumps(assignment.make(lang, ids, answers, salt=salt)), encoding="utf-8")
+    for student in students:
+        (args.out / f"{student}.ipynb").write_text(assignment.dumps(
+            assignment.make(lang, ids, answers, student=student, salt=salt)), encoding="utf-8")
+    print(f"Wrote {len(students)} notebooks in {args.out}, one per student, each with numbers "
+          f"of its own. Hand out <id>.ipynb to each; have them handed in under the same name "
+          f"(alice.ipynb or alice/...), and grade with --assignment "
+          f"{args.out / 'assignment.ipynb'}.", file=sys.stderr)
     return 0
+
+
+def _roster(path):
+    """The student ids of a roster file (one a line; blank lines and # comments skipped)."""
+    students = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        student = line.split("#", 1)[0].strip()
+        if not student:
+            continue
+        if not re.fullmatch(r"[\w][\w.@+-]*", student) or student == "assignment":
+            return [], (f"{student!r} in {path} cannot be a file name: use letters, digits and "
+                        f"_ . @ + - only (and not 'assignment').")
+        students.append(student)
+    if len(set(students)) != len(students):
+        return [], f"{path} names a student twice."
+    return students, None
 
 
 def _template(args):

@@ -20,12 +20,19 @@ def default_folder():
     return folder if folder.is_dir() else None
 
 
-def solutions(folder=None):
-    """{exercise id: the answer cell's code} for every file of the key."""
+def solutions(folder=None, numbers=None, filled=True):
+    """{exercise id: the answer cell's code} for every file of the key. An exercise with
+    numbers has its answer written with ``{name}`` fields: filled with ``numbers[id]``, or
+    the standard numbers (or left as they are: ``filled=False``)."""
+    from ..exercises import EXERCISES
     folder = pathlib.Path(folder) if folder else default_folder()
     if folder is None or not folder.is_dir():
         raise NoKey("The answer key is not part of the installed package (students install it "
                     "too). It is in the repository, in exercises/solutions/: clone it and pass "
                     "--key path/to/exercises/solutions.")
-    return {path.stem: path.read_text(encoding="utf-8").rstrip("\n")
-            for path in sorted(folder.glob("*.py"))}
+    found = {path.stem: path.read_text(encoding="utf-8").rstrip("\n")
+             for path in sorted(folder.glob("*.py"))}
+    if not filled:
+        return found
+    return {exercise_id: EXERCISES[exercise_id].fill(code, (numbers or {}).get(exercise_id))
+            if exercise_id in EXERCISES else code for exercise_id, code in found.items()}

@@ -13,7 +13,7 @@ out there. It gets a fixed sentence instead.
 """
 import numpy as np
 
-from ..exercises import EXERCISES
+from ..exercises import EXERCISES, variants
 from ..exercises.facts import as_array
 from ..language import Text
 from .hidden import Expression, Inputs
@@ -29,16 +29,20 @@ class Question:
         self.id, self.points = exercise_id, points
 
 
-def plan_tests(questions, hidden, seed):
+def plan_tests(questions, hidden, seed, student=None, salt=""):
     """The inputs of every question: public ones (sent to the worker with the notebook)
-    and hidden ones (sent only after the notebook's cells have run)."""
+    and hidden ones (sent only after the notebook's cells have run). With ``student``,
+    the exercises that vary use that student's numbers (``variants``)."""
     rng = np.random.default_rng(int(seed[:16], 16))
     public, secret = {}, {}
     for question in questions:
         exercise = EXERCISES[question.id]
+        numbers = variants.numbers(exercise, student, salt) if student else None
         checks = hidden.for_exercise(question.id)
-        public[question.id] = {"plans": [exercise.plan(rng)], "expressions": []}
-        plans = [c.plan for c in checks if isinstance(c, Inputs)]
+        plan = exercise.plan(rng, numbers)
+        public[question.id] = {"plans": [plan], "expressions": []}
+        plans = [{**c.plan, "numbers": plan["numbers"]} if "numbers" in plan else c.plan
+                 for c in checks if isinstance(c, Inputs)]
         expressions = [c.code for c in checks if isinstance(c, Expression)]
         if plans or expressions:
             secret[question.id] = {"plans": plans, "expressions": expressions}

@@ -145,7 +145,9 @@ def test_forged_or_broken_facts_earn_nothing_and_never_crash_the_grader(exercise
     question = scoring.Question(exercise_id, 2)
     live = EXERCISES[exercise_id].live
     checks = hidden.HiddenChecks(checks=[
-        hidden.inputs(exercise_id, **EXERCISES[exercise_id].plan(np.random.default_rng(1)))
+        hidden.inputs(exercise_id, **{key: value for key, value in
+                                      EXERCISES[exercise_id].plan(np.random.default_rng(1)).items()
+                                      if key != "numbers"})
         if live else hidden.expression(exercise_id, "1", bool, zh="", en="")])
     public, secret = scoring.plan_tests([question], checks, "ab" * 32)
     result = scoring.score(question, public[exercise_id], secret[exercise_id],
