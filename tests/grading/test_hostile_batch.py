@@ -544,8 +544,9 @@ def test_the_table_is_the_graders_to_the_end(machine, graded):
 
 def test_no_secret_reaches_a_feedback_page(machine, graded):
     base, paths, _ = machine
-    secrets = [SECRET, "x.numel() >= 100", "1.001", "-7.5", "40.0", "1002", "1003", "7502",
-               "40002", str(base), paths["home"], sys.prefix, sys.base_prefix, "TEACHER_TOKEN"]
+    shapes = [f"[{int(abs(x) * 1000) + 2}]" for x in HIDDEN_POINTS]  # what shape_leaker returns
+    secrets = [SECRET, "x.numel() >= 100", "1.001", "-7.5", "40.0", *shapes, str(base),
+               paths["home"], sys.prefix, sys.base_prefix, "TEACHER_TOKEN"]
     for name, text in pages(paths).items():
         found = [s for s in secrets if s in text]
         assert not found, (name, found)
