@@ -21,8 +21,9 @@ from .creation import (arange, as_tensor, e, empty, empty_like, eye, from_numpy,
 from .dtypes import (bool_ as bool, dtype, float16, float32, float64, int8, int16, int32, int64,
                      uint8)
 from .events import trace
-from .functions import *  # noqa: F401,F403  (torch.exp, torch.sum, torch.dot, ...)
-from .functions import pow, is_tensor, is_floating_point, equal, allclose, isclose
+from .functions import allclose, equal, is_floating_point, is_tensor, isclose
+from .ops import functions as _op_functions
+globals().update(_op_functions)  # torch.exp, torch.sum, torch.dot, ... (the op table's rows)
 from .printing import set_printoptions
 from .random import (Generator, default_generator, get_rng_state, initial_seed, manual_seed,
                      normal, rand, rand_like, randint, randn, randn_like, randperm, seed,

@@ -18,6 +18,7 @@ from .. import dtypes, events
 from ..language import hint
 from ..creation import ones_like, zeros, zeros_like
 from ..ops.broadcasting import sum_to
+from ..ops.inplace import bump_version
 from ..tensor import Tensor, _operand
 from .function import AccumulateGrad
 from .grad_mode import _GradMode
@@ -66,7 +67,7 @@ def _as_tuple(x):
 
 def _node_of(t):
     """The (node, output_nr) whose incoming gradient is the gradient of tensor ``t``."""
-    node = t._graph_node() if t._base is not None else t._grad_fn
+    node = t.grad_fn
     if node is not None:
         return (node, t._output_nr)
     return (t._accumulate_grad_node(), 0)
@@ -335,7 +336,7 @@ def _accumulate(variable, g, create_graph):
         variable._grad = before + g
     else:
         before._data += g._data  # in place, like PyTorch, so x.grad stays the same object
-        before._bump_version()
+        bump_version(before)
     if listening:
         events.announce(events.GradAccumulated(variable, old_value, g._data.copy(),
                                                variable._grad._data.copy()))

@@ -327,20 +327,14 @@ class Function:
 def _as_output(value, args):
     """Wrap what forward returned as a tensor. A result that is a view into an input's
     memory (``reshape``, ``x[0]``, ...) shares that input's version counter, so an
-    in-place change through either one is noticed."""
+    in-place change through either one is noticed (``inplace.py``)."""
     if type(value) is not np.ndarray:
         if isinstance(value, Tensor):
-            return Tensor._alias(value) if any(value is a for a in args) else value
+            return alias(value) if any(value is a for a in args) else value
         return Tensor._make(np.asarray(value))  # reductions give NumPy scalars
     out = Tensor._make(value)
-    owner = value.base
-    if owner is not None:
-        for a in args:
-            if isinstance(a, Tensor) and (a._data is owner or a._data.base is owner):
-                out._vc = a._version_counter
-                out._base = a._base if a._base is not None else a
-                out._view_version = out._vc.value
-                break
+    if value.base is not None:
+        as_view(out, args)
     return out
 
 
@@ -355,7 +349,7 @@ def _connect(ctx, args, outputs):
             plain.append(a)
         else:
             positions.append(position)
-            node = a._graph_node() if a._base is not None else a._grad_fn
+            node = a.grad_fn
             if node is not None:
                 edges.append((node, a._output_nr))
             elif a._requires_grad:
@@ -388,3 +382,6 @@ def once_differentiable(fn):
 
 
 __all__ = ["Function", "Node", "BackwardNode", "AccumulateGrad", "once_differentiable"]
+
+
+from ..ops.inplace import alias, as_view  # noqa: E402  (the ops are Functions: loaded last)

@@ -18,7 +18,7 @@ import numpy as np
 from .. import events
 from ..autograd.function import AccumulateGrad, Input
 from ..autograd.graph import grad_fn_of, grad_of
-from ..ops.shape import Fill
+from ..ops.inplace import Fill
 from ..tensor import Tensor
 from .formulas import describe
 from .model import Step, Value
