@@ -161,7 +161,7 @@ def _run(roots, seeds, retain_graph, create_graph, targets, accumulate):
             outputs = _call(node, grads)
             if not retain_graph:
                 node._release()
-            for (child, nr), g in zip(node.next_functions, outputs):
+            for child, nr, g in zip(node._next, node._next_nrs, outputs):
                 if child is None:
                     continue
                 if g is not None:
@@ -192,7 +192,7 @@ def _count_dependencies(start_nodes):
     stack = list(dependencies)  # each node once, also when several roots share it
     while stack:
         node = stack.pop()
-        for child, _ in node.next_functions:
+        for child in node._next:
             if child is None:
                 continue
             if child not in dependencies:
@@ -206,7 +206,7 @@ def _nodes_leading_to(targets, reachable):
     """The nodes on some path to a target (``autograd.grad`` runs only those)."""
     parents = {}
     for node in reachable:
-        for child, _ in node.next_functions:
+        for child in node._next:
             if child is not None:
                 parents.setdefault(child, []).append(node)
     needed = {node for node, _ in targets}
@@ -226,7 +226,7 @@ def _skip(node, dependencies, buffers, ready, retain_graph):
         node = stack.pop()
         if not retain_graph:
             node._release()
-        for child, _ in node.next_functions:
+        for child in node._next:
             if child is None:
                 continue
             dependencies[child] -= 1

@@ -29,14 +29,16 @@ from ..tensor import Tensor, legacy_type_name
 from .grad_mode import _GradMode
 
 _sequence = itertools.count()
-_NO_EDGE = (None, 0)
 
 
 class Node:
     """One step of the backward pass. ``next_functions`` are the nodes of the inputs,
     as ``(node, output_nr)`` pairs, ``(None, 0)`` for inputs that need no gradient.
 
-    Defaults live on the class, so making a node (once per op) costs almost nothing.
+    Defaults live on the class, so making a node (once per op) costs almost nothing, and
+    a node holds few objects of its own: the inputs' nodes in one tuple (``_next``), their
+    output numbers and what was saved as numbers. Python's cycle collector re-scans every
+    object a program keeps, so a 100,000-op graph with few objects per op is a fast one.
 
     What a drawing may read (methods, so that a ``ctx`` of yours may still use any
     attribute name; none of them runs an op): ``name()``, ``next_functions``,
@@ -44,7 +46,12 @@ class Node:
     given), ``saved_values()`` (``Saved``: what was kept for backward), ``released()``
     (backward has freed it) and ``notation()`` (the op's mathematics, or None).
     """
-    next_functions = ()
+    _next = ()          # the inputs' nodes (None: no gradient flows there)
+    _next_nrs = ()      # which output of each of those nodes the input was
+
+    @property
+    def next_functions(self):
+        return tuple(zip(self._next, self._next_nrs))
     sequence_nr = 0       # creation order: among ready nodes the newest runs first
     _pre_hooks = ()       # (output_nr, hook) pairs from Tensor.register_hook
     _retained = None      # {output_nr: weakref} of tensors that called retain_grad()
@@ -145,29 +152,35 @@ class SavedOutput:
         return t
 
 
-def _save(t, args, outputs):
-    """What ``save_for_backward`` keeps: an input as ``(tensor, its version now, its
-    grad_fn, its position among the arguments)`` — if the tensor is changed in place
-    before backward uses it, the gradient would be computed from the wrong numbers, so
-    ``_unpack`` raises instead."""
-    if t is None:
-        return None
-    for nr, out in enumerate(outputs):
-        if t is out:
-            return SavedOutput(t, nr)
-    position = next((i for i, a in enumerate(args) if a is t), None)
-    return (t, t._vc.value if t._vc is not None else 0, t._grad_fn, position)
+def _save(ctx, args, outputs):
+    """What ``save_for_backward`` keeps: each input tensor with its version now and its
+    position among the arguments (if it is changed in place before backward uses it, the
+    gradient would be computed from the wrong numbers, so ``_unpack`` raises instead);
+    the op's own result as a ``SavedOutput``."""
+    saved, at = [], []
+    for t in ctx._to_save:
+        position = None
+        if t is not None and not any(t is out for out in outputs):
+            position = next((i for i, a in enumerate(args) if a is t), None)
+            at.append((t._vc.value if t._vc is not None else 0, position))
+        else:
+            t = t if t is None else SavedOutput(t, next(i for i, o in enumerate(outputs) if t is o))
+            at.append(None)
+        saved.append(t)
+    ctx._saved, ctx._saved_at = tuple(saved), tuple(at)  # at: numbers only, nothing to scan
+    del ctx._to_save  # the node must not keep the tensors alive once backward frees _saved
 
 
-def _unpack(saved, node):
+def _unpack(saved, at, node):
     if saved is None or type(saved) is SavedOutput:
         return saved and saved.unpack(node)
-    t, version, producer, _ = saved
-    now = t._vc.value if t._vc is not None else 0
-    if now != version:
+    now = saved._vc.value if saved._vc is not None else 0
+    if now != at[0]:  # PyTorch names the op that made the tensor as it is now
+        producer = saved._grad_fn
         raise RuntimeError(_modified_in_place_message(
-            t._data, now, version, producer.name() if producer else None, t._output_nr, node))
-    return t
+            saved._data, now, at[0], producer.name() if producer else None, saved._output_nr,
+            node))
+    return saved
 
 
 def _modified_in_place_message(data, now, version, producer, output_nr, node):
@@ -188,6 +201,7 @@ class BackwardNode(Node):
     """The node (and ``ctx``) of a ``Function``: calls the Function's ``backward``."""
     _to_save = ()
     _saved = ()
+    _saved_at = ()
     _released = False
     _input_meta = ()          # (shape, NumPy dtype) of each tensor input, to check gradients
     _input_positions = None   # where the tensor inputs are among forward's arguments, when
@@ -210,7 +224,7 @@ class BackwardNode(Node):
                 "graph are freed when you call .backward() or autograd.grad(). Specify "
                 "retain_graph=True if you need to backward through the graph a second time or "
                 "if you need to access saved tensors after calling backward.")
-        return tuple([_unpack(s, self) for s in self._saved])
+        return tuple([_unpack(s, at, self) for s, at in zip(self._saved, self._saved_at)])
 
     def mark_non_differentiable(self, *tensors):
         self._non_differentiable = tensors
@@ -234,19 +248,18 @@ class BackwardNode(Node):
         meta, plain = self._input_meta, iter(self._plain_args)
         positions = self._input_positions or range(len(meta))
         index = {p: i for i, p in enumerate(positions)}
-        return tuple([Input(index[p], *meta[index[p]], self.next_functions[index[p]])
+        edges = self.next_functions
+        return tuple([Input(index[p], *meta[index[p]], edges[index[p]])
                       if p in index else next(plain)
                       for p in range(len(meta) + len(self._plain_args))])
 
     def saved_values(self):
         found = []
-        for entry in self._saved:
+        for entry, at in zip(self._saved, self._saved_at):
             if type(entry) is SavedOutput:
                 found.append(Saved("output", entry.output_nr, entry.data))
             elif entry is not None:
-                tensor, _, _, position = entry
-                found.append(Saved("other" if position is None else "input", position,
-                                   tensor._data))
+                found.append(Saved("other" if at[1] is None else "input", at[1], entry._data))
         return tuple(found)
 
     # -- used by the engine ------------------------------------------------------------
@@ -254,7 +267,7 @@ class BackwardNode(Node):
         return self._function.backward(self, *grads)
 
     def _release(self):
-        self._saved = ()
+        self._saved = self._saved_at = ()
         self._released = True
 
 
@@ -340,28 +353,21 @@ def _as_output(value, args):
 
 def _connect(ctx, args, outputs):
     """Make ``ctx`` the ``grad_fn`` of the outputs and remember what backward needs."""
-    edges = []
-    meta = []
-    positions = []  # where the tensors are among forward's arguments
-    plain = []      # and the other arguments
-    for position, a in enumerate(args):
-        if not isinstance(a, Tensor):
-            plain.append(a)
-        else:
-            positions.append(position)
-            node = a.grad_fn
-            if node is not None:
-                edges.append((node, a._output_nr))
-            elif a._requires_grad:
-                edges.append((a._accumulate_grad_node(), 0))
-            else:
-                edges.append(_NO_EDGE)
+    nodes, nrs, meta = [], [], []
+    for a in args:
+        if isinstance(a, Tensor):
+            node = a._grad_fn if a._base is None else graph_node(a)
+            if node is None and a._requires_grad:
+                node = a._accumulate_grad_node()
+            nodes.append(node)
+            nrs.append(a._output_nr)
             data = a._data
             meta.append((data.shape, data.dtype))
-    ctx.next_functions = tuple(edges)
+    ctx._next, ctx._next_nrs = tuple(nodes), tuple(nrs)
     ctx._input_meta = tuple(meta)  # only shapes and dtypes: the cycle collector can skip it
-    if plain:
-        ctx._plain_args = tuple(plain)
+    if len(nodes) < len(args):  # numbers and settings too: remember them for a drawing
+        ctx._plain_args = tuple([a for a in args if not isinstance(a, Tensor)])
+        positions = [i for i, a in enumerate(args) if isinstance(a, Tensor)]
         if positions != list(range(len(positions))):  # a number first: forward(ctx, k, x)
             ctx._input_positions = tuple(positions)
     ctx.sequence_nr = next(_sequence)
@@ -372,8 +378,7 @@ def _connect(ctx, args, outputs):
         if out._data.dtype.kind == "f" and not (skip and any(out is s for s in skip)):
             out._grad_fn, out._output_nr, out._requires_grad = ctx, nr, True
     if ctx._to_save:
-        ctx._saved = tuple([_save(t, args, outputs) for t in ctx._to_save])
-        del ctx._to_save  # the node must not keep the tensors alive once backward frees _saved
+        _save(ctx, args, outputs)
 
 
 def once_differentiable(fn):
@@ -384,4 +389,4 @@ def once_differentiable(fn):
 __all__ = ["Function", "Node", "BackwardNode", "AccumulateGrad", "once_differentiable"]
 
 
-from ..ops.inplace import alias, as_view  # noqa: E402  (the ops are Functions: loaded last)
+from ..ops.inplace import alias, as_view, graph_node  # noqa: E402  (the ops are Functions: loaded last)
