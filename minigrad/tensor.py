@@ -5,13 +5,13 @@ Besides its values (``_data``), a tensor knows whether gradients should flow to 
 where its gradient lands (``grad``). Every method that computes something hands the
 work to an op in ``minigrad/ops``, which records the step in the graph.
 """
-import numbers
 import warnings
 import weakref
 
 import numpy as np
 
 from . import dtypes, events
+from .cuda import device
 from .language import hint
 
 
@@ -23,45 +23,6 @@ class Size(tuple):
 
     def numel(self):
         return int(np.prod(self, dtype=np.int64))
-
-
-class device:
-    """minigrad computes on the CPU; ``device('cpu')`` is accepted so PyTorch code runs."""
-
-    def __init__(self, type="cpu", index=None):
-        type = str(type)
-        if type != "cpu":
-            raise RuntimeError(
-                f"minigrad runs on the CPU only, so device '{type}' is not available. " + hint(
-                    "Use device='cpu' (or leave the device out).",
-                    "请用 device='cpu'（或者不写 device）。"))
-        self.type = type
-        self.index = index
-
-    def __repr__(self):
-        return "device(type='cpu')"
-
-    def __str__(self):
-        return "cpu"
-
-    def __eq__(self, other):
-        return str(other) == "cpu"
-
-    def __hash__(self):
-        return hash("cpu")
-
-
-_LEGACY_NAMES = {"float32": "FloatTensor", "float64": "DoubleTensor", "float16": "HalfTensor",
-                 "int64": "LongTensor", "int32": "IntTensor", "int16": "ShortTensor",
-                 "int8": "CharTensor", "uint8": "ByteTensor", "bool": "BoolTensor"}
-
-
-def legacy_type_name(np_dtype):
-    return "torch." + _LEGACY_NAMES[np.dtype(np_dtype).name]
-
-
-def _scalar_like(value):
-    return isinstance(value, (numbers.Number, np.number, np.bool_)) and not isinstance(value, Tensor)
 
 
 class Tensor:
@@ -82,20 +43,16 @@ class Tensor:
             data = creation.to_array(args[0], dtypes.float32)
         else:  # Tensor(2, 3): PyTorch leaves the memory uninitialised; zeros are kinder
             data = np.zeros(tuple(int(a) for a in args), dtype=np.float32)
-        self._init(data, False)
-
-    def _init(self, data, requires_grad):
-        self._data = data
-        self._requires_grad = requires_grad
-        self._grad = self._grad_fn = self._vc = self._base = self._view_version = None
-        self._accumulator = self._hooks = None
-        self._output_nr = 0
+        Tensor._make(data, into=self)
 
     @classmethod
-    def _make(cls, data, requires_grad=False):
+    def _make(cls, data, requires_grad=False, into=None):
         """A new tensor around the NumPy array ``data`` (no copy)."""
-        t = object.__new__(cls)
-        t._init(data, requires_grad)
+        t = object.__new__(cls) if into is None else into
+        t._data = data
+        t._requires_grad = requires_grad
+        t._grad = t._grad_fn = t._vc = t._base = t._view_version = t._accumulator = t._hooks = None
+        t._output_nr = 0
         return t
 
     # -- what the tensor is ---------------------------------------------------------
@@ -138,7 +95,7 @@ class Tensor:
 
     def type(self, dtype=None):
         if dtype is None:
-            return legacy_type_name(self._data.dtype)
+            return dtypes.legacy_type_name(self._data.dtype)
         return self.to(dtype)
 
     def is_contiguous(self):
@@ -215,7 +172,7 @@ class Tensor:
                     f"and the tensor are the same size")
             if value._data.dtype != self._data.dtype:
                 raise RuntimeError(
-                    f"attempting to assign a gradient with dtype '{_CPP_NAME[value.dtype.name]}' "
+                    f"attempting to assign a gradient with dtype '{dtypes.CPP_NAME[value.dtype.name]}' "
                     f"to a tensor with grad_dtype '{dtypes.SCALAR_TYPE_NAME[self.dtype]}'. " + hint(
                         f"The gradient must match the tensor's dtype: convert it first, e.g. "
                         f"g.to({self.dtype!r}).",
@@ -397,11 +354,6 @@ class Tensor:
 
 # ``type(y)`` shows as ``torch.Tensor``, as the chapter prints it after ``import minigrad as torch``.
 Tensor.__module__ = "torch"
-_CPP_NAME = {"float32": "float", "float64": "double", "float16": "c10::Half", "int64": "long int",
-             "int32": "int", "int16": "short int", "int8": "signed char", "uint8": "unsigned char",
-             "bool": "bool"}
-
-
 class _RemovableHandle:
     def __init__(self, hooks, entry):
         self.hooks, self.entry = hooks, entry
@@ -413,25 +365,6 @@ class _RemovableHandle:
 
 def _rebuild(data, requires_grad):
     return Tensor._make(data, requires_grad)
-
-
-def _operand(value, like, dtype=None):
-    """Turn the other side of a binary op into a tensor, typed the way PyTorch types it.
-
-    A Python number becomes a 0-d tensor (which does not require grad): ``x * 2``
-    records ``MulBackward0`` with two inputs, like PyTorch.
-    """
-    if isinstance(value, Tensor):
-        return value
-    if type(value) is float and dtype is None:  # the common case, decided quickly
-        kind = like._data.dtype
-        return Tensor._make(np.array(value, dtype=kind if kind.kind == "f" else np.float32))
-    if _scalar_like(value):
-        target = dtype or dtypes.result_type(like, value)
-        return Tensor._make(np.asarray(value, dtype=target.numpy))
-    if isinstance(value, (np.ndarray, list, tuple)):
-        return creation.tensor(value, dtype=dtype)
-    return NotImplemented
 
 
 def _dim(d, ndim):

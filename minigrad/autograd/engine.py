@@ -19,7 +19,8 @@ from ..language import hint
 from ..creation import ones_like, zeros, zeros_like
 from ..ops.broadcasting import sum_to
 from ..ops.inplace import bump_version
-from ..tensor import Tensor, _operand
+from ..ops.broadcasting import operand
+from ..tensor import Tensor
 from .function import AccumulateGrad
 from .grad_mode import _GradMode
 
@@ -103,7 +104,7 @@ def _seed_gradients(outputs, grad_outputs, caller):
                         f"y.{caller}(torch.ones_like(y))。"))
             g = ones_like(out)
         else:
-            g = _operand(g, out)
+            g = operand(g, out)
             if g._data.shape != out._data.shape:
                 raise RuntimeError(
                     f"Mismatch in shape: grad_output[{i}] has a shape of torch.Size("

@@ -25,7 +25,8 @@ import numpy as np
 
 from .. import events
 from ..language import hint
-from ..tensor import Tensor, legacy_type_name
+from ..dtypes import legacy_type_name
+from ..tensor import Tensor
 from .grad_mode import _GradMode
 
 _sequence = itertools.count()
@@ -100,34 +101,6 @@ class AccumulateGrad(Node):
         return self.variable._hooks or ()
 
 
-class Input:
-    """A tensor argument of an op, as its node remembers it: its place among the tensor
-    inputs (``index``, also its entry in ``next_functions``: ``edge``), ``shape`` and NumPy
-    ``dtype``. Not the tensor itself: a node must not keep its inputs alive."""
-    __slots__ = ("index", "shape", "dtype", "edge")
-
-    def __init__(self, index, shape, dtype, edge):
-        self.index, self.shape, self.dtype, self.edge = index, shape, dtype, edge
-
-    def __repr__(self):
-        return f"Input({self.index}, shape={self.shape})"
-
-
-class Saved:
-    """A tensor an op kept for backward: ``kind`` is "input" (``index``: its position among
-    forward's arguments), "output" (``index``: which output) or "other" (made inside
-    forward); ``values`` are its numbers, a read-only NumPy array."""
-    __slots__ = ("kind", "index", "values")
-
-    def __init__(self, kind, index, values):
-        self.kind, self.index = kind, index
-        self.values = values.view()
-        self.values.flags.writeable = False
-
-    def __repr__(self):
-        return f"Saved({self.kind!r}, {self.index}, shape={self.values.shape})"
-
-
 class SavedOutput:
     """An op's own result kept for backward (``exp`` saves eˣ). It is stored without its
     ``grad_fn`` (the node itself) so that node and result don't keep each other alive;
@@ -159,14 +132,21 @@ def _save(ctx, args, outputs):
     the op's own result as a ``SavedOutput``."""
     saved, at = [], []
     for t in ctx._to_save:
-        position = None
-        if t is not None and not any(t is out for out in outputs):
-            position = next((i for i, a in enumerate(args) if a is t), None)
-            at.append((t._vc.value if t._vc is not None else 0, position))
-        else:
-            t = t if t is None else SavedOutput(t, next(i for i, o in enumerate(outputs) if t is o))
-            at.append(None)
+        where = None
+        if t is not None:
+            for nr, out in enumerate(outputs):
+                if t is out:
+                    t = SavedOutput(t, nr)
+                    break
+            else:
+                for position, a in enumerate(args):
+                    if a is t:
+                        break
+                else:
+                    position = None  # a tensor made inside forward
+                where = (t._vc.value if t._vc is not None else 0, position)
         saved.append(t)
+        at.append(where)
     ctx._saved, ctx._saved_at = tuple(saved), tuple(at)  # at: numbers only, nothing to scan
     del ctx._to_save  # the node must not keep the tensors alive once backward frees _saved
 
@@ -245,22 +225,10 @@ class BackwardNode(Node):
         return self._released
 
     def arguments(self):
-        meta, plain = self._input_meta, iter(self._plain_args)
-        positions = self._input_positions or range(len(meta))
-        index = {p: i for i, p in enumerate(positions)}
-        edges = self.next_functions
-        return tuple([Input(index[p], *meta[index[p]], edges[index[p]])
-                      if p in index else next(plain)
-                      for p in range(len(meta) + len(self._plain_args))])
+        return graph.arguments(self)
 
     def saved_values(self):
-        found = []
-        for entry, at in zip(self._saved, self._saved_at):
-            if type(entry) is SavedOutput:
-                found.append(Saved("output", entry.output_nr, entry.data))
-            elif entry is not None:
-                found.append(Saved("other" if at[1] is None else "input", at[1], entry._data))
-        return tuple(found)
+        return graph.saved_values(self)
 
     # -- used by the engine ------------------------------------------------------------
     def backward(self, *grads):
@@ -315,26 +283,27 @@ class Function:
         """Run forward and, if any input requires grad, connect the result to the graph.
         Returns the result and its node (None when nothing was recorded)."""
         ctx = cls._Node()
-        recording = False
-        if _GradMode.enabled:
-            needs = tuple([isinstance(a, Tensor) and a._requires_grad for a in args])
-            recording = True in needs
-            if recording:
-                ctx.needs_input_grad = needs
-            _GradMode.enabled = False  # what forward does inside is not part of the graph
-            try:
-                result = cls.forward(ctx, *args)
-            finally:
-                _GradMode.enabled = True
-        else:
-            result = cls.forward(ctx, *args)
-        if type(result) is tuple:
-            outputs = tuple([_as_output(r, args) for r in result])
-        else:
-            outputs = (_as_output(result, args),)
+        if not _GradMode.enabled:
+            return _outputs(cls.forward(ctx, *args), args), None
+        needs = tuple([isinstance(a, Tensor) and a._requires_grad for a in args])
+        recording = True in needs
         if recording:
-            _connect(ctx, args, outputs)
-        return (outputs if type(result) is tuple else outputs[0]), (ctx if recording else None)
+            ctx.needs_input_grad = needs
+        _GradMode.enabled = False  # what forward does inside is not part of the graph
+        try:
+            result = _outputs(cls.forward(ctx, *args), args)
+        finally:
+            _GradMode.enabled = True
+        if not recording:
+            return result, None
+        _connect(ctx, args, result if type(result) is tuple else (result,))
+        return result, ctx
+
+
+def _outputs(result, args):
+    if type(result) is tuple:
+        return tuple([_as_output(r, args) for r in result])
+    return _as_output(result, args)
 
 
 def _as_output(value, args):
@@ -361,8 +330,7 @@ def _connect(ctx, args, outputs):
                 node = a._accumulate_grad_node()
             nodes.append(node)
             nrs.append(a._output_nr)
-            data = a._data
-            meta.append((data.shape, data.dtype))
+            meta.append((a._data.shape, a._data.dtype))
     ctx._next, ctx._next_nrs = tuple(nodes), tuple(nrs)
     ctx._input_meta = tuple(meta)  # only shapes and dtypes: the cycle collector can skip it
     if len(nodes) < len(args):  # numbers and settings too: remember them for a drawing
@@ -390,3 +358,4 @@ __all__ = ["Function", "Node", "BackwardNode", "AccumulateGrad", "once_different
 
 
 from ..ops.inplace import alias, as_view, graph_node  # noqa: E402  (the ops are Functions: loaded last)
+from . import graph  # noqa: E402  (what a drawing reads, written there)

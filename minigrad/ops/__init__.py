@@ -17,7 +17,9 @@ import warnings
 import numpy as np
 
 from .. import dtypes
-from ..tensor import Tensor, _dim, _operand, _scalar_like, device
+from ..cuda import device
+from ..tensor import Tensor, _dim
+from .broadcasting import operand, scalar_like
 from . import arithmetic as A, elementwise as E, indexing as I, inplace as W, linalg as L
 from . import reduce as R, shape as S
 
@@ -37,7 +39,7 @@ def binary(op, name):
     """``x * y``, ``x.mul(y)``, ``torch.mul(x, y)``: the other side may be a number or an
     array; ``2 * x`` is ``mul(x, 2)`` as in PyTorch (x first in the graph)."""
     def run(input, other):
-        other = _operand(other, input)
+        other = operand(other, input)
         return NotImplemented if other is NotImplemented else op.apply(input, other)
     run.__name__ = run.__qualname__ = name
     return run
@@ -81,17 +83,17 @@ def sub(input, other, alpha=1):
 
 def rsub(input, other):
     """``2 - x``: PyTorch's rsub(x, 2), x first in the graph."""
-    if _scalar_like(other):
+    if scalar_like(other):
         return A.Rsub.apply(input, other)
-    other = _operand(other, input)
+    other = operand(other, input)
     return NotImplemented if other is NotImplemented else A.Sub.apply(other, input)
 
 
 def rdiv(input, other):
     """``2 / x``: PyTorch computes it as x.reciprocal() * 2."""
-    if _scalar_like(other):
+    if scalar_like(other):
         return A.Reciprocal.apply(input) * other
-    other = _operand(other, input)
+    other = operand(other, input)
     return NotImplemented if other is NotImplemented else A.Div.apply(other, input)
 
 
@@ -99,26 +101,26 @@ def pow(input, exponent):
     """``x ** 2``, ``x ** y``, and ``torch.pow(2, x)`` with a number first."""
     if not isinstance(input, Tensor):
         return rpow(exponent, input)
-    if _scalar_like(exponent):
+    if scalar_like(exponent):
         return A.Pow.apply(input, exponent)
-    exponent = _operand(exponent, input)
+    exponent = operand(exponent, input)
     return NotImplemented if exponent is NotImplemented else A.PowTensor.apply(input, exponent)
 
 
 def rpow(input, base):
     """``2 ** x``."""
-    if _scalar_like(base):
+    if scalar_like(base):
         return A.RPow.apply(input, base)
-    base = _operand(base, input)
+    base = operand(base, input)
     return NotImplemented if base is NotImplemented else A.PowTensor.apply(base, input)
 
 
 def matmul(input, other):
-    return L.matmul(input, _operand(other, input))
+    return L.matmul(input, operand(other, input))
 
 
 def rmatmul(input, other):
-    return L.matmul(_operand(other, input), input)
+    return L.matmul(operand(other, input), input)
 
 
 def positive(input):

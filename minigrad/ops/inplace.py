@@ -18,9 +18,9 @@ from ..autograd.grad_mode import _GradMode
 from ..autograd.notation import Local, Notation, Rule, index_text, number, ones, sum_to_shape, zeros
 from ..creation import from_numpy, zeros_like
 from ..language import hint
-from ..tensor import Tensor, _operand
+from ..tensor import Tensor
+from .broadcasting import operand
 from .arithmetic import Add, Div, Mul, Neg, Pow, Sub
-from .broadcasting import sum_to
 from .elementwise import Clamp, Exp, Relu
 from .indexing import Index, IndexGrad, check_masks, is_advanced, normalize_index, placed
 from .shape import expanded_shape, shape_text
@@ -184,7 +184,7 @@ def fill_(self, value):
 
 
 def copy_(self, src):
-    return inplace(self, CopyFrom, _operand(src, self))
+    return inplace(self, CopyFrom, operand(src, self))
 
 
 def setitem(self, key, value):
@@ -192,7 +192,7 @@ def setitem(self, key, value):
     key = normalize_index(key)
     if isinstance(value, Tensor) and value._data.dtype != self._data.dtype:
         value = value.to(self.dtype)
-    value = _operand(value, self, dtype=self.dtype)
+    value = operand(value, self, dtype=self.dtype)
     if _GradMode.enabled and self._requires_grad and self._grad_fn is None:
         # PyTorch writes x[i] = v through a view of x, hence the wording
         raise RuntimeError(_view_of_leaf_message())
@@ -211,19 +211,19 @@ def setitem(self, key, value):
 
 
 def add_(self, other, alpha=1):
-    return inplace(self, Add, _operand(other if alpha == 1 else other * alpha, self))
+    return inplace(self, Add, operand(other if alpha == 1 else other * alpha, self))
 
 
 def sub_(self, other, alpha=1):
-    return inplace(self, Sub, _operand(other if alpha == 1 else other * alpha, self))
+    return inplace(self, Sub, operand(other if alpha == 1 else other * alpha, self))
 
 
 def mul_(self, other):
-    return inplace(self, Mul, _operand(other, self))
+    return inplace(self, Mul, operand(other, self))
 
 
 def div_(self, other):
-    return inplace(self, Div, _operand(other, self))
+    return inplace(self, Div, operand(other, self))
 
 
 def pow_(self, exponent):
@@ -281,7 +281,7 @@ class IndexPut(Function):
 
     @staticmethod
     def forward(ctx, x, value, key):
-        ctx.key, ctx.value_shape = key, value._data.shape
+        ctx.key = key
         out = x._data.copy()
         check_masks(out.shape, key)
         try:
@@ -299,8 +299,7 @@ class IndexPut(Function):
     def backward(ctx, grad):
         kept = np.ones(grad._data.shape, dtype=grad._data.dtype)
         kept[ctx.key] = 0
-        grad_value = sum_to(Index.apply(grad, ctx.key), ctx.value_shape)
-        return grad * from_numpy(kept), grad_value, None
+        return grad * from_numpy(kept), Index.apply(grad, ctx.key), None
 
     @classmethod
     def for_key(cls, key):
@@ -363,12 +362,11 @@ class CopyFrom(Function):
 
     @staticmethod
     def forward(ctx, x, src):
-        ctx.src_shape = src._data.shape
         return np.broadcast_to(src._data, x._data.shape).astype(x._data.dtype)
 
     @staticmethod
     def backward(ctx, grad):
-        return zeros_like(grad), sum_to(grad, ctx.src_shape)
+        return zeros_like(grad), grad
 
 
 def _overwritten(g, key):

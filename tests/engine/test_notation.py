@@ -8,8 +8,8 @@ import pytest
 
 import minigrad as torch
 from minigrad import nn  # noqa: F401 (loads the nn ops, so that the walk finds them)
-from minigrad.autograd.function import Function, Input
-from minigrad.autograd.graph import values
+from minigrad.autograd.function import Function
+from minigrad.autograd.graph import Input, values
 from minigrad.ops import arithmetic as A, elementwise as E, indexing as I, inplace as W
 from minigrad.ops import linalg as L, reduce as R, shape as S
 from minigrad.nn import functional as F
