@@ -154,10 +154,10 @@ for value in [1.953, 1.953125, 1.954]:
 # `a` moved by a thousandth, yet `d` fell from about 2000 to 1000, and `a.grad` went from 1024 to 512. Estimating the derivative here with $\frac{f(a) - f(a - h)}{h}$ gives a huge negative number that matches neither side's `a.grad`. So: `a.grad` always equals `d / a`, but only away from these meeting points is it the derivative of $f$. The chapter's exercise 4 (lesson 9) comes back to this.
 
 # %% [markdown] zh
-# 在播放器里把 `a2` 的整个过程走一遍：前向时数一数乘以 2 的次数，反向时看每一步的局部导数都是常数。
+# 在播放器里把 `a2` 的整个过程走一遍。前向时，一连串相同的“乘以 2”折叠成了一个节点，上面写着一共乘了几次；`while` 和 `if` 的条件画成虚线框，写着每次检查的结果，它们不在计算图里。反向时，看每一步的局部导数都是常数。
 
 # %% [markdown] en
-# Step through the whole story of `a2` in the player: count the doublings on the way forward, and see that every local derivative on the way back is a constant.
+# Step through the whole story of `a2` in the player. On the way forward, the run of identical doublings is folded into one node that says how many there were; the conditions of `while` and `if` are dashed boxes with the outcome of each check, outside the computational graph. On the way back, see that every local derivative is a constant.
 
 # %%
 a2.grad = None
