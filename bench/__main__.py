@@ -1,14 +1,23 @@
 """``python -m bench``: minigrad against PyTorch (and NumPy by hand), in one process, then
 how fast big graphs are drawn (``bench.viz_graphs``).
 
-Each workload runs in both libraries back to back, several times; the best time of each
-is compared. Ratios are minigrad time / baseline time: below 1 means minigrad is faster.
+Each workload runs in both libraries in turn, several times; the best time of each is
+compared. Ratios are minigrad time / baseline time: below 1 means minigrad is faster.
 Nothing here asserts: the numbers are printed, with the target next to each.
+
+Both libraries compute on one thread (NumPy's BLAS and PyTorch's intra-op pool): the
+workloads are small, so threads buy little, and on a busy machine a BLAS pool that spins
+while it waits makes the two-layer net 25 times slower in one run and not the next. One
+thread each compares the engines, not the thread pools.
 """
 import argparse
+import os
 import sys
 
-from . import engine_workloads, event_overhead
+for _pool in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_pool, "1")  # before NumPy is imported: its BLAS reads them once
+
+from . import engine_workloads, event_overhead  # noqa: E402
 
 
 def main(argv=None):
