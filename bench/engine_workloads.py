@@ -3,7 +3,7 @@ import numpy as np
 
 import minigrad
 
-from .timing import best_time
+from .timing import best_times, in_turn
 
 try:
     import torch
@@ -118,16 +118,17 @@ def run(quick=False):
     for name, factory, target, repeats, number in WORKLOADS:
         repeat = repeats[1] if quick else repeats[0]
         if torch is None:
-            ours = best_time(factory(minigrad), repeat, number)
-            rows.append(dict(name=name, ours=ours, base=0, target=target, baseline="(no PyTorch)"))
+            ours, ours_cpu = best_times(factory(minigrad), repeat, number)
+            rows.append(dict(name=name, ours=ours, base=0, ours_cpu=ours_cpu, base_cpu=0,
+                             target=target, baseline="(no PyTorch)"))
             continue
-        ours = base = float("inf")
-        for _ in range(repeat):  # in turn, so that a busy moment of the machine hits both
-            ours = min(ours, best_time(factory(minigrad), 1, number))
-            base = min(base, best_time(factory(torch), 1, number))
-        rows.append(dict(name=name, ours=ours, base=base, target=target, baseline="PyTorch"))
+        (ours, ours_cpu), (base, base_cpu) = in_turn([factory(minigrad), factory(torch)],
+                                                     repeat, number)
+        rows.append(dict(name=name, ours=ours, base=base, ours_cpu=ours_cpu, base_cpu=base_cpu,
+                         target=target, baseline="PyTorch"))
     repeat = 1 if quick else 3
+    (ours, ours_cpu), (base, base_cpu) = in_turn([two_layer_net(minigrad), two_layer_net_numpy()],
+                                                 repeat)
     rows.append(dict(name="two-layer net vs NumPy by hand", target=2.0, baseline="NumPy by hand",
-                     ours=best_time(two_layer_net(minigrad), repeat),
-                     base=best_time(two_layer_net_numpy(), repeat)))
+                     ours=ours, base=base, ours_cpu=ours_cpu, base_cpu=base_cpu))
     return rows

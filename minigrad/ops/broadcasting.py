@@ -64,9 +64,11 @@ def operand(value, like, dtype=None):
     """
     if isinstance(value, Tensor):
         return value
-    if type(value) is float and dtype is None:  # the common case, decided quickly
+    if type(value) is float and dtype is None:  # the common cases, decided quickly
         kind = like._data.dtype
         return Tensor._make(np.array(value, dtype=kind if kind.kind == "f" else np.float32))
+    if type(value) is int and dtype is None and like._data.dtype.kind == "f":  # 2 * x
+        return Tensor._make(np.array(value, dtype=like._data.dtype))
     if scalar_like(value):
         target = dtype or dtypes.result_type(like, value)
         return Tensor._make(np.asarray(value, dtype=target.numpy))
