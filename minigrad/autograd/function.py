@@ -147,7 +147,8 @@ def _save(ctx, args, outputs):
                 where = (t._vc.value if t._vc is not None else 0, position)
         saved.append(t)
         at.append(where)
-    ctx._saved, ctx._saved_at = tuple(saved), tuple(at)  # at: numbers only, nothing to scan
+    at = tuple(at)
+    ctx._saved, ctx._saved_at = tuple(saved), share(at, at)
     del ctx._to_save  # the node must not keep the tensors alive once backward frees _saved
 
 
@@ -288,7 +289,7 @@ class Function:
         needs = tuple([isinstance(a, Tensor) and a._requires_grad for a in args])
         recording = True in needs
         if recording:
-            ctx.needs_input_grad = needs
+            ctx.needs_input_grad = share(needs, needs)
         _GradMode.enabled = False  # what forward does inside is not part of the graph
         try:
             result = _outputs(cls.forward(ctx, *args), args)
@@ -320,6 +321,13 @@ def _as_output(value, args):
     return out
 
 
+# Equal records of numbers (input shapes and dtypes, which inputs need a gradient, saved
+# versions) are shared: a 100,000-op graph then holds a handful of them, not 100,000 copies
+# that Python's cycle collector would visit one by one each time it scans the graph.
+_records = {}
+share = _records.setdefault  # share(record, record): the equal record kept, or this one
+
+
 def _connect(ctx, args, outputs):
     """Make ``ctx`` the ``grad_fn`` of the outputs and remember what backward needs."""
     nodes, nrs, meta = [], [], []
@@ -331,8 +339,10 @@ def _connect(ctx, args, outputs):
             nodes.append(node)
             nrs.append(a._output_nr)
             meta.append((a._data.shape, a._data.dtype))
-    ctx._next, ctx._next_nrs = tuple(nodes), tuple(nrs)
-    ctx._input_meta = tuple(meta)  # only shapes and dtypes: the cycle collector can skip it
+    if len(_records) > 10_000:  # a program whose shapes keep changing: start over
+        _records.clear()
+    nrs, meta = tuple(nrs), tuple(meta)
+    ctx._next, ctx._next_nrs, ctx._input_meta = tuple(nodes), share(nrs, nrs), share(meta, meta)
     if len(nodes) < len(args):  # numbers and settings too: remember them for a drawing
         ctx._plain_args = tuple([a for a in args if not isinstance(a, Tensor)])
         positions = [i for i, a in enumerate(args) if isinstance(a, Tensor)]
