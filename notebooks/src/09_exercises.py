@@ -106,10 +106,18 @@ show(y, dy_dx)
 # **My answer:** (double-click here and replace this sentence with yours)
 
 # %% [markdown] zh
-# **再动手。** 先在草稿里试一试，读一读出错信息。
+# **再动手。**
 
 # %% [markdown] en
-# **Then try it.** Try it in the scratch cell first, and read the error message.
+# **Then try it.**
+
+# %% exercise backward_twice
+
+# %% [markdown] zh
+# 草稿：
+
+# %% [markdown] en
+# Scratch:
 
 # %%
 x = torch.arange(4.0, requires_grad=True)
@@ -119,8 +127,6 @@ try:
     y.backward()
 except RuntimeError as err:
     print("RuntimeError:", err)
-
-# %% exercise backward_twice
 
 # %% answer backward_twice
 
