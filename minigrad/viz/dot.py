@@ -16,9 +16,8 @@ page can find the ``<g class="node" id="...">`` that was clicked.
 """
 import html
 
-import graphviz
-
 from .formulas import describe
+from .render import Drawing
 from .values import box_text, shape_text
 
 FILL = {"leaf": "#77AADD", "output": "#EEDD88", "constant": "#DDDDDD", "saved": "#EE8866",
@@ -26,7 +25,10 @@ FILL = {"leaf": "#77AADD", "output": "#EEDD88", "constant": "#DDDDDD", "saved": 
 CURRENT = "#EE3377"
 INK = "#222222"
 QUIET = "#555555"
-FONT = "Helvetica,Arial,sans-serif"
+# One font Graphviz knows the widths of (a list such as "Helvetica,Arial" it does not, and
+# WebAssembly Graphviz then guesses from Times, so text overflows its box). Verdana's
+# estimate also leaves room for full-width Chinese characters; see widgets/graphviz.js.
+FONT = "Verdana"
 DEEP = 9  # a graph deeper than this (in nodes) is drawn left to right, to fit a wide screen
 
 LEGEND = {
@@ -77,7 +79,7 @@ def to_digraph(graph, labels, lang, scene=None, legend=True):
     shown = [node for node in graph.ordered() if node.id not in scene.hidden]
     drawn = {node.id for node in shown}
     current = {graph.alias.get(i, i) for i in scene.highlight}
-    dot = graphviz.Digraph(
+    dot = Drawing(
         graph_attr={"rankdir": "LR" if _depth(graph, drawn) > DEEP else "TB", "nodesep": "0.3",
                     "ranksep": "0.35", "fontname": FONT, "bgcolor": "white"},
         node_attr={"fontname": FONT, "fontsize": "13", "color": INK, "fontcolor": INK,

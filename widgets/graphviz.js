@@ -1,0 +1,186 @@
+// Graphviz in the browser: DOT in, a ready-to-show <svg> element out.
+//
+// The engine is @viz-js/viz (Graphviz compiled to WebAssembly, widgets/vendor/viz.js),
+// given to us as source text by the kernel or the exported page: nothing is fetched.
+// It runs in a Web Worker, so a big layout never delays a click; where a worker cannot
+// start, it runs on the page instead.
+//
+// WebAssembly Graphviz has no fonts: it estimates each text's width from a table of
+// character widths for the font named in the DOT (a byte above 127 counts as a space).
+// The page then draws with real fonts, so a text can come out wider than the box laid
+// out for it. fitText compares each text with Graphviz's own estimate (the table is
+// read from the engine itself) and squeezes the few that would overflow.
+
+// Every widget on a page (and every kernel's widgets) shares one engine.
+const SLOT = Symbol.for("minigrad.graphviz");
+
+function graphvizSlot() {
+  if (!globalThis[SLOT]) {
+    let resolve;
+    const ready = new Promise((r) => { resolve = r; });
+    globalThis[SLOT] = { ready, resolve, started: false };
+  }
+  return globalThis[SLOT];
+}
+
+// The fonts the page draws graph text with. Verdana first: Graphviz's estimate for it
+// leaves room for a full-width Chinese character (3 bytes × a space = 1.06 em).
+const GRAPH_FONTS = 'Verdana, "DejaVu Sans", "Bitstream Vera Sans", "PingFang SC", ' +
+  '"Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", ' +
+  '"WenQuanYi Micro Hei", sans-serif';
+
+// What the worker runs after the engine's own module code (which defines `instance`).
+const WORKER_MAIN = `
+const engine = instance();
+self.onmessage = async ({ data }) => {
+  try {
+    self.postMessage({ id: data.id, result: serve(await engine, data) });
+  } catch (error) {
+    self.postMessage({ id: data.id, error: String(error && error.message || error) });
+  }
+};
+`;
+
+// Shared by the worker and the page fallback: answer one request with the engine.
+function serve(viz, request) {
+  if (request.dot !== undefined) return viz.renderString(request.dot, { format: "svg" });
+  return characterWidths(viz, request.font);
+}
+
+// Graphviz's width, at 1 pt, of each ASCII character in `font`: regular, bold, italic,
+// bold italic. Measured as Graphviz measures: "X" + c + "X" minus "XX".
+function characterWidths(viz, font) {
+  const variants = [["", ""], ["<B>", "</B>"], ["<I>", "</I>"], ["<B><I>", "</I></B>"]];
+  const escape = (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c] || c;
+  const nodes = [];
+  for (const [open, close] of variants) {
+    nodes.push(`<${open}XX${close}>`);
+    for (let code = 32; code < 127; code++) {
+      nodes.push(`<${open}X${escape(String.fromCharCode(code))}X${close}>`);
+    }
+  }
+  const dot = `digraph { node [shape=plaintext fontsize=100 fontname=${JSON.stringify(font)}] ` +
+    nodes.map((label, i) => `n${i} [label=${label}]`).join(" ") + " }";
+  const widthOf = {};
+  for (const object of JSON.parse(viz.renderString(dot, { format: "json" })).objects) {
+    widthOf[object.name] = object._ldraw_.filter((op) => op.op === "T")
+      .reduce((sum, op) => sum + op.width, 0) / 100;
+  }
+  const tables = [];
+  for (let v = 0; v < variants.length; v++) {
+    const first = v * 96;
+    const table = new Array(128).fill(0);
+    for (let code = 32; code < 127; code++) {
+      table[code] = widthOf[`n${first + code - 31}`] - widthOf[`n${first}`];
+    }
+    tables.push(table);
+  }
+  return tables;
+}
+
+// The engine behind one page: render(dot) -> Promise<SVGSVGElement>, one at a time.
+class Graphviz {
+  constructor(engineSource) {
+    this.source = engineSource;
+    this.pending = new Map();
+    this.counter = 0;
+    this.widths = new Map();  // font name -> Promise of its four width tables
+    this.backend = this.startWorker() || this.startHere();
+  }
+
+  startWorker() {
+    try {
+      const code = `${this.source}\n${serve}\n${characterWidths}\n${WORKER_MAIN}`;
+      const url = URL.createObjectURL(new Blob([code], { type: "text/javascript" }));
+      const worker = new Worker(url, { type: "module" });
+      worker.onmessage = ({ data }) => this.settle(data);
+      worker.onerror = () => {  // blocked by the page's rules: draw on the page after all
+        worker.terminate();
+        this.backend = this.startHere();
+        for (const [id, job] of this.pending) this.backend(id, job.request);
+      };
+      return (id, request) => worker.postMessage({ id, ...request });
+    } catch (error) {
+      return null;
+    }
+  }
+
+  startHere() {
+    const url = URL.createObjectURL(new Blob([this.source], { type: "text/javascript" }));
+    const engine = import(url).then((module) => module.instance());
+    return (id, request) => engine.then((viz) => {
+      let answer;
+      try {
+        answer = { id, result: serve(viz, request) };
+      } catch (error) {
+        answer = { id, error: String(error && error.message || error) };
+      }
+      this.settle(answer);
+    });
+  }
+
+  ask(request) {
+    const id = ++this.counter;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, request });
+      this.backend(id, request);
+    });
+  }
+
+  settle({ id, result, error }) {
+    const job = this.pending.get(id);
+    if (!job) return;
+    this.pending.delete(id);
+    if (error === undefined) job.resolve(result);
+    else job.reject(new Error(error));
+  }
+
+  async render(dot) {
+    const text = await this.ask({ dot });
+    const svg = new DOMParser().parseFromString(text, "image/svg+xml").documentElement;
+    if (svg.nodeName !== "svg") throw new Error("Graphviz gave no picture");
+    await this.fitText(svg);
+    return svg;
+  }
+
+  tablesFor(font) {
+    if (!this.widths.has(font)) this.widths.set(font, this.ask({ font }));
+    return this.widths.get(font);
+  }
+
+  // Draw every text in GRAPH_FONTS, and squeeze the ones wider than Graphviz's estimate
+  // into exactly the width it laid out for them.
+  async fitText(svg) {
+    svg.style.fontFamily = GRAPH_FONTS;
+    const context = (this.context ||= document.createElement("canvas").getContext("2d"));
+    const bytes = new TextEncoder();
+    for (const text of svg.querySelectorAll("text")) {
+      const content = text.textContent;
+      const font = text.getAttribute("font-family");
+      text.removeAttribute("font-family");  // the <svg>'s font applies
+      if (!content.trim() || !font) continue;
+      const bold = text.getAttribute("font-weight") === "bold";
+      const italic = text.getAttribute("font-style") === "italic";
+      const table = (await this.tablesFor(font))[(bold ? 1 : 0) + (italic ? 2 : 0)];
+      const size = parseFloat(text.getAttribute("font-size")) || 14;
+      let estimate = 0;
+      for (const byte of bytes.encode(content)) estimate += table[byte < 128 ? byte : 32];
+      estimate *= size;
+      context.font = `${italic ? "italic " : ""}${bold ? "bold " : ""}${size}px ${GRAPH_FONTS}`;
+      if (context.measureText(content).width > estimate + 0.01) {
+        text.setAttribute("textLength", estimate.toFixed(2));
+        text.setAttribute("lengthAdjust", "spacingAndGlyphs");
+      }
+    }
+  }
+}
+
+// Start the page's engine from its source text (once; later calls are ignored).
+function startGraphviz(engineSource) {
+  const slot = graphvizSlot();
+  if (!slot.started) {
+    slot.started = true;
+    slot.resolve(new Graphviz(engineSource));
+  }
+  return slot.ready;
+}

@@ -1,0 +1,45 @@
+"""Graphviz for the browser: the WebAssembly engine the graph canvases draw with.
+
+``widgets/vendor/viz.js`` is @viz-js/viz (Graphviz compiled to WebAssembly), shipped in
+the package and pinned in ``vendor/viz.json``; ``scripts/build_renderer.py`` rebuilds it.
+A kernel sends it to the page once, as the state of one hidden widget (``shared()``);
+the page starts it in a Web Worker and every canvas draws its DOT with it, so pictures
+need no Graphviz installed on the system and nothing is fetched from the internet.
+"""
+import json
+import pathlib
+
+import anywidget
+import traitlets
+
+HERE = pathlib.Path(__file__).parent
+VENDOR = HERE / "vendor"
+PINNED = json.loads((VENDOR / "viz.json").read_text(encoding="utf-8"))
+
+
+def script(*names):
+    """The front-end files ``names`` as one ES module (anywidget loads one file per widget)."""
+    return "\n".join((HERE / name).read_text(encoding="utf-8") for name in names)
+
+
+def engine():
+    """The engine's source: an ES module with the WebAssembly inside (~1.2 MB)."""
+    return (VENDOR / "viz.js").read_text(encoding="utf-8")
+
+
+class Renderer(anywidget.AnyWidget):
+    """Never displayed: its model carries the engine to the page and starts it there."""
+
+    _esm = script("graphviz.js", "renderer.js")
+    engine = traitlets.Unicode().tag(sync=True)
+    version = traitlets.Unicode(PINNED["version"]).tag(sync=True)
+
+
+_shared = {}
+
+
+def shared():
+    """The kernel's one Renderer (made on first use)."""
+    if "renderer" not in _shared:
+        _shared["renderer"] = Renderer(engine=engine())
+    return _shared["renderer"]
