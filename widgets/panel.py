@@ -9,12 +9,13 @@ import ipywidgets as widgets
 import traitlets
 
 from minigrad import viz
+from minigrad.language import LANGUAGES
 
 from . import export
 from .canvas import GraphCanvas
 from .errors import explain
 from .inspector import Inspector
-from .language import CHOICES, LANGUAGES, say
+from .language import CHOICES, say
 
 VIEWS = ("dataflow", "autograd")
 CONTROL_WORDS = ("previous", "next", "play", "pause", "step", "speed", "failed")
