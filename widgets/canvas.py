@@ -10,7 +10,10 @@ import anywidget
 import traitlets
 from ipywidgets import widget_serialization
 
+from minigrad.language import get_language
+
 from . import renderer
+from .language import say
 from .renderer import HERE
 
 
@@ -68,7 +71,6 @@ class GraphCanvas(anywidget.AnyWidget):
 
 def picture(dot):
     """A canvas that shows one DOT text (``viz.draw(y)`` in a notebook without ``dot``)."""
-    from .language import get_language, say
     canvas = GraphCanvas(words={"failed": say("failed", get_language(), error="{error}")})
     canvas.show_dot(dot)
     return canvas
