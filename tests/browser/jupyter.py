@@ -49,11 +49,12 @@ def path_without(program, root):
 
 
 @contextlib.contextmanager
-def jupyter_server(root, dot=True):
+def jupyter_server(root, dot=True, python=sys.executable):
     """A JupyterLab 4 server (which also serves Notebook 7's /notebooks/ pages) whose
     notebooks live in ``root/notebooks``; yields ``{"url": ..., "dir": ..., "dot": ...}``.
     ``dot=False``: the server and its kernels run with a PATH that has no Graphviz ``dot``,
-    as on a laptop that never installed it."""
+    as on a laptop that never installed it. ``python``: the environment to run it from
+    (default: this one)."""
     root = pathlib.Path(root)
     notebooks, config = root / "notebooks", root / "config"
     (config / "labconfig").mkdir(parents=True)
@@ -63,7 +64,8 @@ def jupyter_server(root, dot=True):
         {"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}}))
     port = _free_port()
     env = {**os.environ, "JUPYTER_CONFIG_DIR": str(config),
-           "JUPYTERLAB_WORKSPACES_DIR": str(root / "workspaces"), **_base_jupyter_path()}
+           "JUPYTERLAB_WORKSPACES_DIR": str(root / "workspaces"),
+           **(_base_jupyter_path() if python == sys.executable else {})}
     if not dot:
         env["PATH"] = path_without("dot", root)
     log_path = root / "server.log"
@@ -71,7 +73,7 @@ def jupyter_server(root, dot=True):
         process = subprocess.Popen(
             # `-m jupyterlab`, not `-m jupyter lab`: jupyter looks `jupyter-lab` up on the
             # PATH first, which may be another environment's (and then so is the kernel).
-            [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}",
+            [str(python), "-m", "jupyterlab", "--no-browser", f"--port={port}",
              f"--ServerApp.token={TOKEN}", "--ServerApp.ip=127.0.0.1", "--allow-root",
              f"--notebook-dir={notebooks}"],
             stdout=log, stderr=subprocess.STDOUT, env=env)
