@@ -1,14 +1,15 @@
 """``python -m bench.lab_frames [--browser]``: how fast the player shows the next frame.
 
-Target: once a frame is rendered (cached), ``Next`` shows it in < 50 ms.
+Target: Next shows the next frame within one animation frame (< 16 ms), every time.
 
-- By default, the Python side of the widget: ``player.next()`` including what goes to the
-  browser (every message is serialised to JSON, as the kernel would; the comm is a
-  stand-in that counts bytes).
-- ``--browser``: what a student sees, in JupyterLab in Chromium: from the click on Next
-  to the new SVG in the page (kernel round trip and DOM update included), next to the
-  floor: a plain ipywidgets Button changing an HTML widget, in the same notebook, on the
-  same machine (whatever the player does costs what it adds to that).
+- By default, the Python side: how long building a player takes (every frame's DOT text
+  and caption, sent to the page at once) and how many bytes go to the browser (every
+  message serialised to JSON, as the kernel would; the comm is a stand-in that counts).
+- ``--browser``: what a student sees, in JupyterLab in Chromium, once the page has drawn
+  every frame: from the click on Next to the new picture in the page (the handler), and
+  to the next animation frame with its layout done (when the new picture is on screen).
+  Next to it the floor of a kernel round trip: a plain ipywidgets Button changing an HTML
+  widget in the same notebook (what stepping cost when each step asked the kernel).
 
 Printed, never asserted.
 """
@@ -23,7 +24,7 @@ from comm.base_comm import BaseComm
 
 import minigrad as torch
 
-TARGET_MS = 50
+TARGET_MS = 16  # one animation frame at 60 Hz
 
 
 class CountingComm(BaseComm):
@@ -73,37 +74,38 @@ WORKLOADS = {"y = 2 xᵀx, backward": chapter_backward,
 
 
 def measure(make_tape):
+    """(frames, seconds to build the player with every frame's DOT, bytes sent)."""
     from minigrad.lab import Player
-    player = Player(make_tape(), names={})
-    frames = len(player.frames)
+    tape = make_tape()
+    before = CountingComm.sent_bytes
     start = time.perf_counter()
-    for k in range(frames):
-        player.frames[k].svg()
-    first_render = (time.perf_counter() - start) / frames
-    shown = []
-    for k in range(frames - 1):
-        player.go(k)
-        start = time.perf_counter()
-        player.next()
-        shown.append(time.perf_counter() - start)
-    return frames, first_render, shown
+    player = Player(tape, names={})
+    built = time.perf_counter() - start
+    return len(player.frames), built, CountingComm.sent_bytes - before
 
 
-# In the page: click a button n times, each time waiting until what it changes changed.
+# In the page: click a button n times; each time, the ms until what it changes changed
+# (the handler's work) and until the next animation frame has laid the page out (on screen).
 CLICK_AND_TIME = r"""async ([widget, changes, label, n]) => {
-    const player = document.querySelector(widget);
-    const picture = player.querySelector(changes);
-    const button = [...player.querySelectorAll('button')].find(b => b.textContent.includes(label));
+    const box = document.querySelector(widget);
+    const picture = box.querySelector(changes);
+    const button = [...box.querySelectorAll('button')].find(b => b.textContent.includes(label));
     const times = [];
     for (let i = 0; i < n; i++) {
+        let changed = null;
         const shown = new Promise((resolve) => {
-            const watcher = new MutationObserver(() => { watcher.disconnect(); resolve(true); });
-            watcher.observe(picture, {childList: true, subtree: true});
+            const watcher = new MutationObserver(() => {
+                watcher.disconnect();
+                changed = performance.now();
+                requestAnimationFrame(() => { picture.getBoundingClientRect(); resolve(true); });
+            });
+            watcher.observe(picture, {childList: true, subtree: true, characterData: true});
             setTimeout(() => { watcher.disconnect(); resolve(false); }, 5000);
         });
         const start = performance.now();
         button.click();
-        if (await shown) times.push(performance.now() - start);
+        if (await shown) times.push([changed - start, performance.now() - start]);
+        await new Promise((resolve) => setTimeout(resolve, 50));  // a student's pace
     }
     return times;
 }"""
@@ -121,12 +123,14 @@ BROWSER_NOTEBOOK = ["%load_ext minigrad\n"
                     "bump.on_click(lambda _: setattr(count, 'value', str(int(count.value) + 1)))\n"
                     "ipywidgets.VBox([bump, count]).add_class('floor')"]
 PLAYER = (".minigrad-player", ".minigrad-picture")
+DRAWN = """() => { const c = document.querySelector('.minigrad-player .minigrad-canvas');
+                   return c && c.dataset.drawn && c.dataset.drawn === c.dataset.pictures; }"""
 FLOOR = (".floor", ".widget-html-content")
 
 
 def measure_in_browser():
-    """(first view, cached, floor): lists of ms from click to SVG on screen (for the
-    floor: to the new text), in JupyterLab."""
+    """(seconds until the page has drawn every frame, steps, floor); a step is
+    (ms to the new picture in the page, ms to the next laid-out animation frame)."""
     import pathlib
     import tempfile
 
@@ -143,15 +147,17 @@ def measure_in_browser():
         jupyter.run_all(page)
         page.wait_for_selector(".minigrad-player .minigrad-picture svg g.node",
                                timeout=jupyter.SLOW)
+        start = time.perf_counter()
+        page.wait_for_function(DRAWN, timeout=jupyter.SLOW)
+        drawn = time.perf_counter() - start
         steps = page.evaluate("() => Number(/of (\\d+)/.exec(document.querySelector("
                               "'.minigrad-player').textContent)[1])") - 1
-        first = page.evaluate(CLICK_AND_TIME, [*PLAYER, "Next", steps])
-        cached = page.evaluate(CLICK_AND_TIME, [*PLAYER, "Previous", steps])
-        cached += page.evaluate(CLICK_AND_TIME, [*PLAYER, "Next", steps])
+        forward = page.evaluate(CLICK_AND_TIME, [*PLAYER, "Next", steps])
+        back = page.evaluate(CLICK_AND_TIME, [*PLAYER, "Previous", steps])
         page.wait_for_selector(".floor button")
-        floor = page.evaluate(CLICK_AND_TIME, [*FLOOR, "Bump", 2 * steps])
+        floor = page.evaluate(CLICK_AND_TIME, [*FLOOR, "Bump", steps])
         browser.close()
-    return first, cached, floor
+    return drawn, forward + back, floor
 
 
 def main(argv=None):
@@ -160,27 +166,24 @@ def main(argv=None):
                         help="measure in JupyterLab in Chromium (needs chromium + playwright)")
     args = parser.parse_args(argv)
     if args.browser:
-        first, cached, floor = measure_in_browser()
-        print("control flow f(a) in JupyterLab + Chromium, click on Next/Previous -> new SVG:")
-        for name, times in (("first view", first), ("cached", cached),
-                            ("floor", floor)):  # a plain ipywidgets Button -> HTML
-            print(f"  {name:10} {len(times):3d} steps  median {statistics.median(times):6.1f} ms  "
-                  f"worst {max(times):6.1f} ms")
-        mark = "ok" if max(cached) < TARGET_MS else "MISSED"
-        print(f"  target: cached < {TARGET_MS} ms [{mark}]; the player adds "
-              f"{statistics.median(cached) - statistics.median(floor):+.1f} ms (median) "
-              f"to the floor")
+        drawn, steps, floor = measure_in_browser()
+        print(f"control flow f(a) in JupyterLab + Chromium: every frame drawn {drawn:.1f} s "
+              f"after the first picture appeared")
+        for name, times in (("Next/Prev", steps), ("floor", floor)):
+            handler, on_screen = [t[0] for t in times], [t[1] for t in times]
+            print(f"  {name:10} {len(times):3d} clicks  to the page: median "
+                  f"{statistics.median(handler):5.1f} ms, worst {max(handler):5.1f} ms;  "
+                  f"on screen: median {statistics.median(on_screen):5.1f} ms, "
+                  f"worst {max(on_screen):5.1f} ms")
+        worst = max(t[1] for t in steps)
+        mark = "ok" if worst < TARGET_MS else "MISSED"
+        print(f"  target: on screen < {TARGET_MS} ms every time [{mark}]")
         return 0
     comm.create_comm = CountingComm
-    print(f"{'workload':22} {'frames':>6} {'render once':>12} {'Next, median':>13} "
-          f"{'Next, worst':>12}  target")
+    print(f"{'workload':22} {'frames':>6} {'build, all frames':>18} {'sent':>9}")
     for name, make_tape in WORKLOADS.items():
-        frames, first, shown = measure(make_tape)
-        worst = max(shown)
-        mark = "ok" if worst * 1e3 < TARGET_MS else "MISSED"
-        print(f"{name:22} {frames:6d} {first * 1e3:10.1f}ms {statistics.median(shown) * 1e3:11.2f}ms "
-              f"{worst * 1e3:10.2f}ms  < {TARGET_MS} ms [{mark}]")
-    print(f"(sent to the browser: {CountingComm.sent_bytes / 1e6:.1f} MB of widget messages)")
+        frames, built, sent = measure(make_tape)
+        print(f"{name:22} {frames:6d} {built * 1e3:15.0f} ms {sent / 1e3:6.0f} kB")
     return 0
 
 

@@ -45,10 +45,16 @@ function render({ model, el }) {
       const entry = {};
       entry.promise = graphvizSlot().ready.then((graphviz) => graphviz.render(dot)).then(
         (svg) => { entry.svg = svg; },
-        (error) => { entry.error = error.message; });
+        (error) => { entry.error = error.message; }).then(counted);
       pictures.set(dot, entry);
     }
     return pictures.get(dot);
+  }
+
+  // How many of the pictures are drawn, for whoever waits for all of them (tests, bench).
+  function counted() {
+    el.dataset.drawn = [...pictures.values()].filter((e) => e.svg || e.error).length;
+    el.dataset.pictures = pictures.size;
   }
 
   // New frames: draw them all, the one on screen first, then onwards, then backwards.
@@ -58,6 +64,7 @@ function render({ model, el }) {
     const kept = new Map();
     for (const frame of list) if (pictures.has(frame.dot)) kept.set(frame.dot, pictures.get(frame.dot));
     pictures = kept;
+    counted();
     for (let i = here; i < list.length; i++) draw(list[i].dot);
     for (let i = here - 1; i >= 0; i--) draw(list[i].dot);
     show();

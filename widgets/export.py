@@ -15,7 +15,7 @@ from IPython.display import FileLink
 from minigrad import viz
 
 from .language import CHOICES, say
-from .renderer import HERE, engine, script
+from .renderer import HERE, packed_engine, script
 
 MAX_FRAMES = 400  # beyond this the page gets heavy; a lesson's example has a few dozen
 PAGE_WORDS = ("previous", "next", "play", "pause", "step", "speed", "failed")
@@ -79,9 +79,9 @@ body {{ font-family: system-ui, sans-serif; margin: 24px; }}
 <div id="languages"></div>
 <div id="player"></div>
 {_json_block("minigrad-frames", data)}
-{_json_block("minigrad-graphviz", engine())}
+{_json_block("minigrad-graphviz", packed_engine())}
 <script type="module">
-{script("graphviz.js", "canvas.js", "page.js")}
+{script("graphviz.js", "canvas.js", "model.js", "page.js")}
 </script>
 </body>
 </html>

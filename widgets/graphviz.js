@@ -1,9 +1,10 @@
 // Graphviz in the browser: DOT in, a ready-to-show <svg> element out.
 //
 // The engine is @viz-js/viz (Graphviz compiled to WebAssembly, widgets/vendor/viz.js),
-// given to us as source text by the kernel or the exported page: nothing is fetched.
-// It runs in a Web Worker, so a big layout never delays a click; where a worker cannot
-// start, it runs on the page instead.
+// given to us by the kernel or the exported page, packed (gzip, then base64: ~0.6 MB
+// where the file as a JSON string is ~3.7 MB): nothing is fetched. It runs in a Web
+// Worker, so a big layout never delays a click; where a worker cannot start, it runs on
+// the page instead.
 //
 // WebAssembly Graphviz has no fonts: it estimates each text's width from a table of
 // character widths for the font named in the DOT (a byte above 127 counts as a space).
@@ -78,26 +79,34 @@ function characterWidths(viz, font) {
   return tables;
 }
 
+// The engine's code as a Blob, from its packed form.
+async function unpack(packed) {
+  const bytes = Uint8Array.from(atob(packed), (c) => c.charCodeAt(0));
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Response(stream).blob();
+}
+
+const script = (parts) => URL.createObjectURL(new Blob(parts, { type: "text/javascript" }));
+
 // The engine behind one page: render(dot) -> Promise<SVGSVGElement>, one at a time.
 class Graphviz {
-  constructor(engineSource) {
-    this.source = engineSource;
+  constructor(packed) {
     this.pending = new Map();
     this.counter = 0;
     this.widths = new Map();  // font name -> Promise of its four width tables
-    this.backend = this.startWorker() || this.startHere();
+    this.engine = unpack(packed);
+    this.backend = this.engine.then((code) => this.startWorker(code) || this.startHere(code));
   }
 
-  startWorker() {
+  startWorker(code) {
     try {
-      const code = `${this.source}\n${serve}\n${characterWidths}\n${WORKER_MAIN}`;
-      const url = URL.createObjectURL(new Blob([code], { type: "text/javascript" }));
-      const worker = new Worker(url, { type: "module" });
+      const worker = new Worker(script([code, `\n${serve}\n${characterWidths}\n${WORKER_MAIN}`]),
+                                { type: "module" });
       worker.onmessage = ({ data }) => this.settle(data);
       worker.onerror = () => {  // blocked by the page's rules: draw on the page after all
         worker.terminate();
-        this.backend = this.startHere();
-        for (const [id, job] of this.pending) this.backend(id, job.request);
+        this.backend = Promise.resolve(this.startHere(code));
+        this.backend.then((run) => { for (const [id, job] of this.pending) run(id, job.request); });
       };
       return (id, request) => worker.postMessage({ id, ...request });
     } catch (error) {
@@ -105,9 +114,8 @@ class Graphviz {
     }
   }
 
-  startHere() {
-    const url = URL.createObjectURL(new Blob([this.source], { type: "text/javascript" }));
-    const engine = import(url).then((module) => module.instance());
+  startHere(code) {
+    const engine = import(script([code])).then((module) => module.instance());
     return (id, request) => engine.then((viz) => {
       let answer;
       try {
@@ -123,7 +131,7 @@ class Graphviz {
     const id = ++this.counter;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, request });
-      this.backend(id, request);
+      this.backend.then((run) => run(id, request), reject);
     });
   }
 
@@ -175,12 +183,12 @@ class Graphviz {
   }
 }
 
-// Start the page's engine from its source text (once; later calls are ignored).
-function startGraphviz(engineSource) {
+// Start the page's engine from its packed code (once; later calls are ignored).
+function startGraphviz(packed) {
   const slot = graphvizSlot();
   if (!slot.started) {
     slot.started = true;
-    slot.resolve(new Graphviz(engineSource));
+    slot.resolve(new Graphviz(packed));
   }
   return slot.ready;
 }

@@ -1,25 +1,14 @@
 // The exported player page: the notebook's player (canvas.js) on a page of its own.
-// Everything it shows is in the page's two JSON blocks; it loads nothing. A small
-// stand-in for the widget model holds the step and the frames of the chosen language.
+// Everything it shows is in the page's two JSON blocks; it loads nothing. A stand-in
+// for the widget model (model.js) holds the step and the frames of the chosen language.
 (function () {
   const read = (id) => JSON.parse(document.getElementById(id).textContent);
   const data = read("minigrad-frames");
   startGraphviz(read("minigrad-graphviz"));
 
-  const state = { frames: data.frames[data.lang], words: data.words[data.lang], first: 0,
-                  total: 0, step: 0, player: true, notice: "", selected: "" };
-  const listeners = [];
-  const model = {
-    get: (name) => state[name],
-    set(name, value) {
-      if (state[name] === value) return;
-      state[name] = value;
-      for (const [event, listener] of listeners) if (event === `change:${name}`) listener();
-    },
-    save_changes() {},
-    on: (event, listener) => listeners.push([event, listener]),
-    off() {},
-  };
+  const model = standInModel({ frames: data.frames[data.lang], words: data.words[data.lang],
+                               first: 0, total: 0, step: 0, player: true, notice: "",
+                               selected: "" });
   const player = document.getElementById("player");
   render({ model, el: player });
 

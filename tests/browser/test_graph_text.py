@@ -77,7 +77,7 @@ MEASURE = r"""async ([name, dot]) => {
 def graph_page(browser, tmp_path_factory):
     """A page with the widgets' Graphviz and nothing else, at 1280×720."""
     folder = tmp_path_factory.mktemp("graphs")
-    engine = json.dumps(renderer.engine()).replace("</", "<\\/")
+    engine = json.dumps(renderer.packed_engine())
     (folder / "graphs.html").write_text(f"""<!DOCTYPE html><html><head><meta charset="utf-8">
 <style>body {{ margin: 8px; }} svg {{ max-width: 100%; height: auto; }}</style></head>
 <body><div id="stage"></div>
