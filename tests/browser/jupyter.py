@@ -65,7 +65,7 @@ def jupyter_server(root, dot=True, python=sys.executable):
     port = _free_port()
     env = {**os.environ, "JUPYTER_CONFIG_DIR": str(config),
            "JUPYTERLAB_WORKSPACES_DIR": str(root / "workspaces"),
-           **(_base_jupyter_path() if python == sys.executable else {})}
+           **(base_jupyter_path() if python == sys.executable else {})}
     if not dot:
         env["PATH"] = path_without("dot", root)
     log_path = root / "server.log"
@@ -89,7 +89,7 @@ def jupyter_server(root, dot=True, python=sys.executable):
                 process.kill()
 
 
-def _base_jupyter_path():
+def base_jupyter_path():
     """In a virtual environment made with --system-site-packages, Python finds the base
     installation's packages but Jupyter does not find what they put beside them: the
     widgets' front ends (<base>/share/jupyter) and the switches that turn on server
