@@ -24,11 +24,17 @@ function graphvizSlot() {
   return globalThis[SLOT];
 }
 
-// The fonts the page draws graph text with. Verdana first: Graphviz's estimate for it
-// leaves room for a full-width Chinese character (3 bytes × a space = 1.06 em).
-const GRAPH_FONTS = 'Verdana, "DejaVu Sans", "Bitstream Vera Sans", "PingFang SC", ' +
-  '"Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", ' +
-  '"WenQuanYi Micro Hei", sans-serif';
+// The fonts the page draws graph text with, for each font the DOT names (viz/dot.py):
+// fonts whose widths are those Graphviz estimates for it. Verdana's estimate leaves room
+// for a full-width Chinese character (3 bytes × a space = 1.06 em); Courier's (0.6 em a
+// character) is the width of every common monospace font.
+const CHINESE_FONTS = '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", ' +
+  '"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei"';
+const PAGE_FONTS = {
+  Verdana: `Verdana, "DejaVu Sans", "Bitstream Vera Sans", ${CHINESE_FONTS}, sans-serif`,
+  Courier: `"DejaVu Sans Mono", Menlo, "Liberation Mono", "Courier New", ${CHINESE_FONTS}, monospace`,
+};
+const pageFonts = (font) => PAGE_FONTS[font] || `"${font}", ${PAGE_FONTS.Verdana}`;
 
 // What the worker runs after the engine's own module code (which defines `instance`).
 const WORKER_MAIN = `
@@ -156,17 +162,18 @@ class Graphviz {
     return this.widths.get(font);
   }
 
-  // Draw every text in GRAPH_FONTS, and squeeze the ones wider than Graphviz's estimate
-  // into exactly the width it laid out for them.
+  // Draw every text in the page's fonts for its DOT font, and squeeze the ones wider than
+  // Graphviz's estimate into exactly the width it laid out for them.
   async fitText(svg) {
-    svg.style.fontFamily = GRAPH_FONTS;
     const context = (this.context ||= document.createElement("canvas").getContext("2d"));
     const bytes = new TextEncoder();
     for (const text of svg.querySelectorAll("text")) {
       const content = text.textContent;
       const font = text.getAttribute("font-family");
-      text.removeAttribute("font-family");  // the <svg>'s font applies
-      if (!content.trim() || !font) continue;
+      if (!font) continue;
+      const family = pageFonts(font);
+      text.style.fontFamily = family;
+      if (!content.trim()) continue;
       const bold = text.getAttribute("font-weight") === "bold";
       const italic = text.getAttribute("font-style") === "italic";
       const table = (await this.tablesFor(font))[(bold ? 1 : 0) + (italic ? 2 : 0)];
@@ -174,7 +181,7 @@ class Graphviz {
       let estimate = 0;
       for (const byte of bytes.encode(content)) estimate += table[byte < 128 ? byte : 32];
       estimate *= size;
-      context.font = `${italic ? "italic " : ""}${bold ? "bold " : ""}${size}px ${GRAPH_FONTS}`;
+      context.font = `${italic ? "italic " : ""}${bold ? "bold " : ""}${size}px ${family}`;
       if (context.measureText(content).width > estimate + 0.01) {
         text.setAttribute("textLength", estimate.toFixed(2));
         text.setAttribute("lengthAdjust", "spacingAndGlyphs");

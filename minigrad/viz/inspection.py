@@ -5,6 +5,8 @@ Keys (absent when they do not apply): name, kind, op, grad_fn, shape, dtype,
 requires_grad, is_leaf, value, grad, formula, saved, note. Values are short strings.
 """
 from .. import dtypes
+from ..autograd.graph import grad_fn_of
+from . import loop_captions
 from .dot import Scene
 from .errors import unknown_node
 from .formulas import describe, grouped
@@ -17,6 +19,8 @@ KIND = {
     "grad_fn": {"en": "grad_fn node (autograd)", "zh": "grad_fn 节点（autograd）"},
     "fold": {"en": "a run of identical operations, folded", "zh": "一串相同的操作（已折叠）"},
     "more": {"en": "nodes left out of the drawing", "zh": "没有画出的节点"},
+    "check": {"en": "a test by if / while (not part of the graph)",
+              "zh": "if / while 的条件检查（不属于计算图）"},
 }
 NOTE = {
     "leaf": {"en": "A leaf you created with requires_grad=True: backward() adds its gradient "
@@ -41,6 +45,11 @@ NOTE = {
                    "zh": "把到达这里的梯度累加到 {name}.grad 中。"},
     "fold": {"en": "{count:,} identical {op} ops in a chain, drawn as one node.",
              "zh": "一条链上的 {count:,} 个相同的 {op} 操作，画成一个节点。"},
+    "check": {"en": "Python asked this tensor for True or False to decide which code runs "
+                    "next. The test is not part of the computational graph: no gradient "
+                    "flows through it.",
+              "zh": "Python 用这个张量的真假来决定接下来执行哪段代码。这个检查不属于计算图，"
+                    "梯度不会流经它。"},
     "more": {"en": "{count:,} more nodes are not drawn: draw(..., max_nodes=...) shows more.",
              "zh": "还有 {count:,} 个节点没有画出：draw(..., max_nodes=...) 可以显示更多。"},
 }
@@ -60,6 +69,10 @@ def facts(graph, node_id, labels, lang, scene=None):
         name = labels.of(_leaf_value(node, graph.lineage))
         found.update(name="AccumulateGrad", grad_fn="AccumulateGrad",
                      note=NOTE["accumulate"][lang].format(name=name))
+    elif node.kind == "check":
+        first = node.checks[0]
+        found.update(name=first.code or loop_captions.test_text(first, labels),
+                     op=loop_captions.note(node, labels, lang), note=NOTE["check"][lang])
     else:
         found["note"] = NOTE["more"][lang].format(count=node.count)
     return found
@@ -73,8 +86,8 @@ def _variable(node, labels, lang, scene):
         found["dtype"] = repr(dtypes.from_numpy(value.dtype))
     found["requires_grad"] = value.requires_grad and not value.detached
     found["is_leaf"] = value.is_leaf
-    if tensor is not None and tensor._grad_fn is not None:
-        found["grad_fn"] = tensor._grad_fn.name()
+    if tensor is not None and grad_fn_of(tensor) is not None:
+        found["grad_fn"] = grad_fn_of(tensor).name()
     if value.step is not None:
         found["op"] = _made(value, labels)
     if value.data is not None:
@@ -99,7 +112,7 @@ def _operation(node, labels, lang, lineage):
         saved = lineage.saved_of(step)
         if saved:
             found["saved"] = ", ".join(labels.of(v) for v in saved)
-        elif step.node is not None and step.node._released:
+        elif step.node is not None and step.node.released():
             found["note"] = NOTE["freed"][lang]
     return found
 
@@ -114,15 +127,10 @@ def _derivatives(step, op, labels, lang):
     """``∂z/∂a = w`` for each input of the op."""
     out = grouped(labels.of(step.outputs[0])) if step.outputs else "out"
     input_labels = [labels.of(a) if isinstance(a, Value) else str(a) for a in step.args]
-    values = [a.data if isinstance(a, Value) else a for a in step.args]
+    tensors = [i for i, a in enumerate(step.args) if isinstance(a, Value)]
     lines = []
-    for i, arg in enumerate(step.args):
-        if not isinstance(arg, Value) and i >= op.operands(step.args):
-            continue
-        try:
-            formula = op.derivative(i, input_labels, values, lang)
-        except (IndexError, KeyError, TypeError, AttributeError):
-            formula = None  # an op known only from the grad_fn graph
+    for edge, i in enumerate(tensors):
+        formula = op.derivative(edge, input_labels, step.args, lang)
         if formula is not None:
             lines.append(f"∂{out}/∂{grouped(input_labels[i])} = {formula}")
     return lines

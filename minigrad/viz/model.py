@@ -15,6 +15,8 @@ Two layers:
 """
 import gc
 
+from ..autograd.graph import grad_fn_of, values
+
 
 class Value:
     """One value a tensor held: a variable node of the data-flow view.
@@ -29,8 +31,8 @@ class Value:
     def __init__(self, key, tensor=None, shape=(), dtype=None, frozen=None):
         self.key = key
         self.tensor = tensor
-        self.shape = tuple(tensor._data.shape) if tensor is not None else tuple(shape)
-        self.dtype = tensor._data.dtype if tensor is not None else dtype
+        self.shape = tuple(tensor.shape) if tensor is not None else tuple(shape)
+        self.dtype = values(tensor).dtype if tensor is not None else dtype
         self.frozen = frozen
         self.step = None          # the Step that made it (None: a leaf or a constant)
         self.cut_from = None      # the Value it was detached from
@@ -45,18 +47,18 @@ class Value:
         """The numbers to show (a NumPy array), or None if they are not known."""
         if self.frozen is not None:
             return self.frozen
-        return None if self.tensor is None else self.tensor._data
+        return None if self.tensor is None else values(self.tensor)
 
     @property
     def requires_grad(self):
         if self.tensor is not None:
-            return self.tensor._requires_grad
+            return self.tensor.requires_grad
         return self.grad_fn is not None
 
     @property
     def is_leaf(self):
         if self.tensor is not None:
-            return self.tensor._grad_fn is None and self.step is None
+            return grad_fn_of(self.tensor) is None and self.step is None
         return self.grad_fn is None
 
 
@@ -94,12 +96,13 @@ class Node:
     """A box or circle of the drawing.
 
     ``kind``: "variable", "operation" (data-flow view), "grad_fn" (autograd view),
-    "fold" (a run of identical ops) or "more" (what the cap left out).
+    "fold" (a run of identical ops), "check" (an ``if``/``while`` test, see ``checks.py``)
+    or "more" (what the cap left out).
     ``role`` of a variable says its colour: "leaf" (requires grad), "constant"
     (no gradient, detached included), "output", "result" (an intermediate) or "saved".
     """
     __slots__ = ("id", "kind", "role", "value", "step", "grad_fn", "count", "order",
-                 "detached")
+                 "detached", "checks")
 
     def __init__(self, id, kind, role="", value=None, step=None, grad_fn=None, order=0):
         self.id = id
@@ -111,6 +114,7 @@ class Node:
         self.count = 1
         self.order = order
         self.detached = value is not None and value.detached
+        self.checks = ()          # a "check" node: the tests it stands for (see checks.py)
 
 
 class paused_gc:
@@ -155,6 +159,10 @@ class Graph:
         self.alias = {}           # id of a node folded away -> id of the node showing it
         self.truncated = False    # the walk stopped at its limit
         self.lineage = None       # where the values came from (for the inspector)
+        self.local_names = {}     # value key -> the name a loop's code gave it ("b₃")
+        self.short_names = {}     # value key -> "mul₃", shared by the labels of each language
+        self.short_counts = {}
+        self.check_steps = set()  # keys of the steps computed only for an if/while test
 
     def add(self, node):
         """Add ``node``, or return the one with its id (keeping the stronger role)."""
