@@ -151,9 +151,18 @@ class Graphviz {
 
   async render(dot) {
     const text = await this.ask({ dot });
-    const svg = new DOMParser().parseFromString(text, "image/svg+xml").documentElement;
+    return this.finish(new DOMParser().parseFromString(text, "image/svg+xml").documentElement);
+  }
+
+  // Graphviz's SVG (any version's), ready for the page.
+  async finish(svg) {
     if (svg.nodeName !== "svg") throw new Error("Graphviz gave no picture");
     await this.fitText(svg);
+    // A click inside a node counts even where its shape is not filled (an operation's
+    // circle). Set once here: a style rule matching every element would cost each step.
+    for (const shape of svg.querySelectorAll("g.node :is(polygon, ellipse, path, polyline)")) {
+      shape.setAttribute("pointer-events", "visible");
+    }
     return svg;
   }
 

@@ -2,7 +2,9 @@
 and Ubuntu's 2.43, of the 8.x–14.x releases Homebrew and conda-forge ship, and of the
 WebAssembly build the widgets carry (graphviz_svgs/, see its README). The real canvas
 (canvas.js) shows each SVG, Chromium clicks a node's shape and its text, and the ring must
-go around that node, the model must hear its id, and a click beside the graph clears it."""
+go around that node, the model must hear its id, and a click beside the graph clears it.
+Each SVG goes through what the page does to Graphviz's output (graphviz.js ``finish``)."""
+import json
 import pathlib
 
 import pytest
@@ -14,15 +16,18 @@ pytestmark = pytest.mark.browser
 SVGS = sorted((pathlib.Path(__file__).parent / "graphviz_svgs").glob("graphviz-*.svg"),
               key=lambda p: [int(n) for n in p.stem.split("-")[1].split(".")])
 
-# The canvas, drawing whatever SVG the test gives instead of asking Graphviz.
+# The canvas, drawing the SVG the test gives instead of asking Graphviz for one.
 PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><style>{css}</style></head>
-<body><div id="canvas"></div><script type="module">
+<body><div id="canvas"></div>
+<script type="application/json" id="engine">{engine}</script>
+<script type="module">
 {code}
+const graphviz = new Graphviz(JSON.parse(document.getElementById("engine").textContent));
 window.show = (svg) => {{
   const slot = graphvizSlot();
   slot.started = true;
-  slot.resolve({{ render: async () =>
-    new DOMParser().parseFromString(svg, "image/svg+xml").documentElement }});
+  slot.resolve({{ render: async () => graphviz.finish(
+    new DOMParser().parseFromString(svg, "image/svg+xml").documentElement) }});
   window.model = standInModel({{ frames: [{{ dot: "from the test" }}], words: {{}}, first: 0,
                                 total: 0, step: 0, player: false, notice: "", selected: "" }});
   render({{ model: window.model, el: document.getElementById("canvas") }});
@@ -45,7 +50,9 @@ def canvas_page(tmp_path_factory):
     folder = tmp_path_factory.mktemp("selection")
     code = renderer.script("graphviz.js", "canvas.js", "model.js")
     css = (renderer.HERE / "canvas.css").read_text(encoding="utf-8")
-    (folder / "canvas.html").write_text(PAGE.format(css=css, code=code), encoding="utf-8")
+    engine = json.dumps(renderer.packed_engine())
+    (folder / "canvas.html").write_text(PAGE.format(css=css, code=code, engine=engine),
+                                        encoding="utf-8")
     return (folder / "canvas.html").as_uri()
 
 
