@@ -15,10 +15,12 @@ function render({ model, el }) {
     return element;
   };
   el.classList.add("minigrad-canvas");
+  // Controls and caption above the picture: on a 1280 × 720 projector a frame can be
+  // taller than the screen, and Next and the caption must stay where the eye is.
   const notice = make("div", "minigrad-notice", el);
-  const picture = make("div", "minigrad-picture", el);
-  const caption = make("p", "minigrad-caption", el);
   const controls = make("div", "minigrad-controls", el);
+  const caption = make("p", "minigrad-caption", el);
+  const picture = make("div", "minigrad-picture", el);
   const previous = make("button", "jupyter-button minigrad-previous", controls);
   const play = make("button", "jupyter-button minigrad-play", controls);
   const next = make("button", "jupyter-button minigrad-next", controls);

@@ -36,6 +36,19 @@ const PAGE_FONTS = {
 };
 const pageFonts = (font) => PAGE_FONTS[font] || `"${font}", ${PAGE_FONTS.Verdana}`;
 
+// The narrowest a picture may be shown, in CSS px (the rule of minigrad/viz/readable.py):
+// it shrinks to fit the page, but never so far that its smallest text gets under 10 px;
+// a wider picture keeps that width and the canvas scrolls sideways. Graphviz writes
+// sizes in points (1 pt = 4/3 px).
+function readableWidth(svg) {
+  const MIN_TEXT_PX = 10, PX_PER_PT = 4 / 3;
+  const width = parseFloat(svg.getAttribute("width")) * PX_PER_PT;
+  const sizes = [...svg.querySelectorAll("text")].filter((t) => t.textContent.trim())
+    .map((t) => parseFloat(t.getAttribute("font-size"))).filter((size) => size > 0);
+  if (!sizes.length || !(width > 0)) return 0;
+  return width * Math.min(1, MIN_TEXT_PX / (Math.min(...sizes) * PX_PER_PT));
+}
+
 // What the worker runs after the engine's own module code (which defines `instance`).
 const WORKER_MAIN = `
 const engine = instance();
@@ -163,6 +176,7 @@ class Graphviz {
     for (const shape of svg.querySelectorAll("g.node :is(polygon, ellipse, path, polyline)")) {
       shape.setAttribute("pointer-events", "visible");
     }
+    svg.style.minWidth = `${Math.round(readableWidth(svg))}px`;
     return svg;
   }
 

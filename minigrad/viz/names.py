@@ -33,6 +33,10 @@ class Names:
     def named(self):
         return [tensor for _, tensor in self.tensors.values()]
 
+    def ids(self):
+        """The ids of the named tensors (and of their gradients)."""
+        return set(self.tensors) | set(self.grads)
+
 
 def tensor_names(names=None):
     """The names of tensors: from ``names`` (name -> object; a notebook's namespace is

@@ -151,12 +151,12 @@ z.grad_fn.next_functions
 # %% [markdown] zh
 # PyTorch 内部保存的正是这张由 `grad_fn` 连成的图，**autograd 视图**把它画了出来。图上的箭头和数据流视图一样，从输入指向用到它的操作；PyTorch 自己存的链接方向正好相反：每个操作节点通过 `next_functions` 记着它的输入那一侧的节点（上一格打印的就是），反向传播正是顺着这些链接从 `z` 走回叶子。
 #
-# 每个叶子都连着一个 `AccumulateGrad` 节点，由它把梯度存进叶子的 `.grad`。橙色的是乘法节点为反向传播存下的张量：$\frac{\partial z}{\partial a} = w$，$\frac{\partial z}{\partial w} = a$，所以它要记住 `a` 和 `w` 的值。
+# 每个叶子都连着一个 `AccumulateGrad` 节点，由它把梯度存进叶子的 `.grad`。橙色虚线连着乘法节点为反向传播存下的张量：$\frac{\partial z}{\partial a} = w$，$\frac{\partial z}{\partial w} = a$，所以它要记住 `a` 和 `w` 的值。
 
 # %% [markdown] en
 # This graph of `grad_fn` nodes is what PyTorch actually keeps, and the **autograd view** draws it. Its arrows run as in the data-flow view, from an input to the operation that uses it. The links PyTorch stores run the other way: each operation node keeps, in `next_functions`, the nodes on the side of its inputs (the previous cell printed them), and the backward pass follows those links from `z` back to the leaves.
 #
-# Each leaf is attached to an `AccumulateGrad` node: that is what stores the gradient into the leaf's `.grad`. In orange are the tensors the multiplication saved for the backward pass: $\frac{\partial z}{\partial a} = w$ and $\frac{\partial z}{\partial w} = a$, so it must remember the values of `a` and `w`.
+# Each leaf is attached to an `AccumulateGrad` node: that is what stores the gradient into the leaf's `.grad`. Dotted orange lines link the multiplication to the tensors it saved for the backward pass: $\frac{\partial z}{\partial a} = w$ and $\frac{\partial z}{\partial w} = a$, so it must remember the values of `a` and `w`.
 
 # %%
 show(z, view="autograd")

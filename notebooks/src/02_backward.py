@@ -155,12 +155,12 @@ print("dz/dw:", forward_mode(2.0, 3.0, 4.0, dx=0, dy=0, dw=1))
 # %% [markdown] zh
 # 结果一样，但前向模式**每个输入要走一遍**：三个输入，三遍。反向模式（也就是反向传播）从**一个输出**出发，一遍就得到它对**所有输入**的导数。
 #
-# 训练神经网络正是这种情形：损失只有一个数，参数却有成千上万，甚至上亿个。前向模式有多少个参数就要走多少遍，反向传播只要一遍；代价是前向时要把中间值存下来，留给反向时用（第 1 节图里橙色的节点）。反过来，如果只有一个输入、却有很多输出，前向模式更划算。第 4 节一行一行地求雅可比矩阵时，你会看到反向传播是每个输出走一遍。
+# 训练神经网络正是这种情形：损失只有一个数，参数却有成千上万，甚至上亿个。前向模式有多少个参数就要走多少遍，反向传播只要一遍；代价是前向时要把中间值存下来，留给反向时用（第 1 节 autograd 视图里用橙色虚线连着的张量）。反过来，如果只有一个输入、却有很多输出，前向模式更划算。第 4 节一行一行地求雅可比矩阵时，你会看到反向传播是每个输出走一遍。
 
 # %% [markdown] en
 # Same numbers, but forward mode needs **one pass per input**: three inputs, three passes. Reverse mode, the backward pass, starts from **one output** and gets its derivatives with respect to **every input** in a single pass.
 #
-# That is exactly the situation in training: the loss is one number, while the parameters number thousands, or billions. Forward mode would need one pass per parameter; backpropagation needs one. The price is keeping intermediate values from the forward pass for the way back (the orange nodes in lesson 1's picture). With one input and many outputs it is the other way round, and forward mode wins. In lesson 4, building a Jacobian row by row, you will see reverse mode take one pass per output.
+# That is exactly the situation in training: the loss is one number, while the parameters number thousands, or billions. Forward mode would need one pass per parameter; backpropagation needs one. The price is keeping intermediate values from the forward pass for the way back (the tensors linked by dotted orange lines in lesson 1's autograd view). With one input and many outputs it is the other way round, and forward mode wins. In lesson 4, building a Jacobian row by row, you will see reverse mode take one pass per output.
 
 # %% [markdown] zh
 # ## 教材的例子：$y = 2\mathbf{x}^\top\mathbf{x}$

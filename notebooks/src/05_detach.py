@@ -145,8 +145,8 @@ print(w, w.is_leaf)
 
 # %%
 torch.manual_seed(0)
-X = torch.randn(8, 3)
-Y = torch.randn(8, 1)
+X = torch.randn(4, 3)
+Y = torch.randn(4, 1)
 W1 = torch.randn(3, 4, requires_grad=True)
 W2 = torch.randn(4, 1, requires_grad=True)
 
@@ -159,38 +159,41 @@ print(val_loss, val_loss.requires_grad, val_loss.grad_fn)
 #
 # ## 冻结参数
 #
-# 有时只想训练网络的一部分。比如拿一个别人训练好的网络，只重新训练最后一层（微调），前面的层保持不变，这叫**冻结**。最直接的办法是把这些参数的 `requires_grad` 设成 `False`。按照第 1 节的规则，`X @ W1` 的两个输入都不需要梯度，这一步和后面的 `relu` 就不会记进图里，反向传播也就到不了 `W1`：
+# 有时只想训练网络的一部分。比如拿一个别人训练好的网络，只重新训练最后一层（微调），前面的层保持不变，这叫**冻结**。
+#
+# 一种办法是把冻结的那部分放在 `torch.no_grad()` 里算。`W1` 照样需要梯度，但算出的 `H` 没有历史，对后面的计算来说只是一个常数，反向传播到不了 `W1`：
 
 # %% [markdown] en
 # `W1` and `W2` require grad, yet `val_loss`, computed inside `no_grad`, has no `grad_fn` and requires no grad: it is just a number.
 #
 # ## Freezing parameters
 #
-# Sometimes we want to train only part of a network. Take a network someone else trained and retrain only its last layer (fine-tuning), leaving the earlier layers as they are: those layers are **frozen**. The direct way is to set their parameters' `requires_grad` to `False`. By lesson 1's rule, neither input of `X @ W1` then requires grad, so that step and the `relu` after it are not recorded, and the backward pass never reaches `W1`:
+# Sometimes we want to train only part of a network. Take a network someone else trained and retrain only its last layer (fine-tuning), leaving the earlier layers as they are: those layers are **frozen**.
+#
+# One way is to compute the frozen part inside `torch.no_grad()`. `W1` still requires grad, but the resulting `H` has no history: for what comes after, it is just a constant, and the backward pass never reaches `W1`:
 
 # %%
-W1.requires_grad_(False)
-loss = ((torch.relu(X @ W1) @ W2 - Y) ** 2).mean()
-loss.backward()
-print(W1.grad)
-print(W2.grad)
-show(loss)
-
-# %% [markdown] zh
-# `W1.grad` 是 `None`，只有 `W2` 拿到了梯度。换一种写法也能达到同样的效果：`W1` 照样需要梯度，但把冻结的那部分放在 `torch.no_grad()` 里算。算出的 `H` 没有历史，对后面的计算来说就是一个常数：
-
-# %% [markdown] en
-# `W1.grad` is `None`; only `W2` got a gradient. Another way gets the same effect: leave `W1` requiring grad, but compute the frozen part inside `torch.no_grad()`. The resulting `H` has no history, so for what comes after it is a constant:
-
-# %%
-W1.requires_grad_(True)
-W2.grad = None
 with torch.no_grad():
     H = torch.relu(X @ W1)
 loss = ((H @ W2 - Y) ** 2).mean()
 loss.backward()
 print(W1.grad)
 print(W2.grad)
+
+# %% [markdown] zh
+# 更直接的办法是把要冻结的参数的 `requires_grad` 设成 `False`。按照第 1 节的规则，`X @ W1` 的两个输入都不需要梯度，这一步和后面的 `relu` 就不会记进图里。图上的 `W1` 成了灰色的常数，只有 `W2` 还是需要梯度的叶子：
+
+# %% [markdown] en
+# The more direct way is to set the `requires_grad` of the parameters to freeze to `False`. By lesson 1's rule, neither input of `X @ W1` then requires grad, so that step and the `relu` after it are not recorded. In the picture `W1` becomes a grey constant, and `W2` is the only leaf that requires grad:
+
+# %%
+W1.requires_grad_(False)
+W2.grad = None
+loss = ((torch.relu(X @ W1) @ W2 - Y) ** 2).mean()
+loss.backward()
+print(W1.grad)
+print(W2.grad)
+show(loss)
 
 # %% [markdown] zh
 # ## `.data`

@@ -129,14 +129,14 @@ print(a2.grad == d2 / a2, a2.grad)
 # %% [markdown] zh
 # ## 但 k 也取决于 a
 #
-# “k 是常数”这句话要小心：对**一个给定的** `a`，$k$ 是固定的；换一个 `a`，循环的圈数或者走的分支可能就变了，$k$ 也跟着变。所以 $f$ 不是一条直线，而是一段一段的直线，每段的斜率不同。在段与段的交界处，也就是循环恰好多转或少转一圈的地方，以及 `b` 的和变号的 $a = 0$ 处，$f$ 会跳变，那里没有导数。
+# “k 是常数”这句话要小心：对**一个给定的** `a`，$k$ 是固定的；换一个 `a`，循环的圈数或者走的分支可能就变了，$k$ 也跟着变。所以 $f$ 不是一条直线，而是一段一段的直线，每段的斜率不同。在段与段的交界处，也就是循环恰好多转或少转一圈的地方，以及 `b` 的和变号的 $a = 0$ 处，$f$ 会跳变，那里没有导数。（正好在 $a = 0$ 时，`f` 根本停不下来：`b` 一直是 0，循环永远不会结束。）
 #
 # `a.grad` 给出的，是这一次实际走过的那段直线的斜率。离交界处远时，它就是 $f$ 的导数；正好在交界处，它只说明这一次走了哪条路。看一个交界点：$a = 1000 / 2^9 = 1.953125$ 时，$2^9 a$ 恰好等于 1000，循环在第 9 次翻倍后停下；`a` 再小一点点，循环就要多转一圈：
 
 # %% [markdown] en
 # ## But k depends on a
 #
-# Careful with "k is a constant": for **a given** `a`, $k$ is fixed; for another `a` the loop may run a different number of times, or the other branch may be taken, and $k$ changes with it. So $f$ is not one straight line but a line in pieces, each with its own slope. Where two pieces meet (where the loop runs exactly one time more or less, and at $a = 0$, where the sum of `b` changes sign), $f$ jumps, and has no derivative there.
+# Careful with "k is a constant": for **a given** `a`, $k$ is fixed; for another `a` the loop may run a different number of times, or the other branch may be taken, and $k$ changes with it. So $f$ is not one straight line but a line in pieces, each with its own slope. Where two pieces meet (where the loop runs exactly one time more or less, and at $a = 0$, where the sum of `b` changes sign), $f$ jumps, and has no derivative there. (At $a = 0$ itself, `f` never even returns: `b` stays 0 and the loop never ends.)
 #
 # `a.grad` is the slope of the piece this run actually went through. Away from the places where pieces meet, that is the derivative of $f$; right at one of them, it only tells you which path this run took. Look at one such place: at $a = 1000 / 2^9 = 1.953125$, $2^9 a$ is exactly 1000, and the loop stops after the 9th doubling; for an `a` a tiny bit smaller, the loop runs once more:
 
@@ -154,10 +154,10 @@ for value in [1.953, 1.953125, 1.954]:
 # `a` moved by a thousandth, yet `d` fell from about 2000 to 1000, and `a.grad` went from 1024 to 512. Estimating the derivative here with $\frac{f(a) - f(a - h)}{h}$ gives a huge negative number that matches neither side's `a.grad`. So: `a.grad` always equals `d / a`, but only away from these meeting points is it the derivative of $f$. The chapter's exercise 4 (lesson 9) comes back to this.
 
 # %% [markdown] zh
-# 在播放器里把 `a2` 的整个过程走一遍：前向时数一数乘以 2 的次数，反向时看每一步的局部导数都是常数。
+# 在播放器里把 `a2` 的整个过程走一遍。前向时，一连串相同的“乘以 2”折叠成了一个节点，上面写着一共乘了几次；`while` 和 `if` 的条件画成虚线框，写着每次检查的结果，它们不在计算图里。反向时，看每一步的局部导数都是常数。
 
 # %% [markdown] en
-# Step through the whole story of `a2` in the player: count the doublings on the way forward, and see that every local derivative on the way back is a constant.
+# Step through the whole story of `a2` in the player. On the way forward, the run of identical doublings is folded into one node that says how many there were; the conditions of `while` and `if` are dashed boxes with the outcome of each check, outside the computational graph. On the way back, see that every local derivative is a constant.
 
 # %%
 a2.grad = None

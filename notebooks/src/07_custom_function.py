@@ -75,10 +75,10 @@ print(r)
 show(r)
 
 # %% [markdown] zh
-# 在播放器里看反向传播：走到 `MyReLUBackward` 时，调用的就是我们刚写的 `backward`。
+# 在播放器里看反向传播：走到 `MyReLU` 节点时（autograd 视图里叫 `MyReLUBackward`），调用的就是我们刚写的 `backward`。
 
 # %% [markdown] en
-# Watch the backward pass in the player: when it reaches `MyReLUBackward`, it calls the `backward` we just wrote.
+# Watch the backward pass in the player: when it reaches the `MyReLU` node (`MyReLUBackward` in the autograd view), it calls the `backward` we just wrote.
 
 # %%
 with torch.trace() as tape:
@@ -214,10 +214,10 @@ with torch.no_grad():
     print((x.mm(w1) == 0).sum())
 
 # %% [markdown] zh
-# 在这些位置上，`MyReLU` 把梯度传了回去，`torch.relu` 没有，两次训练从此就有了细微的差别：损失曲线看上去一模一样，数字的末几位却不同。动手验证：重新运行 `torch.manual_seed(0)` 那一格，把 `relu` 换成 `torch.relu`，再训练一遍，比较 `losses[-1]`。
+# 在这样的位置上，`MyReLU` 把梯度传了回去，`torch.relu` 没有，两次训练从此就有了细微的差别：损失曲线看上去一模一样，数字的末几位却不同。动手验证：重新运行 `torch.manual_seed(0)` 那一格，把 `relu` 换成 `torch.relu`，再训练一遍，比较 `losses[-1]`。
 
 # %% [markdown] en
-# At those places `MyReLU` passes the gradient back and `torch.relu` does not, so the two trainings part ways slightly: the loss curves look identical, but the last digits differ. Check it: rerun the `torch.manual_seed(0)` cell, replace `relu` with `torch.relu`, train again and compare `losses[-1]`.
+# At such places `MyReLU` passes the gradient back and `torch.relu` does not, so the two trainings part ways slightly: the loss curves look identical, but the last digits differ. Check it: rerun the `torch.manual_seed(0)` cell, replace `relu` with `torch.relu`, train again and compare `losses[-1]`.
 
 # %% [markdown] zh
 # ## 小练习

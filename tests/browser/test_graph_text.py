@@ -115,3 +115,17 @@ def test_a_lesson_frame_looks_right(graph_page, artifacts, lang):
                   if f", dataflow, {lang}" in where]
         graph_page.evaluate(MEASURE, ["screenshot", graphs[keep]])
         graph_page.screenshot(path=artifacts / f"graph_{lesson}_{lang}.png")
+
+
+def test_a_wide_picture_keeps_its_text_readable_and_scrolls(graph_page):
+    """minigrad.viz.readable's rule, applied by the page to the SVG it drew: shrunk to fit
+    at most until its smallest text is 10 px, then wider than the screen (it scrolls)."""
+    import minigrad as torch
+    from minigrad import viz
+    from minigrad.viz import readable
+    terms = [torch.tensor(float(k), requires_grad=True) for k in range(30)]
+    total = sum(t * float(k + 2) for k, t in enumerate(terms))  # 30 products side by side
+    graph_page.evaluate(MEASURE, ["wide", viz.draw(total, names={}).source])
+    svg = graph_page.evaluate("() => document.querySelector('#stage svg').outerHTML")
+    shown = graph_page.evaluate("() => parseFloat(document.querySelector('#stage svg').style.minWidth)")
+    assert shown == round(readable.min_width_px(svg)) > readable.AVAILABLE_PX
