@@ -1,6 +1,6 @@
-"""Readable at 1280 × 720: the rule (``minigrad.viz.readable``) on real Graphviz output, the
-canvas's min-width that makes a wide picture scroll instead of shrink, and lesson 6's
-player and lesson 7's net held to it."""
+"""Readable at 1280 × 720: the rule (``minigrad.viz.readable``) on real Graphviz output, and
+lesson 6's player and lesson 7's net held to it. (The page applies the rule to what it draws:
+a wide picture scrolls instead of shrinking, tests/browser/test_graph_text.py.)"""
 import shutil
 
 import pytest
