@@ -46,7 +46,7 @@ $(MARK)-lab: $(INSTALL_INPUTS)
 	@mkdir -p $(ENV_DIR) && touch $@
 
 $(MARK)-test: $(INSTALL_INPUTS)
-	./scripts/install-system-deps.sh --browser
+	./scripts/install-system-deps.sh --browser --grade
 	$(MAKE_VENV)
 	@echo "minigrad: installing PyTorch $(TORCH) (CPU build, about 200 MB) and the test tools ..."
 	$(PIP) "$(TORCH)" $(if $(TORCH_INDEX),--extra-index-url $(TORCH_INDEX))

@@ -5,13 +5,21 @@
 #                      save SVG files and for the pictures a notebook keeps for GitHub
 #   python3-venv       Debian/Ubuntu only, when missing: `make` keeps packages in .venv
 #   --browser: Chromium and a Chinese font (the real-browser tests and their screenshots)
+#   --grade: bubblewrap (`bwrap`, the sandbox minigrad-grade runs every submitted notebook
+#            in; Linux only)
 #
 # Debian/Ubuntu (apt, waiting while another program holds apt's lock), macOS (Homebrew)
 # and conda are handled; elsewhere it prints what to install. Only a missing venv module
 # (without which `make` cannot go on) makes it fail.
 set -u
 want_browser=0
-[ "${1:-}" = "--browser" ] && want_browser=1
+want_grade=0
+for option in "$@"; do
+  case "$option" in
+    --browser) want_browser=1 ;;
+    --grade) want_grade=1 ;;
+  esac
+done
 LOCK_WAIT=${MINIGRAD_APT_WAIT:-600}  # seconds to wait for another apt/dpkg to finish
 
 have() { command -v "$1" >/dev/null 2>&1; }
@@ -26,6 +34,9 @@ wanted() {
   if [ "$want_browser" = 1 ]; then
     have_browser || echo chromium
     have apt-get && needs_chinese_font && echo fonts-noto-cjk
+  fi
+  if [ "$want_grade" = 1 ] && [ "$(uname -s)" = Linux ]; then
+    have bwrap || echo bubblewrap
   fi
 }
 
@@ -83,6 +94,11 @@ minigrad: Chromium is not installed: the real-browser tests will be skipped.
 MSG
     ;;
     fonts-noto-cjk) echo "minigrad: no Chinese font: Chinese text in the browser tests' screenshots shows as boxes (sudo apt-get install fonts-noto-cjk)." >&2 ;;
+    bubblewrap) cat >&2 <<MSG
+minigrad: bubblewrap (bwrap) is not installed: minigrad-grade will refuse to grade, and its
+  sandbox tests are skipped. Debian/Ubuntu: sudo apt-get install bubblewrap   Fedora: sudo dnf install bubblewrap
+MSG
+    ;;
   esac
 done
 exit $status
