@@ -57,9 +57,9 @@ def judge_cost(facts, plan):
     if verdict:
         return verdict
     if not close(as_array(dy_facts), first):
-        return wrong(Text("dy_dx 的值不对：它应该是 y = sin(x)·x² 在 x 处的一阶导数。",
+        return wrong(Text("dy_dx 的值不对：它应该是 y = sin(x) × x² 在 x 处的一阶导数。",
                           "dy_dx has the wrong value: it should be the first derivative of "
-                          "y = sin(x)·x² at x."))
+                          "y = sin(x) × x² at x."))
     if dy_facts["grad_fn"] is None:
         return wrong(Text("dy_dx 没有 `grad_fn`，它不在任何计算图里，没法再求导。"
                           "求一阶导数时要让 autograd 把这次计算也记成一张图。",
@@ -91,14 +91,14 @@ def judge_cost(facts, plan):
 
 second_derivative_cost = Exercise(
     id="second_derivative_cost",
-    title=Text("练习 1：为什么二阶导数比一阶导数更贵", "Exercise 1: why a second derivative costs more"),
+    title=Text("练习 1：为什么计算二阶导数比一阶导数的开销更大？",
+               "Exercise 1: why is a second derivative more expensive to compute than a first?"),
     prompt=Text(
-        "**练习 1：为什么计算二阶导数比一阶导数的开销更大？** 令 y = sin(x)·x²。用 "
+        "令 y = sin(x) × x²。用 "
         "`torch.autograd.grad(y, x, create_graph=True)` 求一阶导数 `dy_dx`，再从 `dy_dx` 求二阶导数 "
         "`d2y_dx2`，把 `(x, dy_dx, d2y_dx2)` 交给检查。检查会数一数两张计算图的节点，"
         "帮你回答：求二阶导数时，反向传播走的是哪张图？",
-        "**Exercise 1: why does a second derivative cost more than a first?** Let "
-        "y = sin(x)·x². Take the first derivative `dy_dx` with "
+        "Let y = sin(x) × x². Take the first derivative `dy_dx` with "
         "`torch.autograd.grad(y, x, create_graph=True)`, then the second derivative `d2y_dx2` "
         "from `dy_dx`, and pass `(x, dy_dx, d2y_dx2)` to the check. It counts the nodes of both "
         "graphs, to help you answer: which graph does the backward pass of a second derivative "
@@ -159,9 +159,9 @@ def judge_backward_twice(facts, plan):
                               "every `backward`'s gradient into `.grad`: was it zeroed in between, "
                               "or did only one pass reach x?"))
         if not close(got, 4 * c * x):
-            return wrong(Text(f"`x.grad` 的值不对：y = {c}·(x·x) 的梯度是多少？两次之后呢？",
+            return wrong(Text(f"`x.grad` 的值不对：y = {c} × (x · x) 的梯度是多少？两次之后呢？",
                               f"`x.grad` has the wrong values: what is the gradient of "
-                              f"y = {c}·(x·x), and after two passes?"))
+                              f"y = {c} × (x · x), and after two passes?"))
         verdict = _not_two_passes_over_one_graph(result.get("history"))
         if verdict:
             return verdict
@@ -207,14 +207,14 @@ def _not_two_passes_over_one_graph(story):
 
 backward_twice = Exercise(
     id="backward_twice",
-    title=Text("练习 2：连续两次反向传播", "Exercise 2: backward twice in a row"),
+    title=Text("练习 2：运行反向传播之后，立即再运行一次，会发生什么？",
+               "Exercise 2: what happens if you run backward again straight after running it?"),
     prompt=Text(
-        "**练习 2：运行反向传播之后，立即再运行一次会发生什么？** 先在草稿里试试，看看报什么错。"
+        "先在草稿里试试，看看报什么错。"
         "然后写一个函数 `backward_twice(x)`：用传进来的 x 计算 `y = {c} * torch.dot(x, x)`，"
         "再对同一个 y 连续调用两次 `backward`，两次都要成功。检查会在随机向量上看 `x.grad` "
         "是否和 PyTorch 的结果一样。",
-        "**Exercise 2: what happens if you run backward again, straight away?** Try it in the "
-        "scratch cell first and read the error. Then write a function `backward_twice(x)`: "
+        "Try it in the scratch cell first and read the error. Then write a function `backward_twice(x)`: "
         "compute `y = {c} * torch.dot(x, x)` from the x passed in and call `backward` on that same "
         "y twice, both calls succeeding. The check looks at `x.grad` on random vectors and "
         "compares it with what PyTorch gives."),
@@ -230,9 +230,13 @@ backward_twice = Exercise(
 # --- 3 · the control-flow example with a vector or matrix a ----------------------------------
 
 def plan_vector_control_flow(rng, numbers):
+    """Vectors and matrices, each with a positive and a negative sum; in half of them one
+    element is exactly 0, where d / a is 0 / 0 but a.grad is the k of all the others."""
     inputs = []
-    for shape in [(3,), (5,), (2, 3), (3, 3)]:
+    for shape, with_zero in [((3,), True), ((5,), False), ((2, 3), True), ((3, 3), False)]:
         a = rng.normal(size=shape)
+        if with_zero:
+            a.flat[rng.integers(a.size)] = 0.0
         a = a if a.sum() > 0 else -a
         inputs += [a.round(4).tolist(), (-a).round(4).tolist()]
     return {"inputs": inputs}
@@ -254,7 +258,7 @@ def true_grad(values, numbers):
 
 
 def judge_vector_control_flow(facts, plan):
-    bad = []
+    bad, wrong_only_at_zeros = [], False
     for result, values in zip(facts["results"], plan["inputs"]):
         shape = np.shape(values)
         verdict = expect_tensor(result, shape, may_require_grad=True,
@@ -263,13 +267,23 @@ def judge_vector_control_flow(facts, plan):
                                                 "a.grad always has the shape of a."))
         if verdict:
             return verdict
-        if not close(as_array(result), true_grad(values, plan["numbers"])):
+        got, want, nonzero = as_array(result), true_grad(values, plan["numbers"]), np.array(values) != 0
+        if not close(got[nonzero], want[nonzero]):
             bad.append((shape, float(np.sum(values))))
+        elif not close(got, want):
+            wrong_only_at_zeros = True
+    if not bad and not wrong_only_at_zeros:
+        return right(Text("对向量或矩阵 a，f(a) 仍然是 k × a，所有元素共用一个 k，所以 a.grad 处处等于 k，"
+                          "a 等于 0 的元素也一样。",
+                          "For a vector or matrix a, f(a) is still k × a with one k for all "
+                          "elements, so a.grad is k everywhere, where a is 0 as well."))
     if not bad:
-        return right(Text("对向量或矩阵 a，f(a) 仍然是 k·a，所有元素共用一个 k，所以 a.grad 处处等于 k，"
-                          "也就是 d / a。",
-                          "For a vector or matrix a, f(a) is still k·a with one k for all "
-                          "elements, so a.grad is k everywhere, which is d / a."))
+        return wrong(Text("a 不为 0 的地方都对；可是在 a 等于 0 的元素上，你的答案不对（d / a 在那里是 "
+                          "0 / 0）。反向传播在那里给出的并不是 nan：f 对 a 的每个元素做的事完全一样，"
+                          "0 也不例外。",
+                          "Right wherever a is not 0; but where an element of a is 0 your answer is "
+                          "wrong (d / a is 0 / 0 there). The backward pass gives no nan there: f does "
+                          "exactly the same to every element of a, 0 included."))
     if all(total < 0 for _, total in bad):
         return wrong(Text("元素之和为正时对，为负时不对：看看 `if b.sum() > 0` 那一行。",
                           "Right when the elements sum to a positive number, wrong when the sum "
@@ -286,18 +300,19 @@ def judge_vector_control_flow(facts, plan):
 
 vector_control_flow = Exercise(
     id="vector_control_flow",
-    title=Text("练习 3：控制流例子里的向量和矩阵", "Exercise 3: the control-flow example with vectors and matrices"),
+    title=Text("练习 3：在控制流的例子中，如果 a 是随机向量或矩阵，会发生什么？",
+               "Exercise 3: in the control-flow example, what happens if a is a random vector "
+               "or matrix?"),
     prompt=Text(
-        "**练习 3：在控制流的例子中，如果 a 是随机向量或矩阵，会发生什么？** 这时 d = f(a) 也是向量"
+        "这时 d = f(a) 也是向量"
         "或矩阵，要用 `d.sum().backward()`（等价于 `d.backward(torch.ones_like(d))`）求梯度。"
         "写一个函数 `predicted_grad(a, d)`：只用 a 和 d = f(a)，不调用 `backward`，返回反向传播后"
-        " `a.grad` 的值。检查会在随机的向量和矩阵上试。",
-        "**Exercise 3: what happens in the control-flow example if a is a random vector or "
-        "matrix?** Then d = f(a) is a vector or matrix too, and the gradient comes from "
+        " `a.grad` 的值。检查会在随机的向量和矩阵上试，其中有的元素正好是 0。",
+        "Then d = f(a) is a vector or matrix too, and the gradient comes from "
         "`d.sum().backward()` (the same as `d.backward(torch.ones_like(d))`). Write a function "
         "`predicted_grad(a, d)` that returns what `a.grad` will be after that backward pass, "
         "from a and d = f(a) alone, without calling `backward`. The check tries random vectors "
-        "and matrices."),
+        "and matrices, some with an element exactly 0."),
     setup=CONTROL_FLOW_SETUP,
     answer="predicted_grad",
     template="def predicted_grad(a, d):\n    return ...",
@@ -392,14 +407,15 @@ def judge_branch(facts, plan):
 
 branch_derivative = Exercise(
     id="branch_derivative",
-    title=Text("练习 4：设计一个带分支的函数", "Exercise 4: design a function with a branch"),
+    title=Text("练习 4：重新设计一个求控制流梯度的例子，运行并分析结果",
+               "Exercise 4: redesign an example of gradients through control flow; run it and "
+               "analyse the result"),
     prompt=Text(
-        "**练习 4：设计一个求控制流梯度的例子，运行并分析结果。** 重新设计 `g`：写一个函数 "
+        "重新设计 `g`：写一个函数 "
         "`g_smooth(x)`，保留 `if x > {t}` 和它的分支 `y = x * x`，改写另一个分支，让 autograd "
         "在每一点、包括 x = {t}，给出的都是 g_smooth 真正的导数。检查会在两边各取几个随机点，"
         "也会试 x = {t}。",
-        "**Exercise 4: design an example of gradients through control flow, run it and "
-        "explain the result.** Redesign `g`: write a function `g_smooth(x)` that keeps "
+        "Redesign `g`: write a function `g_smooth(x)` that keeps "
         "`if x > {t}` and its branch `y = x * x`, and rewrite the other branch so that autograd "
         "gives the true derivative of g_smooth everywhere, x = {t} included. The check tries "
         "random points on both sides, and x = {t}."),
@@ -506,13 +522,13 @@ plt.show()"""
 
 sin_derivative = Exercise(
     id="sin_derivative",
-    title=Text("练习 5：sin(x) 和它的导数", "Exercise 5: sin(x) and its derivative"),
+    title=Text("练习 5：令 f(x) = sin(x)，画出 f(x) 和 df(x)/dx 的图像，后者不使用 f'(x) = cos(x)",
+               "Exercise 5: let f(x) = sin(x); plot f(x) and df(x)/dx, the latter without "
+               "using f'(x) = cos(x)"),
     prompt=Text(
-        "**练习 5：令 f(x) = sin(x)，画出 f(x) 和 df(x)/dx 的图像，其中后者不使用 f'(x) = cos(x)。** "
         "用自动微分求导：把答案单元格里的 `...` 换成对 `y = torch.sin(x)` 的反向传播，导数就会出现在 "
         "`x.grad` 里；有了 `x.grad`，这个单元格会把它和 sin(x) 画在同一张图上。最后把 x 交给检查。",
-        "**Exercise 5: let f(x) = sin(x). Plot f(x) and df(x)/dx, the latter without using "
-        "f'(x) = cos(x).** Differentiate with autograd: replace the `...` in the answer cell with "
+        "Differentiate with autograd: replace the `...` in the answer cell with "
         "a backward pass on `y = torch.sin(x)`. The derivative lands in `x.grad`, and once it is "
         "there the cell plots it next to sin(x). Then pass x to the check."),
     answer="x",

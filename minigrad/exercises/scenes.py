@@ -96,8 +96,8 @@ def probe_chain_rule(by_hand, plan):
 
 
 _PARTIALS = (
-    Text("∂z/∂x 不对：z = a·w，a = x + y。先求 ∂z/∂a，再乘上 ∂a/∂x。",
-         "∂z/∂x is wrong: z = a·w with a = x + y. Find ∂z/∂a first, then multiply by ∂a/∂x."),
+    Text("∂z/∂x 不对：z = a × w，a = x + y。先求 ∂z/∂a，再乘上 ∂a/∂x。",
+         "∂z/∂x is wrong: z = a × w with a = x + y. Find ∂z/∂a first, then multiply by ∂a/∂x."),
     Text("∂z/∂y 不对：y 和 x 在 a = x + y 里的地位一样。",
          "∂z/∂y is wrong: y plays the same part in a = x + y as x does."),
     Text("∂z/∂w 不对：w 乘的是谁？", "∂z/∂w is wrong: what does w multiply?"),
@@ -383,7 +383,7 @@ def f_for(numbers):
 
 
 def true_slope(a, numbers):
-    """k with f(a) = k·a, from autograd (f is linear in a along the path it takes)."""
+    """k with f(a) = k × a, from autograd (f is linear in a along the path it takes)."""
     a = tensor(a, dtype=float64, requires_grad=True)
     f_for(numbers)(a).sum().backward()
     return a.grad.numpy().reshape(-1)[0]
@@ -440,10 +440,10 @@ control_flow = Exercise(
     title=Text("控制流：为什么 a.grad == d / a", "Control flow: why a.grad == d / a"),
     prompt=Text(
         "**练习：为什么 `a.grad == d / a`？** 对一个标量 a，不管 f 走了哪条分支、循环了几次，"
-        "f(a) 总等于 k·a，其中 k 只取决于 a。写一个函数 `slope(a)`，不用自动微分，返回这个 k"
+        "f(a) 总等于 k × a，其中 k 只取决于 a。写一个函数 `slope(a)`，不用自动微分，返回这个 k"
         "（一个数）。检查会在许多随机的 a 上试：正的、负的、很小的、很大的都有。",
         "**Exercise: why `a.grad == d / a`?** For a scalar a, whatever branch f takes and however "
-        "often it loops, f(a) equals k·a, where k depends only on a. Write a function `slope(a)` "
+        "often it loops, f(a) equals k × a, where k depends only on a. Write a function `slope(a)` "
         "that returns this k (a number) without autograd. The check tries many random a: "
         "positive, negative, tiny and large."),
     setup=CONTROL_FLOW_SETUP,

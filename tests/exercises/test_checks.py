@@ -182,6 +182,7 @@ def test_accumulation_hints(guess, fragment):
     ("vector_control_flow", "def predicted_grad(a, d):\n    k = d / a\n"
                             "    return k if a.sum() > 0 else k / 100", "negative"),
     ("vector_control_flow", "def predicted_grad(a, d):\n    return d.norm() / a.norm()", "shape of a"),
+    ("vector_control_flow", "def predicted_grad(a, d):\n    return d / a", "where an element of a is 0"),
     ("backward_twice", "def backward_twice(x):\n    y = 2 * torch.dot(x, x)\n    y.backward()\n"
                        "    y.backward()", "keeps the graph"),
     ("backward_twice", "def backward_twice(x):\n    y = 2 * torch.dot(x, x)\n"
