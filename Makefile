@@ -49,8 +49,8 @@ $(MARK)-test: $(INSTALL_INPUTS)
 	./scripts/install-system-deps.sh --browser --grade
 	$(MAKE_VENV)
 	@echo "minigrad: installing PyTorch $(TORCH) (CPU build, a 190 MB wheel) and the test tools ..."
-	$(PIP) "$(TORCH)" $(if $(TORCH_INDEX),--extra-index-url $(TORCH_INDEX))
-	$(PIP) -e ".[test]"
+	$(PIP) --no-deps "$(TORCH)" $(if $(TORCH_INDEX),--extra-index-url $(TORCH_INDEX))
+	$(PIP) -e ".[test]"  # with torch's own dependencies, from PyPI
 	@mkdir -p $(ENV_DIR) && touch $@
 
 bench:
