@@ -41,16 +41,16 @@ install-test: $(MARK)-test
 $(MARK)-lab: $(INSTALL_INPUTS)
 	./scripts/install-system-deps.sh
 	$(MAKE_VENV)
-	@echo "minigrad: installing the Python packages (the first time: about 150 MB) ..."
+	@echo "minigrad: installing the Python packages (the first time: about 100 MB to download) ..."
 	$(PIP) -e ".[lab]"
 	@mkdir -p $(ENV_DIR) && touch $@
 
 $(MARK)-test: $(INSTALL_INPUTS)
 	./scripts/install-system-deps.sh --browser --grade
 	$(MAKE_VENV)
-	@echo "minigrad: installing PyTorch $(TORCH) (CPU build, about 200 MB) and the test tools ..."
-	$(PIP) "$(TORCH)" $(if $(TORCH_INDEX),--extra-index-url $(TORCH_INDEX))
-	$(PIP) -e ".[test]"
+	@echo "minigrad: installing PyTorch $(TORCH) (CPU build, a 190 MB wheel) and the test tools ..."
+	$(PIP) --no-deps "$(TORCH)" $(if $(TORCH_INDEX),--extra-index-url $(TORCH_INDEX))
+	$(PIP) -e ".[test]"  # with torch's own dependencies, from PyPI
 	@mkdir -p $(ENV_DIR) && touch $@
 
 bench:

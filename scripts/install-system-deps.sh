@@ -46,12 +46,13 @@ apt_get() {
   local waited=0 log
   log=$(mktemp)
   while true; do
-    if as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=60 "$@" 2>"$log"; then
+    # apt's own "Waiting for cache lock ... held by process N" reaches the terminal too
+    if as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=60 "$@" 2> >(tee "$log" >&2); then
       rm -f "$log"; return 0
     fi
     if ! grep -q "Could not get lock\|Unable to acquire the dpkg\|is another process using it" "$log" \
         || [ "$waited" -ge "$LOCK_WAIT" ]; then
-      cat "$log" >&2; rm -f "$log"; return 1
+      rm -f "$log"; return 1
     fi
     [ "$waited" = 0 ] && echo "minigrad: another program is installing packages (apt is locked); waiting up to ${LOCK_WAIT}s ..."
     sleep 5; waited=$((waited + 5))
@@ -60,7 +61,7 @@ apt_get() {
 
 packages=($(wanted))
 if [ ${#packages[@]} -gt 0 ]; then
-  echo "minigrad: installing ${packages[*]} ..."
+  echo "minigrad: installing ${packages[*]} (if another program is installing packages, this waits for it) ..."
   if have apt-get; then
     apt_get update -qq && apt_get install -y -qq "${packages[@]}"
   elif have brew; then

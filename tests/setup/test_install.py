@@ -100,6 +100,9 @@ def test_repo2docker_accepts_the_binder_folder(clean_clone, repo2docker):
     assert "ENV KERNEL_PYTHON_PREFIX=${NB_PYTHON_PREFIX}" in dockerfile
     requirements = (REPO / "binder" / "requirements.txt").read_text().split()
     assert ".[lab]" in requirements
+    # binder/postBuild turns off JupyterLab's "Jupyter news?" pop-up, after the install
+    assert install < dockerfile.index("binder/postBuild")
+    assert "apputils-extension:announcements" in (REPO / "binder" / "postBuild").read_text()
 
 
 def test_the_repository_names_its_system_packages():
