@@ -11,7 +11,7 @@ from .exercise import Exercise, right, wrong
 from .facts import as_array, attempt, call_and_describe, describe, failure
 from .judging import close, expect_number, expect_tensor
 from ..language import Text
-from .scenes import CONTROL_FLOW_NUMBERS, CONTROL_FLOW_SETUP, _defined, calls, f_for
+from .scenes import CONTROL_FLOW_NUMBERS, CONTROL_FLOW_SETUP, calls, f_for
 from .variants import Numbers
 
 # --- 1 · why a second derivative costs more than a first ------------------------------------

@@ -1,7 +1,10 @@
 """minigrad-grade: the teacher's command.
 
+Make the assignment, then grade the class's notebooks:
+
   minigrad-grade make-assignment --lang zh assignment-zh.ipynb    # hand this out
   minigrad-grade make-assignment --lang zh --solutions key-zh.ipynb
+  minigrad-grade make-assignment --lang zh --variants roster.txt handout/   # one per student
   minigrad-grade hidden-template hidden_checks.py                  # keep this to yourself
   minigrad-grade grade submissions/ --assignment assignment-zh.ipynb --hidden hidden_checks.py --out grades/
   minigrad-grade to-otter key-zh.ipynb otter-master.ipynb
@@ -27,7 +30,7 @@ from .scoring import Question
 from .submission import Unreadable, code_cells
 from .worker import CHECK_CALL
 
-DESCRIPTION = __doc__.split("\n\n", 1)[1]
+DESCRIPTION = __doc__.split("\n\n", 1)[1]  # the module's first line is for readers of the code
 
 
 def main(argv=None):

@@ -16,7 +16,9 @@ import stat
 import subprocess
 import sys
 
-UID = 47_311  # no account: owns nothing on this machine but what a test gives it
+# No account: owns nothing on this machine but what a test gives it, and one of its own per
+# test run (two runs of the suite at once must not see each other's processes and files).
+UID = 40_000 + os.getpid() % 20_000
 
 
 def is_root():

@@ -173,3 +173,31 @@ def test_without_an_assignment_the_questions_are_the_exercises_the_submissions_c
     checks = hidden.HiddenChecks(points={"detach": 3})
     questions = cli._questions(None, folder.scan(tmp_path), checks)
     assert [(q.id, q.points) for q in questions] == [("forward", 1), ("jacobian", 1), ("detach", 3)]
+
+
+@pytest.mark.parametrize("command", [[], ["grade"], ["make-assignment"], ["hidden-template"],
+                                     ["to-otter"]])
+def test_help_reads_as_plain_text(command, capsys):
+    from minigrad.grading import cli
+    with pytest.raises(SystemExit):
+        cli.main([*command, "--help"])
+    text = capsys.readouterr().out
+    assert "``" not in text and "usage: minigrad-grade" in text
+    assert "minigrad-grade grade submissions/" in text or command
+
+
+@pytest.mark.parametrize("lang, note", [("zh", "不是有效的 JSON"), ("en", "not valid JSON")])
+def test_the_feedback_speaks_the_assignments_language_without_lang(tmp_path, lang, note):
+    import subprocess
+    import sys
+    (tmp_path / "a.ipynb").write_text(assignment.dumps(assignment.make(lang, ["detach"])))
+    (tmp_path / "subs").mkdir()
+    (tmp_path / "subs" / "broken.ipynb").write_bytes(b"{not json")
+    run = subprocess.run([sys.executable, "-m", "minigrad.grading.cli", "grade",
+                          str(tmp_path / "subs"), "--assignment", str(tmp_path / "a.ipynb"),
+                          "--out", str(tmp_path / "out"), "--no-sandbox"],
+                         capture_output=True, text=True, env={"PATH": "/usr/bin:/bin",
+                                                               "LANG": "C.UTF-8"})
+    assert run.returncode == 0, run.stderr
+    assert note in (tmp_path / "out" / "grades.csv").read_text(encoding="utf-8")
+    assert note in (tmp_path / "out" / "feedback" / "broken.md").read_text(encoding="utf-8")
