@@ -22,7 +22,8 @@ from .dtypes import (bool_ as bool, dtype, float16, float32, float64, int8, int1
                      uint8)
 from .events import trace
 from .functions import *  # noqa: F401,F403  (torch.exp, torch.sum, torch.dot, ...)
-from .functions import pow, is_tensor, is_floating_point, equal, allclose, isclose
+from .functions import (pow, is_tensor, is_floating_point, equal, allclose, isclose,
+                        promote_types, result_type, can_cast)
 from .printing import set_printoptions
 from .random import (Generator, default_generator, get_rng_state, initial_seed, manual_seed,
                      normal, rand, rand_like, randint, randn, randn_like, randperm, seed,

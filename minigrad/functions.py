@@ -1,6 +1,6 @@
 """``torch.exp(x)``-style functions: each calls the tensor method of the same name."""
 from .tensor import Tensor, _operand
-from . import ops
+from . import dtypes, ops
 
 
 def _calls_method(name):
@@ -15,7 +15,9 @@ for _name in ("exp", "log", "sin", "cos", "tanh", "sigmoid", "relu", "sqrt", "ab
               "square", "reciprocal", "clamp", "clip", "sum", "cumsum", "mean", "var", "std", "softmax", "log_softmax", "max", "min", "argmax",
               "argmin", "norm", "all", "any", "dot", "mm", "mv", "matmul", "reshape", "transpose",
               "t", "permute", "unsqueeze", "squeeze", "flatten", "clone", "detach", "numel",
-              "eq", "ne", "lt", "le", "gt", "ge", "add", "sub", "mul", "div", "select"):
+              "eq", "ne", "lt", "le", "gt", "ge", "add", "sub", "mul", "div", "select",
+              "logical_not", "logical_and", "logical_or", "logical_xor", "bitwise_not",
+              "bitwise_and", "bitwise_or", "bitwise_xor"):
     globals()[_name] = _calls_method(_name)
 
 negative, multiply, divide, subtract = neg, mul, div, sub  # noqa: F821 (defined just above)
@@ -29,6 +31,21 @@ def pow(input, exponent):
     if isinstance(input, Tensor):
         return input ** exponent
     return exponent.__rpow__(input)
+
+
+def promote_types(type1, type2):
+    return dtypes.promote_types(type1, type2)
+
+
+def result_type(tensor1, tensor2):
+    """The dtype ``tensor1 op tensor2`` would have (either may be a plain number)."""
+    return dtypes.result_type(tensor1, tensor2)
+
+
+def can_cast(from_, to):
+    """Whether PyTorch's in-place ops may write a ``from_`` result into a ``to`` tensor:
+    never down a category (float to integer, integer to bool)."""
+    return from_.category <= to.category
 
 
 def is_tensor(obj):

@@ -106,7 +106,7 @@ class Tensor:
         if len(args) == 1 and not isinstance(args[0], (int, np.integer)):
             data = creation.to_array(args[0], dtypes.float32)
         else:  # Tensor(2, 3): PyTorch leaves the memory uninitialised; zeros are kinder
-            data = np.zeros(tuple(int(a) for a in args), dtype=np.float32)
+            data = np.zeros(tuple(int(a) for a in args) if args else (0,), dtype=np.float32)
         self._init(data, False)
 
     def _init(self, data, requires_grad):
@@ -514,11 +514,12 @@ class Tensor:
         return self._fill_inplace(0, Zero)
 
     def fill_(self, value):
-        return self._fill_inplace(value, Fill)
+        return self._fill_inplace(value.item() if isinstance(value, Tensor) else value, Fill)
 
     def _fill_inplace(self, value, function):
+        value = dtypes.fill_value(value, self.dtype).item()  # checked and typed as PyTorch does
         if _GradMode.enabled and (self._requires_grad or self._base is not None):
-            return self._inplace(function, float(value) if self.dtype.is_floating_point else value)
+            return self._inplace(function, value)
         old = self._snapshot() if events.listeners else None
         self._data[...] = value
         self._bump_version()
@@ -678,13 +679,39 @@ class Tensor:
         return ops.compare(np.not_equal, self, other)
 
     def __and__(self, other):
-        return ops.compare(np.logical_and if self.dtype is dtypes.bool_ else np.bitwise_and, self, other)
+        return ops.bitwise(np.bitwise_and, self, other)
 
     def __or__(self, other):
-        return ops.compare(np.logical_or if self.dtype is dtypes.bool_ else np.bitwise_or, self, other)
+        return ops.bitwise(np.bitwise_or, self, other)
+
+    def __xor__(self, other):
+        return ops.bitwise(np.bitwise_xor, self, other)
+
+    def __rand__(self, other):
+        return ops.bitwise(np.bitwise_and, other, self)
+
+    def __ror__(self, other):
+        return ops.bitwise(np.bitwise_or, other, self)
+
+    def __rxor__(self, other):
+        return ops.bitwise(np.bitwise_xor, other, self)
 
     def __invert__(self):
-        return ops.invert(np.logical_not if self.dtype is dtypes.bool_ else np.invert, self)
+        return ops.invert(self)
+
+    bitwise_and, bitwise_or, bitwise_xor, bitwise_not = __and__, __or__, __xor__, __invert__
+
+    def logical_not(self):
+        return ops.logical_not(self)
+
+    def logical_and(self, other):
+        return ops.compare(np.logical_and, self, other)
+
+    def logical_or(self, other):
+        return ops.compare(np.logical_or, self, other)
+
+    def logical_xor(self, other):
+        return ops.compare(np.logical_xor, self, other)
 
     def __getitem__(self, key):
         return ops.getitem(self, key)
@@ -759,6 +786,9 @@ class Tensor:
 
     def abs(self):
         return ops.Abs.apply(self)
+
+    def sign(self):
+        return ops.sign(self)
 
     def square(self):
         return self ** 2
@@ -973,7 +1003,7 @@ def _operand(value, like, dtype=None):
         return Tensor._make(np.array(value, dtype=kind if kind.kind == "f" else np.float32))
     if _scalar_like(value):
         target = dtype or dtypes.result_type(like, value)
-        return Tensor._make(np.asarray(value, dtype=target.numpy))
+        return Tensor._make(dtypes.scalar_array(value, target))
     if isinstance(value, (np.ndarray, list, tuple)):
         return creation.tensor(value, dtype=dtype)
     return NotImplemented
@@ -981,6 +1011,11 @@ def _operand(value, like, dtype=None):
 
 def _dim(d, ndim):
     """A dimension index checked and made non-negative, with PyTorch's error."""
+    if not isinstance(d, (int, np.integer)):
+        try:
+            d = d.__index__()  # a one-element integer tensor is a fine dim, as in PyTorch
+        except (AttributeError, TypeError):
+            raise TypeError(f"argument 'dim' must be int, not {type(d).__name__}") from None
     low, high = (-1, 0) if ndim == 0 else (-ndim, ndim - 1)
     if not low <= d <= high:
         raise IndexError(f"Dimension out of range (expected to be in range of [{low}, {high}], "

@@ -8,7 +8,7 @@ import numpy as np
 
 from ..autograd.function import Function
 from ..creation import from_numpy, zeros_like
-from ..dtypes import float_array, result_type
+from ..dtypes import bool_, float_array, result_type, scalar_array, scalar_dtype
 from .broadcasting import promoted, sum_to
 from .elementwise import where
 
@@ -35,6 +35,7 @@ class Sub(Function):
 
     @staticmethod
     def forward(ctx, a, b):
+        _no_bool_subtraction(a.dtype, b.dtype)
         ctx.shapes = a._data.shape, b._data.shape
         x, y = promoted(a, b)
         return x - y
@@ -51,11 +52,26 @@ class Rsub(Function):
 
     @staticmethod
     def forward(ctx, a, c):
-        return (c - a._data).astype(result_type(a, c).numpy, copy=False)
+        _no_bool_subtraction(scalar_dtype(c), a.dtype)
+        dtype = result_type(a, c)  # both sides in it first: an int64 x gives float32 0.1 - x
+        return scalar_array(c, dtype) - a._data.astype(dtype.numpy, copy=False)
 
     @staticmethod
     def backward(ctx, grad):
         return -grad, None
+
+
+_NOT_A_MASK = "If you are trying to invert a mask, use the `~` or `logical_not()` operator instead."
+
+
+def _no_bool_subtraction(a, b):
+    """True - True has no bool answer; PyTorch refuses rather than pick one."""
+    if a is bool_ and b is bool_:
+        raise RuntimeError("Subtraction, the `-` operator, with two bool tensors is not "
+                           "supported. Use the `^` or `logical_xor()` operator instead.")
+    if bool_ in (a, b):
+        raise RuntimeError(f"Subtraction, the `-` operator, with a bool tensor is not "
+                           f"supported. {_NOT_A_MASK}")
 
 
 def save_factors(ctx, a, b):
@@ -114,6 +130,9 @@ class Neg(Function):
 
     @staticmethod
     def forward(ctx, a):
+        if a.dtype is bool_:
+            raise RuntimeError(f"Negation, the `-` operator, on a bool tensor is not supported. "
+                               f"{_NOT_A_MASK}")
         return -a._data
 
     @staticmethod
@@ -188,8 +207,9 @@ class RPow(Function):
 
     @staticmethod
     def forward(ctx, a, c):
-        dtype = result_type(a, c).numpy
-        out = from_numpy(np.power(np.asarray(c, dtype=dtype), a._data.astype(dtype, copy=False)))
+        _no_bool_subtraction(scalar_dtype(c), a.dtype)
+        dtype = result_type(a, c)
+        out = from_numpy(np.power(scalar_array(c, dtype), a._data.astype(dtype.numpy, copy=False)))
         ctx.save_for_backward(out)
         ctx.base = c
         return out

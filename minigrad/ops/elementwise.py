@@ -7,8 +7,8 @@ derivative is simplest in terms of it: (eˣ)' = eˣ, tanh' = 1 - tanh², σ' = �
 import numpy as np
 
 from ..autograd.function import Function
-from ..creation import from_numpy, zeros_like
-from ..dtypes import float_array, result_type
+from ..creation import from_numpy, tensor, zeros_like
+from ..dtypes import SCALAR_TYPE_NAME, float_array, result_type
 from ..tensor import Tensor, _operand
 from .broadcasting import broadcast_shape, sum_to
 
@@ -162,6 +162,8 @@ class Abs(Function):
 
     @staticmethod
     def forward(ctx, x):
+        if x._data.dtype == bool:
+            raise NotImplementedError('"abs_cpu" not implemented for \'Bool\'')
         ctx.save_for_backward(x)
         return np.abs(x._data)
 
@@ -232,7 +234,7 @@ class Sign(Function):
 
     @staticmethod
     def forward(ctx, x):
-        return np.sign(x._data)
+        return np.sign(x._data) if x._data.dtype != bool else x._data.copy()  # True stays True
 
     @staticmethod
     def backward(ctx, grad):
@@ -309,10 +311,12 @@ class Compare(Function):
     @staticmethod
     def forward(ctx, a, b, numpy_op):
         x, y = a._data, b._data
-        if x.dtype != y.dtype and numpy_op not in _BOOLEAN_RESULT:
-            dtype = result_type(a, b).numpy
+        if x.dtype != y.dtype:  # PyTorch compares in the promoted dtype too: for an int64
+            dtype = result_type(a, b).numpy  # tensor, x == 16777216.0 is a float32 comparison
             x, y = x.astype(dtype, copy=False), y.astype(dtype, copy=False)
         broadcast_shape(x.shape, y.shape)
+        if numpy_op in (np.floor_divide, np.remainder) and x.dtype.kind in "biu" and not y.all():
+            raise RuntimeError("ZeroDivisionError")  # NumPy would give 0 and a warning
         out = from_numpy(np.asarray(numpy_op(x, y)))
         ctx.mark_non_differentiable(out)
         return out
@@ -320,10 +324,6 @@ class Compare(Function):
     @staticmethod
     def backward(ctx, grad):
         return None, None, None
-
-
-_BOOLEAN_RESULT = {np.less, np.less_equal, np.greater, np.greater_equal, np.equal, np.not_equal,
-                   np.logical_and, np.logical_or}
 
 
 class Invert(Function):
@@ -344,8 +344,27 @@ def compare(numpy_op, a, b):
     return Compare.apply(_operand(a, like), b, numpy_op)
 
 
-def invert(numpy_op, a):
-    return Invert.apply(a, numpy_op)
+def bitwise(numpy_op, a, b):
+    """``&``, ``|``, ``^``: bitwise on integers, logical on bools (NumPy's bitwise ops do
+    both); PyTorch has none for floats."""
+    like = a if isinstance(a, Tensor) else b
+    dtype = result_type(_operand(a, like), _operand(b, like))
+    if dtype.is_floating_point:
+        raise NotImplementedError(f'"{numpy_op.__name__}_cpu" not implemented for '
+                                  f"'{SCALAR_TYPE_NAME[dtype]}'")
+    return compare(numpy_op, a, b)
+
+
+def invert(a):
+    """``~x``: logical not of a bool tensor, bitwise not of an integer one."""
+    if a.dtype.is_floating_point:
+        raise TypeError("~ (operator.invert) is only implemented on integer and Boolean-type "
+                        "tensors")
+    return Invert.apply(a, np.invert)
+
+
+def logical_not(a):
+    return Invert.apply(a, np.logical_not)
 
 
 def clamp(x, min=None, max=None):
@@ -365,6 +384,8 @@ def sign(x):
 def where(condition, input, other):
     """``input`` where ``condition`` holds, else ``other`` (numbers allowed on either side)."""
     like = input if isinstance(input, Tensor) else other
+    if not isinstance(like, Tensor):  # where(mask, 1.0, 0.0): the numbers decide the dtype
+        like = input = tensor(input)
     return Where.apply(_operand(input, like), _operand(other, like), _operand(condition, like)._data)
 
 

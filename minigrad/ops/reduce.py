@@ -15,12 +15,18 @@ from .elementwise import maximum, minimum, where
 
 
 def normalize_dims(dim, ndim):
-    """``dim`` (None, an int, negative, or a tuple) as a sorted tuple of axes."""
-    if dim is None:
-        return tuple(range(ndim))
+    """``dim`` (None, an int, negative, or a tuple) as a sorted tuple of axes. None and
+    an empty tuple mean every axis, as in PyTorch."""
     dims = dim if isinstance(dim, (tuple, list)) else (dim,)
-    axes = tuple(sorted({_dim(d, ndim) for d in dims}))
-    return axes if ndim else ()
+    if dim is None or not dims:
+        return tuple(range(ndim))
+    axes = []
+    for d in dims:
+        axis = _dim(d, ndim)
+        if axis in axes:  # x.sum(dim=(1, -1)) would count the same elements twice
+            raise RuntimeError(f"dim {axis} appears multiple times in the list of dims")
+        axes.append(axis)
+    return tuple(sorted(axes)) if ndim else ()
 
 
 def _kept_shape(shape, axes):
@@ -309,5 +315,5 @@ def norm(x, p="fro", dim=None, keepdim=False):
 
 
 def logical_reduce(numpy_op, x, dim=None):
-    axis = None if dim is None else _dim(dim, x._data.ndim)
+    axis = None if dim is None else normalize_dims(dim, x._data.ndim)
     return from_numpy(np.asarray(numpy_op(x._data, axis=axis)))

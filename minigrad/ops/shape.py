@@ -154,7 +154,10 @@ def permute(x, dims):
         raise RuntimeError(f"permute(sparse_coo): number of dimensions in the tensor input does not "
                            f"match the length of the desired ordering of dimensions i.e. input.dim() "
                            f"= {n} is not equal to len(dims) = {len(dims)}")
-    return Permute.apply(x, tuple(_dim(d, n) for d in dims))
+    dims = tuple(_dim(d, n) for d in dims)
+    if len(set(dims)) != n:
+        raise RuntimeError("permute(): duplicate dims are not allowed.")
+    return Permute.apply(x, dims)
 
 
 class Unsqueeze(Function):
@@ -278,8 +281,8 @@ class Select(Function):
     def forward(ctx, x, dim, index):
         size = x._data.shape[dim]
         if not -size <= index < size:
-            raise IndexError(f"index {index} is out of bounds for dimension {dim} with size {size} "
-                             f"(valid indices: 0 to {size - 1}, or -{size} to -1 from the end)")
+            raise IndexError(f"select(): index {index} out of range for tensor of size "
+                             f"{list(x._data.shape)} at dimension {dim}")
         ctx.shape, ctx.key = x._data.shape, (slice(None),) * dim + (index,)
         return x._data[ctx.key + (Ellipsis,)]  # the Ellipsis makes NumPy return a view, even of one element
 
@@ -377,20 +380,33 @@ def getitem(x, key):
     used = sum(1 for k in parts if k is not None and k is not Ellipsis)
     if used > x._data.ndim:
         raise IndexError(f"too many indices for tensor of dimension {x._data.ndim}")
-    out, dim = x, 0
+    out, dim, source = x, 0, 0  # dim: where the next part applies in out; source: in x
     for k in parts:
         if k is None:
             out = Unsqueeze.apply(out, dim)
             dim += 1
         elif k is Ellipsis:
             dim += x._data.ndim - used
+            source += x._data.ndim - used
         elif isinstance(k, slice):
             if k != slice(None):
                 out = Slice.apply(out, dim, k)
             dim += 1
+            source += 1
         else:
-            out = Select.apply(out, dim, int(k))
+            out = Select.apply(out, dim, _checked_index(k, x, source))
+            source += 1
     return Alias.apply(x) if out is x else out
+
+
+def _checked_index(k, x, dim):
+    """An int index into dimension ``dim`` of ``x``, with PyTorch's error (naming the
+    dimension of x, not of the partly indexed result) if it is out of range."""
+    size = x._data.shape[dim]
+    if not -size <= k < size:
+        raise IndexError(f"index {k} is out of bounds for dimension {dim} with size {size} "
+                         f"(valid indices: 0 to {size - 1}, or -{size} to -1 from the end)")
+    return int(k)
 
 
 def _basic_parts_first(x, key):
@@ -401,11 +417,13 @@ def _basic_parts_first(x, key):
             return 0
         return k.ndim if isinstance(k, np.ndarray) and k.dtype == np.bool_ else 1
     spanned = x._data.ndim - sum(width(k) for k in key)  # the dims an Ellipsis stands for
-    rest, dim = [], 0  # dim: where the next part applies, in x as it is now
+    original = x
+    rest, dim, source = [], 0, 0  # dim: where the next part applies, in x as it is now
     for k in key:
         if isinstance(k, (np.ndarray, bool)) or k is Ellipsis:
             rest.append(k)
             dim += spanned if k is Ellipsis else width(k)
+            source += spanned if k is Ellipsis else width(k)
         elif isinstance(k, slice) or k is None:
             if k is None:
                 x = Unsqueeze.apply(x, dim)
@@ -413,8 +431,10 @@ def _basic_parts_first(x, key):
                 x = Slice.apply(x, dim, k)
             rest.append(slice(None))
             dim += 1
+            source += k is not None
         else:  # an int: the dim goes away
-            x = Select.apply(x, dim, int(k))
+            x = Select.apply(x, dim, _checked_index(k, original, source))
+            source += 1
     return x, tuple(rest)
 
 
@@ -548,14 +568,10 @@ class Cat(Function):
         # the dim comes last: backward's trailing None for it is dropped, and the
         # gradients line up with the tensors
         *tensors, dim = args
+        _check_same_sizes(tensors, dim)
         ctx.dim, ctx.sizes = dim, [t._data.shape[dim] for t in tensors]
         dtype = result_type(*tensors).numpy
-        try:
-            return np.concatenate([t._data.astype(dtype, copy=False) for t in tensors], axis=dim)
-        except ValueError:
-            shapes = ", ".join(str(list(t._data.shape)) for t in tensors)
-            raise RuntimeError(f"Sizes of tensors must match except in dimension {dim}. "
-                               f"Got shapes {shapes}") from None
+        return np.concatenate([t._data.astype(dtype, copy=False) for t in tensors], axis=dim)
 
     @staticmethod
     def backward(ctx, grad):
@@ -563,6 +579,21 @@ class Cat(Function):
         lead = (slice(None),) * ctx.dim
         return tuple(grad[lead + (slice(int(a), int(b)),)]
                      for a, b in zip(bounds[:-1], bounds[1:])) + (None,)
+
+
+def _check_same_sizes(tensors, dim):
+    """cat's rule, in PyTorch's words: the same number of dimensions, the same sizes
+    except along ``dim``."""
+    first = tensors[0]._data.shape
+    for number, t in enumerate(tensors):
+        if t._data.ndim != len(first):
+            raise RuntimeError(f"Tensors must have same number of dimensions: got {len(first)} "
+                               f"and {t._data.ndim}")
+        for d, (want, got) in enumerate(zip(first, t._data.shape)):
+            if d != dim and want != got:
+                raise RuntimeError(f"Sizes of tensors must match except in dimension {dim}. "
+                                   f"Expected size {want} but got size {got} for tensor number "
+                                   f"{number} in the list.")
 
 
 class Stack(Function):
