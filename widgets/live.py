@@ -13,8 +13,8 @@ import weakref
 from IPython import get_ipython
 
 from minigrad import Tensor, events, viz
+from minigrad.language import checked
 
-from .language import checked
 from .namespace import namespace_of_caller
 from .panel import GraphPanel
 

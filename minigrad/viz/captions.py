@@ -60,6 +60,9 @@ SAY = {
                        "backward pass",
                  "zh": "反向传播结束；retain_graph=True 保留了计算图，可以再次反向传播"},
     "separator": {"en": "; ", "zh": "；"},
+    "custom": {"en": "Our own {op}.backward ran (the one written above), with the incoming "
+                     "gradient {incoming}: ",
+               "zh": "这里运行的是我们自己写的 {op}.backward，传入的梯度是 {incoming}："},
 }
 
 
@@ -142,10 +145,18 @@ def backward(step, grads_in, grads_out, contributions, node_name, returned=None,
     if not parts:
         return SAY["no_gradient"][lang].format(node=node_name)
     text = SAY["separator"][lang].join(parts)
+    if _written_by_student(step.function) and incoming is not None:
+        text = SAY["custom"][lang].format(op=step.function.__name__,
+                                          incoming=plain(incoming)) + text
     for name, count in used.items():
         if count > 1:
             text += SAY["twice"][lang].format(input=name, count=count)
     return text
+
+
+def _written_by_student(function):
+    """A ``Function`` subclass of the notebook's (the built-in ops name their node)."""
+    return function is not None and getattr(function, "node_name", "") is None
 
 
 def _one_input(op, i, name, target, out, incoming, g, assign, input_labels, values, numbers,
