@@ -73,8 +73,9 @@ def _ragged(expected, got, item, depth, dtype):
 def _dtype_of_number(x):
     if isinstance(x, Tensor):  # a tensor inside a list stands for its one number
         if x._data.size != 1:
-            raise ValueError("only one element tensors can be converted to Python scalars. "
-                             "To put tensors together use torch.stack(tensors).")
+            raise ValueError("only one element tensors can be converted to Python scalars. " + hint(
+                "To join tensors into one, use torch.stack(tensors).",
+                "要把几个张量合成一个，请用 torch.stack(tensors)。"))
         return x.dtype
     if isinstance(x, np.generic):
         return dtypes.from_numpy(x.dtype)

@@ -10,6 +10,7 @@ import numpy as np
 from ..autograd.function import Function
 from ..creation import from_numpy, zeros_like
 from ..dtypes import result_type
+from ..language import hint
 from ..tensor import Tensor, _dim
 from .broadcasting import sum_to
 
@@ -404,8 +405,9 @@ def _checked_index(k, x, dim):
     dimension of x, not of the partly indexed result) if it is out of range."""
     size = x._data.shape[dim]
     if not -size <= k < size:
-        raise IndexError(f"index {k} is out of bounds for dimension {dim} with size {size} "
-                         f"(valid indices: 0 to {size - 1}, or -{size} to -1 from the end)")
+        raise IndexError(f"index {k} is out of bounds for dimension {dim} with size {size}. " + hint(
+            f"Valid indices there: 0 to {size - 1}, or -{size} to -1 from the end.",
+            f"这一维的有效下标：0 到 {size - 1}，或从末尾数 -{size} 到 -1。"))
     return int(k)
 
 
