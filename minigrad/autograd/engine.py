@@ -18,7 +18,7 @@ from .. import dtypes, events
 from ..language import hint
 from ..creation import ones_like, zeros, zeros_like
 from ..ops.broadcasting import sum_to
-from ..tensor import Tensor, _operand
+from ..tensor import Tensor, _operand, legacy_type_name
 from .function import AccumulateGrad
 from .grad_mode import _GradMode
 
@@ -248,6 +248,7 @@ def _apply_pre_hooks(node, grads):
         if grads[nr] is not None:
             replaced = hook(grads[nr])
             if replaced is not None:
+                _check_hook_result(hook, grads[nr], replaced)
                 grads[nr] = replaced
     for nr, ref in (node._retained or {}).items():
         tensor = ref()
@@ -255,6 +256,22 @@ def _apply_pre_hooks(node, grads):
             g = grads[nr]
             tensor._grad = g.detach().clone() if tensor._grad is None else tensor._grad + g.detach()
     return grads
+
+
+def _check_hook_result(hook, grad, replaced):
+    """A hook may replace a gradient, not change what it is the gradient of: a leaf of
+    shape (2,) must not end up with a .grad of shape (3,)."""
+    if not isinstance(replaced, Tensor):
+        raise TypeError(f"expected Variable, but hook returned '{type(replaced).__name__}'")
+    name = getattr(hook, "__name__", "<unknown>")
+    advice = hint(" Return a tensor of the gradient's own shape and dtype, or None to keep it.",
+                  " 钩子要返回与原梯度形状、dtype 都相同的张量，或返回 None 保留原梯度。")
+    if replaced._data.shape != grad._data.shape:
+        raise RuntimeError(f"hook '{name}' has changed the size of value." + advice)
+    if replaced._data.dtype != grad._data.dtype:
+        raise RuntimeError(f"hook '{name}' has changed the type of value (was "
+                           f"{legacy_type_name(grad._data.dtype)} got "
+                           f"{legacy_type_name(replaced._data.dtype)})." + advice)
 
 
 def _call(node, grads):

@@ -132,7 +132,7 @@ class ReluGrad(Function):
 
     @staticmethod
     def forward(ctx, grad, out):
-        ctx.passes = out._data > 0
+        ctx.passes = ~(out._data <= 0)  # NaN passes too: relu(nan) is nan, with gradient 1
         return grad._data * ctx.passes
 
     @staticmethod
@@ -234,7 +234,9 @@ class Sign(Function):
 
     @staticmethod
     def forward(ctx, x):
-        return np.sign(x._data) if x._data.dtype != bool else x._data.copy()  # True stays True
+        if x._data.dtype == bool:
+            return x._data.copy()  # True stays True
+        return np.nan_to_num(np.sign(x._data), nan=0)  # PyTorch: sign(nan) = 0
 
     @staticmethod
     def backward(ctx, grad):
@@ -275,8 +277,7 @@ class Maximum(Function):
     @staticmethod
     def backward(ctx, grad):
         a, b = ctx.saved_tensors
-        share_a = from_numpy(np.where(a._data == b._data, 0.5, (a._data > b._data) * 1.0))
-        return _split(grad, share_a, a, b)
+        return _split(grad, a, b, np.less)
 
 
 class Minimum(Function):
@@ -291,8 +292,7 @@ class Minimum(Function):
     @staticmethod
     def backward(ctx, grad):
         a, b = ctx.saved_tensors
-        share_a = from_numpy(np.where(a._data == b._data, 0.5, (a._data < b._data) * 1.0))
-        return _split(grad, share_a, a, b)
+        return _split(grad, a, b, np.greater)
 
 
 def _same_dtype(a, b):
@@ -301,8 +301,14 @@ def _same_dtype(a, b):
     return a._data.astype(dtype, copy=False), b._data.astype(dtype, copy=False)
 
 
-def _split(grad, share_a, a, b):
-    return sum_to(grad * share_a, a._data.shape), sum_to(grad * (1 - share_a), b._data.shape)
+def _split(grad, a, b, loses):
+    """Each side's share of the gradient: half on a tie, none where it ``loses`` to the
+    other, else all of it. Next to a NaN nobody loses, so both sides get all of it
+    (PyTorch's rule; the result is NaN there)."""
+    x, y, dtype = a._data, b._data, grad._data.dtype
+    share_a = from_numpy(np.where(x == y, 0.5, np.where(loses(x, y), 0.0, 1.0)).astype(dtype))
+    share_b = from_numpy(np.where(x == y, 0.5, np.where(loses(y, x), 0.0, 1.0)).astype(dtype))
+    return sum_to(grad * share_a, x.shape), sum_to(grad * share_b, y.shape)
 
 
 class Compare(Function):

@@ -10,7 +10,7 @@ import numpy as np
 from .. import dtypes
 from ..language import hint
 from ..autograd.function import Function
-from ..creation import from_numpy
+from ..creation import from_numpy, zeros_like
 from ..tensor import Tensor, _dim
 from .elementwise import maximum, minimum, where
 
@@ -111,7 +111,9 @@ class Std(Function):
     @staticmethod
     def backward(ctx, grad, *_):
         x, out = ctx.saved_tensors
-        return _spread(grad / out, ctx.shape, ctx.axes) * _deviation(ctx, x), None, None, None
+        # where all values are equal (out = 0) PyTorch gives 0, not 0/0
+        per_std = where(out == 0, zeros_like(grad), grad / out)
+        return _spread(per_std, ctx.shape, ctx.axes) * _deviation(ctx, x), None, None, None
 
 
 def _remember_spread(ctx, x, axes, correction, name):
@@ -177,7 +179,8 @@ class Extreme(Function):
     @staticmethod
     def backward(ctx, grad):
         x, out = ctx.saved_tensors
-        winners = from_numpy(x._data == out._data)
+        # a NaN wins (the result is NaN), and NaN == NaN is false: look for NaNs instead
+        winners = from_numpy(np.isnan(x._data) if np.isnan(out._data) else x._data == out._data)
         return grad * winners / winners._data.sum()
 
 
@@ -190,10 +193,14 @@ class ExtremeDim(Function):
     """(values, indices) = max (or min) along ``dim``;  the gradient goes to the
     element at the returned index"""
     node_name = "MaxBackward0"
+    name = "max"
     numpy_arg = staticmethod(np.argmax)
 
     @staticmethod
     def forward(ctx, x, dim, keepdim):
+        if x._data.ndim and x._data.shape[dim] == 0:
+            raise IndexError(f"{ctx.function.name}(): Expected reduction dim {dim} to have "
+                             f"non-zero size.")
         indices = np.expand_dims(ctx.function.numpy_arg(x._data, axis=dim), dim)
         values = np.take_along_axis(x._data, indices, axis=dim)
         if not keepdim:
@@ -216,6 +223,7 @@ class ExtremeDim(Function):
 
 class MinDim(ExtremeDim):
     node_name = "MinBackward0"
+    name = "min"
     numpy_arg = staticmethod(np.argmin)
 
 

@@ -122,6 +122,17 @@ def _zero_leaf(lib):
     _leaf(lib, 2).zero_()
 
 
+def _hooked(lib, hook, on_leaf=True):
+    x = _leaf(lib, 2)
+    y = x if on_leaf else x * 2
+    y.register_hook(hook)
+    (y * 3).sum().backward()
+
+
+def _three_ones(grad):
+    return grad.new_ones(3)
+
+
 def _bool_of(lib, t):
     return bool(t)
 
@@ -285,6 +296,18 @@ ERRORS = [
         lib.ones(3) / 2, lib.ones(2)), ValueError, "Using a target size"),
     ("bce_with_logits target of another size", lambda lib: lib.nn.functional.binary_cross_entropy_with_logits(
         lib.ones(3), lib.ones(2)), ValueError, "Target size"),
+    # hooks may replace a gradient, not change its shape or dtype
+    ("leaf hook returning another shape", lambda lib: _hooked(lib, lambda g: lib.ones(3)),
+     RuntimeError, "hook '<lambda>' has changed the size of value"),
+    ("non-leaf hook returning another shape", lambda lib: _hooked(lib, _three_ones, on_leaf=False),
+     RuntimeError, "hook '_three_ones' has changed the size of value"),
+    ("hook returning a 0-d sum", lambda lib: _hooked(lib, lambda g: g.sum()),
+     RuntimeError, "hook '<lambda>' has changed the size of value"),
+    ("hook returning float64", lambda lib: _hooked(lib, lambda g: g.double(), on_leaf=False),
+     RuntimeError, "hook '<lambda>' has changed the type of value (was torch.FloatTensor got "
+     "torch.DoubleTensor)"),
+    ("hook returning a number", lambda lib: _hooked(lib, lambda g: 3), TypeError,
+     "expected Variable, but hook returned 'int'"),
     # numbers that do not fit the dtype asked for
     ("tensor([300], dtype=uint8)", lambda lib: lib.tensor([300], dtype=lib.uint8), RuntimeError,
      "value cannot be converted to type uint8 without overflow"),

@@ -466,6 +466,7 @@ def test_repeated_indices_accumulate(torch):
 
 
 # -- the kinks: PyTorch's conventions where the derivative does not exist -------------------
+NAN = float("nan")
 KINKS = [
     # name, program(lib) -> x.grad, the convention (from PyTorch's documented behaviour)
     ("relu'(0) = 0", lambda lib, x: x.relu(), [-1.0, 0.0, 2.0], [0.0, 0.0, 1.0]),
@@ -486,6 +487,21 @@ KINKS = [
     ("d(x ** 0)/dx = 0 at x = 0 (tensor exponent)", lambda lib, x: x ** lib.tensor([0.0, 2.0]),
      [0.0, 2.0], [0.0, 4.0]),
     ("sqrt'(0) = inf", lambda lib, x: x.sqrt(), [0.0, 4.0], [np.inf, 0.25]),
+    ("std of equal values: gradient 0, not 0/0", lambda lib, x: x.std(), [2.0, 2.0], [0.0, 0.0]),
+    # a NaN in the input: the result is NaN, and PyTorch still says where the gradient goes
+    ("max() with NaNs: the NaNs share it", lambda lib, x: x.max(), [1.0, NAN, 3.0, NAN],
+     [0.0, 0.5, 0.0, 0.5]),
+    ("max() with one NaN", lambda lib, x: x.max(), [1.0, NAN, 3.0], [0.0, 1.0, 0.0]),
+    ("min() with a NaN", lambda lib, x: x.min(), [NAN, -1.0], [1.0, 0.0]),
+    ("max(dim) with NaNs: the first NaN", lambda lib, x: x.max(dim=0).values, [1.0, NAN, NAN],
+     [0.0, 1.0, 0.0]),
+    ("relu'(NaN) = 1", lambda lib, x: x.relu(), [NAN, -1.0, 1.0], [1.0, 0.0, 1.0]),
+    ("clamp'(NaN) = 0", lambda lib, x: x.clamp(-1.0, 1.0), [NAN, 0.5], [0.0, 1.0]),
+    ("abs'(NaN) = sign(NaN) = 0", lambda lib, x: x.abs(), [NAN, -2.0], [0.0, -1.0]),
+    ("maximum next to a NaN: both sides get it", lambda lib, x: lib.maximum(
+        x, lib.tensor([2.0, NAN])), [NAN, 1.0], [1.0, 1.0]),
+    ("minimum next to a NaN", lambda lib, x: lib.minimum(lib.tensor([2.0, NAN]), x), [NAN, 1.0],
+     [1.0, 1.0]),
 ]
 
 
@@ -496,10 +512,10 @@ def test_derivative_at_a_kink(program, values, convention, torch):
     def run(lib):
         x = lib.tensor(values, requires_grad=True)
         y = program(lib, x)
-        y.sum().backward()
-        return x.grad
+        y.backward(lib.ones_like(y))
+        return y, x.grad
 
-    grad = same_in_both(run, torch)
+    _, grad = same_in_both(run, torch)
     if convention is not None:
         np.testing.assert_allclose(grad.numpy(), convention)
 
