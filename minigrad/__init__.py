@@ -10,8 +10,6 @@ The engine is meant to be read:
     events.py        the engine announces what it does; trace() records it
     printing.py      tensors print exactly as PyTorch prints them
 """
-import warnings as _warnings
-
 from .tensor import Size, Tensor, device  # first: everything else builds on Tensor
 from . import autograd, cuda, dtypes, events, nn
 from .autograd import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
@@ -35,9 +33,6 @@ half = float16
 long = int64
 int = int32
 short = int16
-
-# Division by zero or log(0) gives inf/nan silently in PyTorch; NumPy would also warn.
-_warnings.filterwarnings("ignore", category=RuntimeWarning, module=r"minigrad(\.|$)")
 
 
 def get_default_dtype():

@@ -9,6 +9,7 @@ import numpy as np
 
 from . import dtypes
 from .language import hint
+from .quiet import silently
 from .tensor import Tensor, device as _device
 
 pi = float(np.pi)
@@ -17,6 +18,7 @@ inf = float("inf")
 nan = float("nan")
 
 
+@silently  # 1e300 into float32 is inf, as in PyTorch, without NumPy's overflow warning
 def to_array(data, dtype=None):
     """Turn nested lists, numbers, NumPy arrays or tensors into a NumPy array.
 

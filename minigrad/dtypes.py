@@ -6,6 +6,8 @@ letting NumPy decide.
 """
 import numpy as np
 
+from .quiet import silently
+
 
 class dtype:
     """A tensor's element type. Prints as PyTorch's does (``torch.float32``) so that
@@ -86,6 +88,7 @@ def scalar_dtype(value):
     return default_float()
 
 
+@silently  # 1e300 into float32 is inf, as in PyTorch, without NumPy's overflow warning
 def scalar_array(value, dtype):
     """A Python number as a 0-d array of ``dtype``, for an op with a tensor. Integers
     wrap around as in PyTorch's kernels (a uint8 tensor + 300 adds 44) where NumPy

@@ -14,6 +14,7 @@ import numpy as np
 
 from . import dtypes, events
 from .language import hint
+from .quiet import silently
 
 
 class Size(tuple):
@@ -1005,6 +1006,7 @@ def _setitem_shape_message(target, key, value):
             f"to indexing result of shape {list(slot)}")
 
 
+@silently  # x * 1e300 for a float32 x: the number becomes inf without NumPy's warning
 def _operand(value, like, dtype=None):
     """Turn the other side of a binary op into a tensor, typed the way PyTorch types it.
 

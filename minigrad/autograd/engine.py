@@ -18,6 +18,7 @@ from .. import dtypes, events
 from ..language import hint
 from ..creation import ones_like, zeros, zeros_like
 from ..ops.broadcasting import sum_to
+from ..quiet import silently
 from ..tensor import Tensor, _operand, legacy_type_name
 from .function import AccumulateGrad
 from .grad_mode import _GradMode
@@ -114,6 +115,7 @@ def _seed_gradients(outputs, grad_outputs, caller):
     return seeds
 
 
+@silently  # backward's arithmetic gives inf and nan as quietly as forward's
 def _run(roots, seeds, retain_graph, create_graph, targets, accumulate):
     if retain_graph is None:
         retain_graph = create_graph

@@ -24,6 +24,7 @@ import re
 import numpy as np
 
 from .. import events
+from ..quiet import silently
 from ..language import hint
 from ..tensor import Tensor, legacy_type_name
 from .grad_mode import _GradMode
@@ -222,6 +223,7 @@ class Function:
         return result
 
     @classmethod
+    @silently  # NumPy's warnings off while forward computes: PyTorch gives inf, nan silently
     def _run(cls, args):
         """Run forward and, if any input requires grad, connect the result to the graph.
         Returns the result and its node (None when nothing was recorded)."""

@@ -5,6 +5,7 @@ import numpy as np
 from ..autograd.function import Function
 from ..creation import from_numpy
 from ..ops.broadcasting import promoted, sum_to
+from ..ops.reduce import average
 from ..tensor import _dim, _operand
 
 
@@ -194,7 +195,7 @@ def cross_entropy(input, target, reduction="mean"):
 def _reduce(loss, reduction):
     """The per-element losses (a NumPy array), reduced as ``reduction`` asks."""
     if reduction == "mean":
-        return loss.mean()
+        return average(loss, tuple(range(loss.ndim)), keepdims=False)
     return loss.sum() if reduction == "sum" else loss
 
 

@@ -9,6 +9,7 @@ import numpy as np
 
 from .. import dtypes
 from ..language import hint
+from ..quiet import warn
 from ..autograd.function import Function
 from ..creation import from_numpy, zeros_like
 from ..tensor import Tensor, _dim
@@ -89,7 +90,7 @@ class Var(Function):
     def forward(ctx, x, axes, correction, keepdim):
         _remember_spread(ctx, x, axes, correction, "var")
         ctx.save_for_backward(x)
-        return np.var(x._data, axis=axes, ddof=correction, keepdims=keepdim)
+        return _variance(x._data, axes, ctx.divisor, keepdim)
 
     @staticmethod
     def backward(ctx, grad):
@@ -104,7 +105,7 @@ class Std(Function):
     @staticmethod
     def forward(ctx, x, axes, correction, keepdim):
         _remember_spread(ctx, x, axes, correction, "std")
-        out = from_numpy(np.std(x._data, axis=axes, ddof=correction, keepdims=keepdim))
+        out = from_numpy(np.sqrt(_variance(x._data, axes, ctx.divisor, keepdim)))
         ctx.save_for_backward(x, out)
         return out
 
@@ -123,6 +124,25 @@ def _remember_spread(ctx, x, axes, correction, name):
                            f"dtypes" + hint(f"; convert first, e.g. x.float().{name}()",
                                             f"；先转换，例如 x.float().{name}()"))
     ctx.shape, ctx.axes, ctx.divisor = x._data.shape, axes, _count(x, axes) - correction
+    if ctx.divisor <= 0:
+        warn(f"{name}(): degrees of freedom is <= 0. Correction should be strictly less than "
+             f"the reduction factor (input numel divided by output numel).")
+
+
+def _variance(data, axes, divisor, keepdim):
+    """Σ (xᵢ - x̄)² / divisor, the divisor no less than 0 (then the result is nan or inf,
+    as in PyTorch: NumPy's var would add a warning of its own)."""
+    squares = np.square(data - average(data, axes, keepdims=True))
+    return squares.sum(axis=axes, keepdims=keepdim) / (divisor if divisor > 0 else 0)
+
+
+def average(data, axes, keepdims):
+    """NumPy's mean (float16 summed in float32), without its warning for the mean of no
+    elements: PyTorch gives nan silently."""
+    count = int(np.prod([data.shape[a] for a in axes], dtype=np.int64))
+    total = data.sum(axis=axes, keepdims=keepdims,
+                     dtype=np.float32 if data.dtype == np.float16 else None)
+    return (total / count).astype(data.dtype, copy=False)
 
 
 def _deviation(ctx, x):
@@ -149,7 +169,7 @@ class Mean(Function):
                     "Convert first, e.g. x.float().mean().", "先转换，例如 x.float().mean()。"))
         ctx.shape, ctx.axes = x._data.shape, axes
         ctx.count = _count(x, axes)
-        return data.mean(axis=axes, keepdims=keepdim)
+        return average(data, axes, keepdim)
 
     @staticmethod
     def backward(ctx, grad):

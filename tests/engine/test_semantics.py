@@ -505,7 +505,6 @@ KINKS = [
 ]
 
 
-@pytest.mark.filterwarnings("ignore::RuntimeWarning")  # NumPy on 0·inf, 1/0 at the kinks
 @pytest.mark.parametrize("program, values, convention",
                          [pytest.param(p, v, c, id=name) for name, p, v, c in KINKS])
 def test_derivative_at_a_kink(program, values, convention, torch):
