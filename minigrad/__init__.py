@@ -12,15 +12,15 @@ The engine is meant to be read:
 """
 from .tensor import Size, Tensor, device  # first: everything else builds on Tensor
 from . import autograd, cuda, dtypes, events, nn
-from .autograd import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
-from .autograd import no_grad as inference_mode  # the same thing, for minigrad's purposes
+from .autograd import (enable_grad, inference_mode, is_grad_enabled, is_inference_mode_enabled,
+                       no_grad, set_grad_enabled)
 from .creation import (arange, as_tensor, e, empty, empty_like, eye, from_numpy, full, full_like,
                        inf, linspace, nan, ones, ones_like, pi, tensor, zeros, zeros_like)
 from .dtypes import (bool_ as bool, dtype, float16, float32, float64, int8, int16, int32, int64,
                      uint8)
 from .events import trace
 from .functions import *  # noqa: F401,F403  (torch.exp, torch.sum, torch.dot, ...)
-from .functions import (pow, is_tensor, is_floating_point, equal, allclose, isclose,
+from .functions import (pow, is_tensor, is_floating_point, is_inference, equal, allclose, isclose,
                         promote_types, result_type, can_cast)
 from .printing import set_printoptions
 from .random import (Generator, default_generator, get_rng_state, initial_seed, manual_seed,

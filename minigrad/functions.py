@@ -12,7 +12,7 @@ def _calls_method(name):
 
 
 for _name in ("exp", "log", "sin", "cos", "tanh", "sigmoid", "relu", "sqrt", "abs", "neg",
-              "square", "reciprocal", "clamp", "clip", "sum", "cumsum", "mean", "var", "std", "softmax", "log_softmax", "max", "min", "argmax",
+              "square", "reciprocal", "clamp", "clip", "sum", "prod", "cumsum", "mean", "var", "std", "softmax", "log_softmax", "max", "min", "amax", "amin", "logsumexp", "argmax",
               "argmin", "norm", "all", "any", "dot", "mm", "mv", "matmul", "reshape", "transpose",
               "t", "permute", "unsqueeze", "squeeze", "flatten", "clone", "detach", "numel",
               "eq", "ne", "lt", "le", "gt", "ge", "add", "sub", "mul", "div", "select",
@@ -50,6 +50,10 @@ def can_cast(from_, to):
 
 def is_tensor(obj):
     return isinstance(obj, Tensor)
+
+
+def is_inference(input):
+    return input.is_inference()
 
 
 def is_floating_point(input):

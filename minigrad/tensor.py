@@ -99,7 +99,8 @@ class Tensor:
     ``Tensor([...])`` is PyTorch's legacy constructor (always float32).
     """
     __slots__ = ("_data", "_requires_grad", "_grad", "_grad_fn", "_output_nr",
-                 "_vc", "_base", "_view_version", "_accumulator", "_hooks", "__weakref__")
+                 "_vc", "_base", "_view_version", "_accumulator", "_hooks", "_inference",
+                 "__weakref__")
     __array_priority__ = 1000  # numpy_array * tensor calls Tensor.__rmul__
 
     def __init__(self, *args, **kwargs):
@@ -118,6 +119,7 @@ class Tensor:
         self._grad = self._grad_fn = self._vc = self._base = self._view_version = None
         self._accumulator = self._hooks = None
         self._output_nr = 0
+        self._inference = _GradMode.inference  # made inside inference_mode
 
     @classmethod
     def _make(cls, data, requires_grad=False):
@@ -133,6 +135,7 @@ class Tensor:
         t._vc = other._version_counter
         t._base = other._base if other._base is not None else other
         t._view_version = t._vc.value
+        t._inference = other._inference  # a view is what its base is
         return t
 
     # -- what the tensor is ---------------------------------------------------------
@@ -206,6 +209,9 @@ class Tensor:
                 "you can only change requires_grad flags of leaf variables. If you want to use a "
                 "computed variable in a subgraph that doesn't require differentiation use "
                 "var_no_grad = var.detach().")
+        if flag and self._inference and not _GradMode.inference:
+            raise RuntimeError("Setting requires_grad=True on inference tensor outside "
+                               "InferenceMode is not allowed.")
         if flag and not self.dtype.is_floating_point:
             raise RuntimeError(
                 f"only Tensors of floating point dtype can require gradients (this one is "
@@ -327,7 +333,13 @@ class Tensor:
 
     @property
     def _version(self):
+        if self._inference:
+            raise RuntimeError("Inference tensors do not track version counter.")
         return self._version_counter.value
+
+    def is_inference(self):
+        """Made inside ``inference_mode`` (or a view of such a tensor)."""
+        return self._inference
 
     @property
     def output_nr(self):
@@ -344,6 +356,7 @@ class Tensor:
         """The same values (same memory), cut from the graph: treated as a constant."""
         out = Tensor._make(self._data)
         out._vc = self._version_counter
+        out._inference = self._inference
         if events.listeners:
             events.announce(events.Detached(self, out))
         return out
@@ -358,7 +371,9 @@ class Tensor:
     @property
     def data(self):
         """The values without history. Changes through ``.data`` are invisible to autograd."""
-        return Tensor._make(self._data)
+        out = Tensor._make(self._data)
+        out._inference = self._inference
+        return out
 
     @data.setter
     def data(self, value):
@@ -447,6 +462,11 @@ class Tensor:
 
     # -- in-place changes ------------------------------------------------------------
     def _check_inplace_allowed(self):
+        if self._inference and not _GradMode.inference:
+            raise RuntimeError(
+                "Inplace update to inference tensor outside InferenceMode is not allowed.You "
+                "can make a clone to get a normal tensor before doing inplace update.See "
+                "https://github.com/pytorch/rfcs/pull/17 for more details.")
         if not _GradMode.enabled:
             return
         if self._requires_grad and self._grad_fn is None:
@@ -531,6 +551,7 @@ class Tensor:
         value = dtypes.fill_value(value, self.dtype).item()  # checked and typed as PyTorch does
         if _GradMode.enabled and (self._requires_grad or self._base is not None):
             return self._inplace(function, value)
+        self._check_inplace_allowed()
         old = self._snapshot() if events.listeners else None
         self._data[...] = value
         self._bump_version()
@@ -841,6 +862,22 @@ class Tensor:
     @_numpy_names
     def min(self, dim=None, keepdim=False):
         return ops.min(self, dim, keepdim)
+
+    @_numpy_names
+    def amax(self, dim=(), keepdim=False):
+        return ops.amax(self, dim, keepdim)
+
+    @_numpy_names
+    def amin(self, dim=(), keepdim=False):
+        return ops.amin(self, dim, keepdim)
+
+    @_numpy_names
+    def prod(self, dim=None, keepdim=False, dtype=None):
+        return ops.prod(self, dim, keepdim, dtype)
+
+    @_numpy_names
+    def logsumexp(self, dim, keepdim=False):
+        return ops.logsumexp(self, dim, keepdim)
 
     @_numpy_names
     def argmax(self, dim=None, keepdim=False):

@@ -18,6 +18,7 @@ also the ``ctx`` that ``forward`` writes to and ``backward`` reads from:
 
 Every built-in op in ``minigrad/ops`` is written exactly like this.
 """
+import functools
 import itertools
 import re
 
@@ -27,7 +28,7 @@ from .. import events
 from ..quiet import silently
 from ..language import hint
 from ..tensor import Tensor, legacy_type_name
-from .grad_mode import _GradMode
+from .grad_mode import _GradMode, no_grad
 
 _sequence = itertools.count()
 _NO_EDGE = (None, 0)
@@ -106,6 +107,12 @@ def _save(t, outputs):
     computed from the wrong numbers, so ``_unpack`` raises instead."""
     if t is None:
         return None
+    if t._inference:  # it has no version counter that could prove it unchanged later
+        raise RuntimeError(
+            "Inference tensors cannot be saved for backward. Please do not use Tensors created "
+            "in inference mode in computation tracked by autograd. To work around this, you can "
+            "make a clone to get a normal tensor and use it in autograd, or use "
+            "`torch.no_grad()` instead of `torch.inference_mode()`.")
     for nr, out in enumerate(outputs):
         if t is out:
             return SavedOutput(t, nr)
@@ -266,6 +273,7 @@ def _as_output(value, args):
                 out._vc = a._version_counter
                 out._base = a._base if a._base is not None else a
                 out._view_version = out._vc.value
+                out._inference = a._inference  # a view is what its base is
                 break
     return out
 
@@ -303,9 +311,45 @@ def _connect(ctx, args, outputs):
         del ctx._to_save  # the node must not keep the tensors alive once backward frees _saved
 
 
-def once_differentiable(fn):
-    """Accepted for compatibility with PyTorch code; minigrad needs nothing from it."""
-    return fn
+def once_differentiable(backward):
+    """For a ``backward`` written with plain NumPy (or otherwise not differentiable): it
+    runs without recording, and if a second derivative is asked for through it, the
+    error says so then, as in PyTorch, instead of a silently wrong answer."""
+    @functools.wraps(backward)
+    def wrapper(ctx, *grads):
+        with no_grad():
+            outputs = backward(ctx, *grads)
+        if not (_GradMode.enabled and any(isinstance(g, Tensor) and g._requires_grad
+                                          for g in grads)):
+            return outputs
+        # create_graph=True with a gradient that has history: hand back copies whose
+        # grad_fn raises when the second backward reaches it
+        single = not isinstance(outputs, tuple)
+        outputs = (outputs,) if single else outputs
+        tensors = [g.detach().requires_grad_() for g in outputs if isinstance(g, Tensor)]
+        guarded = iter(_as_tuple(DelayedError.apply(*tensors)) if tensors else ())
+        outputs = tuple(next(guarded) if isinstance(g, Tensor) else g for g in outputs)
+        return outputs[0] if single else outputs
+    return wrapper
+
+
+def _as_tuple(result):
+    return result if isinstance(result, tuple) else (result,)
+
+
+class DelayedError(Function):
+    """The values unchanged; differentiating through them raises (once_differentiable)."""
+    node_name = "Error"
+
+    @staticmethod
+    def forward(ctx, *tensors):
+        values = tuple(t._data for t in tensors)
+        return values if len(values) > 1 else values[0]
+
+    @staticmethod
+    def backward(ctx, *grads):
+        raise RuntimeError("trying to differentiate twice a function that was marked with "
+                           "@once_differentiable")
 
 
 __all__ = ["Function", "Node", "BackwardNode", "AccumulateGrad", "once_differentiable"]

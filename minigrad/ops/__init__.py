@@ -2,7 +2,7 @@
 
     arithmetic.py   + - * / and powers
     elementwise.py  exp, log, sin, tanh, sigmoid, relu, clamp, where, comparisons
-    reduce.py       sum, mean, var, std, max, min, norm, cumsum
+    reduce.py       sum, mean, var, std, max, min, amax, amin, prod, logsumexp, norm, cumsum
     linalg.py       dot, mm, mv, matmul
     shape.py        reshape, transpose, indexing, writing into slices, cat, stack, dtype
 """
@@ -10,7 +10,7 @@ from .arithmetic import Add, Div, Mul, Neg, Pow, PowTensor, Reciprocal, RPow, Rs
 from .elementwise import (Abs, Clamp, Cos, Exp, Log, Relu, Sigmoid, Sin, Sqrt, Tanh, bitwise,
                           clamp, compare, invert, logical_not, maximum, minimum, sign, where)
 from .linalg import dot, matmul, mm, mv
-from .reduce import (argmax, argmin, cumsum, logical_reduce, max, mean, min, norm, std, sum,
-                     var)
+from .reduce import (amax, amin, argmax, argmin, cumsum, logical_reduce, logsumexp, max, mean,
+                     min, norm, prod, std, sum, var)
 from .shape import (Clone, Select, ToCopy, Unbind, cat, expand, flatten, getitem, permute, reshape,
                     squeeze, stack, t, transpose, unsqueeze, view)

@@ -11,7 +11,9 @@ from .. import dtypes
 from ..language import hint
 from ..quiet import warn
 from ..autograd.function import Function
+from ..autograd.grad_mode import is_grad_enabled
 from ..creation import from_numpy, zeros_like
+from ..dtypes import float_array
 from ..tensor import Tensor, _dim
 from .elementwise import maximum, minimum, where
 
@@ -184,14 +186,12 @@ class Extreme(Function):
     """out = max (or min) of all elements;  the gradient is shared evenly by all
     elements equal to it (PyTorch's rule for ties)"""
     node_name = "MaxBackward1"
+    name = "max"
     numpy_op = staticmethod(np.max)
 
     @staticmethod
     def forward(ctx, x):
-        if x._data.size == 0:
-            raise RuntimeError(
-                "max(): Expected reduction dim to be specified for input.numel() == 0. Specify the "
-                "reduction dim with the 'dim' argument.")
+        _check_not_empty(ctx.function.name, x, None)
         out = from_numpy(np.asarray(ctx.function.numpy_op(x._data)))
         ctx.save_for_backward(x, out)
         return out
@@ -206,7 +206,22 @@ class Extreme(Function):
 
 class Min(Extreme):
     node_name = "MinBackward1"
+    name = "min"
     numpy_op = staticmethod(np.min)
+
+
+def _check_not_empty(name, x, axes):
+    """A max or min needs something to choose from: PyTorch's errors when it has nothing
+    (``axes`` None: over all elements)."""
+    if axes is None:
+        if x._data.size == 0:
+            raise RuntimeError(f"{name}(): Expected reduction dim to be specified for "
+                               f"input.numel() == 0. Specify the reduction dim with the 'dim' "
+                               f"argument.")
+        return
+    for axis in axes:
+        if x._data.shape[axis] == 0:
+            raise IndexError(f"{name}(): Expected reduction dim {axis} to have non-zero size.")
 
 
 class ExtremeDim(Function):
@@ -218,9 +233,7 @@ class ExtremeDim(Function):
 
     @staticmethod
     def forward(ctx, x, dim, keepdim):
-        if x._data.ndim and x._data.shape[dim] == 0:
-            raise IndexError(f"{ctx.function.name}(): Expected reduction dim {dim} to have "
-                             f"non-zero size.")
+        _check_not_empty(ctx.function.name, x, (dim,) if x._data.ndim else ())
         indices = np.expand_dims(ctx.function.numpy_arg(x._data, axis=dim), dim)
         values = np.take_along_axis(x._data, indices, axis=dim)
         if not keepdim:
@@ -245,6 +258,115 @@ class MinDim(ExtremeDim):
     node_name = "MinBackward0"
     name = "min"
     numpy_arg = staticmethod(np.argmin)
+
+
+class Amax(Function):
+    """out = the largest element (along ``dims``);  elements tied for it share the gradient
+    evenly, 1/count each (max(dim) instead gives all of it to the one it returns)"""
+    node_name = "AmaxBackward0"
+    name = "amax"
+    numpy_op = staticmethod(np.max)
+
+    @staticmethod
+    def forward(ctx, x, axes, keepdim, all_dims):
+        _check_not_empty(ctx.function.name, x, None if all_dims else axes)
+        out = from_numpy(np.asarray(ctx.function.numpy_op(x._data, axis=axes, keepdims=keepdim)))
+        ctx.save_for_backward(x, out)
+        ctx.axes = axes
+        return out
+
+    @staticmethod
+    def backward(ctx, grad):
+        x, out = ctx.saved_tensors
+        kept = _kept_shape(x._data.shape, ctx.axes)
+        winners = x._data == out._data.reshape(kept)
+        count = winners.sum(axis=ctx.axes, keepdims=True)
+        return grad.reshape(kept) / from_numpy(count) * from_numpy(winners), None, None, None
+
+
+class Amin(Amax):
+    node_name = "AminBackward0"
+    name = "amin"
+    numpy_op = staticmethod(np.min)
+
+
+class Logsumexp(Function):
+    """out = log Σ exp(xᵢ), computed as m + log Σ exp(xᵢ - m) with m the largest xᵢ, so
+    that exp cannot overflow;  ∂out/∂xᵢ = exp(xᵢ - out), the softmax of x"""
+    node_name = "LogsumexpBackward0"
+
+    @staticmethod
+    def forward(ctx, x, axes, keepdim):
+        data = float_array(x._data)
+        largest = np.max(data, axis=axes, keepdims=True) if data.size else np.zeros(())
+        shift = np.where(np.isinf(largest), 0, largest)  # all -inf (or an inf): no shift
+        total = np.exp(data - shift).sum(axis=axes, keepdims=True)
+        out = np.log(total) + shift
+        out = from_numpy(out if keepdim else np.squeeze(out, axis=axes))
+        ctx.save_for_backward(x, out)
+        ctx.axes = axes
+        return out
+
+    @staticmethod
+    def backward(ctx, grad):
+        x, out = ctx.saved_tensors
+        kept = _kept_shape(x._data.shape, ctx.axes)
+        return grad.reshape(kept) * (x - out.reshape(kept)).exp(), None, None
+
+
+class Prod(Function):
+    """out = Π xᵢ;  ∂out/∂xᵢ = the product of the other elements: out / xᵢ when no
+    element is 0 (PyTorch's formula), else multiplied out without xᵢ"""
+    node_name = "ProdBackward0"
+
+    @staticmethod
+    def forward(ctx, x, dim, keepdim, dtype):
+        data = x._data
+        if dtype is None and data.dtype.kind in "bi":  # integer products are int64
+            dtype = dtypes.int64
+        axis = dim if data.ndim else None  # a 0-d tensor takes dim 0 or -1
+        out = from_numpy(np.asarray(np.prod(data, axis=axis, keepdims=keepdim,
+                                            dtype=None if dtype is None else dtype.numpy)))
+        ctx.save_for_backward(x, out)
+        ctx.dim, ctx.keepdim = dim, keepdim
+        return out
+
+    @staticmethod
+    def backward(ctx, grad):
+        x, out = ctx.saved_tensors
+        if x._data.ndim == 0:
+            return grad, None, None, None
+        if ctx.dim is not None and not ctx.keepdim:
+            grad, out = grad.unsqueeze(ctx.dim), out.unsqueeze(ctx.dim)
+        if not (x._data == 0).any():
+            return grad * (out / x), None, None, None
+        if ctx.dim is None:  # all elements: one long slice
+            return grad * _product_of_others(x.reshape(-1), 0).reshape(x.shape), None, None, None
+        return grad * _product_of_others(x, ctx.dim), None, None, None
+
+
+class ProdDim(Prod):
+    node_name = "ProdBackward1"
+
+
+def _product_of_others(x, dim):
+    """For each element, the product of the other elements of its slice along ``dim``,
+    without dividing by anything (the slice has zeros).
+
+    For one backward, the way PyTorch does it: the running products from the left and
+    from the right, [1, a, ab] × [bc, c, 1]. For create_graph=True (a second derivative),
+    with ops it can differentiate: the slice repeated once per element, that element
+    replaced by 1, and each copy multiplied out."""
+    if not is_grad_enabled():
+        data = np.moveaxis(x._data, dim, -1)
+        ones = np.ones(data.shape[:-1] + (1,), dtype=data.dtype)
+        left = np.cumprod(np.concatenate([ones, data[..., :-1]], axis=-1), axis=-1)
+        right = np.cumprod(np.concatenate([ones, data[..., :0:-1]], axis=-1), axis=-1)[..., ::-1]
+        return from_numpy(np.moveaxis(left * right, -1, dim))
+    n = x._data.shape[dim]
+    copies = x.unsqueeze(dim).expand(*x.shape[:dim], n, n, *x.shape[dim + 1:])
+    itself = np.eye(n, dtype=bool).reshape((n, n) + (1,) * (x._data.ndim - dim - 1))
+    return where(from_numpy(itself), 1.0, copies).prod(dim + 1)
 
 
 class Norm(Function):
@@ -316,6 +438,26 @@ def min(x, dim=None, keepdim=False):
     if dim is None:
         return Min.apply(x)
     return MinResult(*MinDim.apply(x, _dim(dim, x._data.ndim), keepdim))
+
+
+def amax(x, dim=(), keepdim=False):
+    return Amax.apply(x, normalize_dims(dim, x._data.ndim), keepdim, dim in ((), []))
+
+
+def amin(x, dim=(), keepdim=False):
+    return Amin.apply(x, normalize_dims(dim, x._data.ndim), keepdim, dim in ((), []))
+
+
+def logsumexp(x, dim, keepdim=False):
+    return Logsumexp.apply(x, normalize_dims(dim, x._data.ndim), keepdim)
+
+
+def prod(x, dim=None, keepdim=False, dtype=None):
+    if dim is None:
+        return Prod.apply(x, None, False, dtype)
+    if isinstance(dim, (tuple, list)):
+        raise TypeError(f"prod(): argument 'dim' must be int, not {type(dim).__name__}")
+    return ProdDim.apply(x, _dim(dim, x._data.ndim), keepdim, dtype)
 
 
 def argmax(x, dim=None, keepdim=False):

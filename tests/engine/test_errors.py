@@ -122,6 +122,41 @@ def _zero_leaf(lib):
     _leaf(lib, 2).zero_()
 
 
+def _inference_tensor_saved(lib):
+    x = _leaf(lib, 2)
+    with lib.inference_mode():
+        y = x * 2
+    y * x  # Mul keeps y for x's gradient
+
+
+def _inference_tensor_changed(change, under_no_grad=False):
+    def program(lib):
+        with lib.inference_mode():
+            y = lib.ones(2)
+        with lib.no_grad() if under_no_grad else lib.enable_grad():
+            change(y)
+    return program
+
+
+def _twice_through_once_differentiable(lib):
+    class Square(lib.autograd.Function):
+        @staticmethod
+        def forward(ctx, x):
+            ctx.save_for_backward(x)
+            return x * x
+
+        @staticmethod
+        @lib.autograd.function.once_differentiable
+        def backward(ctx, grad):
+            x, = ctx.saved_tensors
+            return grad * 2 * x
+
+    x = _leaf(lib, 2)
+    y = Square.apply(x)
+    g, = lib.autograd.grad((y * y).sum(), x, create_graph=True)
+    g.sum().backward()
+
+
 def _hooked(lib, hook, on_leaf=True):
     x = _leaf(lib, 2)
     y = x if on_leaf else x * 2
@@ -296,6 +331,58 @@ ERRORS = [
         lib.ones(3) / 2, lib.ones(2)), ValueError, "Using a target size"),
     ("bce_with_logits target of another size", lambda lib: lib.nn.functional.binary_cross_entropy_with_logits(
         lib.ones(3), lib.ones(2)), ValueError, "Target size"),
+    # inference tensors never join a graph
+    ("an inference tensor saved for backward", _inference_tensor_saved, RuntimeError,
+     "Inference tensors cannot be saved for backward."),
+    ("in-place change of an inference tensor outside", _inference_tensor_changed(
+        lambda t: t.add_(1)), RuntimeError,
+     "Inplace update to inference tensor outside InferenceMode is not allowed."),
+    ("y[0] = 5 on an inference tensor outside", _inference_tensor_changed(
+        lambda t: t.__setitem__(0, 5.0)), RuntimeError,
+     "Inplace update to inference tensor outside InferenceMode is not allowed."),
+    ("zero_() of an inference tensor under no_grad", _inference_tensor_changed(
+        lambda t: t.zero_(), under_no_grad=True), RuntimeError,
+     "Inplace update to inference tensor outside InferenceMode is not allowed."),
+    ("requires_grad_() on an inference tensor outside", _inference_tensor_changed(
+        lambda t: t.requires_grad_()), RuntimeError,
+     "Setting requires_grad=True on inference tensor outside InferenceMode is not allowed."),
+    ("double backward through @once_differentiable", _twice_through_once_differentiable,
+     RuntimeError, "trying to differentiate twice a function that was marked with "
+     "@once_differentiable"),
+    # new reductions and losses
+    ("amax() of an empty tensor", lambda lib: lib.ones(0).amax(), RuntimeError,
+     "amax(): Expected reduction dim to be specified for input.numel() == 0."),
+    ("amin over an empty dim", lambda lib: lib.ones(2, 0).amin(1), IndexError,
+     "amin(): Expected reduction dim 1 to have non-zero size."),
+    ("min() of an empty tensor", lambda lib: lib.ones(0).min(), RuntimeError,
+     "min(): Expected reduction dim to be specified for input.numel() == 0."),
+    ("max over an empty dim", lambda lib: lib.ones(2, 0).max(1), IndexError,
+     "max(): Expected reduction dim 1 to have non-zero size."),
+    ("amax(dim=(1, 1))", lambda lib: lib.ones(2, 3).amax(dim=(1, 1)), RuntimeError,
+     "dim 1 appears multiple times in the list of dims"),
+    ("logsumexp(dim=(0, -2))", lambda lib: lib.ones(2, 3).logsumexp(dim=(0, -2)), RuntimeError,
+     "dim 0 appears multiple times in the list of dims"),
+    ("logsumexp without a dim", lambda lib: lib.ones(2, 3).logsumexp(), TypeError, "dim"),
+    ("prod over a tuple of dims", lambda lib: lib.ones(2, 3).prod((0, 1)), TypeError, "prod()"),
+    ("nll_loss target out of range", lambda lib: lib.nn.functional.nll_loss(
+        lib.ones(3, 4), lib.tensor([0, 5, 1])), IndexError, "Target 5 is out of bounds."),
+    ("nll_loss negative target", lambda lib: lib.nn.functional.nll_loss(
+        lib.ones(3, 4), lib.tensor([0, -1, 1])), IndexError, "Target -1 is out of bounds."),
+    ("nll_loss float targets", lambda lib: lib.nn.functional.nll_loss(
+        lib.ones(3, 4), lib.tensor([0.0, 1.0, 1.0])), RuntimeError,
+     "expected target dtype to be Long or Byte, but got Float"),
+    ("cross_entropy int32 targets", lambda lib: lib.nn.functional.cross_entropy(
+        lib.ones(3, 4), lib.tensor([0, 1, 1], dtype=lib.int32)), RuntimeError,
+     "expected target dtype to be Long or Byte, but got Int"),
+    ("nll_loss batch sizes differ", lambda lib: lib.nn.functional.nll_loss(
+        lib.ones(3, 4), lib.tensor([0, 1])), ValueError,
+     "Expected input batch_size (3) to match target batch_size (2)."),
+    ("nll_loss weight of the wrong length", lambda lib: lib.nn.functional.nll_loss(
+        lib.ones(3, 4), lib.tensor([0, 1, 1]), weight=lib.ones(3)), RuntimeError,
+     "weight tensor should be defined either for all 4 classes or no classes but got weight "
+     "tensor of shape: [3]"),
+    ("l1_loss with a bad reduction", lambda lib: lib.nn.functional.l1_loss(
+        lib.ones(3), lib.ones(3), reduction="avg"), ValueError, "avg is not a valid value for reduction"),
     # hooks may replace a gradient, not change its shape or dtype
     ("leaf hook returning another shape", lambda lib: _hooked(lib, lambda g: lib.ones(3)),
      RuntimeError, "hook '<lambda>' has changed the size of value"),

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from .helper import (OpCase, away_from, check_against_torch, check_gradients, positive,
-                     probabilities)
+                     probabilities, with_zeros)
 
 # Shapes that broadcast against each other (the second operand first where it is smaller).
 BROADCAST = [((2, 3), (2, 3)), ((3,), (2, 3)), ((2, 3), (3,)), ((1, 3), (2, 1)),
@@ -187,9 +187,27 @@ def _reductions():
         ("norm(dim=1)", lambda lib, x: x.norm(dim=1), (2, 3)),
         ("norm(dim=-1, keepdim)", lambda lib, x: x.norm(dim=-1, keepdim=True), s3),
         ("norm(dim=(0, 2))", lambda lib, x: x.norm(dim=(0, 2)), s3),
+        ("prod()", lambda lib, x: x.prod(), (2, 3)), ("prod() of 0-d", lambda lib, x: x.prod(), ()),
+        ("prod(1)", lambda lib, x: x.prod(1), (2, 3)), ("torch.prod(x, -1)", lambda lib, x: lib.prod(x, -1), s3),
+        ("prod(0, keepdim)", lambda lib, x: x.prod(0, keepdim=True), s3),
+        ("prod(dim=0) of 0-d", lambda lib, x: x.prod(dim=0), ()),
+        ("amax()", lambda lib, x: x.amax(), (2, 3)), ("amin()", lambda lib, x: x.amin(), (2, 3)),
+        ("amax(1)", lambda lib, x: x.amax(1), (2, 3)), ("amax((0, 2))", lambda lib, x: x.amax((0, 2)), s3),
+        ("torch.amin(x, dim=-1, keepdim)", lambda lib, x: lib.amin(x, dim=-1, keepdim=True), s3),
+        ("amax of 0-d", lambda lib, x: x.amax(), ()),
+        ("logsumexp(1)", lambda lib, x: x.logsumexp(1), (2, 3)),
+        ("logsumexp((0, 2))", lambda lib, x: x.logsumexp((0, 2)), s3),
+        ("torch.logsumexp(x, -1, keepdim)", lambda lib, x: lib.logsumexp(x, -1, keepdim=True), s3),
+        ("logsumexp(0) of 0-d", lambda lib, x: x.logsumexp(0), ()),
     ]
     for name, fn, shape in rows:
         yield OpCase(name, fn, (shape,))
+    # products with zeros in them: the gradient of each element is the product of the others
+    for name, fn, shape in [
+            ("prod() with zeros", lambda lib, x: x.prod(), (3, 2, 2)),
+            ("prod(1) with zeros", lambda lib, x: x.prod(1), (2, 3)),
+            ("prod(0, keepdim) with zeros", lambda lib, x: x.prod(0, keepdim=True), (3, 2, 2))]:
+        yield OpCase(name, fn, (shape,), values=with_zeros)
 
 
 def _products():
@@ -325,6 +343,29 @@ def _functional_and_custom():
         ("cross_entropy of one unbatched sample", lambda lib, x: F(lib).cross_entropy(
             x, lib.tensor(1)), ((3,),)),
         ("F.relu", lambda lib, x: F(lib).relu(x), ((2, 3),)),
+        ("nll_loss", lambda lib, x: F(lib).nll_loss(x, lib.tensor([2, 0, 3])), ((3, 4),)),
+        ("nll_loss(reduction='sum')", lambda lib, x: F(lib).nll_loss(
+            x, lib.tensor([2, 0, 3]), reduction="sum"), ((3, 4),)),
+        ("nll_loss(reduction='none')", lambda lib, x: F(lib).nll_loss(
+            x, lib.tensor([2, 0, 3]), reduction="none"), ((3, 4),)),
+        ("nll_loss(weight=, ignore_index=)", lambda lib, x: F(lib).nll_loss(
+            x, lib.tensor([2, 0, 3, 1]), weight=lib.tensor([1.0, 2.0, 0.5, 3.0], dtype=lib.float64),
+            ignore_index=1), ((4, 4),)),
+        ("nll_loss of one unbatched sample", lambda lib, x: F(lib).nll_loss(x, lib.tensor(1)), ((3,),)),
+        ("nll_loss (N, C, d) (NllLoss2D)", lambda lib, x: F(lib).nll_loss(
+            x, lib.tensor([[0, 1], [2, 2]])), ((2, 3, 2),)),
+        ("nll_loss (N, C, d1, d2), 'none'", lambda lib, x: F(lib).nll_loss(
+            x, lib.tensor([[[0, 1]], [[2, 2]]]), reduction="none"), ((2, 3, 1, 2),)),
+        ("cross_entropy over dim 1 of (N, C, steps)", lambda lib, x: F(lib).cross_entropy(
+            x, lib.tensor([[0, 1], [2, 2]]), reduction="none"), ((2, 3, 2),)),
+        ("cross_entropy(weight=, ignore_index=)", lambda lib, x: F(lib).cross_entropy(
+            x, lib.tensor([2, 0, 3]), weight=lib.tensor([1.0, 2.0, 0.5, 3.0], dtype=lib.float64),
+            ignore_index=0), ((3, 4),)),
+        ("l1_loss", lambda lib, x, t: F(lib).l1_loss(x, t), ((2, 3), (2, 3))),
+        ("l1_loss(reduction='sum')", lambda lib, x: F(lib).l1_loss(
+            x, lib.zeros(4, dtype=lib.float64), reduction="sum"), ((4,),)),
+        ("l1_loss(reduction='none')", lambda lib, x, t: F(lib).l1_loss(x, t, reduction="none"),
+         ((2, 3), (2, 3))),
         ("custom Function (x³·scale)", lambda lib, x: _cube_function(lib).apply(x, 2.0), ((2, 3),)),
         ("custom Function in a graph",
          lambda lib, x, y: _cube_function(lib).apply(x * y, 0.5).sum(), ((3,), (3,))),
