@@ -89,6 +89,7 @@ both languages; a bad ``view`` or ``max_nodes`` is a ValueError.
 from .. import events
 from ..tensor import Tensor
 from . import autograd_view, dataflow_view
+from .checks import annotate
 from .dot import Scene, to_digraph
 from .errors import (DotNotFoundError, GraphInputError, not_drawable, nothing_to_draw,
                      unknown_node)
@@ -114,7 +115,8 @@ def draw(*objs, view="dataflow", names=None, highlight=(), max_nodes=300, lang=N
     lang = checked(lang)
     names = tensor_names(names)
     graph = _build(objs, view, names, max_nodes, "draw")
-    return to_digraph(graph, Labels(names, lang), lang, Scene(highlight=highlight), legend)
+    return to_digraph(graph, Labels(names, lang, graph), lang, Scene(highlight=highlight),
+                      legend)
 
 
 def to_text(*objs, view="dataflow", names=None, lang=None, max_nodes=300):
@@ -125,7 +127,7 @@ def to_text(*objs, view="dataflow", names=None, lang=None, max_nodes=300):
         return objs[0].text(lang)
     names = tensor_names(names)
     graph = _build(objs, view, names, max_nodes, "to_text")
-    return graph_text(graph, Labels(names, lang), lang)
+    return graph_text(graph, Labels(names, lang, graph), lang)
 
 
 def inspect(obj, node_id, lang=None, names=None):
@@ -138,7 +140,7 @@ def inspect(obj, node_id, lang=None, names=None):
     for view in VIEWS:
         graph = _build((obj,), view, names, 10 ** 9, "inspect")
         if graph.find(node_id) is not None:
-            return facts(graph, node_id, Labels(names, lang), lang)
+            return facts(graph, node_id, Labels(names, lang, graph), lang)
     raise unknown_node(node_id)
 
 
@@ -169,15 +171,17 @@ def _walk(objs, view, names, max_nodes, caller, fold):
             roots.extend(lineage.replay(obj))
         else:
             raise not_drawable(caller, position, obj)
-    if not roots:
+    if not roots and not lineage.checks:
         raise nothing_to_draw(caller)
     if view == "dataflow":
         graph = dataflow_view.build(roots, lineage)
     else:
         graph = autograd_view.build([v.tensor for v in roots if v.tensor is not None], lineage)
+    labels = Labels(names, "en")
+    is_named = lambda value: labels.name(value) is not None  # noqa: E731
     if fold:
-        labels = Labels(names, "en")
-        fold_runs(graph, lambda value: labels.name(value) is not None)
+        fold_runs(graph, is_named)
+    annotate(graph, lineage, is_named)
     graph.lineage = lineage
     return cap(graph, max_nodes)
 
