@@ -3,6 +3,7 @@
 Default dtypes follow PyTorch: Python floats give float32, Python ints give int64,
 NumPy arrays keep their dtype (float64 stays float64).
 """
+import math
 import numbers
 
 import numpy as np
@@ -10,7 +11,7 @@ import numpy as np
 from . import dtypes
 from .language import hint
 from .quiet import silently
-from .tensor import Tensor, device as _device
+from .tensor import Tensor, on_cpu
 
 pi = float(np.pi)
 e = float(np.e)
@@ -114,8 +115,7 @@ def _store(numbers, dtype):
 
 def _finish(array, requires_grad, device=None):
     """Wrap a freshly made array as a leaf tensor."""
-    if device is not None:
-        _device(device)
+    on_cpu(device)
     if requires_grad and array.dtype.kind != "f":
         raise RuntimeError(
             "Only Tensors of floating point and complex dtype can require gradients. " + hint(
@@ -218,11 +218,33 @@ def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False
     if dtype is None:
         floating = any(isinstance(v, (float, np.floating)) for v in values)
         dtype = dtypes.default_float() if floating else dtypes.int64
-    if dtype.is_floating_point:  # computed in float64, then rounded once, as PyTorch does
-        array = np.arange(*values, dtype=np.float64).astype(dtype.numpy)
+    start, end, step = values
+    if not all(math.isfinite(v) for v in values):
+        raise RuntimeError(f"unsupported range: {start} -> {end}")
+    if (end - start) * step < 0:
+        raise RuntimeError("upper bound and lower bound inconsistent with step sign")
+    if dtype.is_floating_point:
+        array = _arange_values(float(start), float(end), float(step), dtype.numpy)
     else:  # integer types take whole numbers first: arange(0, 5, 1.5, dtype=int64) steps by 1
-        array = np.arange(*[int(v) for v in values], dtype=np.int64).astype(dtype.numpy)
+        array = np.arange(int(start), int(end), int(step), dtype=np.int64).astype(dtype.numpy)
     return _finish(array, requires_grad, device)
+
+
+def _arange_values(start, end, step, dtype):
+    """start + i·step, as PyTorch's kernel computes it, to the last bit (so that
+    ``arange(-8.0, 8.0, 0.1)`` has the same tiny value near 0, and relu the same
+    gradient there). In float64 with a fused multiply-add; within each block of two
+    32-byte SIMD vectors, each vector counts on from its own first value, already
+    rounded to ``dtype`` (PyTorch's Vectorized::arange); the last partial block element
+    by element."""
+    n = max(math.ceil((end - start) / step), 0)
+    width = 32 // dtype.itemsize
+    i = np.arange(n)
+    k = i % width
+    first = _fused(np.float64(step), i - k, start).astype(dtype)  # each vector's first value
+    in_blocks = i < n - n % (2 * width)
+    return np.where(in_blocks, _fused(np.float64(step), k, first.astype(np.float64)),
+                    _fused(np.float64(step), i, start)).astype(dtype)
 
 
 def linspace(start, end, steps, dtype=None, device=None, requires_grad=False):

@@ -36,29 +36,41 @@ class _VersionCounter:
 
 
 class device:
-    """minigrad computes on the CPU; ``device('cpu')`` is accepted so PyTorch code runs."""
+    """Where a tensor lives, as in PyTorch: ``device('cpu')``, ``device('cuda:0')``.
+    minigrad computes on the CPU only; like a PyTorch built without CUDA, it lets you
+    name a GPU but refuses to put a tensor there (``on_cpu``)."""
 
     def __init__(self, type="cpu", index=None):
         type = str(type)
-        if type != "cpu":
-            raise RuntimeError(
-                f"minigrad runs on the CPU only, so device '{type}' is not available. " + hint(
-                    "Use device='cpu' (or leave the device out).",
-                    "请用 device='cpu'（或者不写 device）。"))
+        if ":" in type:  # "cuda:0"
+            type, index = type.split(":", 1)
+            index = int(index)
+        if type not in ("cpu", "cuda"):
+            raise RuntimeError(f"Expected one of cpu, cuda device type at start of device "
+                               f"string: {type}")
         self.type = type
         self.index = index
 
     def __repr__(self):
-        return "device(type='cpu')"
+        index = "" if self.index is None else f", index={self.index}"
+        return f"device(type='{self.type}'{index})"
 
     def __str__(self):
-        return "cpu"
+        return self.type if self.index is None else f"{self.type}:{self.index}"
 
-    def __eq__(self, other):
-        return str(other) == "cpu"
+    def __eq__(self, other):  # as in PyTorch, a device is not equal to its name
+        return isinstance(other, device) and str(self) == str(other)
 
     def __hash__(self):
-        return hash("cpu")
+        return hash(str(self))
+
+
+def on_cpu(where):
+    """Check that ``where`` (a device or its name, None for the default) is the CPU."""
+    if where is not None and device(where).type != "cpu":
+        raise AssertionError("Torch not compiled with CUDA enabled. " + hint(
+            "minigrad computes on the CPU only: use device='cpu' (or leave the device out).",
+            "minigrad 只在 CPU 上计算：请用 device='cpu'（或者不写 device）。"))
 
 
 _LEGACY_NAMES = {"float32": "FloatTensor", "float64": "DoubleTensor", "float16": "HalfTensor",
@@ -190,10 +202,8 @@ class Tensor:
     def cpu(self):
         return self
 
-    def cuda(self, *args, **kwargs):
-        raise RuntimeError("minigrad runs on the CPU only: .cuda() is not available. " + hint(
-            "Remove the .cuda() call; everything works on the CPU.",
-            "去掉 .cuda() 即可，所有计算都在 CPU 上进行。"))
+    def cuda(self, device=None, **kwargs):
+        on_cpu("cuda")
 
     # -- the autograd attributes ----------------------------------------------------
     @property
@@ -822,6 +832,18 @@ class Tensor:
     def sign(self):
         return ops.sign(self)
 
+    def round(self):
+        return ops.Round.apply(self)
+
+    def floor(self):
+        return ops.Floor.apply(self)
+
+    def ceil(self):
+        return ops.Ceil.apply(self)
+
+    def trunc(self):
+        return ops.Trunc.apply(self)
+
     def square(self):
         return self ** 2
 
@@ -965,12 +987,15 @@ class Tensor:
     def clone(self):
         return ops.Clone.apply(self)
 
-    def to(self, *args, dtype=None, **kwargs):
+    def to(self, *args, dtype=None, device=None, **kwargs):
         for a in args:
             if isinstance(a, dtypes.dtype):
                 dtype = a
-            elif isinstance(a, (str, device)):
-                device(a)
+            elif isinstance(a, Tensor):  # x.to(other): other's dtype
+                dtype = a.dtype
+            else:
+                device = a
+        on_cpu(device)
         return self if dtype is None or dtype is self.dtype else ops.ToCopy.apply(self, dtype)
 
     def double(self):

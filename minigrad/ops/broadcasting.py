@@ -6,6 +6,7 @@ input's own shape ``(3,)`` (``sum_to``), because each input element was used onc
 copy.
 """
 from ..dtypes import result_type
+from ..language import hint
 
 
 def broadcast_shape(a, b):
@@ -20,8 +21,10 @@ def broadcast_shape(a, b):
         if x != y and x != 1 and y != 1:
             raise RuntimeError(
                 f"The size of tensor a ({x}) must match the size of tensor b ({y}) at "
-                f"non-singleton dimension {i}. Shapes {list(a)} and {list(b)} cannot be "
-                f"broadcast: compared from the right, each pair of sizes must be equal or 1.")
+                f"non-singleton dimension {i}. " + hint(
+                    f"Shapes {list(a)} and {list(b)} cannot be broadcast: compared from the "
+                    f"right, each pair of sizes must be equal or 1.",
+                    f"形状 {list(a)} 和 {list(b)} 无法广播：从右往左逐维比较，每一对大小必须相等或其中一个为 1。"))
         shape[i] = 0 if 0 in (x, y) else max(x, y)
     return tuple(shape)
 

@@ -96,9 +96,9 @@ class Sigmoid(Function):
 
     @staticmethod
     def forward(ctx, x):
-        x = float_array(x._data)
-        e = np.exp(-np.abs(x))  # never overflows: e ≤ 1
-        out = from_numpy(np.where(x >= 0, 1 / (1 + e), e / (1 + e)).astype(x.dtype, copy=False))
+        # PyTorch's formula: for x < -88 (float32) e⁻ˣ overflows to inf and σ(x) is
+        # exactly 0, never nan
+        out = from_numpy(1 / (1 + np.exp(-float_array(x._data))))
         ctx.save_for_backward(out)
         return out
 
@@ -243,6 +243,41 @@ class Sign(Function):
         return grad * 0
 
 
+class Round(Function):
+    """out = x rounded to the nearest integer (halves to even, like PyTorch and NumPy);
+    a step function: its derivative is 0 wherever it exists"""
+    node_name = "RoundBackward0"
+    numpy_op = staticmethod(np.round)
+
+    @staticmethod
+    def forward(ctx, x):
+        if x._data.dtype.kind != "f":
+            return x._data.copy()  # integers are whole already
+        return ctx.function.numpy_op(x._data)
+
+    @staticmethod
+    def backward(ctx, grad):
+        return zeros_like(grad)
+
+
+class Floor(Round):
+    """out = the largest integer ≤ x;  derivative 0"""
+    node_name = "FloorBackward0"
+    numpy_op = staticmethod(np.floor)
+
+
+class Ceil(Round):
+    """out = the smallest integer ≥ x;  derivative 0"""
+    node_name = "CeilBackward0"
+    numpy_op = staticmethod(np.ceil)
+
+
+class Trunc(Round):
+    """out = x without its fractional part (towards 0);  derivative 0"""
+    node_name = "TruncBackward0"
+    numpy_op = staticmethod(np.trunc)
+
+
 class Where(Function):
     """out = a where cond else b;  the gradient goes to whichever side was chosen"""
     node_name = "WhereBackward0"
@@ -253,6 +288,7 @@ class Where(Function):
         # for the two sides only
         ctx.cond = cond
         ctx.shapes = a._data.shape, b._data.shape
+        broadcast_shape(broadcast_shape(cond.shape, a._data.shape), b._data.shape)
         dtype = result_type(a, b).numpy
         return np.where(cond, a._data.astype(dtype, copy=False), b._data.astype(dtype, copy=False))
 

@@ -278,10 +278,10 @@ class Amax(Function):
     @staticmethod
     def backward(ctx, grad):
         x, out = ctx.saved_tensors
-        kept = _kept_shape(x._data.shape, ctx.axes)
-        winners = x._data == out._data.reshape(kept)
+        winners = x._data == out._data.reshape(_kept_shape(x._data.shape, ctx.axes))
         count = winners.sum(axis=ctx.axes, keepdims=True)
-        return grad.reshape(kept) / from_numpy(count) * from_numpy(winners), None, None, None
+        return (_spread(grad, x._data.shape, ctx.axes) / from_numpy(count) * from_numpy(winners),
+                None, None, None)
 
 
 class Amin(Amax):
@@ -310,8 +310,8 @@ class Logsumexp(Function):
     @staticmethod
     def backward(ctx, grad):
         x, out = ctx.saved_tensors
-        kept = _kept_shape(x._data.shape, ctx.axes)
-        return grad.reshape(kept) * (x - out.reshape(kept)).exp(), None, None
+        shape = x._data.shape
+        return _spread(grad, shape, ctx.axes) * (x - _spread(out, shape, ctx.axes)).exp(), None, None
 
 
 class Prod(Function):

@@ -258,7 +258,7 @@ def _index_part(k):
         if k._data.ndim == 0 and k._data.dtype.kind == "i":  # x[torch.tensor(1)] is x[1]
             return int(k._data)
         return k._data if k._data.dtype.kind in "bi" else _bad_index(k)
-    if isinstance(k, list):
+    if isinstance(k, (list, range)):  # y_hat[range(len(y_hat)), y], as the D2L book writes it
         return np.asarray(k)
     if isinstance(k, (np.integer,)):
         return int(k)

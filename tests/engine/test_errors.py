@@ -139,21 +139,13 @@ def _inference_tensor_changed(change, under_no_grad=False):
 
 
 def _twice_through_once_differentiable(lib):
-    class Square(lib.autograd.Function):
-        @staticmethod
-        def forward(ctx, x):
-            ctx.save_for_backward(x)
-            return x * x
-
-        @staticmethod
-        @lib.autograd.function.once_differentiable
-        def backward(ctx, grad):
-            x, = ctx.saved_tensors
-            return grad * 2 * x
+    class Triple(lib.autograd.Function):
+        forward = staticmethod(lambda ctx, x: x * 3)
+        backward = staticmethod(lib.autograd.function.once_differentiable(lambda ctx, g: g * 3))
 
     x = _leaf(lib, 2)
-    y = Square.apply(x)
-    g, = lib.autograd.grad((y * y).sum(), x, create_graph=True)
+    y = Triple.apply(x)
+    g, = lib.autograd.grad((y * y).sum(), x, create_graph=True)  # a gradient with history
     g.sum().backward()
 
 
@@ -383,6 +375,19 @@ ERRORS = [
      "tensor of shape: [3]"),
     ("l1_loss with a bad reduction", lambda lib: lib.nn.functional.l1_loss(
         lib.ones(3), lib.ones(3), reduction="avg"), ValueError, "avg is not a valid value for reduction"),
+    # a GPU can be named, not used (as in a PyTorch built without CUDA)
+    ("ones(device='cuda')", lambda lib: lib.ones(2, device="cuda"), AssertionError,
+     "Torch not compiled with CUDA enabled"),
+    ("x.cuda()", lambda lib: lib.ones(2).cuda(), AssertionError, "Torch not compiled with CUDA enabled"),
+    ("x.to('cuda:0')", lambda lib: lib.ones(2).to("cuda:0"), AssertionError,
+     "Torch not compiled with CUDA enabled"),
+    ("x.to(device=torch.device('cuda'))", lambda lib: lib.ones(2).to(device=lib.device("cuda")),
+     AssertionError, "Torch not compiled with CUDA enabled"),
+    ("device('banana')", lambda lib: lib.device("banana"), RuntimeError,
+     "device type at start of device string: banana"),
+    ("where with shapes that don't broadcast", lambda lib: lib.where(
+        lib.ones(2) > 0, lib.ones(3), 0.0), RuntimeError,
+     "The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 0"),
     # hooks may replace a gradient, not change its shape or dtype
     ("leaf hook returning another shape", lambda lib: _hooked(lib, lambda g: lib.ones(3)),
      RuntimeError, "hook '<lambda>' has changed the size of value"),

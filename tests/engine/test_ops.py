@@ -135,6 +135,8 @@ def _scalar_and_unary():
         ("clamp(max=)", lambda lib, x: x.clamp(max=0.5), clamp_values),
         ("clamp(min, max)", lambda lib, x: x.clamp(-0.5, 0.5), clamp_values),
         ("torch.clamp(x, min=0)", lambda lib, x: lib.clamp(x, min=0), relu_like),
+        ("round", lambda lib, x: x.round() * x, None), ("floor", lambda lib, x: x.floor() + x, None),
+        ("torch.ceil", lambda lib, x: lib.ceil(x) * x, None), ("trunc", lambda lib, x: x.trunc() - x, None),
         ("sigmoid(tanh(x)) * exp(-x)", lambda lib, x: x.tanh().sigmoid() * (-x).exp(), None),
     ]
     for name, fn, values in rows:
@@ -278,6 +280,7 @@ def _shapes_and_indexing():
         ("x[:, [0, 2], 1:3]", lambda lib, x: x[:, [0, 2], 1:3], (2, 3, 4)),
         ("x[mask, 1:]", lambda lib, x: x[x[:, 0] > 0, 1:], (2, 3)),
         ("x[[0, 1], [2, 2]]", lambda lib, x: x[[0, 1], [2, 2]], (2, 3)),
+        ("x[range(2), [2, 0]] (D2L's cross-entropy)", lambda lib, x: x[range(2), [2, 0]], (2, 3)),
         ("x[:, [0, 2, 0]]", lambda lib, x: x[:, [0, 2, 0]], (2, 3)),
         ("x[x > 0] bool mask", lambda lib, x: x[x > 0], (2, 3)),
         ("x[mask row]", lambda lib, x: x[lib.tensor([True, False])], (2, 3)),

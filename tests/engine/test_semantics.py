@@ -688,6 +688,16 @@ def test_no_grad_restores_the_mode_after_an_exception(torch):
     assert same_in_both(program, torch) is True
 
 
+def test_devices_can_be_named_and_the_cpu_used(torch):
+    def program(lib):
+        cpu, gpu = lib.device("cpu"), lib.device("cuda:0")
+        x = lib.ones(2, device="cpu").to(cpu).to("cpu", lib.float64)
+        return (repr(cpu), str(gpu), repr(gpu), repr(lib.device("cuda")), cpu == lib.device("cpu"),
+                cpu == "cpu", gpu == cpu, x, str(x.device), lib.cuda.is_available())
+
+    same_in_both(program, torch)
+
+
 def test_inference_mode_makes_inference_tensors(torch):
     def program(lib):
         x = lib.ones(2, requires_grad=True)
