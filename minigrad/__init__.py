@@ -11,7 +11,7 @@ The engine is meant to be read:
     printing.py      tensors print exactly as PyTorch prints them
 """
 from .tensor import Size, Tensor, device  # first: everything else builds on Tensor
-from . import autograd, cuda, dtypes, events, nn
+from . import autograd, cuda, dtypes, events, linalg, nn
 from .autograd import (enable_grad, inference_mode, is_grad_enabled, is_inference_mode_enabled,
                        no_grad, set_grad_enabled)
 from .creation import (arange, as_tensor, e, empty, empty_like, eye, from_numpy, full, full_like,

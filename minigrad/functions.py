@@ -16,7 +16,7 @@ for _name in ("exp", "log", "sin", "cos", "tanh", "sigmoid", "relu", "sqrt", "ab
               "argmin", "norm", "all", "any", "dot", "mm", "mv", "matmul", "reshape", "transpose",
               "t", "permute", "unsqueeze", "squeeze", "flatten", "clone", "detach", "numel",
               "eq", "ne", "lt", "le", "gt", "ge", "add", "sub", "mul", "div", "select",
-              "round", "floor", "ceil", "trunc", "logical_not", "logical_and", "logical_or", "logical_xor", "bitwise_not",
+              "isnan", "isinf", "isfinite", "round", "floor", "ceil", "trunc", "logical_not", "logical_and", "logical_or", "logical_xor", "bitwise_not",
               "bitwise_and", "bitwise_or", "bitwise_xor"):
     globals()[_name] = _calls_method(_name)
 
@@ -24,6 +24,14 @@ negative, multiply, divide, subtract = neg, mul, div, sub  # noqa: F821 (defined
 where, maximum, minimum, sign, cat, stack = (ops.where, ops.maximum, ops.minimum, ops.sign,
                                              ops.cat, ops.stack)
 concat = concatenate = cat
+
+
+def outer(input, vec2):
+    """The outer product: ``outer(a, b)[i, j] = a[i] * b[j]`` (built from ops, as in PyTorch)."""
+    return input.reshape(-1, 1) * vec2
+
+
+ger = outer
 
 
 def pow(input, exponent):

@@ -746,6 +746,15 @@ class Tensor:
     def logical_not(self):
         return ops.logical_not(self)
 
+    def isnan(self):
+        return ops.isnan(self)
+
+    def isinf(self):
+        return ops.isinf(self)
+
+    def isfinite(self):
+        return ops.isfinite(self)
+
     def logical_and(self, other):
         return ops.compare(np.logical_and, self, other)
 

@@ -8,7 +8,7 @@
 """
 from .arithmetic import Add, Div, Mul, Neg, Pow, PowTensor, Reciprocal, RPow, Rsub, Sub
 from .elementwise import (Abs, Ceil, Clamp, Cos, Exp, Floor, Log, Relu, Round, Sigmoid, Sin, Sqrt,
-                          Tanh, Trunc, bitwise, clamp, compare, invert, logical_not, maximum,
+                          Tanh, Trunc, bitwise, clamp, compare, invert, isfinite, isinf, isnan, logical_not, maximum,
                           minimum, sign, where)
 from .linalg import dot, matmul, mm, mv
 from .reduce import (amax, amin, argmax, argmin, cumsum, logical_reduce, logsumexp, max, mean,

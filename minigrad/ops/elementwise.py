@@ -369,7 +369,8 @@ class Compare(Function):
 
 
 class Invert(Function):
-    """``~mask``: logical not of a boolean tensor (bitwise not of an integer one)."""
+    """``~mask`` (logical not of a boolean tensor, bitwise not of an integer one), and
+    other tests of single elements (``isnan``): the result has no gradient."""
 
     @staticmethod
     def forward(ctx, a, numpy_op):
@@ -407,6 +408,18 @@ def invert(a):
 
 def logical_not(a):
     return Invert.apply(a, np.logical_not)
+
+
+def isnan(a):
+    return Invert.apply(a, np.isnan)
+
+
+def isinf(a):
+    return Invert.apply(a, np.isinf)
+
+
+def isfinite(a):
+    return Invert.apply(a, np.isfinite)
 
 
 def clamp(x, min=None, max=None):

@@ -370,27 +370,55 @@ def _product_of_others(x, dim):
 
 
 class Norm(Function):
-    """out = ‖x‖ = √(Σ xᵢ²);  ∂out/∂xᵢ = xᵢ / ‖x‖ (0 where ‖x‖ = 0)"""
+    """out = ‖x‖ₚ = (Σ |xᵢ|ᵖ)^(1/p): p = 2 the length √(Σ xᵢ²), p = 1 the sum of
+    |xᵢ|, p = ∞ the largest |xᵢ|, p = 0 how many xᵢ are not 0.
+    ∂out/∂xᵢ = xᵢ / ‖x‖ for p = 2 (0 where ‖x‖ = 0), sign(xᵢ) for p = 1, sign(xᵢ) shared
+    evenly by the largest |xᵢ| for p = ∞, none for p = 0, and sign(xᵢ)·|xᵢ|^(p-1) / ‖x‖^(p-1)
+    in general (PyTorch's linalg_vector_norm_backward, case by case)"""
     node_name = "LinalgVectorNormBackward0"
 
     @staticmethod
-    def forward(ctx, x, axes, keepdim):
-        data = x._data if x._data.dtype.kind == "f" else x._data.astype(np.float32)
-        out = from_numpy(np.sqrt(np.sum(data * data, axis=axes, keepdims=keepdim)))
+    def forward(ctx, x, axes, keepdim, p):
+        if x._data.dtype.kind != "f":
+            raise RuntimeError(f"linalg.vector_norm: Expected a floating point or complex tensor "
+                               f"as input. Got {dtypes.SCALAR_TYPE_NAME[x.dtype]}")
+        size = np.abs(x._data)
+        if p == 2:
+            out = np.sqrt(np.sum(x._data * x._data, axis=axes, keepdims=keepdim))
+        elif p == 1:
+            out = np.sum(size, axis=axes, keepdims=keepdim)
+        elif np.isinf(p):
+            out = (np.max if p > 0 else np.min)(size, axis=axes, keepdims=keepdim)
+        elif p == 0:
+            out = np.sum(size != 0, axis=axes, keepdims=keepdim).astype(size.dtype)
+        else:
+            out = np.sum(size ** p, axis=axes, keepdims=keepdim) ** (1 / p)
+        out = from_numpy(np.asarray(out, dtype=size.dtype))
         ctx.save_for_backward(x, out)
-        ctx.axes = axes
+        ctx.axes, ctx.p = axes, p
         return out
 
     @staticmethod
     def backward(ctx, grad, *_):
         x, out = ctx.saved_tensors
-        shape = x._data.shape
-        norm = _spread(out, shape, ctx.axes)
-        # divide by the norm tensor itself (not a copy of its numbers), so that
-        # create_graph=True can differentiate through it: second derivatives need it
-        safe = where(norm == 0, 1.0, norm)
-        nonzero = from_numpy(norm._data != 0)
-        return _spread(grad, shape, ctx.axes) * x / safe * nonzero, None, None
+        p, shape = ctx.p, x._data.shape
+        grad, norm = _spread(grad, shape, ctx.axes), _spread(out, shape, ctx.axes)
+        if p == 0:  # a count: no gradient at all (PyTorch leaves x out of the graph's answer)
+            return None, None, None, None
+        zero = zeros_like(x)
+        if p == 1:
+            return x.sign() * grad, None, None, None
+        if p == 2:  # divide by the norm tensor itself, so that create_graph=True can go on
+            return grad * where(norm == 0, zero, x / norm), None, None, None
+        if np.isinf(p):  # the largest (smallest) |xᵢ| share it, as amax's ties do
+            winners = (x.abs() == norm) | x.isnan()
+            count = winners._data.sum(axis=ctx.axes, keepdims=True)
+            return x.sign() * (grad / from_numpy(count) * winners), None, None, None
+        if p < 1:
+            scaled = x.sign() * where(x == 0, zero, x.abs() ** (p - 1))
+            return scaled * grad * norm ** (1 - p), None, None, None
+        scaled = x.sign() * x.abs() ** (p - 1) if p < 2 else x * x.abs() ** (p - 2)
+        return scaled * where(norm == 0, zero, grad / norm ** (p - 1)), None, None, None
 
 
 def sum(x, dim=None, keepdim=False, dtype=None):
@@ -477,13 +505,11 @@ def _arg(numpy_arg, x, dim, keepdim):
 
 
 def norm(x, p="fro", dim=None, keepdim=False):
-    if p not in ("fro", 2, 2.0):
-        if p in (1, 1.0):
-            return x.abs().sum(dim=dim, keepdim=keepdim)
-        if p == float("inf"):
-            return x.abs().max() if dim is None else x.abs().max(dim=dim, keepdim=keepdim).values
-        return (x.abs() ** p).sum(dim=dim, keepdim=keepdim) ** (1.0 / p)
-    return Norm.apply(x, normalize_dims(dim, x._data.ndim), keepdim)
+    """The vector norm of x (over ``dim``): p = 2 (and "fro") the length, 1, inf, -inf, 0,
+    or any other number."""
+    if isinstance(p, str) and p != "fro":
+        raise RuntimeError(f"minigrad's norm takes a number p (or 'fro'), not {p!r}")
+    return Norm.apply(x, normalize_dims(dim, x._data.ndim), keepdim, 2 if p == "fro" else p)
 
 
 def logical_reduce(numpy_op, x, dim=None):

@@ -342,6 +342,12 @@ ERRORS = [
      RuntimeError, "trying to differentiate twice a function that was marked with "
      "@once_differentiable"),
     # new reductions and losses
+    ("norm of an integer tensor", lambda lib: lib.tensor([3, 4]).norm(), RuntimeError,
+     "linalg.vector_norm: Expected a floating point or complex tensor as input. Got Long"),
+    ("arange with the wrong step sign", lambda lib: lib.arange(5, 0), RuntimeError,
+     "upper bound and lower bound inconsistent with step sign"),
+    ("arange to infinity", lambda lib: lib.arange(0, float("inf")), RuntimeError,
+     "unsupported range: 0 -> inf"),
     ("amax() of an empty tensor", lambda lib: lib.ones(0).amax(), RuntimeError,
      "amax(): Expected reduction dim to be specified for input.numel() == 0."),
     ("amin over an empty dim", lambda lib: lib.ones(2, 0).amin(1), IndexError,

@@ -165,6 +165,16 @@ FACTORIES = {
     "sign of bool": lambda lib: lib.tensor([True, False]).sign(),
     "float16 + int64": lambda lib: lib.tensor([1, 2], dtype=lib.float16) + lib.tensor([3]),
     "uint8 - int8": lambda lib: lib.tensor([1, 2], dtype=lib.uint8) - lib.tensor([3], dtype=lib.int8),
+    "isnan, isinf, isfinite": lambda lib: [f(lib.tensor([1.0, float("nan"), float("inf"), -float("inf")]))
+                                           for f in (lib.isnan, lib.isinf, lib.isfinite)],
+    "round halves to even": lambda lib: lib.tensor([0.5, 1.5, 2.5, -0.5, -1.5]).round(),
+    "floor, ceil, trunc of negatives": lambda lib: [f(lib.tensor([-1.5, 1.5])) for f in (
+        lib.floor, lib.ceil, lib.trunc)],
+    "round of an int tensor": lambda lib: lib.tensor([1, 2]).round(),
+    "arange(-8.0, 8.0, 0.1), the D2L activation plots": lambda lib: lib.arange(-8.0, 8.0, 0.1),
+    "arange(0, 1000, 0.37)": lambda lib: lib.arange(0, 1000, 0.37),
+    "arange(5.0, -3.0, -0.7) in float64": lambda lib: lib.arange(5.0, -3.0, -0.7, dtype=lib.float64),
+    "sigmoid far below 0 is exactly 0": lambda lib: lib.tensor([-100.0, -88.0, 0.0, 100.0]).sigmoid(),
 }
 
 

@@ -204,6 +204,21 @@ def _reductions():
     ]
     for name, fn, shape in rows:
         yield OpCase(name, fn, (shape,))
+    # norms other than 2: one LinalgVectorNormBackward0 node, PyTorch's backward case by case
+    for name, fn, shape in [
+            ("norm(1)", lambda lib, x: x.norm(1), (2, 3)),
+            ("norm(p=1, dim=1)", lambda lib, x: x.norm(p=1, dim=1), (2, 3)),
+            ("norm(3)", lambda lib, x: x.norm(3), (2, 3)),
+            ("norm(1.5, dim=0, keepdim)", lambda lib, x: x.norm(1.5, dim=0, keepdim=True), s3),
+            ("norm(0.5)", lambda lib, x: x.norm(0.5), (2, 3)),
+            ("norm(inf)", lambda lib, x: x.norm(float("inf")), (2, 3)),
+            ("norm(-inf, dim=1)", lambda lib, x: x.norm(float("-inf"), dim=1), (2, 3)),
+            ("norm(-1)", lambda lib, x: x.norm(-1), (3,)),
+            ("torch.norm(x, p=4, dim=(0, 2))", lambda lib, x: lib.norm(x, p=4, dim=(0, 2)), s3),
+            ("torch.linalg.norm", lambda lib, x: lib.linalg.norm(x), (2, 3)),
+            ("torch.linalg.vector_norm(ord=3, dim=1)",
+             lambda lib, x: lib.linalg.vector_norm(x, ord=3, dim=1), (2, 3))]:
+        yield OpCase(name, fn, (shape,), values=away_from(0.0))
     # products with zeros in them: the gradient of each element is the product of the others
     for name, fn, shape in [
             ("prod() with zeros", lambda lib, x: x.prod(), (3, 2, 2)),
@@ -224,6 +239,7 @@ def _products():
     yield OpCase("2 * dot(x, x) (the chapter's y)", lambda lib, a: 2 * lib.dot(a, a), ((4,),))
     yield OpCase("x.dot(x) * 2", lambda lib, a: a.dot(a) * 2, ((4,),))
     yield OpCase("mm", lambda lib, a, b: a.mm(b), ((2, 3), (3, 4)))
+    yield OpCase("torch.outer", lambda lib, a, b: lib.outer(a, b), ((2,), (3,)))
     yield OpCase("torch.mm", lambda lib, a, b: lib.mm(a, b), ((2, 3), (3, 4)))
     yield OpCase("mv", lambda lib, a, b: a.mv(b), ((2, 3), (3,)))
     yield OpCase("x.mm(w1).clamp(min=0).mm(w2)",
