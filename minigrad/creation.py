@@ -10,7 +10,7 @@ import numpy as np
 
 from . import dtypes
 from .language import hint
-from .quiet import silently
+from .quiet import silently, warn
 from .tensor import Tensor, on_cpu
 
 pi = float(np.pi)
@@ -130,7 +130,16 @@ def tensor(data, dtype=None, device=None, requires_grad=False):
     >>> minigrad.tensor([1.0, 2.0], requires_grad=True)
     tensor([1., 2.], requires_grad=True)
     """
+    if isinstance(data, Tensor):
+        warn_copy_construct("torch.tensor")
     return _finish(np.array(to_array(data, dtype), copy=True), requires_grad, device)
+
+
+def warn_copy_construct(made_by):
+    """PyTorch's advice when a tensor is made from a tensor: say what you mean."""
+    warn(f"To copy construct from a tensor, it is recommended to use sourceTensor.detach()."
+         f"clone() or sourceTensor.detach().clone().requires_grad_(True), rather than "
+         f"{made_by}(sourceTensor).")
 
 
 def as_tensor(data, dtype=None, device=None):

@@ -1032,6 +1032,9 @@ class Tensor:
         return creation.ones(*size, dtype=dtype or self.dtype, requires_grad=requires_grad)
 
     def new_tensor(self, data, dtype=None, requires_grad=False):
+        if isinstance(data, Tensor):
+            creation.warn_copy_construct("tensor.new_tensor")
+            data = data._data
         return creation.tensor(data, dtype=dtype or self.dtype, requires_grad=requires_grad)
 
 

@@ -268,12 +268,22 @@ def _check_targets(input, target, weight, ignore_index):
         raise IndexError(f"Target {t[wrong].flat[0]} is out of bounds.")
 
 
-def softmax(input, dim):
-    return Softmax.apply(input, _dim(dim, input.ndim))
+def softmax(input, dim=None):
+    return Softmax.apply(input, _dim(_implicit_dim(dim, input, "softmax"), input.ndim))
 
 
-def log_softmax(input, dim):
-    return LogSoftmax.apply(input, _dim(dim, input.ndim))
+def log_softmax(input, dim=None):
+    return LogSoftmax.apply(input, _dim(_implicit_dim(dim, input, "log_softmax"), input.ndim))
+
+
+def _implicit_dim(dim, input, name):
+    """PyTorch still guesses a missing dim (0 for 0-, 1- and 3-d input, else 1), with a
+    warning: the guess is often not the classes' dim."""
+    if dim is not None:
+        return dim
+    warn(f"Implicit dimension choice for {name} has been deprecated. Change the call to "
+         f"include dim=X as an argument.")
+    return 0 if input.ndim in (0, 1, 3) else 1
 
 
 def cross_entropy(input, target, weight=None, ignore_index=-100, reduction="mean"):

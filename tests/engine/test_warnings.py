@@ -82,6 +82,48 @@ def test_the_students_own_numpy_still_warns():
     assert "Mean of empty slice" in said
 
 
+PYTORCH_WARNS = {  # a program, and the start of PyTorch's UserWarning
+    "torch.tensor(a tensor)": (lambda lib: lib.tensor(lib.ones(2)),
+                               "To copy construct from a tensor, it is recommended to use "
+                               "sourceTensor.detach().clone() or sourceTensor.detach().clone()."
+                               "requires_grad_(True), rather than torch.tensor(sourceTensor)."),
+    "new_tensor(a tensor)": (lambda lib: lib.zeros(1).new_tensor(lib.ones(2)),
+                             "rather than tensor.new_tensor(sourceTensor)."),
+    "softmax without dim": (lambda lib: lib.nn.functional.softmax(lib.ones(2, 2)),
+                            "Implicit dimension choice for softmax has been deprecated. Change "
+                            "the call to include dim=X as an argument."),
+    "log_softmax without dim": (lambda lib: lib.nn.functional.log_softmax(lib.ones(3)),
+                                "Implicit dimension choice for log_softmax has been deprecated."),
+    "mse_loss with a target of another size": (
+        lambda lib: lib.nn.functional.mse_loss(lib.ones(3, 1), lib.ones(3)),
+        "Using a target size (torch.Size([3])) that is different to the input size "
+        "(torch.Size([3, 1])). This will likely lead to incorrect results due to broadcasting."),
+    "l1_loss with a target of another size": (
+        lambda lib: lib.nn.functional.l1_loss(lib.ones(2), lib.ones(3, 2)),
+        "Using a target size (torch.Size([3, 2])) that is different to the input size"),
+}
+
+
+@pytest.mark.parametrize("name", PYTORCH_WARNS)
+def test_warns_where_pytorch_warns(name, torch):
+    program, message = PYTORCH_WARNS[name]
+    for lib in (minigrad, torch):
+        with pytest.warns(UserWarning) as caught:
+            program(lib)
+        assert message in str(caught[0].message), (lib.__name__, str(caught[0].message))
+        assert caught[0].filename == __file__  # at the student's line
+
+
+def test_implicit_softmax_dim_is_pytorch_s_guess(torch):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for shape in [(3,), (2, 3), (2, 3, 4), (2, 3, 4, 5)]:
+            x = np.arange(np.prod(shape), dtype=np.float64).reshape(shape) / 7
+            ours = minigrad.nn.functional.softmax(minigrad.tensor(x)).numpy()
+            theirs = torch.nn.functional.softmax(torch.tensor(x)).numpy()
+            np.testing.assert_allclose(ours, theirs, rtol=1e-12)
+
+
 @pytest.mark.parametrize("make", [lambda lib: lib.tensor([1.0]).var(),
                                   lambda lib: lib.tensor([1.0]).std(),
                                   lambda lib: lib.ones(3).var(correction=3),
