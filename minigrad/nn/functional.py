@@ -4,6 +4,7 @@ import numpy as np
 
 from .. import dtypes
 from ..autograd.function import Function
+from ..autograd.notation import Local, Notation, Rule, number, zeros
 from ..creation import from_numpy, zeros_like
 from ..language import hint
 from ..ops.broadcasting import broadcast_shape, promoted, sum_to
@@ -27,6 +28,11 @@ def tanh(input):
 class MseLoss(Function):
     """loss = mean((x - t)²);  ∂loss/∂x = 2(x - t)/n,  ∂loss/∂t = -2(x - t)/n"""
     node_name = "MseLossBackward0"
+    notation = Notation("MSE", "mse_loss({0}, {1})",
+                        Local(lambda args: "2 × ({0} − {1})" + _per_element(args),
+                              lambda x, t, reduction, out: 2 * (x - t) / _count(x, t, reduction)),
+                        Local(lambda args: "−2 × ({0} − {1})" + _per_element(args),
+                              lambda x, t, reduction, out: -2 * (x - t) / _count(x, t, reduction)))
 
     @staticmethod
     def forward(ctx, input, target, reduction):
@@ -55,6 +61,11 @@ class BinaryCrossEntropyWithLogits(Function):
     """loss = mean(-[y·log σ(z) + (1-y)·log(1-σ(z))]);  ∂loss/∂z = (σ(z) - y) / n,
     ∂loss/∂y = -z / n"""
     node_name = "BinaryCrossEntropyWithLogitsBackward0"
+    notation = Notation("BCE", "bce_with_logits({0}, {1})",
+                        Local(lambda args: "(σ({0}) − {1})" + _per_element(args),
+                              lambda z, y, reduction, out: (1 / (1 + np.exp(-z)) - y) / _count(z, y, reduction)),
+                        Local(lambda args: "−{0}" + _per_element(args),
+                              lambda z, y, reduction, out: -z / _count(z, y, reduction)))
 
     @staticmethod
     def forward(ctx, z, y, reduction):
@@ -86,6 +97,13 @@ class BinaryCrossEntropy(Function):
     against log 0 = -inf);  ∂loss/∂p = (p - y) / (p(1 - p)) / n,
     ∂loss/∂y = (log(1-p) - log p) / n"""
     node_name = "BinaryCrossEntropyBackward0"
+    notation = Notation("BCE", "binary_cross_entropy({0}, {1})",
+                        Local(lambda args: "({0} − {1}) / ({0} × (1 − {0}))" + _per_element(args),
+                              lambda p, y, reduction, out:
+                                  (p - y) / np.maximum(p * (1 - p), 1e-12) / _count(p, y, reduction)),
+                        Local(lambda args: "(ln(1 − {0}) − ln {0})" + _per_element(args),
+                              lambda p, y, reduction, out: (np.maximum(np.log1p(-p), -100) - np.maximum(
+                                  np.log(p), -100)) / _count(p, y, reduction)))
 
     @staticmethod
     def forward(ctx, p, y, reduction):
@@ -119,6 +137,10 @@ def binary_cross_entropy(input, target, reduction="mean"):
 class Softmax(Function):
     """out = eˣ / Σ eˣ along ``dim``;  ∂L/∂x = out · (grad - Σ grad · out)"""
     node_name = "SoftmaxBackward0"
+    notation = Notation("softmax", lambda args: f"softmax({{0}}, dim={args[1]})",
+                        Rule(lambda args: f"softmax({{0}}) × ({{g}} − ({{g}} × softmax({{0}})).sum({args[1]}, "
+                                          f"keepdim=True))",
+                             lambda g, x, dim, out: out * (g - (g * out).sum(axis=dim, keepdims=True))))
 
     @staticmethod
     def forward(ctx, x, dim):
@@ -138,6 +160,9 @@ class Softmax(Function):
 class LogSoftmax(Function):
     """out = x - log Σ eˣ along ``dim``;  ∂L/∂x = grad - softmax(x) · Σ grad"""
     node_name = "LogSoftmaxBackward0"
+    notation = Notation("log_softmax", lambda args: f"log_softmax({{0}}, dim={args[1]})",
+                        Rule(lambda args: f"{{g}} − softmax({{0}}) × {{g}}.sum({args[1]}, keepdim=True)",
+                             lambda g, x, dim, out: g - np.exp(out) * g.sum(axis=dim, keepdims=True)))
 
     @staticmethod
     def forward(ctx, x, dim):
@@ -162,6 +187,10 @@ class NllLoss(Function):
     ``ignore_index``. ``target`` and ``weight`` come as NumPy arrays: PyTorch's node has
     no edge for them. The classes are along dim 1 (dim 0 for one unbatched sample)."""
     node_name = "NllLossBackward0"
+    notation = Notation("NLL", "nll_loss({0})",
+                        Rule(lambda args: _nll_rule(args[1:], "{g}"),
+                             lambda g, logp, *settings_and_out: _nll_gradient(
+                                 g, logp, *settings_and_out[:-1])))
 
     @staticmethod
     def forward(ctx, logp, target, weight, ignore_index, reduction):
@@ -187,25 +216,66 @@ class NllLossGradient(Function):
     ``grad``) and 0 (for logp): second derivatives through it come out as PyTorch's."""
     node_name = "NllLossBackwardBackward0"
 
+    notation = Notation("NLL′", lambda args: _nll_rule(args[2], "{0}"),
+                        Rule("nll_loss({g})", lambda g, grad, logp, settings, out: np.sum(
+                            _nll_gradient(np.ones(np.shape(grad)), logp, *settings) * g,
+                            axis=_class_dim(logp) if settings[3] == "none" else None)),
+                        Local("0", lambda grad, logp, settings, out: zeros(logp)))
+
     @staticmethod
     def forward(ctx, grad, logp, settings):
         ctx.settings = settings
-        picks = _Picks(logp._data, *settings)
-        g = grad._data
-        if settings[3] == "none" and g.ndim:
-            g = np.expand_dims(g, picks.class_dim)  # each sample's gradient for its own pick
-        elif settings[3] == "mean":
-            g = g / picks.total
-        share = np.expand_dims(picks.weights, picks.class_dim)
-        out = np.zeros_like(logp._data)
-        # ignored samples are left at 0 (not -0·g, which is nan when Σ w[t] = 0)
-        values = np.where(share != 0, -g * share, 0).astype(out.dtype)
-        np.put_along_axis(out, picks.where, values, axis=picks.class_dim)
-        return out
+        return _nll_gradient(grad._data, logp._data, *settings)
 
     @staticmethod
     def backward(ctx, grad):
         return ctx.function.loss.apply(grad, *ctx.settings), zeros_like(grad), None
+
+def _count(x, t, reduction):
+    """How many element losses a mean shares the gradient among (1 for sum and none)."""
+    return np.broadcast(x, t).size if reduction == "mean" else 1
+
+
+def _per_element(args, rows=False):
+    """``/4`` after a loss's derivative when the reduction is a mean over 4 elements (rows)."""
+    x = args[0]
+    if args[2] != "mean" or rows and len(x.shape) != 2:  # a single sample: a mean over 1
+        return ""
+    n = x.shape[0] if rows else int(np.prod(np.broadcast_shapes(x.shape, args[1].shape)))
+    return f" / {n}"
+
+
+
+
+def _nll_gradient(g, logp, target, weight, ignore_index, reduction):
+    """nll_loss's gradient with respect to logp, in NumPy: -w[t]·g at each sample's
+    target entry (÷ Σ w[t] for the mean), 0 elsewhere."""
+    picks = _Picks(logp, target, weight, ignore_index, reduction)
+    if reduction == "none" and np.ndim(g):
+        g = np.expand_dims(g, picks.class_dim)  # each sample's gradient for its own pick
+    elif reduction == "mean":
+        g = g / picks.total
+    share = np.expand_dims(picks.weights, picks.class_dim)
+    out = np.zeros_like(logp)
+    # ignored samples are left at 0 (not -0·g, which is nan when Σ w[t] = 0)
+    values = np.where(share != 0, -g * share, 0).astype(out.dtype)
+    np.put_along_axis(out, picks.where, values, axis=picks.class_dim)
+    return out
+
+
+def _nll_rule(settings, g):
+    """The gradient as a formula: −one_hot(target) × g, weighted, ÷ Σ w[t] for a mean."""
+    target, weight, ignore_index, reduction = settings
+    picked = "−one_hot(target)" if weight is None else "−weight[target] × one_hot(target)"
+    if reduction != "mean":
+        return f"{picked} × {g}"
+    used = target != ignore_index
+    total = used.sum() if weight is None else weight[np.where(used, target, 0)][used].sum()
+    return f"{picked} × {g} / {number(total)}"
+
+
+def _class_dim(logp):
+    return 1 if np.ndim(logp) >= 2 else 0
 
 
 class _Picks:
@@ -213,7 +283,7 @@ class _Picks:
     w[t] (0 for an ignored sample) and their sum (``total``)."""
 
     def __init__(self, logp, target, weight, ignore_index, reduction):
-        self.class_dim = 1 if logp.ndim >= 2 else 0
+        self.class_dim = _class_dim(logp)
         used = target != ignore_index
         chosen = np.where(used, target, 0)
         self.where = np.expand_dims(chosen, self.class_dim)

@@ -12,6 +12,7 @@ from ..language import hint
 from ..quiet import warn
 from ..autograd.function import Function
 from ..autograd.grad_mode import is_grad_enabled
+from ..autograd.notation import Local, Notation, Rule, count, number, ones, power, spread
 from ..creation import from_numpy, zeros_like
 from ..dtypes import float_array
 from ..tensor import Tensor, _dim
@@ -46,6 +47,7 @@ def _spread(grad, shape, axes):
 class Sum(Function):
     """out = Σ xᵢ;  ∂out/∂xᵢ = 1, so every element gets the whole gradient"""
     node_name = "SumBackward0"
+    notation = Notation("∑", "∑{0}", Local("1", ones), infix=True)
 
     @staticmethod
     def forward(ctx, x, axes, keepdim, dtype):
@@ -62,12 +64,18 @@ class Sum(Function):
 
 class SumDim(Sum):
     node_name = "SumBackward1"
+    notation = Notation("∑", lambda args: f"{{0}}.sum({_dims_text(args)})",
+                        Rule(lambda args: _spread_text(*args[:3]), local="1",
+                             gradient=lambda g, x, axes, keepdim, dtype, out: spread(g, x.shape, axes)))
 
 
 class Cumsum(Function):
     """outᵢ = x₀ + … + xᵢ along dim;  xⱼ is in every outᵢ with i ≥ j, so its gradient is the
     sum of those outputs' gradients: the total minus the running sum before j"""
     node_name = "CumsumBackward0"
+    notation = Notation("cumsum", lambda args: f"{{0}}.cumsum({args[1]})",
+                        Rule(lambda args: "{{g}}.flip({0}).cumsum({0}).flip({0})".format(args[1]),
+                             lambda g, x, dim, dtype, out: _reversed_cumsum(g, dim)))
 
     @staticmethod
     def forward(ctx, x, dim, dtype):
@@ -87,6 +95,11 @@ class Cumsum(Function):
 class Var(Function):
     """out = Σ (xᵢ - x̄)² / (n - correction);  ∂out/∂xᵢ = 2 (xᵢ - x̄) / (n - correction)"""
     node_name = "VarBackward0"
+    notation = Notation("var", lambda args: _reduction_text("var", args),
+                        Rule(lambda args: f"{_spread_text(args[0], args[1], args[3])} × {_var_local(args)}",
+                             lambda g, x, axes, correction, keepdim, out:
+                                 spread(g, x.shape, axes) * 2 * _deviation_of(x, axes, correction),
+                             local=lambda args: _var_local(args)))
 
     @staticmethod
     def forward(ctx, x, axes, correction, keepdim):
@@ -103,6 +116,11 @@ class Var(Function):
 class Std(Function):
     """out = √var(x);  ∂out/∂xᵢ = (xᵢ - x̄) / ((n - correction) · out)"""
     node_name = "StdBackward0"
+    notation = Notation("std", lambda args: _reduction_text("std", args),
+                        Rule(lambda args: f"{_spread_text(args[0], args[1], args[3])} × {_std_local(args)}",
+                             lambda g, x, axes, correction, keepdim, out:
+                                 spread(g / out, x.shape, axes) * _deviation_of(x, axes, correction),
+                             local=lambda args: _std_local(args)))
 
     @staticmethod
     def forward(ctx, x, axes, correction, keepdim):
@@ -160,6 +178,9 @@ def _count(x, axes):
 class Mean(Function):
     """out = (1/n) Σ xᵢ;  ∂out/∂xᵢ = 1/n"""
     node_name = "MeanBackward0"
+    notation = Notation("mean", "mean({0})",
+                        Local(lambda args: f"1/{count(args[0].shape, args[1])}",
+                              lambda x, axes, keepdim, dtype, out: ones(x) / count(x.shape, axes)))
 
     @staticmethod
     def forward(ctx, x, axes, keepdim, dtype):
@@ -180,6 +201,11 @@ class Mean(Function):
 
 class MeanDim(Mean):
     node_name = "MeanBackward1"
+    notation = Notation("mean", lambda args: f"{{0}}.mean({_dims_text(args)})",
+                        Rule(lambda args: f"{_spread_text(*args[:3])} / {count(args[0].shape, args[1])}",
+                             lambda g, x, axes, keepdim, dtype, out:
+                                 spread(g, x.shape, axes) / count(x.shape, axes),
+                             local=lambda args: f"1/{count(args[0].shape, args[1])}"))
 
 
 class Extreme(Function):
@@ -187,6 +213,8 @@ class Extreme(Function):
     elements equal to it (PyTorch's rule for ties)"""
     node_name = "MaxBackward1"
     name = "max"
+    notation = Notation("max", "max({0})", Local(
+        "𝟙({0} = max({0})) / ∑𝟙({0} = max({0}))", lambda x, out: (x == out) / np.sum(x == out)))
     numpy_op = staticmethod(np.max)
 
     @staticmethod
@@ -207,6 +235,8 @@ class Extreme(Function):
 class Min(Extreme):
     node_name = "MinBackward1"
     name = "min"
+    notation = Notation("min", "min({0})", Local(
+        "𝟙({0} = min({0})) / ∑𝟙({0} = min({0}))", lambda x, out: (x == out) / np.sum(x == out)))
     numpy_op = staticmethod(np.min)
 
 
@@ -229,6 +259,9 @@ class ExtremeDim(Function):
     element at the returned index"""
     node_name = "MaxBackward0"
     name = "max"
+    notation = Notation("max", lambda args: f"{{0}}.max(dim={args[1]})",
+                        Rule(lambda args: f"one_hot(argmax({{0}}, dim={args[1]})) × {{g}}",
+                             lambda g, x, dim, keepdim, out: _at_indices(g[0], x, dim, keepdim, out[1])))
     numpy_arg = staticmethod(np.argmax)
 
     @staticmethod
@@ -257,7 +290,20 @@ class ExtremeDim(Function):
 class MinDim(ExtremeDim):
     node_name = "MinBackward0"
     name = "min"
+    notation = Notation("min", lambda args: f"{{0}}.min(dim={args[1]})",
+                        Rule(lambda args: f"one_hot(argmin({{0}}, dim={args[1]})) × {{g}}",
+                             lambda g, x, dim, keepdim, out: _at_indices(g[0], x, dim, keepdim, out[1])))
     numpy_arg = staticmethod(np.argmin)
+
+
+def _extreme_notation(name):
+    """amax's and amin's: 𝟙(x = max) / ∑𝟙(x = max) of the gradient stretched back."""
+    def result(args):
+        return f"{name}({{0}})" if _all_dims(args) else f"{{0}}.a{name}({_dims_text(args)})"
+    return Notation(name, result, Rule(
+        lambda args: f"{_spread_text(*args[:3])} × 𝟙({{0}} = {result(args)}) / "
+                     f"∑𝟙({{0}} = {result(args)})",
+        lambda g, x, axes, keepdim, all_dims, out: _shared(g, x, axes, out)))
 
 
 class Amax(Function):
@@ -265,6 +311,7 @@ class Amax(Function):
     evenly, 1/count each (max(dim) instead gives all of it to the one it returns)"""
     node_name = "AmaxBackward0"
     name = "amax"
+    notation = _extreme_notation("max")
     numpy_op = staticmethod(np.max)
 
     @staticmethod
@@ -287,6 +334,7 @@ class Amax(Function):
 class Amin(Amax):
     node_name = "AminBackward0"
     name = "amin"
+    notation = _extreme_notation("min")
     numpy_op = staticmethod(np.min)
 
 
@@ -294,6 +342,12 @@ class Logsumexp(Function):
     """out = log Σ exp(xᵢ), computed as m + log Σ exp(xᵢ - m) with m the largest xᵢ, so
     that exp cannot overflow;  ∂out/∂xᵢ = exp(xᵢ - out), the softmax of x"""
     node_name = "LogsumexpBackward0"
+    notation = Notation("logsumexp", lambda args: "logsumexp({0})" if _all_dims(args) else
+                        f"{{0}}.logsumexp({_dims_text(args)})",
+                        Rule(lambda args: f"{_spread_text(*args)} × softmax({{0}})",
+                             lambda g, x, axes, keepdim, out: spread(g, x.shape, axes) * np.exp(
+                                 x - spread(out, x.shape, axes)),
+                             local="softmax({0})"))
 
     @staticmethod
     def forward(ctx, x, axes, keepdim):
@@ -318,6 +372,11 @@ class Prod(Function):
     """out = Π xᵢ;  ∂out/∂xᵢ = the product of the other elements: out / xᵢ when no
     element is 0 (PyTorch's formula), else multiplied out without xᵢ"""
     node_name = "ProdBackward0"
+    notation = Notation("∏", lambda args: "∏ {0}" if args[1] is None else
+                        f"{{0}}.prod({args[1]}{', keepdim=True' * (args[2] is True)})",
+                        Rule(lambda args: f"{_prod_spread_text(args)} × ∏ⱼ≠ᵢ {{0}}ⱼ",
+                             lambda g, x, dim, keepdim, dtype, out: _prod_gradient(g, x, dim),
+                             local="∏ⱼ≠ᵢ {0}ⱼ"))
 
     @staticmethod
     def forward(ctx, x, dim, keepdim, dtype):
@@ -358,11 +417,7 @@ def _product_of_others(x, dim):
     with ops it can differentiate: the slice repeated once per element, that element
     replaced by 1, and each copy multiplied out."""
     if not is_grad_enabled():
-        data = np.moveaxis(x._data, dim, -1)
-        ones = np.ones(data.shape[:-1] + (1,), dtype=data.dtype)
-        left = np.cumprod(np.concatenate([ones, data[..., :-1]], axis=-1), axis=-1)
-        right = np.cumprod(np.concatenate([ones, data[..., :0:-1]], axis=-1), axis=-1)[..., ::-1]
-        return from_numpy(np.moveaxis(left * right, -1, dim))
+        return from_numpy(_others_product(x._data, dim))
     n = x._data.shape[dim]
     copies = x.unsqueeze(dim).expand(*x.shape[:dim], n, n, *x.shape[dim + 1:])
     itself = np.eye(n, dtype=bool).reshape((n, n) + (1,) * (x._data.ndim - dim - 1))
@@ -376,6 +431,10 @@ class Norm(Function):
     evenly by the largest |xᵢ| for p = ∞, none for p = 0, and sign(xᵢ)·|xᵢ|^(p-1) / ‖x‖^(p-1)
     in general (PyTorch's linalg_vector_norm_backward, case by case)"""
     node_name = "LinalgVectorNormBackward0"
+    notation = Notation("‖x‖", lambda args: _norm_text(args),
+                        Rule(lambda args: f"{_spread_text(*args[:3])} × {_norm_local(args)}",
+                             lambda g, x, axes, keepdim, p, out: _norm_gradient(g, x, axes, p, out),
+                             local=lambda args: _norm_local(args)))
 
     @staticmethod
     def forward(ctx, x, axes, keepdim, p):
@@ -419,6 +478,140 @@ class Norm(Function):
             return scaled * grad * norm ** (1 - p), None, None, None
         scaled = x.sign() * x.abs() ** (p - 1) if p < 2 else x * x.abs() ** (p - 2)
         return scaled * where(norm == 0, zero, grad / norm ** (p - 1)), None, None, None
+
+
+def _others_product(data, dim):
+    """NumPy: each element's product of the others along ``dim``, as PyTorch computes it:
+    the running products from the left and from the right, [1, a, ab] × [bc, c, 1]."""
+    data = np.moveaxis(data, dim, -1)
+    unit = np.ones(data.shape[:-1] + (1,), dtype=data.dtype)
+    left = np.cumprod(np.concatenate([unit, data[..., :-1]], axis=-1), axis=-1)
+    right = np.cumprod(np.concatenate([unit, data[..., :0:-1]], axis=-1), axis=-1)[..., ::-1]
+    return np.moveaxis(left * right, -1, dim)
+
+
+# -- the notation's helpers: settings as text, gradients in NumPy ----------------------------
+def _all_dims(args):
+    return len(args[1]) == len(args[0].shape)
+
+
+def _dims_text(args):
+    """``0`` or ``0, 1``, and ``keepdim=True`` when it was given (sum, mean, norm: the
+    arguments are x, axes, keepdim, ...)."""
+    return ", ".join([str(d) for d in args[1]] + ["keepdim=True"] * (args[2] is True))
+
+
+def _spread_text(x, axes, keepdim):
+    """``{g}`` stretched back over the reduced axes of x, in code: ``{g}.reshape(2, 1).expand(2, 3)``."""
+    shape = tuple(x.shape)
+    if not shape or len(axes) == len(shape):
+        return "{g}"
+    kept = tuple(1 if i in axes else n for i, n in enumerate(shape))
+    return "{g}" + ("" if keepdim else f".reshape{kept}") + f".expand{shape}"
+
+
+def _reduction_text(name, args):
+    """``var(x)``, or with its settings: ``x.var(dim=1, correction=0)``."""
+    x, axes, correction = args[0], args[1], args[2]
+    settings = ([f"dim={', '.join(map(str, axes))}"] * (not _all_dims(args)) +
+                [f"correction={correction}"] * (correction != 1))
+    return f"{{0}}.{name}({', '.join(settings)})" if settings else f"{name}({{0}})"
+
+
+def _divisor_text(args):
+    """n − correction, as numbers: ``(4 − 1)``, or ``4`` when nothing is subtracted."""
+    n, correction = count(args[0].shape, args[1]), args[2]
+    return f"({n} − {correction})" if correction else f"{n}"
+
+
+def _mean_text(args):
+    return "mean({0})" if _all_dims(args) else f"{{0}}.mean({', '.join(map(str, args[1]))})"
+
+
+def _var_local(args):
+    return f"2 × ({{0}} − {_mean_text(args)}) / {_divisor_text(args)}"
+
+
+def _std_local(args):
+    return f"({{0}} − {_mean_text(args)}) / ({_divisor_text(args)} × {_reduction_text('std', args)})"
+
+
+def _deviation_of(x, axes, correction):
+    return (x - x.mean(axis=axes, keepdims=True)) / (count(x.shape, axes) - correction)
+
+
+def _reversed_cumsum(g, dim):
+    if np.ndim(g) == 0:
+        return g
+    return np.flip(np.cumsum(np.flip(g, dim), dim), dim)
+
+
+def _at_indices(g, x, dim, keepdim, indices):
+    chosen = np.zeros(x.shape)
+    positions = indices if keepdim else np.expand_dims(indices, dim)
+    np.put_along_axis(chosen, positions, 1, axis=dim)
+    return chosen * (g if keepdim else np.expand_dims(g, dim))
+
+
+def _shared(g, x, axes, out):
+    """amax/amin: the gradient shared evenly among the elements equal to the result."""
+    winners = x == spread(out, x.shape, axes)
+    return spread(g, x.shape, axes) * winners / winners.sum(axis=axes, keepdims=True)
+
+
+def _prod_spread_text(args):
+    x, dim, keepdim = args[:3]
+    return _spread_text(x, tuple(range(len(x.shape))) if dim is None else (dim,), keepdim)
+
+
+def _prod_gradient(g, x, dim):
+    if np.ndim(x) == 0:
+        return g * np.ones(())
+    if dim is None:
+        return g * _others_product(np.reshape(x, -1), 0).reshape(np.shape(x))
+    return spread(g, x.shape, (dim,)) * _others_product(x, dim)
+
+
+def _norm_text(args):
+    """‖x‖, ‖x‖₁, ‖x‖∞, or x.norm(3, dim=1)."""
+    p = args[3]
+    if not _all_dims(args):
+        return f"{{0}}.norm({number(p)}, dim={_dims_text(args)})"
+    names = {2: "", 1: "₁", 0: "₀", np.inf: "∞", -np.inf: "₋∞"}
+    return f"‖{{0}}‖{names[p]}" if p in names else f"‖{{0}}‖_{number(p)}"
+
+
+def _norm_local(args):
+    """∂‖x‖ₚ/∂x for the norm's p (see Norm)."""
+    x, p = "{0}", args[3]
+    norm = _norm_text((args[0], tuple(range(len(args[0].shape))), False, p))
+    if p == 0:
+        return "0"
+    if p == 1:
+        return f"sign({x})"
+    if p == 2:
+        return f"{x}/{norm}"
+    if np.isinf(p):
+        return f"sign({x}) × 𝟙(|{x}| = {norm}) / ∑𝟙(|{x}| = {norm})"
+    return f"sign({x}) × {power(f'|{x}|', p - 1)} / {power(norm, p - 1)}"
+
+
+def _norm_gradient(g, x, axes, p, out):
+    """The norm's backward in NumPy, PyTorch's case by case (see Norm)."""
+    g, norm = spread(g, x.shape, axes), spread(out, x.shape, axes)
+    if p == 0:
+        return np.zeros(x.shape)
+    if p == 1:
+        return np.sign(x) * g
+    if p == 2:
+        return np.where(norm == 0, 0, g * x / norm)
+    if np.isinf(p):
+        winners = (np.abs(x) == norm) | np.isnan(x)
+        return np.sign(x) * g * winners / winners.sum(axis=axes, keepdims=True)
+    if p < 1:
+        return np.sign(x) * np.where(x == 0, 0, np.abs(x) ** (p - 1)) * g * norm ** (1 - p)
+    scaled = np.sign(x) * np.abs(x) ** (p - 1) if p < 2 else x * np.abs(x) ** (p - 2)
+    return scaled * np.where(norm == 0, 0, g / norm ** (p - 1))
 
 
 def sum(x, dim=None, keepdim=False, dtype=None):

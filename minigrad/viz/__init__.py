@@ -173,12 +173,14 @@ def _walk(objs, view, names, max_nodes, caller, fold):
             raise not_drawable(caller, position, obj)
     if not roots and not lineage.checks:
         raise nothing_to_draw(caller)
-    if view == "dataflow":
-        graph = dataflow_view.build(roots, lineage)
-    else:
-        graph = autograd_view.build([v.tensor for v in roots if v.tensor is not None], lineage)
     labels = Labels(names, "en")
     is_named = lambda value: labels.name(value) is not None  # noqa: E731
+    keep = names.ids() if fold else None
+    if view == "dataflow":
+        graph = dataflow_view.build(roots, lineage, keep=keep)
+    else:
+        graph = autograd_view.build([v.tensor for v in roots if v.tensor is not None], lineage,
+                                    keep=keep)
     if fold:
         fold_runs(graph, is_named)
     annotate(graph, lineage, is_named)

@@ -8,9 +8,8 @@ step, each returning the caption in one language.
 """
 import numpy as np
 
-from ..ops.broadcasting import sum_to
+from ..autograd.notation import sum_to_shape
 from ..ops.elementwise import Compare
-from ..tensor import Tensor
 from .formulas import describe, grouped
 from .model import Value
 from .values import CAPTION_MAX_ELEMENTS, plain
@@ -127,7 +126,9 @@ def backward(step, grads_in, grads_out, contributions, node_name, returned=None,
     input_labels = [labels.of(a) if isinstance(a, Value) else _plain_arg(a) for a in step.args]
     values = [a.data if isinstance(a, Value) else a for a in step.args]
     known = all(a.data is not None for a in step.args if isinstance(a, Value))
-    numbers = values if known and output is not None and output.data is not None else None
+    # the output's value may be unknown (a step rebuilt from the grad_fn graph): a local
+    # derivative that needs it (exp's) then stays a formula
+    numbers = values if known and output is not None else None
     parts, used = [], {}
     positions = [i for i, a in enumerate(step.args) if isinstance(a, Value)]
     for edge_index, g in enumerate(grads_out):
@@ -144,8 +145,8 @@ def backward(step, grads_in, grads_out, contributions, node_name, returned=None,
         target = f"{name}.grad"
         if leaf and returned:
             target = f"∂{grouped(' + '.join(labels.of(root) for root in returned))}/∂{name}"
-        parts.append(_one_input(op, i, name, target, out, incoming, g, assign, input_labels,
-                                values, numbers and (numbers, output.data), lang))
+        parts.append(_one_input(op, edge_index, name, target, out, incoming, g, assign,
+                                input_labels, step.args, numbers and (numbers, output.data), lang))
     if not parts:
         return SAY["no_gradient"][lang].format(node=node_name)
     text = SAY["separator"][lang].join(parts)
@@ -163,13 +164,13 @@ def _written_by_student(function):
     return function is not None and getattr(function, "node_name", "") is None
 
 
-def _one_input(op, i, name, target, out, incoming, g, assign, input_labels, values, numbers,
+def _one_input(op, i, name, target, out, incoming, g, assign, input_labels, args, numbers,
                lang):
-    """The caption part for input ``i`` (its gradient written as ``target``); ``numbers``:
-    (argument values, output value) when all are known, so that the local derivative can
-    be shown as numbers."""
+    """The caption part for tensor input ``i`` (its gradient written as ``target``);
+    ``numbers``: (argument values, output value or None) when the arguments are known, so
+    that the local derivative can be shown as numbers."""
     result = plain(g)
-    formula = op.derivative(i, input_labels, values, lang)
+    formula = op.derivative(i, input_labels, args, lang)
     local = None
     if incoming is not None and numbers:
         local = op.local_value(i, *numbers)
@@ -185,7 +186,7 @@ def _one_input(op, i, name, target, out, incoming, g, assign, input_labels, valu
             value="" if formula in (None, local_text) else f" = {local_text}",
             assign=assign, local=local_text, times=times, incoming=plain(incoming),
             result=result)
-    rule = op.rule(i, input_labels, f"{out}.grad", lang)
+    rule = op.rule(i, input_labels, args, f"{out}.grad", lang)
     if rule is not None:
         return SAY["rule"][lang].format(target=target, assign=assign, rule=rule, result=result)
     if formula is not None:
@@ -200,7 +201,7 @@ def _matches(local, incoming, g):
     try:
         product = np.broadcast_to(local * incoming, np.broadcast_shapes(
             np.shape(local), np.shape(incoming)))
-        summed = sum_to(Tensor._make(np.asarray(product, dtype=float)), np.shape(g))._data
+        summed = sum_to_shape(np.asarray(product, dtype=float), np.shape(g))
     except (ValueError, RuntimeError):
         return False
     return summed.shape == np.shape(g) and np.allclose(summed, g, rtol=1e-4, atol=1e-6,

@@ -5,6 +5,7 @@ Keys (absent when they do not apply): name, kind, op, grad_fn, shape, dtype,
 requires_grad, is_leaf, value, grad, formula, saved, note. Values are short strings.
 """
 from .. import dtypes
+from ..autograd.graph import grad_fn_of
 from . import loop_captions
 from .dot import Scene
 from .errors import unknown_node
@@ -85,8 +86,8 @@ def _variable(node, labels, lang, scene):
         found["dtype"] = repr(dtypes.from_numpy(value.dtype))
     found["requires_grad"] = value.requires_grad and not value.detached
     found["is_leaf"] = value.is_leaf
-    if tensor is not None and tensor._grad_fn is not None:
-        found["grad_fn"] = tensor._grad_fn.name()
+    if tensor is not None and grad_fn_of(tensor) is not None:
+        found["grad_fn"] = grad_fn_of(tensor).name()
     if value.step is not None:
         found["op"] = _made(value, labels)
     if value.data is not None:
@@ -111,7 +112,7 @@ def _operation(node, labels, lang, lineage):
         saved = lineage.saved_of(step)
         if saved:
             found["saved"] = ", ".join(labels.of(v) for v in saved)
-        elif step.node is not None and step.node._released:
+        elif step.node is not None and step.node.released():
             found["note"] = NOTE["freed"][lang]
     return found
 
@@ -126,15 +127,10 @@ def _derivatives(step, op, labels, lang):
     """``∂z/∂a = w`` for each input of the op."""
     out = grouped(labels.of(step.outputs[0])) if step.outputs else "out"
     input_labels = [labels.of(a) if isinstance(a, Value) else str(a) for a in step.args]
-    values = [a.data if isinstance(a, Value) else a for a in step.args]
+    tensors = [i for i, a in enumerate(step.args) if isinstance(a, Value)]
     lines = []
-    for i, arg in enumerate(step.args):
-        if not isinstance(arg, Value) and i >= op.operands(step.args):
-            continue
-        try:
-            formula = op.derivative(i, input_labels, values, lang)
-        except (IndexError, KeyError, TypeError, AttributeError):
-            formula = None  # an op known only from the grad_fn graph
+    for edge, i in enumerate(tensors):
+        formula = op.derivative(edge, input_labels, step.args, lang)
         if formula is not None:
             lines.append(f"∂{out}/∂{grouped(input_labels[i])} = {formula}")
     return lines

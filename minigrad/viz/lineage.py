@@ -16,7 +16,8 @@ import numbers
 import numpy as np
 
 from .. import events
-from ..autograd.function import AccumulateGrad, SavedOutput
+from ..autograd.function import AccumulateGrad, Input
+from ..autograd.graph import grad_fn_of, grad_of, values
 from ..ops.shape import Fill
 from ..tensor import Tensor
 from .checks import Check, from_user
@@ -33,6 +34,7 @@ class Lineage:
         self.known = {}           # (id(grad_fn), output_nr) -> a tensor with that history
         self.step_at = {}         # index of a tape's event -> the Step it ran
         self.named = {id(tensor) for tensor in known}
+        self.replayed = False     # built from a tape: every step exists already
         self.checks = []          # the tape's truth tests (``while b.norm() < 1000``), in order
         self.check_at = {}        # index of a tape's Checked event -> its Check
         for tensor in known:
@@ -41,8 +43,9 @@ class Lineage:
     def know(self, tensor):
         """Remember ``tensor`` as the result of its ``grad_fn`` (named tensors, outputs):
         the grad_fn graph alone cannot point back to it."""
-        if tensor._grad_fn is not None:
-            self.known.setdefault((id(tensor._grad_fn), tensor._output_nr), tensor)
+        node = grad_fn_of(tensor)
+        if node is not None:
+            self.known.setdefault((id(node), tensor.output_nr), tensor)
 
     def value(self, tensor):
         value = self.values.get(id(tensor))
@@ -68,8 +71,8 @@ class Lineage:
             value.cut_from = None if source is None else self.value(source)
         elif record is not None:
             value.step = self._step_from_record(record, value)
-        elif tensor._grad_fn is not None:
-            value.step = self._made_by_node(tensor._grad_fn, value)
+        elif grad_fn_of(tensor) is not None:
+            value.step = self._made_by_node(grad_fn_of(tensor), value)
 
     def _made_by_node(self, node, value):
         step = self._step_from_node(node)
@@ -83,6 +86,7 @@ class Lineage:
         backward formulas, not the student's program) and return the Values it ends with.
         Values computed only for an ``if``/``while`` test are not among them: the tests
         are in ``self.checks``."""
+        self.replayed = True
         owners = grad_owners(tape)
         users, made, steps, kept = {}, [], [], set()
         depth = 0
@@ -201,48 +205,169 @@ class Lineage:
         step.outputs.append(output)
         return step
 
+    def run_below(self, step, keep):
+        """The ops below ``step`` that repeat it, read from ``history`` without building
+        them (a 100,000-op chain must not cost 100,000 Steps): each takes the same side
+        arguments as ``step`` and, in the same position, the result of the op below, which
+        nothing else used. ``keep``: ids of the tensors that must stay visible (named, an
+        output); one ends the run. None when history cannot tell (a tape's steps: they
+        are built already), else a ``Run``; ``Run.count`` includes ``step``."""
+        output = step.outputs[0].tensor if step.outputs and not self.replayed else None
+        top = self.history.record_of(output) if output is not None else None
+        if top is None or top.inplace or top.function is None:
+            return None
+        position = self._chain_position(top)
+        if position is None:
+            return None
+        same_sides = self._sides_like(top.inputs, position)
+        run = Run(step.key, top.order)
+        current = top.inputs[position]
+        record_of, function = self.history.record_of, top.function
+        while id(current) not in keep:
+            record = record_of(current)
+            if record is None or record.function is not function or record.inplace or \
+                    record.uses != 1 or not same_sides(record.inputs):
+                break
+            run.bottom = step_key(record.node, None, current)
+            run.inner += (f"t{id(current)}", run.bottom)  # a list: += extends in place
+            run.made = current
+            run.count += 1
+            run.order = record.order
+            current = record.inputs[position]
+        run.input, run.position = current, position
+        run.chain = top.inputs[position]
+        return run
+
+    def run_below_node(self, node, keep):
+        """``run_below`` for the autograd view: the grad_fn nodes below ``node`` of the same
+        op, each with the same other inputs, each made by an op whose result nothing else
+        used (as ``history`` knows); ``keep`` as for ``run_below``. A ``Run`` of node ids
+        ("f<id>"), or None."""
+        if self.replayed:
+            return None
+        children = node.next_functions
+        chain = [i for i, (child, _) in enumerate(children)
+                 if child is not None and type(child) is type(node)]
+        if len(chain) != 1:
+            return None
+        position = chain[0]
+        run = Run(f"f{id(node)}", node.sequence_nr)
+        run.position = position
+        current = children[position][0]
+        while type(current) is type(node):
+            tensor = self.history.output_of(current)
+            record = self.history.record_of(tensor) if tensor is not None else None
+            below = current.next_functions
+            if record is None or record.uses != 1 or id(tensor) in keep or \
+                    len(below) != len(children) or \
+                    any(i != position and below[i] != children[i] for i in range(len(below))):
+                break
+            run.bottom = f"f{id(current)}"
+            run.inner.append(run.bottom)
+            run.made = current
+            run.count += 1
+            run.order = current.sequence_nr
+            current = below[position][0]
+        run.input = current
+        return run
+
+    def _chain_position(self, record):
+        """Where ``record``'s op takes the result of an identical op: the position of its
+        only such argument, or None (none, or two: neither is clearly the chain)."""
+        found = None
+        for position, arg in enumerate(record.inputs):
+            below = self.history.record_of(arg) if isinstance(arg, Tensor) else None
+            if below is not None and below.function is record.function:
+                if found is not None:
+                    return None
+                found = position
+        return found
+
+    def _sides_like(self, reference, position):
+        """A test: does an op take the same arguments as ``reference``, except a tensor at
+        ``position``? The same tensor, or equal small constants (each ``b * 2`` makes a
+        fresh 2), or equal plain arguments."""
+        expected = []
+        for i, b in enumerate(reference):
+            if i == position:
+                continue
+            if isinstance(b, Tensor) and self._constant(b):
+                b = _described(b)
+            expected.append((i, b))
+
+        def same(args):
+            if len(args) != len(reference) or not isinstance(args[position], Tensor):
+                return False
+            for i, b in expected:
+                a = args[i]
+                if a is b:
+                    continue
+                if type(b) is tuple:  # a constant tensor, described by its value
+                    if not (isinstance(a, Tensor) and self._constant(a) and
+                            _described(a) == b):
+                        return False
+                elif isinstance(a, Tensor) or isinstance(b, Tensor) or \
+                        type(a) is not type(b) or not _equal(a, b):
+                    return False
+            return True
+        return same
+
+    def _constant(self, tensor):
+        """A small tensor made by no op and needing no gradient (``2`` in ``b * 2``)."""
+        return not tensor.requires_grad and tensor.numel() <= 16 and \
+            self.history.record_of(tensor) is None
+
     # -- 3. the grad_fn graph -------------------------------------------------------------
     def _step_from_node(self, node):
         key = step_key(node)
         step = self.steps.get(key)
         if step is not None:
             return step
-        step = self.steps[key] = Step(key, getattr(node, "_function", None), node,
+        step = self.steps[key] = Step(key, getattr(node, "function", None), node,
                                       order=node.sequence_nr)
-        saved = _saved_tensors(node)
-        meta = node._input_meta
+        saved = {entry.index: entry.values for entry in node.saved_values()
+                 if entry.kind == "input"}
         args = []
-        for i, (child, nr) in enumerate(node.next_functions):
-            shape, dtype = meta[i] if i < len(meta) else ((), None)
-            tensor = _input_tensor(child, nr, saved, self.known)
+        for position, arg in enumerate(node.arguments()):
+            if not isinstance(arg, Input):  # a number or a setting, as forward got it
+                args.append(arg)
+                continue
+            child, nr = arg.edge
+            tensor = child.variable if isinstance(child, AccumulateGrad) else (
+                self.known.get((id(child), nr)) if child is not None else None)
             if tensor is not None:
                 args.append(self.value(tensor))
             elif child is None:  # an input that needs no gradient: a constant
-                args.append(self._placeholder(f"k{id(node)}_{i}", shape, dtype, None, 0))
+                args.append(self._placeholder(f"k{id(node)}_{arg.index}", arg, None, 0,
+                                              saved.get(position)))
             else:
-                args.append(self._placeholder(f"g{id(child)}_{nr}", shape, dtype, child, nr))
-        step.args = tuple(args)
-        step.inputs = step.edges = args
+                args.append(self._placeholder(f"g{id(child)}_{nr}", arg, child, nr,
+                                              saved.get(position)))
+        self._link(step, args)
         return step
 
-    def _placeholder(self, key, shape, dtype, grad_fn, output_nr):
+    def _placeholder(self, key, arg, grad_fn, output_nr, frozen):
+        """A Value known from the grad_fn graph only: its shape, dtype and, if the op saved
+        it for backward, its numbers."""
         value = self.placeholders.get(key)
         if value is None:
-            value = self.placeholders[key] = Value(key, shape=shape, dtype=dtype)
+            value = self.placeholders[key] = Value(key, shape=arg.shape, dtype=arg.dtype)
             value.grad_fn, value.output_nr = grad_fn, output_nr
             value.resolved = grad_fn is None
+        if value.frozen is None:
+            value.frozen = frozen
         return value
 
     # -- shared -----------------------------------------------------------------------------
     def _link(self, step, args):
-        """Fill ``step.inputs`` and ``step.edges`` from its arguments (see ``Step``)."""
+        """Fill ``step.inputs`` and ``step.edges`` from its arguments (see ``Step``): every
+        tensor is an input, a number only if it takes part (``x ** 2``'s 2)."""
         step.args = tuple(args)
         operands = describe(step.function, step.node_name).operands(args)
         for i, arg in enumerate(args):
             if isinstance(arg, Value):
                 step.edges.append(arg)
-                if i < operands:
-                    step.inputs.append(arg)
+                step.inputs.append(arg)
             elif i < operands and _is_number(arg):
                 constant = Value(f"c{step.key}.{i}", frozen=np.asarray(arg),
                                  dtype=np.asarray(arg).dtype)
@@ -254,12 +379,11 @@ class Lineage:
         not freed them; after, only with ``freed_too`` (a player showing the time before),
         from what ``history`` noted when the op ran."""
         node = step.node
-        if node is None or (node._released and not freed_too):
+        if node is None or (node.released() and not freed_too):
             return []
-        if node._saved:
-            return [self._saved_output(step, entry) if type(entry) is SavedOutput else
-                    self.values.get(id(entry[0])) or self.value(entry[0])
-                    for entry in node._saved if entry is not None]
+        saved = node.saved_values()
+        if saved:
+            return [self._saved_value(step, k, entry) for k, entry in enumerate(saved)]
         positions = step.saved_at
         if positions is None and step.outputs and step.outputs[0].tensor is not None:
             record = self.history.record_of(step.outputs[0].tensor)
@@ -270,20 +394,26 @@ class Lineage:
                 saved.append(step.args[i])
             elif where == "output":
                 saved.extend(v for v in step.outputs
-                             if v.tensor is not None and v.tensor._output_nr == i)
+                             if v.tensor is not None and v.tensor.output_nr == i)
         return saved
 
-    def _saved_output(self, step, entry):
-        """The op's own result, kept for backward (``exp`` keeps eˣ)."""
-        for value in step.outputs:
-            if value.tensor is not None and value.tensor._output_nr == entry.output_nr:
-                return value
-        key = f"s{id(step.node)}_{entry.output_nr}"
+    def _saved_value(self, step, k, entry):
+        """The Value of what a node saved: one of its arguments, its own result (``exp``
+        keeps eˣ), or a tensor made inside forward (k: its place among the saved)."""
+        if entry.kind == "input" and isinstance(step.args[entry.index], Value):
+            return step.args[entry.index]
+        if entry.kind == "output":
+            for value in step.outputs:
+                if value.tensor is not None and value.tensor.output_nr == entry.index:
+                    return value
+        key = f"s{id(step.node)}_{entry.index if entry.kind == 'output' else f'o{k}'}"
         value = self.placeholders.get(key)
         if value is None:
-            value = self.placeholders[key] = Value(key, shape=entry.data.shape,
-                                                   dtype=entry.data.dtype, frozen=entry.data)
-            value.grad_fn, value.output_nr, value.resolved = step.node, entry.output_nr, True
+            value = self.placeholders[key] = Value(key, shape=entry.values.shape,
+                                                   dtype=entry.values.dtype, frozen=entry.values)
+            value.resolved = True
+            if entry.kind == "output":
+                value.grad_fn, value.output_nr = step.node, entry.index
         return value
 
     def step_of_node(self, node):
@@ -296,6 +426,35 @@ class Lineage:
                 self.resolve(self.value(tensor))
                 step = self.steps.get(step_key(node))
         return step or self._step_from_node(node)
+
+
+class Run:
+    """Ops found by ``Lineage.run_below``: ``count`` of them, from ``bottom`` (an op key) up
+    to the step ``top``; ``inner``: the keys of the ops and values folded away; ``input``:
+    the tensor (or grad_fn node) the run started from; ``chain``: the top op's argument
+    from the run, at ``position``."""
+
+    def __init__(self, top, order):
+        self.top = self.bottom = top
+        self.order = order
+        self.count = 1
+        self.inner = []
+        self.input = self.chain = None
+        self.position = 0
+        self.made = None          # what the bottom op made (a tensor, or a grad_fn node)
+
+
+def _described(tensor):
+    """A small constant by its value: shape, dtype and bytes."""
+    data = values(tensor)
+    return data.shape, data.dtype, data.tobytes()
+
+
+def _equal(a, b):
+    try:
+        return bool(a == b)
+    except (TypeError, ValueError):  # arrays, or things that do not compare
+        return False
 
 
 def step_key(node, replaced=None, output=None):
@@ -317,8 +476,8 @@ def grad_owners(tape):
     found = {}
     for event in tape:
         for tensor in _tensors_in(event):
-            if tensor._grad is not None:
-                found[id(tensor._grad)] = tensor
+            if grad_of(tensor) is not None:
+                found[id(grad_of(tensor))] = tensor
     return found
 
 
@@ -331,23 +490,6 @@ def _tensors_in(event):
     if kind is events.Detached:
         return [event.source]
     return []
-
-
-def _saved_tensors(node):
-    return [entry[0] for entry in getattr(node, "_saved", ()) if type(entry) is tuple]
-
-
-def _input_tensor(child, nr, saved, known):
-    """The tensor that fed a node through the edge ``(child, nr)``, if we can find it."""
-    if isinstance(child, AccumulateGrad):
-        return child.variable
-    for tensor in saved:
-        if child is None and not tensor._requires_grad:
-            saved.remove(tensor)  # each saved constant stands for one input
-            return tensor
-        if child is not None and tensor._grad_fn is child and tensor._output_nr == nr:
-            return tensor
-    return known.get((id(child), nr)) if child is not None else None
 
 
 def _is_number(arg):

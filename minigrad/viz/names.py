@@ -7,6 +7,7 @@ globals) and, in a notebook, IPython's namespace. ``names={"x": x}`` overrides t
 import sys
 from collections.abc import Mapping
 
+from ..autograd.graph import grad_of
 from ..tensor import Tensor
 
 
@@ -19,8 +20,8 @@ class Names:
             for name, value in list(namespace.items()):
                 if isinstance(value, Tensor) and not name.startswith("_"):
                     self.tensors.setdefault(id(value), (name, value))
-        self.grads = {id(t._grad): f"{name}.grad" for name, t in self.tensors.values()
-                      if t._grad is not None}
+        self.grads = {id(grad_of(t)): f"{name}.grad" for name, t in self.tensors.values()
+                      if grad_of(t) is not None}
 
     def of(self, tensor):
         """The name of ``tensor``, or None."""
@@ -31,6 +32,10 @@ class Names:
 
     def named(self):
         return [tensor for _, tensor in self.tensors.values()]
+
+    def ids(self):
+        """The ids of the named tensors (and of their gradients)."""
+        return set(self.tensors) | set(self.grads)
 
 
 def tensor_names(names=None):
