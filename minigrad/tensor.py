@@ -639,7 +639,8 @@ class Tensor:
         return NotImplemented if other is NotImplemented else ops.Add.apply(self, other)
 
     def __sub__(self, other):
-        other = _operand(other, self)
+        # x - True: PyTorch sees a bool, and refuses (x + True is fine: True counts as 1)
+        other = _operand(other, self, dtype=dtypes.bool_ if type(other) is bool else None)
         return NotImplemented if other is NotImplemented else ops.Sub.apply(self, other)
 
     def __rsub__(self, other):
@@ -701,6 +702,9 @@ class Tensor:
 
     def __mod__(self, other):
         return ops.compare(np.remainder, self, other)
+
+    def __rmod__(self, other):
+        return ops.compare(np.remainder, other, self)
 
     def __lt__(self, other):
         return ops.compare(np.less, self, other)

@@ -9,8 +9,8 @@ import numpy as np
 from ..autograd.function import Function
 from ..autograd.notation import Local, Notation, number, ones, power
 from ..creation import from_numpy, zeros_like
-from ..dtypes import bool_, float_array, result_type, scalar_array, scalar_dtype
-from .broadcasting import promoted, sum_to
+from ..dtypes import bool_, default_float, float_array, result_type, scalar_array, scalar_dtype
+from .broadcasting import broadcast_shape, promoted, sum_to
 from .elementwise import where
 
 
@@ -122,10 +122,11 @@ class Div(Function):
         ctx.shapes = a._data.shape, b._data.shape
         if ctx.needs_input_grad:  # a only for b's gradient, like PyTorch (see save_factors)
             ctx.save_for_backward(a if ctx.needs_input_grad[1] else None, b)
-        x, y = promoted(a, b)
-        if x.dtype.kind != "f":  # true division of integers gives the default float
-            x, y = x.astype(np.float32), y.astype(np.float32)
-        return x / y
+        dtype = result_type(a, b)
+        if not dtype.is_floating_point:  # integers: each straight to the default float, not
+            dtype = default_float()      # through their common integer type (int8 -3 / uint8)
+        broadcast_shape(a._data.shape, b._data.shape)
+        return a._data.astype(dtype.numpy, copy=False) / b._data.astype(dtype.numpy, copy=False)
 
     @staticmethod
     def backward(ctx, grad):
@@ -184,7 +185,7 @@ class Pow(Function):
             raise RuntimeError("Integers to negative integer powers are not allowed.")
         ctx.save_for_backward(a)
         ctx.exponent = p
-        return np.power(a._data.astype(dtype.numpy, copy=False), p)
+        return _power(a._data, p, dtype)
 
     @staticmethod
     def backward(ctx, grad):
@@ -205,8 +206,10 @@ class PowTensor(Function):
 
     @staticmethod
     def forward(ctx, a, b):
-        x, y = promoted(a, b)
-        out = from_numpy(np.power(x, y))
+        if a.dtype is bool_ and b.dtype is bool_:
+            raise NotImplementedError('"pow" not implemented for \'Bool\'')
+        broadcast_shape(a._data.shape, b._data.shape)
+        out = from_numpy(_power(a._data, b._data, result_type(a, b)))
         ctx.save_for_backward(a, b, out)
         return out
 
@@ -224,6 +227,20 @@ class PowTensor(Function):
         return grad_a, grad_b
 
 
+def _power(base, exponent, dtype):
+    """base ** exponent computed in ``dtype``. For an integer tensor exponent PyTorch
+    defines negative powers where NumPy refuses them: 1 and -1 keep theirs, any other
+    base gives 0 (1/2 rounded towards 0)."""
+    base = np.asarray(base).astype(dtype.numpy, copy=False)
+    exponent = np.asarray(exponent).astype(dtype.numpy, copy=False)  # (a uint8 -3 is 253)
+    if dtype.category == 1 and (exponent < 0).any():
+        positive = np.power(base, np.where(exponent < 0, 0, exponent).astype(dtype.numpy))
+        odd = exponent % 2 != 0
+        inverse = np.where(base == 1, 1, np.where(base == -1, np.where(odd, -1, 1), 0))
+        return np.where(exponent < 0, inverse, positive).astype(dtype.numpy)
+    return np.power(base, exponent).astype(dtype.numpy, copy=False)  # bool ** bool stays bool
+
+
 class RPow(Function):
     """out = c ** a for a plain number c (``2 ** x``);  ∂out/∂a = out · ln c"""
     node_name = "PowBackward2"
@@ -234,9 +251,10 @@ class RPow(Function):
 
     @staticmethod
     def forward(ctx, a, c):
-        _no_bool_subtraction(scalar_dtype(c), a.dtype)
         dtype = result_type(a, c)
-        out = from_numpy(np.power(scalar_array(c, dtype), a._data.astype(dtype.numpy, copy=False)))
+        if dtype is bool_:
+            raise NotImplementedError('"pow" not implemented for \'Bool\'')
+        out = from_numpy(_power(scalar_array(c, dtype), a._data, dtype))
         ctx.save_for_backward(out)
         ctx.base = c
         return out

@@ -392,8 +392,12 @@ class Compare(Function):
             dtype = result_type(a, b).numpy  # tensor, x == 16777216.0 is a float32 comparison
             x, y = x.astype(dtype, copy=False), y.astype(dtype, copy=False)
         broadcast_shape(x.shape, y.shape)
-        if numpy_op in (np.floor_divide, np.remainder) and x.dtype.kind in "biu" and not y.all():
-            raise RuntimeError("ZeroDivisionError")  # NumPy would give 0 and a warning
+        if numpy_op in _DIVISIONS:
+            if x.dtype == bool:
+                raise NotImplementedError(f'"{_DIVISIONS[numpy_op]}_cpu" not implemented for '
+                                          f"'Bool'")
+            if x.dtype.kind in "iu" and not y.all():
+                raise RuntimeError("ZeroDivisionError")  # NumPy would give 0 and a warning
         out = from_numpy(np.asarray(numpy_op(x, y)))
         ctx.mark_non_differentiable(out)
         return out
@@ -403,6 +407,7 @@ class Compare(Function):
         return None, None, None
 
 
+_DIVISIONS = {np.floor_divide: "div_floor", np.remainder: "remainder"}  # PyTorch's kernel names
 _SYMBOLS = {np.less: "<", np.less_equal: "≤", np.greater: ">", np.greater_equal: "≥",
             np.equal: "==", np.not_equal: "≠", np.logical_and: "and", np.logical_or: "or",
             np.logical_xor: "xor", np.bitwise_and: "&", np.bitwise_or: "|", np.bitwise_xor: "^",

@@ -181,3 +181,53 @@ FACTORIES = {
 @pytest.mark.parametrize("name", FACTORIES)
 def test_factories_and_number_ops_as_pytorch(name, torch):
     same_in_both(FACTORIES[name], torch)
+
+
+# -- every operator on every pair of operand kinds -------------------------------------------
+KINDS = ([("number", v) for v in (True, 3, 2.5)] +
+         [(rank, d) for rank in ("0-d", "1-d") for d in ("bool", "uint8", "int8", "int32", "int64",
+                                                          "float16", "float32", "float64")])
+SAMPLE = {"bool": [True, False], "uint8": [3, 200], "int8": [-3, 7], "int32": [5, -2],
+          "int64": [7, -4], "float16": [1.5, -2.25], "float32": [0.5, 3.25], "float64": [1.25, -0.75]}
+OPERATORS = {"+": lambda a, b: a + b, "-": lambda a, b: a - b, "*": lambda a, b: a * b,
+             "/": lambda a, b: a / b, "**": lambda a, b: a ** b, "//": lambda a, b: a // b,
+             "%": lambda a, b: a % b, "<": lambda a, b: a < b, "==": lambda a, b: a == b,
+             "&": lambda a, b: a & b, "|": lambda a, b: a | b, "^": lambda a, b: a ^ b}
+
+
+def _operand_of(lib, kind):
+    rank, what = kind
+    if rank == "number":
+        return what
+    values = SAMPLE[what]
+    return lib.tensor(values[0] if rank == "0-d" else values, dtype=getattr(lib, what))
+
+
+def _outcome(lib, name, a, b):
+    """What ``a op b`` gives: the dtype and the values, or the exception's type."""
+    try:
+        result = OPERATORS[name](_operand_of(lib, a), _operand_of(lib, b))
+    except Exception as error:  # noqa: BLE001 - the type is compared with PyTorch's
+        return type(error).__name__
+    return repr(result.dtype), result.detach().numpy().astype(np.float64).reshape(-1)
+
+
+@pytest.mark.parametrize("name", OPERATORS)
+def test_every_operand_pairing_gives_pytorch_s_dtype_values_or_error(name, torch):
+    """Python numbers, 0-d and 1-d tensors of every dtype, on both sides: PyTorch's
+    promotion rules, integer wrap-around and bool refusals, case by case."""
+    import warnings
+    mismatches = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # PyTorch's own warnings (integer division)
+        for a in KINDS:
+            for b in KINDS:
+                if a[0] == b[0] == "number":
+                    continue
+                ours, theirs = _outcome(minigrad, name, a, b), _outcome(torch, name, a, b)
+                same = (ours == theirs if isinstance(theirs, str) or isinstance(ours, str) else
+                        ours[0] == theirs[0] and np.allclose(ours[1], theirs[1], rtol=1e-6,
+                                                             equal_nan=True))
+                if not same:
+                    mismatches.append(f"{a} {name} {b}: minigrad {ours}, torch {theirs}")
+    assert not mismatches, "\n".join(mismatches)
