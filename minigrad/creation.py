@@ -49,6 +49,11 @@ def _shape_and_dtype(data, depth=0):
         return data.shape, dtypes.from_numpy(data.dtype)
     if not isinstance(data, (list, tuple, range)):
         return (), _dtype_of_number(data)
+    if _plain_numbers(data):  # the common case, decided without visiting each number
+        kinds = set(map(type, data))
+        dtype = (dtypes.default_float() if float in kinds else dtypes.int64 if int in kinds else
+                 dtypes.bool_ if kinds else None)
+        return (len(data),), dtype
     shape = dtype = None
     for item in data:
         item_shape, item_dtype = _shape_and_dtype(item, depth + 1)
@@ -89,8 +94,16 @@ def _dtype_of_number(x):
     raise RuntimeError(f"Could not infer dtype of {type(x).__name__}")
 
 
+def _plain_numbers(data):
+    """Whether a list holds Python floats, ints and bools only."""
+    return set(map(type, data)) <= {float, int, bool}
+
+
 def _flatten(data, out):
     if isinstance(data, (list, tuple, range)):
+        if _plain_numbers(data):
+            out.extend(data)
+            return
         for item in data:
             _flatten(item, out)
     elif isinstance(data, np.ndarray):
