@@ -16,7 +16,7 @@ for _name in ("exp", "log", "sin", "cos", "tanh", "sigmoid", "relu", "sqrt", "ab
               "argmin", "norm", "all", "any", "dot", "mm", "mv", "matmul", "reshape", "transpose",
               "t", "permute", "unsqueeze", "squeeze", "flatten", "clone", "detach", "numel",
               "eq", "ne", "lt", "le", "gt", "ge", "add", "sub", "mul", "div", "select",
-              "isnan", "isinf", "isfinite", "round", "floor", "ceil", "trunc", "logical_not", "logical_and", "logical_or", "logical_xor", "bitwise_not",
+              "masked_fill", "isnan", "isinf", "isfinite", "round", "floor", "ceil", "trunc", "logical_not", "logical_and", "logical_or", "logical_xor", "bitwise_not",
               "bitwise_and", "bitwise_or", "bitwise_xor"):
     globals()[_name] = _calls_method(_name)
 

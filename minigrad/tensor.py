@@ -845,6 +845,16 @@ class Tensor:
     def sign(self):
         return ops.sign(self)
 
+    def masked_fill(self, mask, value):
+        return ops.masked_fill(self, mask, value)
+
+    def masked_fill_(self, mask, value):
+        """``x[mask] = value`` in place (PyTorch records it as MaskedFillBackward0)."""
+        mask = _operand(mask, self)._data
+        if isinstance(value, Tensor):
+            return self._inplace(ops.MaskedFillTensor, value, mask)
+        return self._inplace(ops.MaskedFill, mask, value)
+
     def round(self):
         return ops.Round.apply(self)
 

@@ -7,8 +7,9 @@
     shape.py        reshape, transpose, indexing, writing into slices, cat, stack, dtype
 """
 from .arithmetic import Add, Div, Mul, Neg, Pow, PowTensor, Reciprocal, RPow, Rsub, Sub
-from .elementwise import (Abs, Ceil, Clamp, Cos, Exp, Floor, Log, Relu, Round, Sigmoid, Sin, Sqrt,
-                          Tanh, Trunc, bitwise, clamp, compare, invert, isfinite, isinf, isnan, logical_not, maximum,
+from .elementwise import (Abs, Ceil, Clamp, Cos, Exp, Floor, Log, MaskedFill, MaskedFillTensor,
+                          Relu, Round, Sigmoid, Sin, Sqrt, Tanh, Trunc, bitwise, clamp, compare,
+                          invert, isfinite, isinf, isnan, logical_not, masked_fill, maximum,
                           minimum, sign, where)
 from .linalg import dot, matmul, mm, mv
 from .reduce import (amax, amin, argmax, argmin, cumsum, logical_reduce, logsumexp, max, mean,

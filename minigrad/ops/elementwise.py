@@ -9,7 +9,7 @@ import numpy as np
 from ..autograd.function import Function
 from ..autograd.notation import Local, Notation, number, ones, zeros
 from ..creation import from_numpy, tensor, zeros_like
-from ..dtypes import SCALAR_TYPE_NAME, float_array, result_type
+from ..dtypes import SCALAR_TYPE_NAME, float_array, result_type, scalar_array
 from ..tensor import Tensor, _operand
 from .broadcasting import broadcast_shape, sum_to
 
@@ -321,6 +321,71 @@ class Where(Function):
         zero = zeros_like(grad)
         return (sum_to(where(chosen, grad, zero), shape_a),
                 sum_to(where(chosen, zero, grad), shape_b), None)
+
+
+class MaskedFill(Function):
+    """out = value where mask, else x;  the gradient reaches x only where mask is false"""
+    node_name = "MaskedFillBackward0"
+    notation = Notation("masked_fill", lambda args: f"{{0}}.masked_fill(mask, {number(args[2])})",
+                        Local("𝟙(not mask)", lambda x, mask, value, out: ~np.broadcast_to(
+                            mask, np.shape(x))))
+
+    @staticmethod
+    def forward(ctx, x, mask, value):
+        # the mask comes as a NumPy array: like PyTorch's node, no edge for it
+        ctx.mask = _mask_for(mask, x)
+        return np.where(ctx.mask, scalar_array(value, x.dtype), x._data)
+
+    @staticmethod
+    def backward(ctx, grad):
+        return where(from_numpy(ctx.mask), zeros_like(grad), grad), None, None
+
+
+class MaskedFillTensor(Function):
+    """out = value (a 0-d tensor) where mask, else x;  x gets the gradient where mask is
+    false, value the sum of the gradient where it is true"""
+    node_name = "MaskedFillBackward1"
+    notation = Notation("masked_fill", "{0}.masked_fill(mask, {1})",
+                        Local("𝟙(not mask)", lambda x, v, mask, out: ~np.broadcast_to(
+                            mask, np.shape(x))),
+                        Local("𝟙(mask)", lambda x, v, mask, out: np.broadcast_to(
+                            mask, np.shape(x)) * ones(x)))
+
+    @staticmethod
+    def forward(ctx, x, value, mask):
+        if value._data.ndim:
+            raise RuntimeError(f"masked_fill_ only supports a 0-dimensional value tensor, but "
+                               f"got tensor with {value._data.ndim} dimension(s).")
+        ctx.mask = _mask_for(mask, x)
+        return np.where(ctx.mask, value._data.astype(x._data.dtype), x._data)
+
+    @staticmethod
+    def backward(ctx, grad):
+        chosen, zero = from_numpy(ctx.mask), zeros_like(grad)
+        return where(chosen, zero, grad), where(chosen, grad, zero).sum(), None
+
+
+def _mask_for(mask, x):
+    """The mask stretched to x's shape (it may broadcast; x may not)."""
+    if mask.dtype != bool:
+        raise RuntimeError(f"masked_fill_ only supports boolean masks, but got mask with dtype "
+                           f"{_CPP_NAMES.get(mask.dtype.name, mask.dtype.name)}")
+    if broadcast_shape(mask.shape, x._data.shape) != x._data.shape:
+        raise RuntimeError(f"The size of the mask {list(mask.shape)} does not broadcast to the "
+                           f"tensor's size {list(x._data.shape)}")
+    return np.broadcast_to(mask, x._data.shape)
+
+
+_CPP_NAMES = {"int64": "long int", "int32": "int", "uint8": "unsigned char", "float32": "float",
+              "float64": "double"}
+
+
+def masked_fill(x, mask, value):
+    """``value`` where ``mask`` is True, else x (``value`` a number or a 0-d tensor)."""
+    mask = _operand(mask, x)._data
+    if isinstance(value, Tensor):
+        return MaskedFillTensor.apply(x, value, mask)
+    return MaskedFill.apply(x, mask, value)
 
 
 class Maximum(Function):

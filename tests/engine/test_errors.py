@@ -342,6 +342,11 @@ ERRORS = [
      RuntimeError, "trying to differentiate twice a function that was marked with "
      "@once_differentiable"),
     # new reductions and losses
+    ("masked_fill with an integer mask", lambda lib: lib.ones(2).masked_fill(lib.tensor([1, 0]), 0.0),
+     RuntimeError, "masked_fill_ only supports boolean masks, but got mask with dtype long int"),
+    ("masked_fill with a vector value", lambda lib: lib.ones(2).masked_fill(
+        lib.tensor([True, False]), lib.ones(2)), RuntimeError,
+     "masked_fill_ only supports a 0-dimensional value tensor, but got tensor with 1 dimension(s)."),
     ("norm of an integer tensor", lambda lib: lib.tensor([3, 4]).norm(), RuntimeError,
      "linalg.vector_norm: Expected a floating point or complex tensor as input. Got Long"),
     ("arange with the wrong step sign", lambda lib: lib.arange(5, 0), RuntimeError,

@@ -88,6 +88,8 @@ SAMPLES = {
     R.ProdDim: [lambda: (t(2, 3), 1, False, None), lambda: (t(2, 3, 2), 0, True, None),
                 lambda: (torch.tensor([[2.0, 0.0], [0.0, 0.0]], dtype=torch.float64, requires_grad=True),
                          1, False, None)],
+    E.MaskedFill: [lambda: (t(2, 3), MASK, 0.5), lambda: (t(2, 3), np.array([True, False, True]), -1)],
+    E.MaskedFillTensor: [lambda: (t(2, 3), t(), MASK)],
     E.Round: UNARY, E.Floor: UNARY, E.Ceil: UNARY, E.Trunc: UNARY,
     L.Dot: [lambda: (t(3), t(3))],
     L.Mm: [lambda: (t(2, 3), t(3, 4))],

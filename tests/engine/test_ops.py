@@ -311,6 +311,14 @@ def _shapes_and_indexing():
          ((2, 3, 4), (2, 2))),
         ("y[:, [0, 2]] = v (IndexPut)", lambda lib, x, v: _written(lib, x, (slice(None), [0, 2]), v),
          ((2, 3, 4), (2, 2, 4))),
+        ("masked_fill(mask, 0.5)", lambda lib, x: x.masked_fill(lib.tensor([[True, False, True],
+                                                                            [False, False, True]]), 0.5), (2, 3)),
+        ("masked_fill with a broadcast row mask", lambda lib, x: lib.masked_fill(
+            x, lib.tensor([False, True, False]), -1.0), (2, 3)),
+        ("masked_fill(mask, 0-d tensor)", lambda lib, x, v: x.masked_fill(
+            lib.tensor([True, False, True]), v), ((2, 3), ())),
+        ("y.masked_fill_(mask, 2) on a non-leaf", lambda lib, x: (x * 1).masked_fill_(
+            lib.tensor([[True], [False]]), 2.0), (2, 3)),
         ("zeros; y[i] = f(v)", _into_zeros, ((3,),)),
         ("y[1] = constant cuts the gradient", _cut, ((3,),)),
         ("g[g > 0] = 0", _mask_zeroed, ((2, 3),)),
