@@ -56,6 +56,6 @@ _PACKAGE = os.path.dirname(__file__)
 def warn(message, category=UserWarning):
     """Warn as PyTorch does, pointing at the first line outside minigrad (the student's)."""
     frame, level = sys._getframe(1), 2  # stacklevel 2 is warn's caller
-    while frame is not None and frame.f_code.co_filename.startswith(_PACKAGE):
+    while frame is not None and frame.f_code.co_filename.startswith(_PACKAGE + os.sep):
         frame, level = frame.f_back, level + 1
     warnings.warn(message, category, stacklevel=level)
