@@ -30,7 +30,8 @@ INK = "#222222"
 QUIET = "#555555"
 FONT = "Helvetica,Arial,sans-serif"
 MONO = "DejaVu Sans Mono,Menlo,Consolas,monospace"
-DEEP = 9  # a graph deeper than this (in nodes) is drawn left to right, to fit a wide screen
+LEGEND_PT = 12
+SWATCH_SIZE = 'FIXEDSIZE="TRUE" WIDTH="20" HEIGHT="14"'
 
 LEGEND = {
     "leaf": {"en": "leaf, requires_grad=True: backward fills its .grad",
@@ -63,9 +64,9 @@ WORDS = {
 SWATCH = {
     # the fold node's double outline
     "fold": '<TD><TABLE BORDER="1" CELLBORDER="1" CELLSPACING="2" CELLPADDING="0">'
-            '<TR><TD WIDTH="14" HEIGHT="10">&#160;</TD></TR></TABLE></TD>',
-    "cut": '<TD><FONT POINT-SIZE="16">✂</FONT></TD>',
-    "check": '<TD BORDER="1" STYLE="dashed" WIDTH="22">&#160;</TD>',
+            '<TR><TD FIXEDSIZE="TRUE" WIDTH="14" HEIGHT="8"></TD></TR></TABLE></TD>',
+    "cut": '<TD><FONT POINT-SIZE="12">✂</FONT></TD>',
+    "check": '<TD BORDER="1" STYLE="dashed" FIXEDSIZE="TRUE" WIDTH="20" HEIGHT="14"></TD>',
 }
 
 
@@ -93,9 +94,11 @@ def to_digraph(graph, labels, lang, scene=None, legend=True):
     shown = [node for node in graph.ordered() if node.id not in scene.hidden]
     drawn = {node.id for node in shown}
     current = {graph.alias.get(i, i) for i in scene.highlight}
+    # top to bottom, as a notebook scrolls: a deep graph drawn left to right would have to
+    # shrink past readable to fit the screen's width, or scroll sideways (minigrad.viz.readable)
     dot = graphviz.Digraph(
-        graph_attr={"rankdir": "LR" if _depth(graph, drawn) > DEEP else "TB", "nodesep": "0.3",
-                    "ranksep": "0.35", "fontname": FONT, "bgcolor": "white"},
+        graph_attr={"rankdir": "TB", "nodesep": "0.3", "ranksep": "0.35", "fontname": FONT,
+                    "bgcolor": "white"},
         node_attr={"fontname": FONT, "fontsize": "13", "color": INK, "fontcolor": INK,
                    "penwidth": "1.2"},
         edge_attr={"color": QUIET, "arrowsize": "0.7", "fontname": FONT, "fontsize": "11"})
@@ -216,15 +219,17 @@ def _caption_table(entries, notes, lang):
         if key not in entries:
             continue
         if key in FILL:
-            swatch = f'<TD BGCOLOR="{FILL[key]}" BORDER="1" WIDTH="22">&#160;</TD>'
+            swatch = f'<TD BGCOLOR="{FILL[key]}" BORDER="1" {SWATCH_SIZE}></TD>'
         elif key == "current":
-            swatch = f'<TD BORDER="3" COLOR="{CURRENT}" WIDTH="22">&#160;</TD>'
+            swatch = f'<TD BORDER="3" COLOR="{CURRENT}" {SWATCH_SIZE}></TD>'
         else:
             swatch = SWATCH[key]
-        rows.append(f'<TR>{swatch}<TD ALIGN="LEFT">{_escape(LEGEND[key][lang])}</TD></TR>')
+        rows.append(f'<TR>{swatch}<TD ALIGN="LEFT"><FONT POINT-SIZE="{LEGEND_PT}">'
+                    f'{_escape(LEGEND[key][lang])}</FONT></TD></TR>')
     rows += [f'<TR><TD COLSPAN="2" ALIGN="LEFT"><I>{_escape(n)}</I></TD></TR>' for n in notes]
-    return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="2">'
-            f'<TR><TD COLSPAN="2"></TD></TR>{"".join(rows)}</TABLE>>')
+    # tight rows: a player's frame must leave room for its caption on a 720-pixel screen
+    return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1">'
+            f'<TR><TD COLSPAN="2" HEIGHT="6"></TD></TR>{"".join(rows)}</TABLE>>')
 
 
 def _notes(graph, lang):
@@ -235,25 +240,6 @@ def _notes(graph, lang):
     if graph.truncated:
         notes.append(WORDS["stopped"][lang].format(count=graph.total))
     return notes
-
-
-def _depth(graph, drawn):
-    """The longest path, in nodes (a loop over a topological order, never recursion)."""
-    into, out_of = {}, {}
-    for edge in graph.edges:
-        if edge.source in drawn and edge.target in drawn:
-            into[edge.target] = into.get(edge.target, 0) + 1
-            out_of.setdefault(edge.source, []).append(edge.target)
-    depth = {node_id: 1 for node_id in drawn}
-    ready = [node_id for node_id in drawn if not into.get(node_id)]
-    while ready:
-        node_id = ready.pop()
-        for target in out_of.get(node_id, ()):
-            depth[target] = max(depth[target], depth[node_id] + 1)
-            into[target] -= 1
-            if not into[target]:
-                ready.append(target)
-    return max(depth.values(), default=0)
 
 
 def _lines(text):
