@@ -10,8 +10,9 @@ import numpy as np
 
 from . import dtypes
 from .language import hint
+from .cuda import on_cpu
 from .quiet import silently, warn
-from .tensor import Tensor, on_cpu
+from .tensor import Tensor
 
 pi = float(np.pi)
 e = float(np.e)

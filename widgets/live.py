@@ -2,8 +2,9 @@
 
 After every cell the notebook runs, each live view draws its graph again *if* something
 changed: the DOT text is rebuilt (cheap, pure Python) and compared with the last one,
-and only a different text goes through Graphviz. So ``z.backward()`` in a later cell
-makes the gradients appear, and ``x.grad.zero_()`` makes them zeros again.
+and only a different text goes to the browser, where Graphviz draws it. So
+``z.backward()`` in a later cell makes the gradients appear, and ``x.grad.zero_()``
+makes them zeros again.
 
 A view belongs to the cell that made it: when that cell runs again, its old views stop
 updating (their output was cleared), so re-running cells does not pile up work.
@@ -50,18 +51,25 @@ class LiveView(GraphPanel):
         """Redraw if the graph, a value or a gradient changed; True if it did."""
         problem = self._problem()
         if problem:
-            self.canvas.show_text("", problem)
+            self.canvas.show_nothing(problem)
             return False
-        digraph = viz.draw(*self.roots, view=self.view, names=self.names, lang=self.lang,
-                           max_nodes=self.max_nodes)
+        digraph = self._digraph()
         if digraph.source == self._source:
             return False
-        self.paint(lambda: viz.to_svg(digraph),
-                   lambda: viz.to_text(*self.roots, view=self.view, names=self.names,
-                                       lang=self.lang, max_nodes=self.max_nodes))
+        self.canvas.show_dot(digraph.source)
         self._source = digraph.source
         self.inspect_selected()  # the inspector shows the new values too
         return True
+
+    def still(self):
+        if self._problem():
+            return None, self._problem()
+        return self._digraph(), viz.to_text(*self.roots, view=self.view, names=self.names,
+                                            lang=self.lang, max_nodes=self.max_nodes)
+
+    def _digraph(self):
+        return viz.draw(*self.roots, view=self.view, names=self.names, lang=self.lang,
+                        max_nodes=self.max_nodes)
 
     def _problem(self):
         """What is wrong with the arguments of show(), for the student; "" if nothing."""

@@ -18,8 +18,10 @@ from .. import dtypes, events
 from ..language import hint
 from ..creation import ones_like, zeros, zeros_like
 from ..ops.broadcasting import sum_to
+from ..ops.inplace import bump_version
+from ..ops.broadcasting import operand
 from ..quiet import silently
-from ..tensor import Tensor, _operand, legacy_type_name
+from ..tensor import Tensor
 from .function import AccumulateGrad
 from .grad_mode import _GradMode
 
@@ -67,7 +69,7 @@ def _as_tuple(x):
 
 def _node_of(t):
     """The (node, output_nr) whose incoming gradient is the gradient of tensor ``t``."""
-    node = t._graph_node() if t._base is not None else t._grad_fn
+    node = t.grad_fn
     if node is not None:
         return (node, t._output_nr)
     return (t._accumulate_grad_node(), 0)
@@ -103,7 +105,7 @@ def _seed_gradients(outputs, grad_outputs, caller):
                         f"y.{caller}(torch.ones_like(y))。"))
             g = ones_like(out)
         else:
-            g = _operand(g, out)
+            g = operand(g, out)
             if g._data.shape != out._data.shape:
                 raise RuntimeError(
                     f"Mismatch in shape: grad_output[{i}] has a shape of torch.Size("
@@ -162,7 +164,7 @@ def _run(roots, seeds, retain_graph, create_graph, targets, accumulate):
             outputs = _call(node, grads)
             if not retain_graph:
                 node._release()
-            for (child, nr), g in zip(node.next_functions, outputs):
+            for child, nr, g in zip(node._next, node._next_nrs, outputs):
                 if child is None:
                     continue
                 if g is not None:
@@ -193,7 +195,7 @@ def _count_dependencies(start_nodes):
     stack = list(dependencies)  # each node once, also when several roots share it
     while stack:
         node = stack.pop()
-        for child, _ in node.next_functions:
+        for child in node._next:
             if child is None:
                 continue
             if child not in dependencies:
@@ -207,7 +209,7 @@ def _nodes_leading_to(targets, reachable):
     """The nodes on some path to a target (``autograd.grad`` runs only those)."""
     parents = {}
     for node in reachable:
-        for child, _ in node.next_functions:
+        for child in node._next:
             if child is not None:
                 parents.setdefault(child, []).append(node)
     needed = {node for node, _ in targets}
@@ -227,7 +229,7 @@ def _skip(node, dependencies, buffers, ready, retain_graph):
         node = stack.pop()
         if not retain_graph:
             node._release()
-        for child, _ in node.next_functions:
+        for child in node._next:
             if child is None:
                 continue
             dependencies[child] -= 1
@@ -272,8 +274,8 @@ def _check_hook_result(hook, grad, replaced):
         raise RuntimeError(f"hook '{name}' has changed the size of value." + advice)
     if replaced._data.dtype != grad._data.dtype:
         raise RuntimeError(f"hook '{name}' has changed the type of value (was "
-                           f"{legacy_type_name(grad._data.dtype)} got "
-                           f"{legacy_type_name(replaced._data.dtype)})." + advice)
+                           f"{dtypes.legacy_type_name(grad._data.dtype)} got "
+                           f"{dtypes.legacy_type_name(replaced._data.dtype)})." + advice)
 
 
 def _call(node, grads):
@@ -354,7 +356,7 @@ def _accumulate(variable, g, create_graph):
         variable._grad = before + g
     else:
         before._data += g._data  # in place, like PyTorch, so x.grad stays the same object
-        before._bump_version()
+        bump_version(before)
     if listening:
         events.announce(events.GradAccumulated(variable, old_value, g._data.copy(),
                                                variable._grad._data.copy()))

@@ -7,10 +7,10 @@ from ..autograd.function import Function
 from ..autograd.notation import Local, Notation, Rule, number, zeros
 from ..creation import from_numpy, zeros_like
 from ..language import hint
-from ..ops.broadcasting import broadcast_shape, promoted, sum_to
+from ..ops.broadcasting import broadcast_shape, operand, promoted
 from ..ops.reduce import average
 from ..quiet import warn
-from ..tensor import _dim, _operand
+from ..tensor import _dim
 
 
 def relu(input):
@@ -47,14 +47,14 @@ class MseLoss(Function):
     def backward(ctx, grad):
         input, target = ctx.saved_tensors
         g = (input - target) * 2 * _unreduce(grad, ctx.reduction, ctx.count)
-        return (sum_to(g, input._data.shape) if ctx.needs_input_grad[0] else None,
-                sum_to(-g, target._data.shape) if ctx.needs_input_grad[1] else None, None)
+        return (g if ctx.needs_input_grad[0] else None,
+                -g if ctx.needs_input_grad[1] else None, None)
 
 
 def mse_loss(input, target, reduction="mean"):
     """Mean squared error: mean of (input - target)²."""
     _check_reduction(reduction)
-    return MseLoss.apply(*_same_size(input, _operand(target, input)), reduction)
+    return MseLoss.apply(*_same_size(input, operand(target, input)), reduction)
 
 
 class BinaryCrossEntropyWithLogits(Function):
@@ -89,7 +89,7 @@ def binary_cross_entropy_with_logits(input, target, reduction="mean"):
     if input.shape != target.shape:
         raise ValueError(f"Target size ({target.shape}) must be the same as input size ({input.shape})")
     _check_reduction(reduction)
-    return BinaryCrossEntropyWithLogits.apply(input, _operand(target, input), reduction)
+    return BinaryCrossEntropyWithLogits.apply(input, operand(target, input), reduction)
 
 
 class BinaryCrossEntropy(Function):
@@ -131,7 +131,7 @@ def binary_cross_entropy(input, target, reduction="mean"):
         raise ValueError(f"Using a target size ({target.shape}) that is different to the input "
                          f"size ({input.shape}) is deprecated. Please ensure they have the same size.")
     _check_reduction(reduction)
-    return BinaryCrossEntropy.apply(input, _operand(target, input), reduction)
+    return BinaryCrossEntropy.apply(input, operand(target, input), reduction)
 
 
 class Softmax(Function):
@@ -371,7 +371,7 @@ def cross_entropy(input, target, weight=None, ignore_index=-100, reduction="mean
 def l1_loss(input, target, reduction="mean"):
     """Mean absolute error: mean of |input - target| (PyTorch builds it from these ops)."""
     _check_reduction(reduction)
-    input, target = _same_size(input, _operand(target, input))
+    input, target = _same_size(input, operand(target, input))
     loss = (input - target).abs()
     return loss.mean() if reduction == "mean" else loss.sum() if reduction == "sum" else loss
 

@@ -10,8 +10,8 @@ from ..autograd.function import Function
 from ..autograd.notation import Local, Notation, number, ones, zeros
 from ..creation import from_numpy, tensor, zeros_like
 from ..dtypes import SCALAR_TYPE_NAME, float_array, result_type, scalar_array
-from ..tensor import Tensor, _operand
-from .broadcasting import broadcast_shape, sum_to
+from ..tensor import Tensor
+from .broadcasting import broadcast_shape, operand
 
 
 class Exp(Function):
@@ -227,9 +227,9 @@ class ClampTensor(Function):
         zero = zeros_like(grad)
         below, above = x < low, x > high
         needs = ctx.needs_input_grad
-        return (sum_to(where(below | above, zero, grad), x._data.shape) if needs[0] else None,
-                sum_to(where(below, grad, zero), low._data.shape) if needs[1] else None,
-                sum_to(where(above, grad, zero), high._data.shape) if needs[2] else None)
+        return (where(below | above, zero, grad) if needs[0] else None,
+                where(below, grad, zero) if needs[1] else None,
+                where(above, grad, zero) if needs[2] else None)
 
 
 def _no_bound(x, side):
@@ -309,18 +309,15 @@ class Where(Function):
         # the condition comes as a NumPy array, last: like PyTorch, the node has edges
         # for the two sides only
         ctx.cond = cond
-        ctx.shapes = a._data.shape, b._data.shape
         broadcast_shape(broadcast_shape(cond.shape, a._data.shape), b._data.shape)
         dtype = result_type(a, b).numpy
         return np.where(cond, a._data.astype(dtype, copy=False), b._data.astype(dtype, copy=False))
 
     @staticmethod
     def backward(ctx, grad):
-        shape_a, shape_b = ctx.shapes
         chosen = from_numpy(np.broadcast_to(ctx.cond, grad._data.shape))
         zero = zeros_like(grad)
-        return (sum_to(where(chosen, grad, zero), shape_a),
-                sum_to(where(chosen, zero, grad), shape_b), None)
+        return where(chosen, grad, zero), where(chosen, zero, grad), None
 
 
 class MaskedFill(Function):
@@ -382,7 +379,7 @@ _CPP_NAMES = {"int64": "long int", "int32": "int", "uint8": "unsigned char", "fl
 
 def masked_fill(x, mask, value):
     """``value`` where ``mask`` is True, else x (``value`` a number or a 0-d tensor)."""
-    mask = _operand(mask, x)._data
+    mask = operand(mask, x)._data
     if isinstance(value, Tensor):
         return MaskedFillTensor.apply(x, value, mask)
     return MaskedFill.apply(x, mask, value)
@@ -441,7 +438,7 @@ def _split(grad, a, b, loses):
     x, y, dtype = a._data, b._data, grad._data.dtype
     share_a = from_numpy(np.where(x == y, 0.5, np.where(loses(x, y), 0.0, 1.0)).astype(dtype))
     share_b = from_numpy(np.where(x == y, 0.5, np.where(loses(y, x), 0.0, 1.0)).astype(dtype))
-    return sum_to(grad * share_a, x.shape), sum_to(grad * share_b, y.shape)
+    return grad * share_a, grad * share_b
 
 
 class Compare(Function):
@@ -518,17 +515,17 @@ def _inside(x, low, high):
 
 def compare(numpy_op, a, b):
     like = a if isinstance(a, Tensor) else b
-    b = _operand(b, like)
+    b = operand(b, like)
     if b is NotImplemented:  # x == None, x == "text": not comparable
         return NotImplemented
-    return Compare.apply(_operand(a, like), b, numpy_op)
+    return Compare.apply(operand(a, like), b, numpy_op)
 
 
 def bitwise(numpy_op, a, b):
     """``&``, ``|``, ``^``: bitwise on integers, logical on bools (NumPy's bitwise ops do
     both); PyTorch has none for floats."""
     like = a if isinstance(a, Tensor) else b
-    dtype = result_type(_operand(a, like), _operand(b, like))
+    dtype = result_type(operand(a, like), operand(b, like))
     if dtype.is_floating_point:
         raise NotImplementedError(f'"{numpy_op.__name__}_cpu" not implemented for '
                                   f"'{SCALAR_TYPE_NAME[dtype]}'")
@@ -566,8 +563,8 @@ def clamp(x, min=None, max=None):
     if min is None and max is None:
         raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
     if isinstance(min, Tensor) or isinstance(max, Tensor):
-        low = _no_bound(x, "min") if min is None else _operand(min, x)
-        high = _no_bound(x, "max") if max is None else _operand(max, x)
+        low = _no_bound(x, "min") if min is None else operand(min, x)
+        high = _no_bound(x, "max") if max is None else operand(max, x)
         return ClampTensor.apply(x, low, high)
     return Clamp.apply(x, min, max)
 
@@ -581,12 +578,12 @@ def where(condition, input, other):
     like = input if isinstance(input, Tensor) else other
     if not isinstance(like, Tensor):  # where(mask, 1.0, 0.0): the numbers decide the dtype
         like = input = tensor(input)
-    return Where.apply(_operand(input, like), _operand(other, like), _operand(condition, like)._data)
+    return Where.apply(operand(input, like), operand(other, like), operand(condition, like)._data)
 
 
 def maximum(a, b):
-    return Maximum.apply(a, _operand(b, a))
+    return Maximum.apply(a, operand(b, a))
 
 
 def minimum(a, b):
-    return Minimum.apply(a, _operand(b, a))
+    return Minimum.apply(a, operand(b, a))

@@ -1,4 +1,4 @@
-# Beyond the notes: matrix calculus, control flow, second derivatives, jacobian/hessian, hooks
+# Beyond the notes: matrix calculus, second derivatives, jacobian/hessian, hooks
 import torch
 x = torch.arange(4.0, requires_grad=True)
 y = 2 * torch.dot(x, x)
@@ -14,25 +14,6 @@ x = torch.tensor([1.0, -1.0], requires_grad=True)
 f = x @ A @ x
 f.backward()
 print(f, x.grad, (A + A.T) @ x.detach())
-# a function with control flow
-def f(a):
-    b = a * 2
-    while b.norm() < 1000:
-        b = b * 2
-    if b.sum() > 0:
-        c = b
-    else:
-        c = 100 * b
-    return c
-a = torch.tensor(0.5, requires_grad=True)
-d = f(a)
-d.backward()
-print(a.grad == d / a, a.grad, d)
-a = torch.randn(size=(3,), requires_grad=True) * 0 + torch.tensor([0.1, -0.2, 0.3])
-a.retain_grad()
-d = f(a)
-d.sum().backward()
-print(a.grad)
 # second derivative of sin
 x = torch.linspace(0, 3, 7, requires_grad=True)
 y = torch.sin(x)
