@@ -18,20 +18,20 @@ Then, as you need them:
     creation.py            tensor(), arange(), zeros(), ...   random.py: rand(), randn()
     events.py              the engine announces what it does; trace() records it
     printing.py            tensors print exactly as PyTorch prints them
+    quiet.py               NumPy's warnings off while the engine computes (PyTorch has none)
 """
-import warnings as _warnings
-
 from .tensor import Size, Tensor  # first: everything else builds on Tensor
 from .cuda import device
-from . import autograd, cuda, dtypes, events, nn
-from .autograd import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
-from .autograd import no_grad as inference_mode  # the same thing, for minigrad's purposes
+from . import autograd, cuda, dtypes, events, linalg, nn
+from .autograd import (enable_grad, inference_mode, is_grad_enabled, is_inference_mode_enabled,
+                       no_grad, set_grad_enabled)
 from .creation import (arange, as_tensor, e, empty, empty_like, eye, from_numpy, full, full_like,
                        inf, linspace, nan, ones, ones_like, pi, tensor, zeros, zeros_like)
 from .dtypes import (bool_ as bool, dtype, float16, float32, float64, int8, int16, int32, int64,
                      uint8)
 from .events import trace
-from .functions import allclose, equal, is_floating_point, is_tensor, isclose
+from .functions import (allclose, can_cast, equal, is_floating_point, is_inference, is_tensor,
+                        isclose, promote_types, result_type)
 from .ops import functions as _op_functions
 globals().update(_op_functions)  # torch.exp, torch.sum, torch.dot, ... (the op table's rows)
 from .printing import set_printoptions
@@ -45,9 +45,6 @@ half = float16
 long = int64
 int = int32
 short = int16
-
-# Division by zero or log(0) gives inf/nan silently in PyTorch; NumPy would also warn.
-_warnings.filterwarnings("ignore", category=RuntimeWarning, module=r"minigrad(\.|$)")
 
 
 def get_default_dtype():

@@ -3,13 +3,15 @@
 Default dtypes follow PyTorch: Python floats give float32, Python ints give int64,
 NumPy arrays keep their dtype (float64 stays float64).
 """
+import math
 import numbers
 
 import numpy as np
 
 from . import dtypes
 from .language import hint
-from .cuda import device as _device
+from .cuda import on_cpu
+from .quiet import silently, warn
 from .tensor import Tensor
 
 pi = float(np.pi)
@@ -18,91 +20,116 @@ inf = float("inf")
 nan = float("nan")
 
 
+@silently  # 1e300 into float32 is inf, as in PyTorch, without NumPy's overflow warning
 def to_array(data, dtype=None):
-    """Turn nested lists, numbers, NumPy arrays or tensors into a NumPy array with
-    PyTorch's default dtype (or ``dtype``)."""
+    """Turn nested lists, numbers, NumPy arrays or tensors into a NumPy array.
+
+    Numbers go straight into ``dtype`` when it is given, each rounded once:
+    ``tensor([0.1], dtype=float64)`` holds 0.1 to the last digit, not 0.1 squeezed
+    through float32 first. Without a dtype, PyTorch's rules pick one (``_shape_and_dtype``).
+    """
     if isinstance(data, Tensor):
         array = data._data
     elif isinstance(data, np.ndarray):
         array = data
         dtypes.from_numpy(array.dtype)  # rejects types PyTorch has no counterpart for
-    elif isinstance(data, (np.number, np.bool_)):  # a NumPy scalar keeps its dtype
-        array = np.asarray(data)
-        dtypes.from_numpy(array.dtype)
-    elif isinstance(data, numbers.Number):
-        array = np.asarray(data, dtype=dtypes.scalar_dtype(data).numpy)
-    elif isinstance(data, (list, tuple)):
-        array = _from_nested(data)
     else:
-        raise TypeError(f"new(): invalid data type '{type(data).__name__}'")
-    if dtype is not None:
-        array = array.astype(dtype.numpy, copy=False)
-    return array
+        shape, inferred = _shape_and_dtype(data)
+        numbers = []
+        _flatten(data, numbers)
+        return _store(numbers, dtype or inferred or dtypes.default_float()).reshape(shape)
+    return array if dtype is None else array.astype(dtype.numpy, copy=False)
 
 
-def _from_nested(data):
-    shape, kinds = _check_nested(data)
-    if "float" in kinds:
-        target = dtypes.default_float()
-    elif "int" in kinds:
-        target = dtypes.int64
-    elif kinds == {"bool"}:
-        target = dtypes.bool_
-    else:
-        target = dtypes.default_float()  # an empty list
-    flat = []
-    _flatten(data, flat)
-    return np.array(flat, dtype=target.numpy).reshape(shape)
-
-
-def _check_nested(data, depth=0):
-    """The shape of a nested list, and which kinds of numbers it holds; raises
-    PyTorch's error for ragged lists."""
-    if isinstance(data, Tensor):
-        return data._data.shape, {"float" if data.dtype.is_floating_point else
-                                  "bool" if data.dtype is dtypes.bool_ else "int"}
+def _shape_and_dtype(data, depth=0):
+    """The shape of nested lists and the dtype PyTorch infers for them: the promotion of
+    every number's own dtype (Python floats the default float32, ints int64, bools bool;
+    NumPy numbers and arrays, and one-element tensors, keep theirs). ``[1, 2.5]`` is
+    float32, ``[np.float64(1.5), 2]`` float64. None for an empty list."""
     if isinstance(data, np.ndarray):
-        return data.shape, {"float" if data.dtype.kind == "f" else "bool" if data.dtype.kind == "b" else "int"}
-    if isinstance(data, (bool, np.bool_)):
-        return (), {"bool"}
-    if isinstance(data, (int, np.integer)):
-        return (), {"int"}
-    if isinstance(data, (float, np.floating)):
-        return (), {"float"}
-    if not isinstance(data, (list, tuple)):
-        raise TypeError(f"new(): invalid data type '{type(data).__name__}'")
-    if not data:
-        return (0,), set()
-    kinds = set()
-    first = None
+        return data.shape, dtypes.from_numpy(data.dtype)
+    if not isinstance(data, (list, tuple, range)):
+        return (), _dtype_of_number(data)
+    if _plain_numbers(data):  # the common case, decided without visiting each number
+        kinds = set(map(type, data))
+        dtype = (dtypes.default_float() if float in kinds else dtypes.int64 if int in kinds else
+                 dtypes.bool_ if kinds else None)
+        return (len(data),), dtype
+    shape = dtype = None
     for item in data:
-        shape, k = _check_nested(item, depth + 1)
-        kinds |= k
-        if first is None:
-            first = shape
-        elif shape != first:
-            got = len(item) if isinstance(item, (list, tuple)) else 0
-            raise ValueError(f"expected sequence of length {first[0] if first else 0} at dim "
-                             f"{depth + 1} (got {got})")
-    return (len(data),) + first, kinds
+        item_shape, item_dtype = _shape_and_dtype(item, depth + 1)
+        if shape is None:
+            shape = item_shape
+        elif item_shape != shape:
+            _ragged(shape, item_shape, item, depth, dtype)
+        if item_dtype is not None:
+            dtype = item_dtype if dtype is None else dtypes.promote_types(dtype, item_dtype)
+    return (len(data),) + (shape or ()), dtype
+
+
+def _ragged(expected, got, item, depth, dtype):
+    """PyTorch's error for nested lists whose rows differ."""
+    for i, (a, b) in enumerate(zip(expected, got)):
+        if a != b:
+            raise ValueError(f"expected sequence of length {a} at dim {depth + 1 + i} (got {b})")
+    if len(got) < len(expected):  # a number where a list was expected
+        raise TypeError("not a sequence")
+    raise TypeError(f"'{type(item).__name__}' object cannot be interpreted as an integer"
+                    if dtype is not None and dtype.category < 2 else
+                    f"must be real number, not {type(item).__name__}")
+
+
+def _dtype_of_number(x):
+    if isinstance(x, Tensor):  # a tensor inside a list stands for its one number
+        if x._data.size != 1:
+            raise ValueError("only one element tensors can be converted to Python scalars. " + hint(
+                "To join tensors into one, use torch.stack(tensors).",
+                "要把几个张量合成一个，请用 torch.stack(tensors)。"))
+        return x.dtype
+    if isinstance(x, np.generic):
+        return dtypes.from_numpy(x.dtype)
+    if isinstance(x, (bool, int, float)):
+        return dtypes.scalar_dtype(x)
+    if isinstance(x, str):
+        raise TypeError(f"new(): invalid data type '{type(x).__name__}'")
+    raise RuntimeError(f"Could not infer dtype of {type(x).__name__}")
+
+
+def _plain_numbers(data):
+    """Whether a list holds Python floats, ints and bools only."""
+    return set(map(type, data)) <= {float, int, bool}
 
 
 def _flatten(data, out):
-    if isinstance(data, (list, tuple)):
+    if isinstance(data, (list, tuple, range)):
+        if _plain_numbers(data):
+            out.extend(data)
+            return
         for item in data:
             _flatten(item, out)
-    elif isinstance(data, Tensor):
-        out.extend(data._data.ravel().tolist())
     elif isinstance(data, np.ndarray):
         out.extend(data.ravel().tolist())
+    elif isinstance(data, Tensor):
+        out.append(data.item())
     else:
         out.append(data)
 
 
+def _store(numbers, dtype):
+    """Python numbers as an array of ``dtype``. Floats and bools convert one by one,
+    rounded once; integer types first check that every number fits."""
+    if dtype.category != 1:
+        return np.array(numbers, dtype=dtype.numpy)
+    values = np.array(numbers)
+    if values.dtype.kind in "uO":  # integers past int64 (NumPy made uint64 or objects)
+        raise ValueError("Overflow when unpacking long long")
+    dtypes.check_fits(values, dtype)
+    return values.astype(dtype.numpy)
+
+
 def _finish(array, requires_grad, device=None):
     """Wrap a freshly made array as a leaf tensor."""
-    if device is not None:
-        _device(device)
+    on_cpu(device)
     if requires_grad and array.dtype.kind != "f":
         raise RuntimeError(
             "Only Tensors of floating point and complex dtype can require gradients. " + hint(
@@ -117,7 +144,16 @@ def tensor(data, dtype=None, device=None, requires_grad=False):
     >>> minigrad.tensor([1.0, 2.0], requires_grad=True)
     tensor([1., 2.], requires_grad=True)
     """
+    if isinstance(data, Tensor):
+        warn_copy_construct("torch.tensor")
     return _finish(np.array(to_array(data, dtype), copy=True), requires_grad, device)
+
+
+def warn_copy_construct(made_by):
+    """PyTorch's advice when a tensor is made from a tensor: say what you mean."""
+    warn(f"To copy construct from a tensor, it is recommended to use sourceTensor.detach()."
+         f"clone() or sourceTensor.detach().clone().requires_grad_(True), rather than "
+         f"{made_by}(sourceTensor).")
 
 
 def as_tensor(data, dtype=None, device=None):
@@ -127,7 +163,10 @@ def as_tensor(data, dtype=None, device=None):
 
 
 def from_numpy(array):
-    """A tensor sharing memory with the NumPy ``array``."""
+    """A tensor sharing memory with the NumPy ``array``. (The ops wrap their NumPy
+    results with it too, hence NumPy's scalars are welcome as well.)"""
+    if not isinstance(array, (np.ndarray, np.generic)):
+        raise TypeError(f"expected np.ndarray (got {type(array).__name__})")
     array = np.asarray(array)
     dtypes.from_numpy(array.dtype)
     return Tensor._make(array)
@@ -169,7 +208,8 @@ ones.__doc__ = "A tensor of ones: ``ones(4)``; float32 unless ``dtype``."
 
 def full(size, fill_value, dtype=None, device=None, requires_grad=False):
     dtype = dtype or dtypes.scalar_dtype(fill_value)
-    return _finish(np.full(_size((size,)), fill_value, dtype=dtype.numpy), requires_grad, device)
+    value = dtypes.fill_value(fill_value, dtype)
+    return _finish(np.full(_size((size,)), value, dtype=dtype.numpy), requires_grad, device)
 
 
 def _like(fill):
@@ -187,7 +227,8 @@ zeros_like.__name__, ones_like.__name__, empty_like.__name__ = "zeros_like", "on
 
 def full_like(input, fill_value, dtype=None, device=None, requires_grad=False):
     dtype = dtype or input.dtype
-    return _finish(np.full(input._data.shape, fill_value, dtype=dtype.numpy), requires_grad, device)
+    value = dtypes.fill_value(fill_value, dtype)
+    return _finish(np.full(input._data.shape, value, dtype=dtype.numpy), requires_grad, device)
 
 
 def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False):
@@ -201,8 +242,32 @@ def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False
         floating = any(isinstance(v, (float, np.floating)) for v in values)
         dtype = dtypes.default_float() if floating else dtypes.int64
     start, end, step = values
-    array = np.arange(start, end, step, dtype=np.float64).astype(dtype.numpy)
+    if not all(math.isfinite(v) for v in values):
+        raise RuntimeError(f"unsupported range: {start} -> {end}")
+    if (end - start) * step < 0:
+        raise RuntimeError("upper bound and lower bound inconsistent with step sign")
+    if dtype.is_floating_point:
+        array = _arange_values(float(start), float(end), float(step), dtype.numpy)
+    else:  # integer types take whole numbers first: arange(0, 5, 1.5, dtype=int64) steps by 1
+        array = np.arange(int(start), int(end), int(step), dtype=np.int64).astype(dtype.numpy)
     return _finish(array, requires_grad, device)
+
+
+def _arange_values(start, end, step, dtype):
+    """start + i·step, as PyTorch's kernel computes it, to the last bit (so that
+    ``arange(-8.0, 8.0, 0.1)`` has the same tiny value near 0, and relu the same
+    gradient there). In float64 with a fused multiply-add; within each block of two
+    32-byte SIMD vectors, each vector counts on from its own first value, already
+    rounded to ``dtype`` (PyTorch's Vectorized::arange); the last partial block element
+    by element."""
+    n = max(math.ceil((end - start) / step), 0)
+    width = 32 // dtype.itemsize
+    i = np.arange(n)
+    k = i % width
+    first = _fused(np.float64(step), i - k, start).astype(dtype)  # each vector's first value
+    in_blocks = i < n - n % (2 * width)
+    return np.where(in_blocks, _fused(np.float64(step), k, first.astype(np.float64)),
+                    _fused(np.float64(step), i, start)).astype(dtype)
 
 
 def linspace(start, end, steps, dtype=None, device=None, requires_grad=False):

@@ -6,6 +6,8 @@ letting NumPy decide.
 """
 import numpy as np
 
+from .quiet import silently
+
 
 class dtype:
     """A tensor's element type. Prints as PyTorch's does (``torch.float32``) so that
@@ -67,9 +69,13 @@ def float_array(array):
 
 
 def promote_types(a, b):
-    """The smallest dtype that holds both ``a`` and ``b`` (PyTorch's ``promote_types``)."""
+    """The smallest dtype that holds both ``a`` and ``b`` (PyTorch's ``promote_types``).
+    Across categories the higher one wins outright: int64 with float16 is float16 in
+    PyTorch (NumPy would say float64)."""
     if a is b:
         return a
+    if a.category != b.category:
+        return a if a.category > b.category else b
     return from_numpy(np.promote_types(a.numpy, b.numpy))
 
 
@@ -80,6 +86,49 @@ def scalar_dtype(value):
     if isinstance(value, (int, np.integer)):
         return int64
     return default_float()
+
+
+@silently  # 1e300 into float32 is inf, as in PyTorch, without NumPy's overflow warning
+def scalar_array(value, dtype):
+    """A Python number as a 0-d array of ``dtype``, for an op with a tensor. Integers
+    wrap around as in PyTorch's kernels (a uint8 tensor + 300 adds 44) where NumPy
+    would refuse."""
+    if dtype.category == 1 and isinstance(value, (int, np.integer)):
+        return np.array(value, dtype=np.int64).astype(dtype.numpy)
+    return np.asarray(value, dtype=dtype.numpy)
+
+
+def check_fits(values, dtype, type_name=None):
+    """Raise PyTorch's error if a number in ``values`` (an array of Python numbers) does
+    not fit in ``dtype``: ``torch.tensor([300], dtype=torch.uint8)`` is an error, not a
+    silent 44. Unsigned types take negative integers as two's complement (-1 becomes
+    255), as PyTorch does; floats may be inf or nan, not finite and too large."""
+    if dtype.category == 1:
+        info = np.iinfo(dtype.numpy)
+        if values.dtype.kind == "f":
+            bad = np.isnan(values) | (values < info.min) | (values > info.max)
+        else:
+            low = -int(info.max) if info.min == 0 else info.min
+            bad = (values < low) | (values > info.max)
+    elif dtype is float32:  # PyTorch lets float16 overflow to inf; float64 always fits
+        bad = np.isfinite(values) & (np.abs(values) > np.finfo(np.float32).max)
+    else:
+        return
+    if bad.any():
+        raise RuntimeError(f"value cannot be converted to type {type_name or dtype.name} "
+                           f"without overflow")
+
+
+# How PyTorch's fill names the types in its overflow error (their C++ names)
+_FILL_TYPE_NAME = {uint8: "uint8_t", int8: "int8_t", int16: "int16_t", int32: "int",
+                   int64: "int64_t", float32: "float"}
+
+
+def fill_value(value, dtype):
+    """The number ``full`` or ``fill_`` writes, as a 0-d array of ``dtype``, checked the
+    way PyTorch checks it."""
+    check_fits(np.asarray(value), dtype, _FILL_TYPE_NAME.get(dtype))
+    return scalar_array(value, dtype)
 
 
 def result_type(*operands):

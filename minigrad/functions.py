@@ -2,6 +2,7 @@
 ops' ``torch.*`` functions come from the table in ``ops/__init__.py``)."""
 import numpy as np
 
+from . import dtypes
 from .creation import from_numpy
 from .ops.broadcasting import operand
 from .tensor import Tensor
@@ -9,6 +10,25 @@ from .tensor import Tensor
 
 def is_tensor(obj):
     return isinstance(obj, Tensor)
+
+
+def is_inference(input):
+    return input.is_inference()
+
+
+def promote_types(type1, type2):
+    return dtypes.promote_types(type1, type2)
+
+
+def result_type(tensor1, tensor2):
+    """The dtype ``tensor1 op tensor2`` would have (either may be a plain number)."""
+    return dtypes.result_type(tensor1, tensor2)
+
+
+def can_cast(from_, to):
+    """Whether PyTorch's in-place ops may write a ``from_`` result into a ``to`` tensor:
+    never down a category (float to integer, integer to bool)."""
+    return from_.category <= to.category
 
 
 def is_floating_point(input):

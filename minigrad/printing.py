@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import dtypes
+from .quiet import silently
 
 
 @dataclass
@@ -143,6 +144,7 @@ def _add_suffixes(text, suffixes, indent):
     return "".join(parts)
 
 
+@silently  # the ratio of the largest to the smallest value may overflow to inf: fine
 def format_values(values, dtype, indent=0):
     """The bracketed part of the repr, for a NumPy array of the tensor's values."""
     if values.size == 0:

@@ -11,7 +11,7 @@ import weakref
 import numpy as np
 
 from . import dtypes, events
-from .cuda import device
+from .cuda import device, on_cpu
 from .language import hint
 
 
@@ -32,7 +32,8 @@ class Tensor:
     ``Tensor([...])`` is PyTorch's legacy constructor (always float32).
     """
     __slots__ = ("_data", "_requires_grad", "_grad", "_grad_fn", "_output_nr",
-                 "_vc", "_base", "_view_version", "_accumulator", "_hooks", "__weakref__")
+                 "_vc", "_base", "_view_version", "_accumulator", "_hooks", "_inference",
+                 "__weakref__")
     __array_priority__ = 1000  # numpy_array * tensor calls Tensor.__rmul__
 
     def __init__(self, *args, **kwargs):
@@ -42,7 +43,7 @@ class Tensor:
         if len(args) == 1 and not isinstance(args[0], (int, np.integer)):
             data = creation.to_array(args[0], dtypes.float32)
         else:  # Tensor(2, 3): PyTorch leaves the memory uninitialised; zeros are kinder
-            data = np.zeros(tuple(int(a) for a in args), dtype=np.float32)
+            data = np.zeros(tuple(int(a) for a in args) if args else (0,), dtype=np.float32)
         Tensor._make(data, into=self)
 
     @classmethod
@@ -53,6 +54,7 @@ class Tensor:
         t._requires_grad = requires_grad
         t._grad = t._grad_fn = t._vc = t._base = t._view_version = t._accumulator = t._hooks = None
         t._output_nr = 0
+        t._inference = _GradMode.inference  # made inside inference_mode
         return t
 
     # -- what the tensor is ---------------------------------------------------------
@@ -107,10 +109,8 @@ class Tensor:
     def cpu(self):
         return self
 
-    def cuda(self, *args, **kwargs):
-        raise RuntimeError("minigrad runs on the CPU only: .cuda() is not available. " + hint(
-            "Remove the .cuda() call; everything works on the CPU.",
-            "去掉 .cuda() 即可，所有计算都在 CPU 上进行。"))
+    def cuda(self, device=None, **kwargs):
+        on_cpu("cuda")
 
     # -- the autograd attributes ----------------------------------------------------
     @property
@@ -126,6 +126,9 @@ class Tensor:
                 "you can only change requires_grad flags of leaf variables. If you want to use a "
                 "computed variable in a subgraph that doesn't require differentiation use "
                 "var_no_grad = var.detach().")
+        if flag and self._inference and not _GradMode.inference:
+            raise RuntimeError("Setting requires_grad=True on inference tensor outside "
+                               "InferenceMode is not allowed.")
         if flag and not self.dtype.is_floating_point:
             raise RuntimeError(
                 f"only Tensors of floating point dtype can require gradients (this one is "
@@ -234,7 +237,13 @@ class Tensor:
 
     @property
     def _version(self):
+        if self._inference:
+            raise RuntimeError("Inference tensors do not track version counter.")
         return self._version_counter.value
+
+    def is_inference(self):
+        """Made inside ``inference_mode`` (or a view of such a tensor)."""
+        return self._inference
 
     @property
     def output_nr(self):
@@ -251,6 +260,7 @@ class Tensor:
         """The same values (same memory), cut from the graph: treated as a constant."""
         out = Tensor._make(self._data)
         out._vc = self._version_counter
+        out._inference = self._inference
         if events.listeners:
             events.announce(events.Detached(self, out))
         return out
@@ -265,7 +275,9 @@ class Tensor:
     @property
     def data(self):
         """The values without history. Changes through ``.data`` are invisible to autograd."""
-        return Tensor._make(self._data)
+        out = Tensor._make(self._data)
+        out._inference = self._inference
+        return out
 
     @data.setter
     def data(self, value):
@@ -346,6 +358,21 @@ class Tensor:
             return self.item().__format__(spec)
         return format(repr(self), spec)
 
+    def new_zeros(self, *size, dtype=None, requires_grad=False):
+        return creation.zeros(*size, dtype=dtype or self.dtype, requires_grad=requires_grad)
+
+    def new_ones(self, *size, dtype=None, requires_grad=False):
+        return creation.ones(*size, dtype=dtype or self.dtype, requires_grad=requires_grad)
+
+    def new_full(self, size, fill_value, dtype=None, requires_grad=False):
+        return creation.full(size, fill_value, dtype=dtype or self.dtype, requires_grad=requires_grad)
+
+    def new_tensor(self, data, dtype=None, requires_grad=False):
+        if isinstance(data, Tensor):
+            creation.warn_copy_construct("tensor.new_tensor")
+            data = data._data
+        return creation.tensor(data, dtype=dtype or self.dtype, requires_grad=requires_grad)
+
     def __reduce_ex__(self, protocol):
         if self._grad_fn is not None:
             raise RuntimeError("Only leaf tensors can be pickled or deep-copied; call .detach() first.")
@@ -369,6 +396,11 @@ def _rebuild(data, requires_grad):
 
 def _dim(d, ndim):
     """A dimension index checked and made non-negative, with PyTorch's error."""
+    if not isinstance(d, (int, np.integer)):
+        try:
+            d = d.__index__()  # a one-element integer tensor is a fine dim, as in PyTorch
+        except (AttributeError, TypeError):
+            raise TypeError(f"argument 'dim' must be int, not {type(d).__name__}") from None
     low, high = (-1, 0) if ndim == 0 else (-ndim, ndim - 1)
     if not low <= d <= high:
         raise IndexError(f"Dimension out of range (expected to be in range of [{low}, {high}], "
@@ -379,6 +411,7 @@ def _dim(d, ndim):
 # Everything below builds on Tensor, so it loads once the class exists.
 from .autograd import engine  # noqa: E402
 from .autograd.function import AccumulateGrad  # noqa: E402
+from .autograd.grad_mode import _GradMode  # noqa: E402
 from . import creation, ops  # noqa: E402  (ops installs the methods that compute: x.exp(), x + y)
 from .ops.inplace import VersionCounter, graph_node  # noqa: E402
 from .printing import tensor_repr  # noqa: E402

@@ -20,6 +20,7 @@ from ..creation import ones_like, zeros, zeros_like
 from ..ops.broadcasting import sum_to
 from ..ops.inplace import bump_version
 from ..ops.broadcasting import operand
+from ..quiet import silently
 from ..tensor import Tensor
 from .function import AccumulateGrad
 from .grad_mode import _GradMode
@@ -116,6 +117,7 @@ def _seed_gradients(outputs, grad_outputs, caller):
     return seeds
 
 
+@silently  # backward's arithmetic gives inf and nan as quietly as forward's
 def _run(roots, seeds, retain_graph, create_graph, targets, accumulate):
     if retain_graph is None:
         retain_graph = create_graph
@@ -250,6 +252,7 @@ def _apply_pre_hooks(node, grads):
         if grads[nr] is not None:
             replaced = hook(grads[nr])
             if replaced is not None:
+                _check_hook_result(hook, grads[nr], replaced)
                 grads[nr] = replaced
     for nr, ref in (node._retained or {}).items():
         tensor = ref()
@@ -257,6 +260,22 @@ def _apply_pre_hooks(node, grads):
             g = grads[nr]
             tensor._grad = g.detach().clone() if tensor._grad is None else tensor._grad + g.detach()
     return grads
+
+
+def _check_hook_result(hook, grad, replaced):
+    """A hook may replace a gradient, not change what it is the gradient of: a leaf of
+    shape (2,) must not end up with a .grad of shape (3,)."""
+    if not isinstance(replaced, Tensor):
+        raise TypeError(f"expected Variable, but hook returned '{type(replaced).__name__}'")
+    name = getattr(hook, "__name__", "<unknown>")
+    advice = hint(" Return a tensor of the gradient's own shape and dtype, or None to keep it.",
+                  " 钩子要返回与原梯度形状、dtype 都相同的张量，或返回 None 保留原梯度。")
+    if replaced._data.shape != grad._data.shape:
+        raise RuntimeError(f"hook '{name}' has changed the size of value." + advice)
+    if replaced._data.dtype != grad._data.dtype:
+        raise RuntimeError(f"hook '{name}' has changed the type of value (was "
+                           f"{dtypes.legacy_type_name(grad._data.dtype)} got "
+                           f"{dtypes.legacy_type_name(replaced._data.dtype)})." + advice)
 
 
 def _call(node, grads):

@@ -18,16 +18,18 @@ also the ``ctx`` that ``forward`` writes to and ``backward`` reads from:
 
 Every built-in op in ``minigrad/ops`` is written exactly like this.
 """
+import functools
 import itertools
 import re
 
 import numpy as np
 
 from .. import events
+from ..quiet import silently
 from ..language import hint
 from ..dtypes import legacy_type_name
 from ..tensor import Tensor
-from .grad_mode import _GradMode
+from .grad_mode import _GradMode, no_grad
 
 _sequence = itertools.count()
 
@@ -134,6 +136,12 @@ def _save(ctx, args, outputs):
     for t in ctx._to_save:
         where = None
         if t is not None:
+            if t._inference:  # it has no version counter that could prove it unchanged later
+                raise RuntimeError(
+                    "Inference tensors cannot be saved for backward. Please do not use Tensors "
+                    "created in inference mode in computation tracked by autograd. To work around "
+                    "this, you can make a clone to get a normal tensor and use it in autograd, or "
+                    "use `torch.no_grad()` instead of `torch.inference_mode()`.")
             for nr, out in enumerate(outputs):
                 if t is out:
                     t = SavedOutput(t, nr)
@@ -280,6 +288,7 @@ class Function:
         return result
 
     @classmethod
+    @silently  # NumPy's warnings off while forward computes: PyTorch gives inf, nan silently
     def _run(cls, args):
         """Run forward and, if any input requires grad, connect the result to the graph.
         Returns the result and its node (None when nothing was recorded)."""
@@ -359,9 +368,45 @@ def _connect(ctx, args, outputs):
         _save(ctx, args, outputs)
 
 
-def once_differentiable(fn):
-    """Accepted for compatibility with PyTorch code; minigrad needs nothing from it."""
-    return fn
+def once_differentiable(backward):
+    """For a ``backward`` written with plain NumPy (or otherwise not differentiable): it
+    runs without recording, and if a second derivative is asked for through it, the
+    error says so then, as in PyTorch, instead of a silently wrong answer."""
+    @functools.wraps(backward)
+    def wrapper(ctx, *grads):
+        with no_grad():
+            outputs = backward(ctx, *grads)
+        if not (_GradMode.enabled and any(isinstance(g, Tensor) and g._requires_grad
+                                          for g in grads)):
+            return outputs
+        # create_graph=True with a gradient that has history: hand back copies whose
+        # grad_fn raises when the second backward reaches it
+        single = not isinstance(outputs, tuple)
+        outputs = (outputs,) if single else outputs
+        tensors = [g.detach().requires_grad_() for g in outputs if isinstance(g, Tensor)]
+        guarded = iter(_as_tuple(DelayedError.apply(*tensors)) if tensors else ())
+        outputs = tuple(next(guarded) if isinstance(g, Tensor) else g for g in outputs)
+        return outputs[0] if single else outputs
+    return wrapper
+
+
+def _as_tuple(result):
+    return result if isinstance(result, tuple) else (result,)
+
+
+class DelayedError(Function):
+    """The values unchanged; differentiating through them raises (once_differentiable)."""
+    node_name = "Error"
+
+    @staticmethod
+    def forward(ctx, *tensors):
+        values = tuple(t._data for t in tensors)
+        return values if len(values) > 1 else values[0]
+
+    @staticmethod
+    def backward(ctx, *grads):
+        raise RuntimeError("trying to differentiate twice a function that was marked with "
+                           "@once_differentiable")
 
 
 __all__ = ["Function", "Node", "BackwardNode", "AccumulateGrad", "once_differentiable"]

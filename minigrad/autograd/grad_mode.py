@@ -10,6 +10,7 @@ from .. import events
 
 class _GradMode:
     enabled = True
+    inference = False  # inside inference_mode: new tensors are inference tensors
 
 
 def is_grad_enabled():
@@ -17,6 +18,7 @@ def is_grad_enabled():
 
 
 def _set(enabled):
+    enabled = enabled and not _GradMode.inference  # enable_grad cannot undo inference_mode
     if _GradMode.enabled != enabled:
         _GradMode.enabled = enabled
         if events.listeners:
@@ -86,3 +88,41 @@ class no_grad(_ModeScope):
 class enable_grad(_ModeScope):
     """Record operations again inside a ``no_grad`` block."""
     mode = True
+
+
+class inference_mode(_ModeScope):
+    """``no_grad`` for code that will never need gradients: the tensors made inside are
+    *inference tensors* (``t.is_inference()``). PyTorch saves work by giving them no
+    version counter, so they can never join a graph later: saving one for backward or
+    changing one in place outside the block is an error (as in PyTorch). Use ``no_grad``
+    for results you may still want to differentiate through.
+    """
+
+    def __new__(cls, mode=True):
+        if callable(mode):  # @inference_mode without parentheses
+            return cls()(mode)
+        return super().__new__(cls)
+
+    def __init__(self, mode=True):
+        self.mode = not mode  # grad mode: off inside inference mode
+        self.inference = bool(mode)
+
+    def __enter__(self):
+        self.prev_inference = _GradMode.inference
+        _GradMode.inference = self.inference
+        super().__enter__()
+
+    def __exit__(self, *exc):
+        _GradMode.inference = self.prev_inference
+        return super().__exit__(*exc)
+
+    def __call__(self, fn):
+        @functools.wraps(fn)
+        def wrapper(*args, **kwargs):
+            with inference_mode(self.inference):
+                return fn(*args, **kwargs)
+        return wrapper
+
+
+def is_inference_mode_enabled():
+    return _GradMode.inference

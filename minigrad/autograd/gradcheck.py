@@ -13,6 +13,8 @@ import warnings
 
 import numpy as np
 
+from ..language import hint
+
 from .engine import grad as autograd_grad
 from .grad_mode import enable_grad
 
@@ -76,9 +78,10 @@ def _check_inputs(inputs):
     for i in differentiable:
         if inputs[i]._data.dtype != np.float64:
             warnings.warn(f"Input #{i} requires gradient and is not a double precision floating "
-                          f"point. This check will likely fail if all the inputs are not of double "
-                          f"precision floating point. Use dtype=torch.float64.", UserWarning,
-                          stacklevel=3)
+                          f"point or complex. This check will likely fail if all the inputs are "
+                          f"not of double precision floating point or complex. " + hint(
+                              "Use dtype=torch.float64.", "请用 dtype=torch.float64。"),
+                          UserWarning, stacklevel=3)
     return differentiable
 
 

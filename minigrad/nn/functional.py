@@ -2,11 +2,14 @@
 ``F.mse_loss``, ``F.binary_cross_entropy_with_logits``, ``F.softmax`` ..."""
 import numpy as np
 
+from .. import dtypes
 from ..autograd.function import Function
-from ..autograd.notation import Local, Notation, Rule
-from ..creation import from_numpy
-from ..ops.broadcasting import promoted
-from ..ops.broadcasting import operand
+from ..autograd.notation import Local, Notation, Rule, number, zeros
+from ..creation import from_numpy, zeros_like
+from ..language import hint
+from ..ops.broadcasting import broadcast_shape, operand, promoted
+from ..ops.reduce import average
+from ..quiet import warn
 from ..tensor import _dim
 
 
@@ -51,7 +54,7 @@ class MseLoss(Function):
 def mse_loss(input, target, reduction="mean"):
     """Mean squared error: mean of (input - target)²."""
     _check_reduction(reduction)
-    return MseLoss.apply(input, operand(target, input), reduction)
+    return MseLoss.apply(*_same_size(input, operand(target, input)), reduction)
 
 
 class BinaryCrossEntropyWithLogits(Function):
@@ -176,48 +179,57 @@ class LogSoftmax(Function):
 
 
 class NllLoss(Function):
-    """loss = mean over rows of -logp[row, target[row]];  the gradient -1/n goes to the
-    picked entries only. ``target`` comes as a NumPy array: class indices have no gradient
-    (and PyTorch's node has no edge for them). A single sample may come unbatched:
-    logp of shape (C,) with a 0-d target."""
+    """loss = -w[t]·logp[t] for each sample's target class t, then their mean (divided by
+    Σ w[t], the weights used), sum, or each ('none');  ∂loss/∂logp = -w[t] (divided by
+    Σ w[t] for the mean) at each sample's target entry, 0 elsewhere.
+
+    w is ``weight`` (1 for every class by default) and 0 for targets equal to
+    ``ignore_index``. ``target`` and ``weight`` come as NumPy arrays: PyTorch's node has
+    no edge for them. The classes are along dim 1 (dim 0 for one unbatched sample)."""
     node_name = "NllLossBackward0"
     notation = Notation("NLL", "nll_loss({0})",
-                        Rule(lambda args: "−one_hot(target) × {g}" + _per_element(args, rows=True),
-                             lambda g, logp, target, reduction, out: _nll_gradient(g, logp, target, reduction)))
+                        Rule(lambda args: _nll_rule(args[1:], "{g}"),
+                             lambda g, logp, *settings_and_out: _nll_gradient(
+                                 g, logp, *settings_and_out[:-1])))
 
     @staticmethod
-    def forward(ctx, logp, target, reduction):
-        batched = logp._data.ndim == 2
-        index = _picks(logp._data.shape, target)
-        picked = np.zeros(logp._data.shape, dtype=logp._data.dtype)
-        picked[index] = -1
-        ctx.picked, ctx.reduction, ctx.batched = picked, reduction, batched
-        loss = -logp._data[index]
-        return _reduce(loss, reduction)
+    def forward(ctx, logp, target, weight, ignore_index, reduction):
+        ctx.save_for_backward(logp)
+        ctx.settings = target, weight, ignore_index, reduction
+        picks = _Picks(logp._data, *ctx.settings)
+        losses = -picks.weights * np.take_along_axis(
+            logp._data, picks.where, axis=picks.class_dim).squeeze(picks.class_dim)
+        if reduction == "none":
+            return losses
+        return losses.sum() / picks.total if reduction == "mean" else losses.sum()
 
     @staticmethod
     def backward(ctx, grad):
-        if not ctx.batched:
-            return grad * from_numpy(ctx.picked), None, None
-        if ctx.reduction == "none":
-            grad = grad.unsqueeze(1)  # one loss per row: each row's gradient for its pick
-        grad = _unreduce(grad, ctx.reduction, ctx.picked.shape[0])
-        return grad * from_numpy(ctx.picked), None, None
+        logp, = ctx.saved_tensors
+        return ctx.function.gradient.apply(grad, logp, ctx.settings), None, None, None, None
 
 
-def _picks(shape, target):
-    """Where each row's target class is: (rows, classes), or the class of a single sample."""
-    return (np.arange(shape[0]), target) if len(shape) == 2 else (target,)
+class NllLossGradient(Function):
+    """nll_loss's backward as an op of its own (PyTorch's nll_loss_backward): -w[t]·grad
+    (divided by Σ w[t] for the mean) at each target entry. It is linear in ``grad`` and
+    does not depend on logp's values, so its own derivatives are nll_loss again (for
+    ``grad``) and 0 (for logp): second derivatives through it come out as PyTorch's."""
+    node_name = "NllLossBackwardBackward0"
 
+    notation = Notation("NLL′", lambda args: _nll_rule(args[2], "{0}"),
+                        Rule("nll_loss({g})", lambda g, grad, logp, settings, out: np.sum(
+                            _nll_gradient(np.ones(np.shape(grad)), logp, *settings) * g,
+                            axis=_class_dim(logp) if settings[3] == "none" else None)),
+                        Local("0", lambda grad, logp, settings, out: zeros(logp)))
 
-def _nll_gradient(g, logp, target, reduction):
-    """NllLoss's backward in NumPy, for its notation: -g (per row, / n for a mean) at the picks."""
-    picked = np.zeros(logp.shape)
-    picked[_picks(logp.shape, target)] = -1
-    if logp.ndim == 2 and reduction == "none":
-        g = np.expand_dims(g, 1)
-    return picked * g / (logp.shape[0] if logp.ndim == 2 and reduction == "mean" else 1)
+    @staticmethod
+    def forward(ctx, grad, logp, settings):
+        ctx.settings = settings
+        return _nll_gradient(grad._data, logp._data, *settings)
 
+    @staticmethod
+    def backward(ctx, grad):
+        return ctx.function.loss.apply(grad, *ctx.settings), zeros_like(grad), None
 
 def _count(x, t, reduction):
     """How many element losses a mean shares the gradient among (1 for sum and none)."""
@@ -233,25 +245,154 @@ def _per_element(args, rows=False):
     return f" / {n}"
 
 
-def softmax(input, dim):
-    return Softmax.apply(input, _dim(dim, input.ndim))
 
 
-def log_softmax(input, dim):
-    return LogSoftmax.apply(input, _dim(dim, input.ndim))
+def _nll_gradient(g, logp, target, weight, ignore_index, reduction):
+    """nll_loss's gradient with respect to logp, in NumPy: -w[t]·g at each sample's
+    target entry (÷ Σ w[t] for the mean), 0 elsewhere."""
+    picks = _Picks(logp, target, weight, ignore_index, reduction)
+    if reduction == "none" and np.ndim(g):
+        g = np.expand_dims(g, picks.class_dim)  # each sample's gradient for its own pick
+    elif reduction == "mean":
+        g = g / picks.total
+    share = np.expand_dims(picks.weights, picks.class_dim)
+    out = np.zeros_like(logp)
+    # ignored samples are left at 0 (not -0·g, which is nan when Σ w[t] = 0)
+    values = np.where(share != 0, -g * share, 0).astype(out.dtype)
+    np.put_along_axis(out, picks.where, values, axis=picks.class_dim)
+    return out
 
 
-def cross_entropy(input, target, reduction="mean"):
-    """Softmax cross-entropy for class indices ``target`` (int64): log_softmax, then
-    the negative log-likelihood of the right classes, as PyTorch records it."""
+def _nll_rule(settings, g):
+    """The gradient as a formula: −one_hot(target) × g, weighted, ÷ Σ w[t] for a mean."""
+    target, weight, ignore_index, reduction = settings
+    picked = "−one_hot(target)" if weight is None else "−weight[target] × one_hot(target)"
+    if reduction != "mean":
+        return f"{picked} × {g}"
+    used = target != ignore_index
+    total = used.sum() if weight is None else weight[np.where(used, target, 0)][used].sum()
+    return f"{picked} × {g} / {number(total)}"
+
+
+def _class_dim(logp):
+    return 1 if np.ndim(logp) >= 2 else 0
+
+
+class _Picks:
+    """Where each sample's target class is (``where``, along ``class_dim``), its weight
+    w[t] (0 for an ignored sample) and their sum (``total``)."""
+
+    def __init__(self, logp, target, weight, ignore_index, reduction):
+        self.class_dim = _class_dim(logp)
+        used = target != ignore_index
+        chosen = np.where(used, target, 0)
+        self.where = np.expand_dims(chosen, self.class_dim)
+        w = np.ones(chosen.shape) if weight is None else weight[chosen]
+        self.weights = np.where(used, w, 0).astype(logp.dtype)
+        self.total = self.weights.sum()
+
+
+class NllLoss2D(NllLoss):
+    node_name = "NllLoss2DBackward0"
+
+
+class NllLoss2DGradient(NllLossGradient):
+    node_name = "NllLoss2DBackwardBackward0"
+
+
+NllLoss.gradient, NllLossGradient.loss = NllLossGradient, NllLoss
+NllLoss2D.gradient, NllLoss2DGradient.loss = NllLoss2DGradient, NllLoss2D
+
+
+def nll_loss(input, target, weight=None, ignore_index=-100, reduction="mean"):
+    """The negative log-likelihood of the target classes, given log-probabilities
+    ``input`` of shape (N, C), (C,) or (N, C, d1, ...) and class indices ``target``."""
     _check_reduction(reduction)
-    return NllLoss.apply(log_softmax(input, dim=-1), target._data, reduction)
+    _check_targets(input, target, weight, ignore_index)
+    weight = None if weight is None else weight._data
+    if input.ndim == 4:
+        return NllLoss2D.apply(input, target._data, weight, ignore_index, reduction)
+    if input.ndim >= 3:  # PyTorch folds the extra dims into one and calls the 4-d version
+        n, c = input.shape[:2]
+        loss = NllLoss2D.apply(input.reshape(n, c, 1, -1), target._data.reshape(n, 1, -1),
+                               weight, ignore_index, reduction)
+        return loss.view(target.shape) if reduction == "none" else loss
+    return NllLoss.apply(input, target._data, weight, ignore_index, reduction)
+
+
+def _check_targets(input, target, weight, ignore_index):
+    """PyTorch's errors for targets that cannot be class indices of ``input``."""
+    if target.dtype not in (dtypes.int64, dtypes.uint8):
+        raise RuntimeError(f"expected target dtype to be Long or Byte, but got "
+                           f"{dtypes.SCALAR_TYPE_NAME[target.dtype]}")
+    if input.ndim >= 2 and target.ndim and input.shape[0] != target.shape[0]:
+        raise ValueError(f"Expected input batch_size ({input.shape[0]}) to match target "
+                         f"batch_size ({target.shape[0]}).")
+    classes = input.shape[1 if input.ndim >= 2 else 0]
+    if weight is not None and weight.shape != (classes,):
+        raise RuntimeError(f"weight tensor should be defined either for all {classes} classes or "
+                           f"no classes but got weight tensor of shape: {list(weight.shape)}")
+    t = target._data
+    wrong = (t != ignore_index) & ((t < 0) | (t >= classes))
+    if wrong.any():
+        raise IndexError(f"Target {t[wrong].flat[0]} is out of bounds.")
+
+
+def softmax(input, dim=None):
+    return Softmax.apply(input, _dim(_implicit_dim(dim, input, "softmax"), input.ndim))
+
+
+def log_softmax(input, dim=None):
+    return LogSoftmax.apply(input, _dim(_implicit_dim(dim, input, "log_softmax"), input.ndim))
+
+
+def _implicit_dim(dim, input, name):
+    """PyTorch still guesses a missing dim (0 for 0-, 1- and 3-d input, else 1), with a
+    warning: the guess is often not the classes' dim."""
+    if dim is not None:
+        return dim
+    warn(f"Implicit dimension choice for {name} has been deprecated. Change the call to "
+         f"include dim=X as an argument.")
+    return 0 if input.ndim in (0, 1, 3) else 1
+
+
+def cross_entropy(input, target, weight=None, ignore_index=-100, reduction="mean"):
+    """Softmax cross-entropy for class indices ``target`` (int64): log_softmax over the
+    classes (dim 1; dim 0 for one unbatched sample), then nll_loss, as PyTorch records it."""
+    if target.dtype.is_floating_point:
+        raise NotImplementedError(
+            "minigrad's cross_entropy takes class indices (an int64 tensor), not class "
+            "probabilities. " + hint("For probabilities p, write -(p * x.log_softmax(1)).sum(1).mean().",
+                                     "若目标是概率 p，请写 -(p * x.log_softmax(1)).sum(1).mean()。"))
+    return nll_loss(log_softmax(input, 1 if input.ndim >= 2 else 0), target, weight,
+                    ignore_index, reduction)
+
+
+def l1_loss(input, target, reduction="mean"):
+    """Mean absolute error: mean of |input - target| (PyTorch builds it from these ops)."""
+    _check_reduction(reduction)
+    input, target = _same_size(input, operand(target, input))
+    loss = (input - target).abs()
+    return loss.mean() if reduction == "mean" else loss.sum() if reduction == "sum" else loss
+
+
+def _same_size(input, target):
+    """PyTorch's losses broadcast a target of another size, with a warning: it is usually
+    a mistake (a (3,) target against (3, 1) predictions compares every pair)."""
+    if input.shape == target.shape:
+        return input, target
+    warn(f"Using a target size ({target.shape}) that is different to the input size "
+         f"({input.shape}). This will likely lead to incorrect results due to broadcasting. "
+         f"Please ensure they have the same size.")
+    shape = broadcast_shape(input._data.shape, target._data.shape)
+    return (input if input.shape == shape else input.expand(shape),
+            target if target.shape == shape else target.expand(shape))
 
 
 def _reduce(loss, reduction):
     """The per-element losses (a NumPy array), reduced as ``reduction`` asks."""
     if reduction == "mean":
-        return loss.mean()
+        return average(loss, tuple(range(loss.ndim)), keepdims=False)
     return loss.sum() if reduction == "sum" else loss
 
 

@@ -17,7 +17,7 @@ import warnings
 import numpy as np
 
 from .. import dtypes
-from ..cuda import device
+from ..cuda import on_cpu
 from ..tensor import Tensor, _dim
 from .broadcasting import operand, scalar_like
 from . import arithmetic as A, elementwise as E, indexing as I, inplace as W, linalg as L
@@ -68,9 +68,15 @@ def numpy_names(reduction):
 
 # -- the operators ------------------------------------------------------------------------------
 add_ = binary(A.Add, "add")
-sub_ = binary(A.Sub, "sub")
 mul_ = binary(A.Mul, "mul")
 div_ = binary(A.Div, "div")
+
+
+def sub_(input, other):
+    """``x - y``. A Python bool stays a bool here, which PyTorch refuses to subtract
+    (``x + True`` is fine: True counts as 1)."""
+    other = operand(other, input, dtype=dtypes.bool_ if type(other) is bool else None)
+    return NotImplemented if other is NotImplemented else A.Sub.apply(input, other)
 
 
 def add(input, other, alpha=1):
@@ -130,16 +136,17 @@ def positive(input):
 neg = unary(A.Neg, "neg")
 
 
-def logical_and(input, other):
-    return E.compare(np.logical_and if input.dtype is dtypes.bool_ else np.bitwise_and, input, other)
+def bitwise(numpy_op, name, swapped=False):
+    """``&``, ``|``, ``^``: bitwise on integers, logical on bools; none for floats."""
+    def run(input, other):
+        return E.bitwise(numpy_op, other, input) if swapped else E.bitwise(numpy_op, input, other)
+    run.__name__ = run.__qualname__ = name
+    return run
 
 
-def logical_or(input, other):
-    return E.compare(np.logical_or if input.dtype is dtypes.bool_ else np.bitwise_or, input, other)
-
-
-def logical_not(input):
-    return E.invert(np.logical_not if input.dtype is dtypes.bool_ else np.invert, input)
+def outer(input, vec2):
+    """The outer product: ``outer(a, b)[i, j] = a[i] * b[j]`` (built from ops, as in PyTorch)."""
+    return input.reshape(-1, 1) * vec2
 
 
 def square(input):
@@ -185,6 +192,26 @@ def max(input, dim=None, keepdim=False):
 @numpy_names
 def min(input, dim=None, keepdim=False):
     return R.min(input, dim, keepdim)
+
+
+@numpy_names
+def amax(input, dim=(), keepdim=False):
+    return R.amax(input, dim, keepdim)
+
+
+@numpy_names
+def amin(input, dim=(), keepdim=False):
+    return R.amin(input, dim, keepdim)
+
+
+@numpy_names
+def prod(input, dim=None, keepdim=False, dtype=None):
+    return R.prod(input, dim, keepdim, dtype)
+
+
+@numpy_names
+def logsumexp(input, dim, keepdim=False):
+    return R.logsumexp(input, dim, keepdim)
 
 
 @numpy_names
@@ -273,12 +300,15 @@ def matrix_transposed(input):
 
 
 # -- dtypes -------------------------------------------------------------------------------------
-def to(input, *args, dtype=None, **kwargs):
+def to(input, *args, dtype=None, device=None, **kwargs):
     for a in args:
         if isinstance(a, dtypes.dtype):
             dtype = a
-        elif isinstance(a, (str, device)):
-            device(a)
+        elif isinstance(a, Tensor):  # x.to(other): other's dtype
+            dtype = a.dtype
+        else:
+            device = a
+    on_cpu(device)
     return input if dtype is None or dtype is input.dtype else S.ToCopy.apply(input, dtype)
 
 
@@ -319,15 +349,28 @@ TABLE = [
     ("__floordiv__",  compared(np.floor_divide, "floor_divide"), METHOD),
     ("__rfloordiv__", compared(np.floor_divide, "floor_divide", swapped=True), METHOD),
     ("__mod__",       compared(np.remainder, "remainder"),       METHOD),
+    ("__rmod__",      compared(np.remainder, "remainder", swapped=True), METHOD),
     ("__lt__",        compared(np.less, "lt"),                   METHOD),
     ("__le__",        compared(np.less_equal, "le"),             METHOD),
     ("__gt__",        compared(np.greater, "gt"),                METHOD),
     ("__ge__",        compared(np.greater_equal, "ge"),          METHOD),
     ("__eq__",        compared(np.equal, "eq"),                  METHOD),
     ("__ne__",        compared(np.not_equal, "ne"),              METHOD),
-    ("__and__",       logical_and,                               METHOD),
-    ("__or__",        logical_or,                                METHOD),
-    ("__invert__",    logical_not,                               METHOD),
+    ("__and__",       bitwise(np.bitwise_and, "bitwise_and"),    METHOD),
+    ("__or__",        bitwise(np.bitwise_or, "bitwise_or"),      METHOD),
+    ("__xor__",       bitwise(np.bitwise_xor, "bitwise_xor"),    METHOD),
+    ("__rand__",      bitwise(np.bitwise_and, "bitwise_and", swapped=True), METHOD),
+    ("__ror__",       bitwise(np.bitwise_or, "bitwise_or", swapped=True), METHOD),
+    ("__rxor__",      bitwise(np.bitwise_xor, "bitwise_xor", swapped=True), METHOD),
+    ("__invert__",    E.invert,                                  METHOD),
+    ("bitwise_and",   bitwise(np.bitwise_and, "bitwise_and"),    BOTH),
+    ("bitwise_or",    bitwise(np.bitwise_or, "bitwise_or"),      BOTH),
+    ("bitwise_xor",   bitwise(np.bitwise_xor, "bitwise_xor"),    BOTH),
+    ("bitwise_not",   E.invert,                                  BOTH),
+    ("logical_and",   compared(np.logical_and, "logical_and"),   BOTH),
+    ("logical_or",    compared(np.logical_or, "logical_or"),     BOTH),
+    ("logical_xor",   compared(np.logical_xor, "logical_xor"),   BOTH),
+    ("logical_not",   E.logical_not,                             BOTH),
     ("__getitem__",   I.getitem,                                 METHOD),
     ("__setitem__",   W.setitem,                                 METHOD),
     ("__iadd__",      W.add_,                                    METHOD),
@@ -362,6 +405,14 @@ TABLE = [
     ("sqrt",          unary(E.Sqrt, "sqrt"),                     BOTH),
     ("abs",           unary(E.Abs, "abs"),                       BOTH),
     ("sign",          E.sign,                                    BOTH),
+    ("round",         unary(E.Round, "round"),                   BOTH),
+    ("floor",         unary(E.Floor, "floor"),                   BOTH),
+    ("ceil",          unary(E.Ceil, "ceil"),                     BOTH),
+    ("trunc",         unary(E.Trunc, "trunc"),                   BOTH),
+    ("isnan",         E.isnan,                                   BOTH),
+    ("isinf",         E.isinf,                                   BOTH),
+    ("isfinite",      E.isfinite,                                BOTH),
+    ("masked_fill",   E.masked_fill,                             BOTH),
     ("clamp",         E.clamp,                                   BOTH),
     ("clip",          E.clamp,                                   BOTH),
     ("where",         E.where,                                   FUNCTION),
@@ -374,6 +425,10 @@ TABLE = [
     ("std",           std,                                       BOTH),
     ("max",           max,                                       BOTH),
     ("min",           min,                                       BOTH),
+    ("amax",          amax,                                      BOTH),
+    ("amin",          amin,                                      BOTH),
+    ("prod",          prod,                                      BOTH),
+    ("logsumexp",     logsumexp,                                 BOTH),
     ("argmax",        argmax,                                    BOTH),
     ("argmin",        argmin,                                    BOTH),
     ("norm",          norm,                                      BOTH),
@@ -385,6 +440,8 @@ TABLE = [
     ("mm",            L.mm,                                      BOTH),
     ("mv",            L.mv,                                      BOTH),
     ("matmul",        L.matmul,                                  BOTH),
+    ("outer",         outer,                                     FUNCTION),
+    ("ger",           outer,                                     FUNCTION),
     ("reshape",       reshape,                                   BOTH),
     ("view",          view,                                      METHOD),
     ("view_as",       view_as,                                   METHOD),
@@ -417,6 +474,7 @@ TABLE = [
     ("bool",          converts_to(dtypes.bool_, "bool"),         METHOD),
     ("zero_",         W.zero_,                                   METHOD),
     ("fill_",         W.fill_,                                   METHOD),
+    ("masked_fill_",  W.masked_fill_,                            METHOD),
     ("copy_",         W.copy_,                                   METHOD),
     ("add_",          W.add_,                                    METHOD),
     ("sub_",          W.sub_,                                    METHOD),

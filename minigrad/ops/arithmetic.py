@@ -9,8 +9,8 @@ import numpy as np
 from ..autograd.function import Function
 from ..autograd.notation import Local, Notation, number, ones, power
 from ..creation import from_numpy, zeros_like
-from ..dtypes import float_array, result_type
-from .broadcasting import promoted
+from ..dtypes import bool_, default_float, float_array, result_type, scalar_array, scalar_dtype
+from .broadcasting import broadcast_shape, promoted
 from .elementwise import where
 
 
@@ -38,6 +38,7 @@ class Sub(Function):
 
     @staticmethod
     def forward(ctx, a, b):
+        _no_bool_subtraction(a.dtype, b.dtype)
         x, y = promoted(a, b)
         return x - y
 
@@ -54,11 +55,26 @@ class Rsub(Function):
 
     @staticmethod
     def forward(ctx, a, c):
-        return (c - a._data).astype(result_type(a, c).numpy, copy=False)
+        _no_bool_subtraction(scalar_dtype(c), a.dtype)
+        dtype = result_type(a, c)  # both sides in it first: an int64 x gives float32 0.1 - x
+        return scalar_array(c, dtype) - a._data.astype(dtype.numpy, copy=False)
 
     @staticmethod
     def backward(ctx, grad):
         return -grad, None
+
+
+_NOT_A_MASK = "If you are trying to invert a mask, use the `~` or `logical_not()` operator instead."
+
+
+def _no_bool_subtraction(a, b):
+    """True - True has no bool answer; PyTorch refuses rather than pick one."""
+    if a is bool_ and b is bool_:
+        raise RuntimeError("Subtraction, the `-` operator, with two bool tensors is not "
+                           "supported. Use the `^` or `logical_xor()` operator instead.")
+    if bool_ in (a, b):
+        raise RuntimeError(f"Subtraction, the `-` operator, with a bool tensor is not "
+                           f"supported. {_NOT_A_MASK}")
 
 
 def save_factors(ctx, a, b):
@@ -99,10 +115,11 @@ class Div(Function):
     def forward(ctx, a, b):
         if ctx.needs_input_grad:  # a only for b's gradient, like PyTorch (see save_factors)
             ctx.save_for_backward(a if ctx.needs_input_grad[1] else None, b)
-        x, y = promoted(a, b)
-        if x.dtype.kind != "f":  # true division of integers gives the default float
-            x, y = x.astype(np.float32), y.astype(np.float32)
-        return x / y
+        dtype = result_type(a, b)
+        if not dtype.is_floating_point:  # integers: each straight to the default float, not
+            dtype = default_float()      # through their common integer type (int8 -3 / uint8)
+        broadcast_shape(a._data.shape, b._data.shape)
+        return a._data.astype(dtype.numpy, copy=False) / b._data.astype(dtype.numpy, copy=False)
 
     @staticmethod
     def backward(ctx, grad):
@@ -118,6 +135,9 @@ class Neg(Function):
 
     @staticmethod
     def forward(ctx, a):
+        if a.dtype is bool_:
+            raise RuntimeError(f"Negation, the `-` operator, on a bool tensor is not supported. "
+                               f"{_NOT_A_MASK}")
         return -a._data
 
     @staticmethod
@@ -157,7 +177,7 @@ class Pow(Function):
             raise RuntimeError("Integers to negative integer powers are not allowed.")
         ctx.save_for_backward(a)
         ctx.exponent = p
-        return np.power(a._data.astype(dtype.numpy, copy=False), p)
+        return _power(a._data, p, dtype)
 
     @staticmethod
     def backward(ctx, grad):
@@ -178,8 +198,10 @@ class PowTensor(Function):
 
     @staticmethod
     def forward(ctx, a, b):
-        x, y = promoted(a, b)
-        out = from_numpy(np.power(x, y))
+        if a.dtype is bool_ and b.dtype is bool_:
+            raise NotImplementedError('"pow" not implemented for \'Bool\'')
+        broadcast_shape(a._data.shape, b._data.shape)
+        out = from_numpy(_power(a._data, b._data, result_type(a, b)))
         ctx.save_for_backward(a, b, out)
         return out
 
@@ -197,6 +219,20 @@ class PowTensor(Function):
         return grad_a, grad_b
 
 
+def _power(base, exponent, dtype):
+    """base ** exponent computed in ``dtype``. For an integer tensor exponent PyTorch
+    defines negative powers where NumPy refuses them: 1 and -1 keep theirs, any other
+    base gives 0 (1/2 rounded towards 0)."""
+    base = np.asarray(base).astype(dtype.numpy, copy=False)
+    exponent = np.asarray(exponent).astype(dtype.numpy, copy=False)  # (a uint8 -3 is 253)
+    if dtype.category == 1 and (exponent < 0).any():
+        positive = np.power(base, np.where(exponent < 0, 0, exponent).astype(dtype.numpy))
+        odd = exponent % 2 != 0
+        inverse = np.where(base == 1, 1, np.where(base == -1, np.where(odd, -1, 1), 0))
+        return np.where(exponent < 0, inverse, positive).astype(dtype.numpy)
+    return np.power(base, exponent).astype(dtype.numpy, copy=False)  # bool ** bool stays bool
+
+
 class RPow(Function):
     """out = c ** a for a plain number c (``2 ** x``);  ∂out/∂a = out · ln c"""
     node_name = "PowBackward2"
@@ -207,8 +243,10 @@ class RPow(Function):
 
     @staticmethod
     def forward(ctx, a, c):
-        dtype = result_type(a, c).numpy
-        out = from_numpy(np.power(np.asarray(c, dtype=dtype), a._data.astype(dtype, copy=False)))
+        dtype = result_type(a, c)
+        if dtype is bool_:
+            raise NotImplementedError('"pow" not implemented for \'Bool\'')
+        out = from_numpy(_power(scalar_array(c, dtype), a._data, dtype))
         ctx.save_for_backward(out)
         ctx.base = c
         return out

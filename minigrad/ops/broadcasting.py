@@ -13,6 +13,8 @@ import numpy as np
 
 from .. import creation, dtypes
 from ..dtypes import result_type
+from ..language import hint
+from ..quiet import silently
 from ..tensor import Tensor
 
 
@@ -28,8 +30,10 @@ def broadcast_shape(a, b):
         if x != y and x != 1 and y != 1:
             raise RuntimeError(
                 f"The size of tensor a ({x}) must match the size of tensor b ({y}) at "
-                f"non-singleton dimension {i}. Shapes {list(a)} and {list(b)} cannot be "
-                f"broadcast: compared from the right, each pair of sizes must be equal or 1.")
+                f"non-singleton dimension {i}. " + hint(
+                    f"Shapes {list(a)} and {list(b)} cannot be broadcast: compared from the "
+                    f"right, each pair of sizes must be equal or 1.",
+                    f"形状 {list(a)} 和 {list(b)} 无法广播：从右往左逐维比较，每一对大小必须相等或其中一个为 1。"))
         shape[i] = 0 if 0 in (x, y) else max(x, y)
     return tuple(shape)
 
@@ -56,6 +60,7 @@ def sum_to(grad, shape):
     return grad.sum(dim=dims, keepdim=True).reshape(shape) if dims else grad.reshape(shape)
 
 
+@silently  # x * 1e300 for a float32 x: the number becomes inf without NumPy's warning
 def operand(value, like, dtype=None):
     """Turn the other side of a binary op into a tensor, typed the way PyTorch types it.
 
@@ -71,7 +76,7 @@ def operand(value, like, dtype=None):
         return Tensor._make(np.array(value, dtype=like._data.dtype))
     if scalar_like(value):
         target = dtype or dtypes.result_type(like, value)
-        return Tensor._make(np.asarray(value, dtype=target.numpy))
+        return Tensor._make(dtypes.scalar_array(value, target))
     if isinstance(value, (np.ndarray, list, tuple)):
         return creation.tensor(value, dtype=dtype)
     return NotImplemented

@@ -8,11 +8,10 @@ import numpy as np
 
 from ..autograd.function import Function
 from ..autograd.notation import Local, Notation, number, ones, zeros
-from ..creation import from_numpy, zeros_like
-from ..dtypes import float_array, result_type
+from ..creation import from_numpy, tensor, zeros_like
+from ..dtypes import SCALAR_TYPE_NAME, float_array, result_type, scalar_array
 from ..tensor import Tensor
-from .broadcasting import operand
-from .broadcasting import broadcast_shape
+from .broadcasting import broadcast_shape, operand
 
 
 class Exp(Function):
@@ -104,9 +103,9 @@ class Sigmoid(Function):
 
     @staticmethod
     def forward(ctx, x):
-        x = float_array(x._data)
-        e = np.exp(-np.abs(x))  # never overflows: e ≤ 1
-        out = from_numpy(np.where(x >= 0, 1 / (1 + e), e / (1 + e)).astype(x.dtype, copy=False))
+        # PyTorch's formula: for x < -88 (float32) e⁻ˣ overflows to inf and σ(x) is
+        # exactly 0, never nan
+        out = from_numpy(1 / (1 + np.exp(-float_array(x._data))))
         ctx.save_for_backward(out)
         return out
 
@@ -143,7 +142,7 @@ class ReluGrad(Function):
 
     @staticmethod
     def forward(ctx, grad, out):
-        ctx.passes = out._data > 0
+        ctx.passes = ~(out._data <= 0)  # NaN passes too: relu(nan) is nan, with gradient 1
         return grad._data * ctx.passes
 
     @staticmethod
@@ -175,6 +174,8 @@ class Abs(Function):
 
     @staticmethod
     def forward(ctx, x):
+        if x._data.dtype == bool:
+            raise NotImplementedError('"abs_cpu" not implemented for \'Bool\'')
         ctx.save_for_backward(x)
         return np.abs(x._data)
 
@@ -248,11 +249,52 @@ class Sign(Function):
 
     @staticmethod
     def forward(ctx, x):
-        return np.sign(x._data)
+        if x._data.dtype == bool:
+            return x._data.copy()  # True stays True
+        return np.nan_to_num(np.sign(x._data), nan=0)  # PyTorch: sign(nan) = 0
 
     @staticmethod
     def backward(ctx, grad):
         return grad * 0
+
+
+class Round(Function):
+    """out = x rounded to the nearest integer (halves to even, like PyTorch and NumPy);
+    a step function: its derivative is 0 wherever it exists"""
+    node_name = "RoundBackward0"
+    notation = Notation("round", "round({0})", Local("0", zeros))
+    numpy_op = staticmethod(np.round)
+
+    @staticmethod
+    def forward(ctx, x):
+        if x._data.dtype.kind != "f":
+            return x._data.copy()  # integers are whole already
+        return ctx.function.numpy_op(x._data)
+
+    @staticmethod
+    def backward(ctx, grad):
+        return zeros_like(grad)
+
+
+class Floor(Round):
+    """out = the largest integer ≤ x;  derivative 0"""
+    node_name = "FloorBackward0"
+    notation = Notation("⌊x⌋", "⌊{0}⌋", Local("0", zeros))
+    numpy_op = staticmethod(np.floor)
+
+
+class Ceil(Round):
+    """out = the smallest integer ≥ x;  derivative 0"""
+    node_name = "CeilBackward0"
+    notation = Notation("⌈x⌉", "⌈{0}⌉", Local("0", zeros))
+    numpy_op = staticmethod(np.ceil)
+
+
+class Trunc(Round):
+    """out = x without its fractional part (towards 0);  derivative 0"""
+    node_name = "TruncBackward0"
+    notation = Notation("trunc", "trunc({0})", Local("0", zeros))
+    numpy_op = staticmethod(np.trunc)
 
 
 class Where(Function):
@@ -267,6 +309,7 @@ class Where(Function):
         # the condition comes as a NumPy array, last: like PyTorch, the node has edges
         # for the two sides only
         ctx.cond = cond
+        broadcast_shape(broadcast_shape(cond.shape, a._data.shape), b._data.shape)
         dtype = result_type(a, b).numpy
         return np.where(cond, a._data.astype(dtype, copy=False), b._data.astype(dtype, copy=False))
 
@@ -275,6 +318,71 @@ class Where(Function):
         chosen = from_numpy(np.broadcast_to(ctx.cond, grad._data.shape))
         zero = zeros_like(grad)
         return where(chosen, grad, zero), where(chosen, zero, grad), None
+
+
+class MaskedFill(Function):
+    """out = value where mask, else x;  the gradient reaches x only where mask is false"""
+    node_name = "MaskedFillBackward0"
+    notation = Notation("masked_fill", lambda args: f"{{0}}.masked_fill(mask, {number(args[2])})",
+                        Local("𝟙(not mask)", lambda x, mask, value, out: ~np.broadcast_to(
+                            mask, np.shape(x))))
+
+    @staticmethod
+    def forward(ctx, x, mask, value):
+        # the mask comes as a NumPy array: like PyTorch's node, no edge for it
+        ctx.mask = _mask_for(mask, x)
+        return np.where(ctx.mask, scalar_array(value, x.dtype), x._data)
+
+    @staticmethod
+    def backward(ctx, grad):
+        return where(from_numpy(ctx.mask), zeros_like(grad), grad), None, None
+
+
+class MaskedFillTensor(Function):
+    """out = value (a 0-d tensor) where mask, else x;  x gets the gradient where mask is
+    false, value the sum of the gradient where it is true"""
+    node_name = "MaskedFillBackward1"
+    notation = Notation("masked_fill", "{0}.masked_fill(mask, {1})",
+                        Local("𝟙(not mask)", lambda x, v, mask, out: ~np.broadcast_to(
+                            mask, np.shape(x))),
+                        Local("𝟙(mask)", lambda x, v, mask, out: np.broadcast_to(
+                            mask, np.shape(x)) * ones(x)))
+
+    @staticmethod
+    def forward(ctx, x, value, mask):
+        if value._data.ndim:
+            raise RuntimeError(f"masked_fill_ only supports a 0-dimensional value tensor, but "
+                               f"got tensor with {value._data.ndim} dimension(s).")
+        ctx.mask = _mask_for(mask, x)
+        return np.where(ctx.mask, value._data.astype(x._data.dtype), x._data)
+
+    @staticmethod
+    def backward(ctx, grad):
+        chosen, zero = from_numpy(ctx.mask), zeros_like(grad)
+        return where(chosen, zero, grad), where(chosen, grad, zero).sum(), None
+
+
+def _mask_for(mask, x):
+    """The mask stretched to x's shape (it may broadcast; x may not)."""
+    if mask.dtype != bool:
+        raise RuntimeError(f"masked_fill_ only supports boolean masks, but got mask with dtype "
+                           f"{_CPP_NAMES.get(mask.dtype.name, mask.dtype.name)}")
+    if broadcast_shape(mask.shape, x._data.shape) != x._data.shape:
+        raise RuntimeError(f"The size of the mask {list(mask.shape)} does not broadcast to the "
+                           f"tensor's size {list(x._data.shape)}")
+    return np.broadcast_to(mask, x._data.shape)
+
+
+_CPP_NAMES = {"int64": "long int", "int32": "int", "uint8": "unsigned char", "float32": "float",
+              "float64": "double"}
+
+
+def masked_fill(x, mask, value):
+    """``value`` where ``mask`` is True, else x (``value`` a number or a 0-d tensor)."""
+    mask = operand(mask, x)._data
+    if isinstance(value, Tensor):
+        return MaskedFillTensor.apply(x, value, mask)
+    return MaskedFill.apply(x, mask, value)
 
 
 class Maximum(Function):
@@ -294,8 +402,7 @@ class Maximum(Function):
     @staticmethod
     def backward(ctx, grad):
         a, b = ctx.saved_tensors
-        share_a = from_numpy(np.where(a._data == b._data, 0.5, (a._data > b._data) * 1.0))
-        return _split(grad, share_a)
+        return _split(grad, a, b, np.less)
 
 
 class Minimum(Function):
@@ -315,8 +422,7 @@ class Minimum(Function):
     @staticmethod
     def backward(ctx, grad):
         a, b = ctx.saved_tensors
-        share_a = from_numpy(np.where(a._data == b._data, 0.5, (a._data < b._data) * 1.0))
-        return _split(grad, share_a)
+        return _split(grad, a, b, np.greater)
 
 
 def _same_dtype(a, b):
@@ -325,8 +431,14 @@ def _same_dtype(a, b):
     return a._data.astype(dtype, copy=False), b._data.astype(dtype, copy=False)
 
 
-def _split(grad, share_a):
-    return grad * share_a, grad * (1 - share_a)
+def _split(grad, a, b, loses):
+    """Each side's share of the gradient: half on a tie, none where it ``loses`` to the
+    other, else all of it. Next to a NaN nobody loses, so both sides get all of it
+    (PyTorch's rule; the result is NaN there)."""
+    x, y, dtype = a._data, b._data, grad._data.dtype
+    share_a = from_numpy(np.where(x == y, 0.5, np.where(loses(x, y), 0.0, 1.0)).astype(dtype))
+    share_b = from_numpy(np.where(x == y, 0.5, np.where(loses(y, x), 0.0, 1.0)).astype(dtype))
+    return grad * share_a, grad * share_b
 
 
 class Compare(Function):
@@ -338,10 +450,16 @@ class Compare(Function):
     @staticmethod
     def forward(ctx, a, b, numpy_op):
         x, y = a._data, b._data
-        if x.dtype != y.dtype and numpy_op not in _BOOLEAN_RESULT:
-            dtype = result_type(a, b).numpy
+        if x.dtype != y.dtype:  # PyTorch compares in the promoted dtype too: for an int64
+            dtype = result_type(a, b).numpy  # tensor, x == 16777216.0 is a float32 comparison
             x, y = x.astype(dtype, copy=False), y.astype(dtype, copy=False)
         broadcast_shape(x.shape, y.shape)
+        if numpy_op in _DIVISIONS:
+            if x.dtype == bool:
+                raise NotImplementedError(f'"{_DIVISIONS[numpy_op]}_cpu" not implemented for '
+                                          f"'Bool'")
+            if x.dtype.kind in "iu" and not y.all():
+                raise RuntimeError("ZeroDivisionError")  # NumPy would give 0 and a warning
         out = from_numpy(np.asarray(numpy_op(x, y)))
         ctx.mark_non_differentiable(out)
         return out
@@ -351,16 +469,18 @@ class Compare(Function):
         return None, None, None
 
 
+_DIVISIONS = {np.floor_divide: "div_floor", np.remainder: "remainder"}  # PyTorch's kernel names
 _SYMBOLS = {np.less: "<", np.less_equal: "≤", np.greater: ">", np.greater_equal: "≥",
             np.equal: "==", np.not_equal: "≠", np.logical_and: "and", np.logical_or: "or",
-            np.bitwise_and: "&", np.bitwise_or: "|", np.floor_divide: "//", np.remainder: "%"}
-_BOOLEAN_RESULT = {np.less, np.less_equal, np.greater, np.greater_equal, np.equal, np.not_equal,
-                   np.logical_and, np.logical_or}
+            np.logical_xor: "xor", np.bitwise_and: "&", np.bitwise_or: "|", np.bitwise_xor: "^",
+            np.floor_divide: "//", np.remainder: "%"}
 
 
 class Invert(Function):
-    """``~mask``: logical not of a boolean tensor (bitwise not of an integer one)."""
-    notation = Notation("not", "not {0}", None, infix=True)
+    """``~mask`` (logical not of a boolean tensor, bitwise not of an integer one), and
+    other tests of single elements (``isnan``): the result has no gradient."""
+    notation = Notation(lambda args: _TESTS.get(args[1], "not"),
+                        lambda args: f"{_TESTS.get(args[1], 'not')} {{0}}", None, infix=True)
 
     @staticmethod
     def forward(ctx, a, numpy_op):
@@ -401,8 +521,42 @@ def compare(numpy_op, a, b):
     return Compare.apply(operand(a, like), b, numpy_op)
 
 
-def invert(numpy_op, a):
-    return Invert.apply(a, numpy_op)
+def bitwise(numpy_op, a, b):
+    """``&``, ``|``, ``^``: bitwise on integers, logical on bools (NumPy's bitwise ops do
+    both); PyTorch has none for floats."""
+    like = a if isinstance(a, Tensor) else b
+    dtype = result_type(operand(a, like), operand(b, like))
+    if dtype.is_floating_point:
+        raise NotImplementedError(f'"{numpy_op.__name__}_cpu" not implemented for '
+                                  f"'{SCALAR_TYPE_NAME[dtype]}'")
+    return compare(numpy_op, a, b)
+
+
+def invert(a):
+    """``~x``: logical not of a bool tensor, bitwise not of an integer one."""
+    if a.dtype.is_floating_point:
+        raise TypeError("~ (operator.invert) is only implemented on integer and Boolean-type "
+                        "tensors")
+    return Invert.apply(a, np.invert)
+
+
+def logical_not(a):
+    return Invert.apply(a, np.logical_not)
+
+
+_TESTS = {np.isnan: "isnan", np.isinf: "isinf", np.isfinite: "isfinite"}
+
+
+def isnan(a):
+    return Invert.apply(a, np.isnan)
+
+
+def isinf(a):
+    return Invert.apply(a, np.isinf)
+
+
+def isfinite(a):
+    return Invert.apply(a, np.isfinite)
 
 
 def clamp(x, min=None, max=None):
@@ -422,6 +576,8 @@ def sign(x):
 def where(condition, input, other):
     """``input`` where ``condition`` holds, else ``other`` (numbers allowed on either side)."""
     like = input if isinstance(input, Tensor) else other
+    if not isinstance(like, Tensor):  # where(mask, 1.0, 0.0): the numbers decide the dtype
+        like = input = tensor(input)
     return Where.apply(operand(input, like), operand(other, like), operand(condition, like)._data)
 
 

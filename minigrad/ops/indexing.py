@@ -9,6 +9,7 @@ import numpy as np
 
 from ..autograd.function import Function
 from ..autograd.notation import Notation, Rule, index_text
+from ..language import hint
 from ..tensor import Tensor
 from .shape import Alias, Unsqueeze, dim_index_text, dim_key, shape_text
 
@@ -25,7 +26,7 @@ def _index_part(k):
         if k._data.ndim == 0 and k._data.dtype.kind == "i":  # x[torch.tensor(1)] is x[1]
             return int(k._data)
         return k._data if k._data.dtype.kind in "bi" else _bad_index(k)
-    if isinstance(k, list):
+    if isinstance(k, (list, range)):  # y_hat[range(len(y_hat)), y], as the D2L book writes it
         return np.asarray(k)
     if isinstance(k, (np.integer,)):
         return int(k)
@@ -53,8 +54,8 @@ class Select(Function):
     def forward(ctx, x, dim, index):
         size = x._data.shape[dim]
         if not -size <= index < size:
-            raise IndexError(f"index {index} is out of bounds for dimension {dim} with size {size} "
-                             f"(valid indices: 0 to {size - 1}, or -{size} to -1 from the end)")
+            raise IndexError(f"select(): index {index} out of range for tensor of size "
+                             f"{list(x._data.shape)} at dimension {dim}")
         ctx.shape, ctx.key = x._data.shape, (slice(None),) * dim + (index,)
         return x._data[ctx.key + (Ellipsis,)]  # the Ellipsis makes NumPy return a view, even of one element
 
@@ -159,20 +160,34 @@ def getitem(x, key):
     used = sum(1 for k in parts if k is not None and k is not Ellipsis)
     if used > x._data.ndim:
         raise IndexError(f"too many indices for tensor of dimension {x._data.ndim}")
-    out, dim = x, 0
+    out, dim, source = x, 0, 0  # dim: where the next part applies in out; source: in x
     for k in parts:
         if k is None:
             out = Unsqueeze.apply(out, dim)
             dim += 1
         elif k is Ellipsis:
             dim += x._data.ndim - used
+            source += x._data.ndim - used
         elif isinstance(k, slice):
             if k != slice(None):
                 out = Slice.apply(out, dim, k)
             dim += 1
+            source += 1
         else:
-            out = Select.apply(out, dim, int(k))
+            out = Select.apply(out, dim, _checked_index(k, x, source))
+            source += 1
     return Alias.apply(x) if out is x else out
+
+
+def _checked_index(k, x, dim):
+    """An int index into dimension ``dim`` of ``x``, with PyTorch's error (naming the
+    dimension of x, not of the partly indexed result) if it is out of range."""
+    size = x._data.shape[dim]
+    if not -size <= k < size:
+        raise IndexError(f"index {k} is out of bounds for dimension {dim} with size {size}. " + hint(
+            f"Valid indices there: 0 to {size - 1}, or -{size} to -1 from the end.",
+            f"这一维的有效下标：0 到 {size - 1}，或从末尾数 -{size} 到 -1。"))
+    return int(k)
 
 
 def _basic_parts_first(x, key):
@@ -183,11 +198,13 @@ def _basic_parts_first(x, key):
             return 0
         return k.ndim if isinstance(k, np.ndarray) and k.dtype == np.bool_ else 1
     spanned = x._data.ndim - sum(width(k) for k in key)  # the dims an Ellipsis stands for
-    rest, dim = [], 0  # dim: where the next part applies, in x as it is now
+    original = x
+    rest, dim, source = [], 0, 0  # dim: where the next part applies, in x as it is now
     for k in key:
         if isinstance(k, (np.ndarray, bool)) or k is Ellipsis:
             rest.append(k)
             dim += spanned if k is Ellipsis else width(k)
+            source += spanned if k is Ellipsis else width(k)
         elif isinstance(k, slice) or k is None:
             if k is None:
                 x = Unsqueeze.apply(x, dim)
@@ -195,8 +212,10 @@ def _basic_parts_first(x, key):
                 x = Slice.apply(x, dim, k)
             rest.append(slice(None))
             dim += 1
+            source += k is not None
         else:  # an int: the dim goes away
-            x = Select.apply(x, dim, int(k))
+            x = Select.apply(x, dim, _checked_index(k, original, source))
+            source += 1
     return x, tuple(rest)
 
 

@@ -21,7 +21,7 @@ from ..language import hint
 from ..tensor import Tensor
 from .broadcasting import operand
 from .arithmetic import Add, Div, Mul, Neg, Pow, Sub
-from .elementwise import Clamp, Exp, Relu
+from .elementwise import Clamp, Exp, MaskedFill, MaskedFillTensor, Relu
 from .indexing import Index, IndexGrad, check_masks, is_advanced, normalize_index, placed
 from .shape import expanded_shape, shape_text
 
@@ -45,6 +45,7 @@ def alias(t):
     out._vc = t._version_counter
     out._base = t._base if t._base is not None else t
     out._view_version = out._vc.value
+    out._inference = t._inference  # a view is what its base is
     return out
 
 
@@ -57,6 +58,7 @@ def as_view(out, args):
             out._vc = a._version_counter
             out._base = a._base if a._base is not None else a
             out._view_version = out._vc.value
+            out._inference = a._inference
             return
 
 
@@ -91,6 +93,11 @@ def view_positions(view_array, base_array):
 
 # -- writing in place --------------------------------------------------------------------------
 def check_inplace_allowed(t):
+    if t._inference and not _GradMode.inference:
+        raise RuntimeError(
+            "Inplace update to inference tensor outside InferenceMode is not allowed.You can make "
+            "a clone to get a normal tensor before doing inplace update.See "
+            "https://github.com/pytorch/rfcs/pull/17 for more details.")
     if not _GradMode.enabled:
         return
     if t._requires_grad and t._grad_fn is None:
@@ -164,8 +171,10 @@ def _rebase_view(view):
 
 
 def _fill(t, value, function):
+    value = dtypes.fill_value(value, t.dtype).item()  # checked and typed as PyTorch does
     if _GradMode.enabled and (t._requires_grad or t._base is not None):
-        return inplace(t, function, float(value) if t.dtype.is_floating_point else value)
+        return inplace(t, function, value)
+    check_inplace_allowed(t)
     old = _snapshot(t) if events.listeners else None
     t._data[...] = value
     bump_version(t)
@@ -180,7 +189,15 @@ def zero_(self):
 
 
 def fill_(self, value):
-    return _fill(self, value, Fill)
+    return _fill(self, value.item() if isinstance(value, Tensor) else value, Fill)
+
+
+def masked_fill_(self, mask, value):
+    """``x[mask] = value`` in place (PyTorch records it as MaskedFillBackward0)."""
+    mask = operand(mask, self)._data
+    if isinstance(value, Tensor):
+        return inplace(self, MaskedFillTensor, value, mask)
+    return inplace(self, MaskedFill, mask, value)
 
 
 def copy_(self, src):

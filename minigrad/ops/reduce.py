@@ -9,20 +9,29 @@ import numpy as np
 
 from .. import dtypes
 from ..language import hint
+from ..quiet import warn
 from ..autograd.function import Function
-from ..autograd.notation import Local, Notation, Rule, count, ones, spread
-from ..creation import from_numpy
+from ..autograd.grad_mode import is_grad_enabled
+from ..autograd.notation import Local, Notation, Rule, count, number, ones, power, spread
+from ..creation import from_numpy, zeros_like
+from ..dtypes import float_array
 from ..tensor import Tensor, _dim
 from .elementwise import maximum, minimum, where
 
 
 def normalize_dims(dim, ndim):
-    """``dim`` (None, an int, negative, or a tuple) as a sorted tuple of axes."""
-    if dim is None:
-        return tuple(range(ndim))
+    """``dim`` (None, an int, negative, or a tuple) as a sorted tuple of axes. None and
+    an empty tuple mean every axis, as in PyTorch."""
     dims = dim if isinstance(dim, (tuple, list)) else (dim,)
-    axes = tuple(sorted({_dim(d, ndim) for d in dims}))
-    return axes if ndim else ()
+    if dim is None or not dims:
+        return tuple(range(ndim))
+    axes = []
+    for d in dims:
+        axis = _dim(d, ndim)
+        if axis in axes:  # x.sum(dim=(1, -1)) would count the same elements twice
+            raise RuntimeError(f"dim {axis} appears multiple times in the list of dims")
+        axes.append(axis)
+    return tuple(sorted(axes)) if ndim else ()
 
 
 def _kept_shape(shape, axes):
@@ -96,7 +105,7 @@ class Var(Function):
     def forward(ctx, x, axes, correction, keepdim):
         _remember_spread(ctx, x, axes, correction, "var")
         ctx.save_for_backward(x)
-        return np.var(x._data, axis=axes, ddof=correction, keepdims=keepdim)
+        return _variance(x._data, axes, ctx.divisor, keepdim)
 
     @staticmethod
     def backward(ctx, grad):
@@ -116,14 +125,16 @@ class Std(Function):
     @staticmethod
     def forward(ctx, x, axes, correction, keepdim):
         _remember_spread(ctx, x, axes, correction, "std")
-        out = from_numpy(np.std(x._data, axis=axes, ddof=correction, keepdims=keepdim))
+        out = from_numpy(np.sqrt(_variance(x._data, axes, ctx.divisor, keepdim)))
         ctx.save_for_backward(x, out)
         return out
 
     @staticmethod
     def backward(ctx, grad, *_):
         x, out = ctx.saved_tensors
-        return _spread(grad / out, ctx.shape, ctx.axes) * _deviation(ctx, x), None, None, None
+        # where all values are equal (out = 0) PyTorch gives 0, not 0/0
+        per_std = where(out == 0, zeros_like(grad), grad / out)
+        return _spread(per_std, ctx.shape, ctx.axes) * _deviation(ctx, x), None, None, None
 
 
 def _remember_spread(ctx, x, axes, correction, name):
@@ -133,6 +144,25 @@ def _remember_spread(ctx, x, axes, correction, name):
                            f"dtypes" + hint(f"; convert first, e.g. x.float().{name}()",
                                             f"；先转换，例如 x.float().{name}()"))
     ctx.shape, ctx.axes, ctx.divisor = x._data.shape, axes, _count(x, axes) - correction
+    if ctx.divisor <= 0:
+        warn(f"{name}(): degrees of freedom is <= 0. Correction should be strictly less than "
+             f"the reduction factor (input numel divided by output numel).")
+
+
+def _variance(data, axes, divisor, keepdim):
+    """Σ (xᵢ - x̄)² / divisor, the divisor no less than 0 (then the result is nan or inf,
+    as in PyTorch: NumPy's var would add a warning of its own)."""
+    squares = np.square(data - average(data, axes, keepdims=True))
+    return squares.sum(axis=axes, keepdims=keepdim) / (divisor if divisor > 0 else 0)
+
+
+def average(data, axes, keepdims):
+    """NumPy's mean (float16 summed in float32), without its warning for the mean of no
+    elements: PyTorch gives nan silently."""
+    count = int(np.prod([data.shape[a] for a in axes], dtype=np.int64))
+    total = data.sum(axis=axes, keepdims=keepdims,
+                     dtype=np.float32 if data.dtype == np.float16 else None)
+    return (total / count).astype(data.dtype, copy=False)
 
 
 def _deviation(ctx, x):
@@ -162,7 +192,7 @@ class Mean(Function):
                     "Convert first, e.g. x.float().mean().", "先转换，例如 x.float().mean()。"))
         ctx.shape, ctx.axes = x._data.shape, axes
         ctx.count = _count(x, axes)
-        return data.mean(axis=axes, keepdims=keepdim)
+        return average(data, axes, keepdim)
 
     @staticmethod
     def backward(ctx, grad):
@@ -182,16 +212,14 @@ class Extreme(Function):
     """out = max (or min) of all elements;  the gradient is shared evenly by all
     elements equal to it (PyTorch's rule for ties)"""
     node_name = "MaxBackward1"
+    name = "max"
     notation = Notation("max", "max({0})", Local(
         "𝟙({0} = max({0})) / ∑𝟙({0} = max({0}))", lambda x, out: (x == out) / np.sum(x == out)))
     numpy_op = staticmethod(np.max)
 
     @staticmethod
     def forward(ctx, x):
-        if x._data.size == 0:
-            raise RuntimeError(
-                "max(): Expected reduction dim to be specified for input.numel() == 0. Specify the "
-                "reduction dim with the 'dim' argument.")
+        _check_not_empty(ctx.function.name, x, None)
         out = from_numpy(np.asarray(ctx.function.numpy_op(x._data)))
         ctx.save_for_backward(x, out)
         return out
@@ -199,21 +227,38 @@ class Extreme(Function):
     @staticmethod
     def backward(ctx, grad):
         x, out = ctx.saved_tensors
-        winners = from_numpy(x._data == out._data)
+        # a NaN wins (the result is NaN), and NaN == NaN is false: look for NaNs instead
+        winners = from_numpy(np.isnan(x._data) if np.isnan(out._data) else x._data == out._data)
         return grad * winners / winners._data.sum()
 
 
 class Min(Extreme):
     node_name = "MinBackward1"
+    name = "min"
     notation = Notation("min", "min({0})", Local(
         "𝟙({0} = min({0})) / ∑𝟙({0} = min({0}))", lambda x, out: (x == out) / np.sum(x == out)))
     numpy_op = staticmethod(np.min)
+
+
+def _check_not_empty(name, x, axes):
+    """A max or min needs something to choose from: PyTorch's errors when it has nothing
+    (``axes`` None: over all elements)."""
+    if axes is None:
+        if x._data.size == 0:
+            raise RuntimeError(f"{name}(): Expected reduction dim to be specified for "
+                               f"input.numel() == 0. Specify the reduction dim with the 'dim' "
+                               f"argument.")
+        return
+    for axis in axes:
+        if x._data.shape[axis] == 0:
+            raise IndexError(f"{name}(): Expected reduction dim {axis} to have non-zero size.")
 
 
 class ExtremeDim(Function):
     """(values, indices) = max (or min) along ``dim``;  the gradient goes to the
     element at the returned index"""
     node_name = "MaxBackward0"
+    name = "max"
     notation = Notation("max", lambda args: f"{{0}}.max(dim={args[1]})",
                         Rule(lambda args: f"one_hot(argmax({{0}}, dim={args[1]})) × {{g}}",
                              lambda g, x, dim, keepdim, out: _at_indices(g[0], x, dim, keepdim, out[1])))
@@ -221,6 +266,7 @@ class ExtremeDim(Function):
 
     @staticmethod
     def forward(ctx, x, dim, keepdim):
+        _check_not_empty(ctx.function.name, x, (dim,) if x._data.ndim else ())
         indices = np.expand_dims(ctx.function.numpy_arg(x._data, axis=dim), dim)
         values = np.take_along_axis(x._data, indices, axis=dim)
         if not keepdim:
@@ -243,41 +289,205 @@ class ExtremeDim(Function):
 
 class MinDim(ExtremeDim):
     node_name = "MinBackward0"
+    name = "min"
     notation = Notation("min", lambda args: f"{{0}}.min(dim={args[1]})",
                         Rule(lambda args: f"one_hot(argmin({{0}}, dim={args[1]})) × {{g}}",
                              lambda g, x, dim, keepdim, out: _at_indices(g[0], x, dim, keepdim, out[1])))
     numpy_arg = staticmethod(np.argmin)
 
 
-class Norm(Function):
-    """out = ‖x‖ = √(Σ xᵢ²);  ∂out/∂xᵢ = xᵢ / ‖x‖ (0 where ‖x‖ = 0)"""
-    node_name = "LinalgVectorNormBackward0"
-    notation = Notation("‖x‖", lambda args: "‖{0}‖" if _all_dims(args) else
-                        f"{{0}}.norm(dim={_dims_text(args)})",
-                        Rule(lambda args: f"{_spread_text(*args[:3])} × {{0}}/‖{{0}}‖",
-                             lambda g, x, axes, keepdim, out: np.where(
-                                 spread(out, x.shape, axes) == 0, 0,
-                                 spread(g, x.shape, axes) * x / spread(out, x.shape, axes)),
-                             local="{0}/‖{0}‖"))
+def _extreme_notation(name):
+    """amax's and amin's: 𝟙(x = max) / ∑𝟙(x = max) of the gradient stretched back."""
+    def result(args):
+        return f"{name}({{0}})" if _all_dims(args) else f"{{0}}.a{name}({_dims_text(args)})"
+    return Notation(name, result, Rule(
+        lambda args: f"{_spread_text(*args[:3])} × 𝟙({{0}} = {result(args)}) / "
+                     f"∑𝟙({{0}} = {result(args)})",
+        lambda g, x, axes, keepdim, all_dims, out: _shared(g, x, axes, out)))
+
+
+class Amax(Function):
+    """out = the largest element (along ``dims``);  elements tied for it share the gradient
+    evenly, 1/count each (max(dim) instead gives all of it to the one it returns)"""
+    node_name = "AmaxBackward0"
+    name = "amax"
+    notation = _extreme_notation("max")
+    numpy_op = staticmethod(np.max)
 
     @staticmethod
-    def forward(ctx, x, axes, keepdim):
-        data = x._data if x._data.dtype.kind == "f" else x._data.astype(np.float32)
-        out = from_numpy(np.sqrt(np.sum(data * data, axis=axes, keepdims=keepdim)))
+    def forward(ctx, x, axes, keepdim, all_dims):
+        _check_not_empty(ctx.function.name, x, None if all_dims else axes)
+        out = from_numpy(np.asarray(ctx.function.numpy_op(x._data, axis=axes, keepdims=keepdim)))
         ctx.save_for_backward(x, out)
         ctx.axes = axes
         return out
 
     @staticmethod
-    def backward(ctx, grad, *_):
+    def backward(ctx, grad):
+        x, out = ctx.saved_tensors
+        winners = x._data == out._data.reshape(_kept_shape(x._data.shape, ctx.axes))
+        count = winners.sum(axis=ctx.axes, keepdims=True)
+        return (_spread(grad, x._data.shape, ctx.axes) / from_numpy(count) * from_numpy(winners),
+                None, None, None)
+
+
+class Amin(Amax):
+    node_name = "AminBackward0"
+    name = "amin"
+    notation = _extreme_notation("min")
+    numpy_op = staticmethod(np.min)
+
+
+class Logsumexp(Function):
+    """out = log Σ exp(xᵢ), computed as m + log Σ exp(xᵢ - m) with m the largest xᵢ, so
+    that exp cannot overflow;  ∂out/∂xᵢ = exp(xᵢ - out), the softmax of x"""
+    node_name = "LogsumexpBackward0"
+    notation = Notation("logsumexp", lambda args: "logsumexp({0})" if _all_dims(args) else
+                        f"{{0}}.logsumexp({_dims_text(args)})",
+                        Rule(lambda args: f"{_spread_text(*args)} × softmax({{0}})",
+                             lambda g, x, axes, keepdim, out: spread(g, x.shape, axes) * np.exp(
+                                 x - spread(out, x.shape, axes)),
+                             local="softmax({0})"))
+
+    @staticmethod
+    def forward(ctx, x, axes, keepdim):
+        data = float_array(x._data)
+        largest = np.max(data, axis=axes, keepdims=True) if data.size else np.zeros(())
+        shift = np.where(np.isinf(largest), 0, largest)  # all -inf (or an inf): no shift
+        total = np.exp(data - shift).sum(axis=axes, keepdims=True)
+        out = np.log(total) + shift
+        out = from_numpy(out if keepdim else np.squeeze(out, axis=axes))
+        ctx.save_for_backward(x, out)
+        ctx.axes = axes
+        return out
+
+    @staticmethod
+    def backward(ctx, grad):
         x, out = ctx.saved_tensors
         shape = x._data.shape
-        norm = _spread(out, shape, ctx.axes)
-        # divide by the norm tensor itself (not a copy of its numbers), so that
-        # create_graph=True can differentiate through it: second derivatives need it
-        safe = where(norm == 0, 1.0, norm)
-        nonzero = from_numpy(norm._data != 0)
-        return _spread(grad, shape, ctx.axes) * x / safe * nonzero, None, None
+        return _spread(grad, shape, ctx.axes) * (x - _spread(out, shape, ctx.axes)).exp(), None, None
+
+
+class Prod(Function):
+    """out = Π xᵢ;  ∂out/∂xᵢ = the product of the other elements: out / xᵢ when no
+    element is 0 (PyTorch's formula), else multiplied out without xᵢ"""
+    node_name = "ProdBackward0"
+    notation = Notation("∏", lambda args: "∏ {0}" if args[1] is None else
+                        f"{{0}}.prod({args[1]}{', keepdim=True' * (args[2] is True)})",
+                        Rule(lambda args: f"{_prod_spread_text(args)} × ∏ⱼ≠ᵢ {{0}}ⱼ",
+                             lambda g, x, dim, keepdim, dtype, out: _prod_gradient(g, x, dim),
+                             local="∏ⱼ≠ᵢ {0}ⱼ"))
+
+    @staticmethod
+    def forward(ctx, x, dim, keepdim, dtype):
+        data = x._data
+        if dtype is None and data.dtype.kind in "bi":  # integer products are int64
+            dtype = dtypes.int64
+        axis = dim if data.ndim else None  # a 0-d tensor takes dim 0 or -1
+        out = from_numpy(np.asarray(np.prod(data, axis=axis, keepdims=keepdim,
+                                            dtype=None if dtype is None else dtype.numpy)))
+        ctx.save_for_backward(x, out)
+        ctx.dim, ctx.keepdim = dim, keepdim
+        return out
+
+    @staticmethod
+    def backward(ctx, grad):
+        x, out = ctx.saved_tensors
+        if x._data.ndim == 0:
+            return grad, None, None, None
+        if ctx.dim is not None and not ctx.keepdim:
+            grad, out = grad.unsqueeze(ctx.dim), out.unsqueeze(ctx.dim)
+        if not (x._data == 0).any():
+            return grad * (out / x), None, None, None
+        if ctx.dim is None:  # all elements: one long slice
+            return grad * _product_of_others(x.reshape(-1), 0).reshape(x.shape), None, None, None
+        return grad * _product_of_others(x, ctx.dim), None, None, None
+
+
+class ProdDim(Prod):
+    node_name = "ProdBackward1"
+
+
+def _product_of_others(x, dim):
+    """For each element, the product of the other elements of its slice along ``dim``,
+    without dividing by anything (the slice has zeros).
+
+    For one backward, the way PyTorch does it: the running products from the left and
+    from the right, [1, a, ab] × [bc, c, 1]. For create_graph=True (a second derivative),
+    with ops it can differentiate: the slice repeated once per element, that element
+    replaced by 1, and each copy multiplied out."""
+    if not is_grad_enabled():
+        return from_numpy(_others_product(x._data, dim))
+    n = x._data.shape[dim]
+    copies = x.unsqueeze(dim).expand(*x.shape[:dim], n, n, *x.shape[dim + 1:])
+    itself = np.eye(n, dtype=bool).reshape((n, n) + (1,) * (x._data.ndim - dim - 1))
+    return where(from_numpy(itself), 1.0, copies).prod(dim + 1)
+
+
+class Norm(Function):
+    """out = ‖x‖ₚ = (Σ |xᵢ|ᵖ)^(1/p): p = 2 the length √(Σ xᵢ²), p = 1 the sum of
+    |xᵢ|, p = ∞ the largest |xᵢ|, p = 0 how many xᵢ are not 0.
+    ∂out/∂xᵢ = xᵢ / ‖x‖ for p = 2 (0 where ‖x‖ = 0), sign(xᵢ) for p = 1, sign(xᵢ) shared
+    evenly by the largest |xᵢ| for p = ∞, none for p = 0, and sign(xᵢ)·|xᵢ|^(p-1) / ‖x‖^(p-1)
+    in general (PyTorch's linalg_vector_norm_backward, case by case)"""
+    node_name = "LinalgVectorNormBackward0"
+    notation = Notation("‖x‖", lambda args: _norm_text(args),
+                        Rule(lambda args: f"{_spread_text(*args[:3])} × {_norm_local(args)}",
+                             lambda g, x, axes, keepdim, p, out: _norm_gradient(g, x, axes, p, out),
+                             local=lambda args: _norm_local(args)))
+
+    @staticmethod
+    def forward(ctx, x, axes, keepdim, p):
+        if x._data.dtype.kind != "f":
+            raise RuntimeError(f"linalg.vector_norm: Expected a floating point or complex tensor "
+                               f"as input. Got {dtypes.SCALAR_TYPE_NAME[x.dtype]}")
+        size = np.abs(x._data)
+        if p == 2:
+            out = np.sqrt(np.sum(x._data * x._data, axis=axes, keepdims=keepdim))
+        elif p == 1:
+            out = np.sum(size, axis=axes, keepdims=keepdim)
+        elif np.isinf(p):
+            out = (np.max if p > 0 else np.min)(size, axis=axes, keepdims=keepdim)
+        elif p == 0:
+            out = np.sum(size != 0, axis=axes, keepdims=keepdim).astype(size.dtype)
+        else:
+            out = np.sum(size ** p, axis=axes, keepdims=keepdim) ** (1 / p)
+        out = from_numpy(np.asarray(out, dtype=size.dtype))
+        ctx.save_for_backward(x, out)
+        ctx.axes, ctx.p = axes, p
+        return out
+
+    @staticmethod
+    def backward(ctx, grad, *_):
+        x, out = ctx.saved_tensors
+        p, shape = ctx.p, x._data.shape
+        grad, norm = _spread(grad, shape, ctx.axes), _spread(out, shape, ctx.axes)
+        if p == 0:  # a count: no gradient at all (PyTorch leaves x out of the graph's answer)
+            return None, None, None, None
+        zero = zeros_like(x)
+        if p == 1:
+            return x.sign() * grad, None, None, None
+        if p == 2:  # divide by the norm tensor itself, so that create_graph=True can go on
+            return grad * where(norm == 0, zero, x / norm), None, None, None
+        if np.isinf(p):  # the largest (smallest) |xᵢ| share it, as amax's ties do
+            winners = (x.abs() == norm) | x.isnan()
+            count = winners._data.sum(axis=ctx.axes, keepdims=True)
+            return x.sign() * (grad / from_numpy(count) * winners), None, None, None
+        if p < 1:
+            scaled = x.sign() * where(x == 0, zero, x.abs() ** (p - 1))
+            return scaled * grad * norm ** (1 - p), None, None, None
+        scaled = x.sign() * x.abs() ** (p - 1) if p < 2 else x * x.abs() ** (p - 2)
+        return scaled * where(norm == 0, zero, grad / norm ** (p - 1)), None, None, None
+
+
+def _others_product(data, dim):
+    """NumPy: each element's product of the others along ``dim``, as PyTorch computes it:
+    the running products from the left and from the right, [1, a, ab] × [bc, c, 1]."""
+    data = np.moveaxis(data, dim, -1)
+    unit = np.ones(data.shape[:-1] + (1,), dtype=data.dtype)
+    left = np.cumprod(np.concatenate([unit, data[..., :-1]], axis=-1), axis=-1)
+    right = np.cumprod(np.concatenate([unit, data[..., :0:-1]], axis=-1), axis=-1)[..., ::-1]
+    return np.moveaxis(left * right, -1, dim)
 
 
 # -- the notation's helpers: settings as text, gradients in NumPy ----------------------------
@@ -343,6 +553,67 @@ def _at_indices(g, x, dim, keepdim, indices):
     return chosen * (g if keepdim else np.expand_dims(g, dim))
 
 
+def _shared(g, x, axes, out):
+    """amax/amin: the gradient shared evenly among the elements equal to the result."""
+    winners = x == spread(out, x.shape, axes)
+    return spread(g, x.shape, axes) * winners / winners.sum(axis=axes, keepdims=True)
+
+
+def _prod_spread_text(args):
+    x, dim, keepdim = args[:3]
+    return _spread_text(x, tuple(range(len(x.shape))) if dim is None else (dim,), keepdim)
+
+
+def _prod_gradient(g, x, dim):
+    if np.ndim(x) == 0:
+        return g * np.ones(())
+    if dim is None:
+        return g * _others_product(np.reshape(x, -1), 0).reshape(np.shape(x))
+    return spread(g, x.shape, (dim,)) * _others_product(x, dim)
+
+
+def _norm_text(args):
+    """‖x‖, ‖x‖₁, ‖x‖∞, or x.norm(3, dim=1)."""
+    p = args[3]
+    if not _all_dims(args):
+        return f"{{0}}.norm({number(p)}, dim={_dims_text(args)})"
+    names = {2: "", 1: "₁", 0: "₀", np.inf: "∞", -np.inf: "₋∞"}
+    return f"‖{{0}}‖{names[p]}" if p in names else f"‖{{0}}‖_{number(p)}"
+
+
+def _norm_local(args):
+    """∂‖x‖ₚ/∂x for the norm's p (see Norm)."""
+    x, p = "{0}", args[3]
+    norm = _norm_text((args[0], tuple(range(len(args[0].shape))), False, p))
+    if p == 0:
+        return "0"
+    if p == 1:
+        return f"sign({x})"
+    if p == 2:
+        return f"{x}/{norm}"
+    if np.isinf(p):
+        return f"sign({x}) × 𝟙(|{x}| = {norm}) / ∑𝟙(|{x}| = {norm})"
+    return f"sign({x}) × {power(f'|{x}|', p - 1)} / {power(norm, p - 1)}"
+
+
+def _norm_gradient(g, x, axes, p, out):
+    """The norm's backward in NumPy, PyTorch's case by case (see Norm)."""
+    g, norm = spread(g, x.shape, axes), spread(out, x.shape, axes)
+    if p == 0:
+        return np.zeros(x.shape)
+    if p == 1:
+        return np.sign(x) * g
+    if p == 2:
+        return np.where(norm == 0, 0, g * x / norm)
+    if np.isinf(p):
+        winners = (np.abs(x) == norm) | np.isnan(x)
+        return np.sign(x) * g * winners / winners.sum(axis=axes, keepdims=True)
+    if p < 1:
+        return np.sign(x) * np.where(x == 0, 0, np.abs(x) ** (p - 1)) * g * norm ** (1 - p)
+    scaled = np.sign(x) * np.abs(x) ** (p - 1) if p < 2 else x * np.abs(x) ** (p - 2)
+    return scaled * np.where(norm == 0, 0, g / norm ** (p - 1))
+
+
 def sum(x, dim=None, keepdim=False, dtype=None):
     axes = normalize_dims(dim, x._data.ndim)
     op = Sum if dim is None else SumDim
@@ -390,6 +661,26 @@ def min(x, dim=None, keepdim=False):
     return MinResult(*MinDim.apply(x, _dim(dim, x._data.ndim), keepdim))
 
 
+def amax(x, dim=(), keepdim=False):
+    return Amax.apply(x, normalize_dims(dim, x._data.ndim), keepdim, dim in ((), []))
+
+
+def amin(x, dim=(), keepdim=False):
+    return Amin.apply(x, normalize_dims(dim, x._data.ndim), keepdim, dim in ((), []))
+
+
+def logsumexp(x, dim, keepdim=False):
+    return Logsumexp.apply(x, normalize_dims(dim, x._data.ndim), keepdim)
+
+
+def prod(x, dim=None, keepdim=False, dtype=None):
+    if dim is None:
+        return Prod.apply(x, None, False, dtype)
+    if isinstance(dim, (tuple, list)):
+        raise TypeError(f"prod(): argument 'dim' must be int, not {type(dim).__name__}")
+    return ProdDim.apply(x, _dim(dim, x._data.ndim), keepdim, dtype)
+
+
 def argmax(x, dim=None, keepdim=False):
     return _arg(np.argmax, x, dim, keepdim)
 
@@ -407,15 +698,13 @@ def _arg(numpy_arg, x, dim, keepdim):
 
 
 def norm(x, p="fro", dim=None, keepdim=False):
-    if p not in ("fro", 2, 2.0):
-        if p in (1, 1.0):
-            return x.abs().sum(dim=dim, keepdim=keepdim)
-        if p == float("inf"):
-            return x.abs().max() if dim is None else x.abs().max(dim=dim, keepdim=keepdim).values
-        return (x.abs() ** p).sum(dim=dim, keepdim=keepdim) ** (1.0 / p)
-    return Norm.apply(x, normalize_dims(dim, x._data.ndim), keepdim)
+    """The vector norm of x (over ``dim``): p = 2 (and "fro") the length, 1, inf, -inf, 0,
+    or any other number."""
+    if isinstance(p, str) and p != "fro":
+        raise RuntimeError(f"minigrad's norm takes a number p (or 'fro'), not {p!r}")
+    return Norm.apply(x, normalize_dims(dim, x._data.ndim), keepdim, 2 if p == "fro" else p)
 
 
 def logical_reduce(numpy_op, x, dim=None):
-    axis = None if dim is None else _dim(dim, x._data.ndim)
+    axis = None if dim is None else normalize_dims(dim, x._data.ndim)
     return from_numpy(np.asarray(numpy_op(x._data, axis=axis)))

@@ -167,7 +167,10 @@ def permute(x, dims):
         raise RuntimeError(f"permute(sparse_coo): number of dimensions in the tensor input does not "
                            f"match the length of the desired ordering of dimensions i.e. input.dim() "
                            f"= {n} is not equal to len(dims) = {len(dims)}")
-    return Permute.apply(x, tuple(_dim(d, n) for d in dims))
+    dims = tuple(_dim(d, n) for d in dims)
+    if len(set(dims)) != n:
+        raise RuntimeError("permute(): duplicate dims are not allowed.")
+    return Permute.apply(x, dims)
 
 
 class Unsqueeze(Function):
@@ -293,14 +296,10 @@ class Cat(Function):
         # the dim comes last: backward's trailing None for it is dropped, and the
         # gradients line up with the tensors
         *tensors, dim = args
+        _check_same_sizes(tensors, dim)
         ctx.dim, ctx.sizes = dim, [t._data.shape[dim] for t in tensors]
         dtype = result_type(*tensors).numpy
-        try:
-            return np.concatenate([t._data.astype(dtype, copy=False) for t in tensors], axis=dim)
-        except ValueError:
-            shapes = ", ".join(str(list(t._data.shape)) for t in tensors)
-            raise RuntimeError(f"Sizes of tensors must match except in dimension {dim}. "
-                               f"Got shapes {shapes}") from None
+        return np.concatenate([t._data.astype(dtype, copy=False) for t in tensors], axis=dim)
 
     @staticmethod
     def backward(ctx, grad):
@@ -308,6 +307,21 @@ class Cat(Function):
         lead = (slice(None),) * ctx.dim
         return tuple(grad[lead + (slice(int(a), int(b)),)]
                      for a, b in zip(bounds[:-1], bounds[1:])) + (None,)
+
+
+def _check_same_sizes(tensors, dim):
+    """cat's rule, in PyTorch's words: the same number of dimensions, the same sizes
+    except along ``dim``."""
+    first = tensors[0]._data.shape
+    for number, t in enumerate(tensors):
+        if t._data.ndim != len(first):
+            raise RuntimeError(f"Tensors must have same number of dimensions: got {len(first)} "
+                               f"and {t._data.ndim}")
+        for d, (want, got) in enumerate(zip(first, t._data.shape)):
+            if d != dim and want != got:
+                raise RuntimeError(f"Sizes of tensors must match except in dimension {dim}. "
+                                   f"Expected size {want} but got size {got} for tensor number "
+                                   f"{number} in the list.")
 
 
 class Stack(Function):

@@ -32,6 +32,12 @@ def probabilities(rng, shape):
     return rng.uniform(0.1, 0.9, shape)
 
 
+def with_zeros(rng, shape):
+    """For products: normal values with about a third of them exactly 0."""
+    out = rng.standard_normal(shape)
+    return np.where(rng.uniform(size=shape) < 0.35, 0.0, out)
+
+
 def away_from(*kinks, gap=0.2, low=-2.0, high=2.0):
     """Values at least ``gap`` from every kink (relu at 0, clamp at its bounds), so that
     finite differences never straddle one."""

@@ -17,8 +17,10 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 
 if sys.argv[1] == "minigrad":
     import minigrad
-    sys.modules.update({"torch": minigrad, "torch.autograd": minigrad.autograd,
-                        "torch.nn": minigrad.nn, "torch.nn.functional": minigrad.nn.functional})
+    # every module of minigrad answers to torch's name too (from torch.autograd.functional import ...)
+    sys.modules.update({"torch" + name[len("minigrad"):]: module
+                        for name, module in list(sys.modules.items())
+                        if name == "minigrad" or name.startswith("minigrad.")})
 
 printed = {}
 for path in sys.argv[2:]:

@@ -122,6 +122,44 @@ def _zero_leaf(lib):
     _leaf(lib, 2).zero_()
 
 
+def _inference_tensor_saved(lib):
+    x = _leaf(lib, 2)
+    with lib.inference_mode():
+        y = x * 2
+    y * x  # Mul keeps y for x's gradient
+
+
+def _inference_tensor_changed(change, under_no_grad=False):
+    def program(lib):
+        with lib.inference_mode():
+            y = lib.ones(2)
+        with lib.no_grad() if under_no_grad else lib.enable_grad():
+            change(y)
+    return program
+
+
+def _twice_through_once_differentiable(lib):
+    class Triple(lib.autograd.Function):
+        forward = staticmethod(lambda ctx, x: x * 3)
+        backward = staticmethod(lib.autograd.function.once_differentiable(lambda ctx, g: g * 3))
+
+    x = _leaf(lib, 2)
+    y = Triple.apply(x)
+    g, = lib.autograd.grad((y * y).sum(), x, create_graph=True)  # a gradient with history
+    g.sum().backward()
+
+
+def _hooked(lib, hook, on_leaf=True):
+    x = _leaf(lib, 2)
+    y = x if on_leaf else x * 2
+    y.register_hook(hook)
+    (y * 3).sum().backward()
+
+
+def _three_ones(grad):
+    return grad.new_ones(3)
+
+
 def _bool_of(lib, t):
     return bool(t)
 
@@ -285,6 +323,180 @@ ERRORS = [
         lib.ones(3) / 2, lib.ones(2)), ValueError, "Using a target size"),
     ("bce_with_logits target of another size", lambda lib: lib.nn.functional.binary_cross_entropy_with_logits(
         lib.ones(3), lib.ones(2)), ValueError, "Target size"),
+    # inference tensors never join a graph
+    ("an inference tensor saved for backward", _inference_tensor_saved, RuntimeError,
+     "Inference tensors cannot be saved for backward."),
+    ("in-place change of an inference tensor outside", _inference_tensor_changed(
+        lambda t: t.add_(1)), RuntimeError,
+     "Inplace update to inference tensor outside InferenceMode is not allowed."),
+    ("y[0] = 5 on an inference tensor outside", _inference_tensor_changed(
+        lambda t: t.__setitem__(0, 5.0)), RuntimeError,
+     "Inplace update to inference tensor outside InferenceMode is not allowed."),
+    ("zero_() of an inference tensor under no_grad", _inference_tensor_changed(
+        lambda t: t.zero_(), under_no_grad=True), RuntimeError,
+     "Inplace update to inference tensor outside InferenceMode is not allowed."),
+    ("requires_grad_() on an inference tensor outside", _inference_tensor_changed(
+        lambda t: t.requires_grad_()), RuntimeError,
+     "Setting requires_grad=True on inference tensor outside InferenceMode is not allowed."),
+    ("double backward through @once_differentiable", _twice_through_once_differentiable,
+     RuntimeError, "trying to differentiate twice a function that was marked with "
+     "@once_differentiable"),
+    # new reductions and losses
+    ("masked_fill with an integer mask", lambda lib: lib.ones(2).masked_fill(lib.tensor([1, 0]), 0.0),
+     RuntimeError, "masked_fill_ only supports boolean masks, but got mask with dtype long int"),
+    ("masked_fill with a vector value", lambda lib: lib.ones(2).masked_fill(
+        lib.tensor([True, False]), lib.ones(2)), RuntimeError,
+     "masked_fill_ only supports a 0-dimensional value tensor, but got tensor with 1 dimension(s)."),
+    ("norm of an integer tensor", lambda lib: lib.tensor([3, 4]).norm(), RuntimeError,
+     "linalg.vector_norm: Expected a floating point or complex tensor as input. Got Long"),
+    ("arange with the wrong step sign", lambda lib: lib.arange(5, 0), RuntimeError,
+     "upper bound and lower bound inconsistent with step sign"),
+    ("arange to infinity", lambda lib: lib.arange(0, float("inf")), RuntimeError,
+     "unsupported range: 0 -> inf"),
+    ("amax() of an empty tensor", lambda lib: lib.ones(0).amax(), RuntimeError,
+     "amax(): Expected reduction dim to be specified for input.numel() == 0."),
+    ("amin over an empty dim", lambda lib: lib.ones(2, 0).amin(1), IndexError,
+     "amin(): Expected reduction dim 1 to have non-zero size."),
+    ("min() of an empty tensor", lambda lib: lib.ones(0).min(), RuntimeError,
+     "min(): Expected reduction dim to be specified for input.numel() == 0."),
+    ("max over an empty dim", lambda lib: lib.ones(2, 0).max(1), IndexError,
+     "max(): Expected reduction dim 1 to have non-zero size."),
+    ("amax(dim=(1, 1))", lambda lib: lib.ones(2, 3).amax(dim=(1, 1)), RuntimeError,
+     "dim 1 appears multiple times in the list of dims"),
+    ("logsumexp(dim=(0, -2))", lambda lib: lib.ones(2, 3).logsumexp(dim=(0, -2)), RuntimeError,
+     "dim 0 appears multiple times in the list of dims"),
+    ("logsumexp without a dim", lambda lib: lib.ones(2, 3).logsumexp(), TypeError, "dim"),
+    ("prod over a tuple of dims", lambda lib: lib.ones(2, 3).prod((0, 1)), TypeError, "prod()"),
+    ("nll_loss target out of range", lambda lib: lib.nn.functional.nll_loss(
+        lib.ones(3, 4), lib.tensor([0, 5, 1])), IndexError, "Target 5 is out of bounds."),
+    ("nll_loss negative target", lambda lib: lib.nn.functional.nll_loss(
+        lib.ones(3, 4), lib.tensor([0, -1, 1])), IndexError, "Target -1 is out of bounds."),
+    ("nll_loss float targets", lambda lib: lib.nn.functional.nll_loss(
+        lib.ones(3, 4), lib.tensor([0.0, 1.0, 1.0])), RuntimeError,
+     "expected target dtype to be Long or Byte, but got Float"),
+    ("cross_entropy int32 targets", lambda lib: lib.nn.functional.cross_entropy(
+        lib.ones(3, 4), lib.tensor([0, 1, 1], dtype=lib.int32)), RuntimeError,
+     "expected target dtype to be Long or Byte, but got Int"),
+    ("nll_loss batch sizes differ", lambda lib: lib.nn.functional.nll_loss(
+        lib.ones(3, 4), lib.tensor([0, 1])), ValueError,
+     "Expected input batch_size (3) to match target batch_size (2)."),
+    ("nll_loss weight of the wrong length", lambda lib: lib.nn.functional.nll_loss(
+        lib.ones(3, 4), lib.tensor([0, 1, 1]), weight=lib.ones(3)), RuntimeError,
+     "weight tensor should be defined either for all 4 classes or no classes but got weight "
+     "tensor of shape: [3]"),
+    ("l1_loss with a bad reduction", lambda lib: lib.nn.functional.l1_loss(
+        lib.ones(3), lib.ones(3), reduction="avg"), ValueError, "avg is not a valid value for reduction"),
+    # a GPU can be named, not used (as in a PyTorch built without CUDA)
+    ("ones(device='cuda')", lambda lib: lib.ones(2, device="cuda"), AssertionError,
+     "Torch not compiled with CUDA enabled"),
+    ("x.cuda()", lambda lib: lib.ones(2).cuda(), AssertionError, "Torch not compiled with CUDA enabled"),
+    ("x.to('cuda:0')", lambda lib: lib.ones(2).to("cuda:0"), AssertionError,
+     "Torch not compiled with CUDA enabled"),
+    ("x.to(device=torch.device('cuda'))", lambda lib: lib.ones(2).to(device=lib.device("cuda")),
+     AssertionError, "Torch not compiled with CUDA enabled"),
+    ("device('banana')", lambda lib: lib.device("banana"), RuntimeError,
+     "device type at start of device string: banana"),
+    ("where with shapes that don't broadcast", lambda lib: lib.where(
+        lib.ones(2) > 0, lib.ones(3), 0.0), RuntimeError,
+     "The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 0"),
+    # hooks may replace a gradient, not change its shape or dtype
+    ("leaf hook returning another shape", lambda lib: _hooked(lib, lambda g: lib.ones(3)),
+     RuntimeError, "hook '<lambda>' has changed the size of value"),
+    ("non-leaf hook returning another shape", lambda lib: _hooked(lib, _three_ones, on_leaf=False),
+     RuntimeError, "hook '_three_ones' has changed the size of value"),
+    ("hook returning a 0-d sum", lambda lib: _hooked(lib, lambda g: g.sum()),
+     RuntimeError, "hook '<lambda>' has changed the size of value"),
+    ("hook returning float64", lambda lib: _hooked(lib, lambda g: g.double(), on_leaf=False),
+     RuntimeError, "hook '<lambda>' has changed the type of value (was torch.FloatTensor got "
+     "torch.DoubleTensor)"),
+    ("hook returning a number", lambda lib: _hooked(lib, lambda g: 3), TypeError,
+     "expected Variable, but hook returned 'int'"),
+    # numbers that do not fit the dtype asked for
+    ("tensor([300], dtype=uint8)", lambda lib: lib.tensor([300], dtype=lib.uint8), RuntimeError,
+     "value cannot be converted to type uint8 without overflow"),
+    ("tensor([-0.5], dtype=uint8)", lambda lib: lib.tensor([-0.5], dtype=lib.uint8), RuntimeError,
+     "value cannot be converted to type uint8 without overflow"),
+    ("tensor(nan, dtype=int64)", lambda lib: lib.tensor(float("nan"), dtype=lib.int64), RuntimeError,
+     "value cannot be converted to type int64 without overflow"),
+    ("tensor([2**63])", lambda lib: lib.tensor([2 ** 63]), ValueError, "Overflow when unpacking long long"),
+    ("full(300, dtype=uint8)", lambda lib: lib.full((2,), 300, dtype=lib.uint8), RuntimeError,
+     "value cannot be converted to type uint8_t without overflow"),
+    ("full(1e300) in float32", lambda lib: lib.full((2,), 1e300), RuntimeError,
+     "value cannot be converted to type float without overflow"),
+    ("fill_(nan) of int64", lambda lib: lib.zeros(2, dtype=lib.int64).fill_(float("nan")), RuntimeError,
+     "value cannot be converted to type int64_t without overflow"),
+    ("tensor(None)", lambda lib: lib.tensor(None), RuntimeError, "Could not infer dtype of NoneType"),
+    ("tensor of a set", lambda lib: lib.tensor({1, 2}), RuntimeError, "Could not infer dtype of set"),
+    ("tensor([[1, 2], 3])", lambda lib: lib.tensor([[1, 2], 3]), TypeError, "not a sequence"),
+    ("tensor of two vectors", lambda lib: lib.tensor([lib.ones(2), lib.ones(2)]), ValueError,
+     "only one element tensors can be converted to Python scalars"),
+    ("ragged at dim 2", lambda lib: lib.tensor([[[1, 2]], [[3]]]), ValueError,
+     "expected sequence of length 2 at dim 2 (got 1)"),
+    ("from_numpy of a list", lambda lib: lib.from_numpy([1, 2]), TypeError, "expected np.ndarray (got list)"),
+    # bool tensors have no minus
+    ("-mask", lambda lib: -lib.tensor([True, False]), RuntimeError,
+     "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a "
+     "mask, use the `~` or `logical_not()` operator instead."),
+    ("mask.neg()", lambda lib: lib.tensor([True]).neg(), RuntimeError,
+     "Negation, the `-` operator, on a bool tensor is not supported"),
+    ("mask - mask", lambda lib: lib.tensor([True]) - lib.tensor([False]), RuntimeError,
+     "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or "
+     "`logical_xor()` operator instead."),
+    ("mask - True", lambda lib: lib.tensor([True]) - True, RuntimeError,
+     "Subtraction, the `-` operator, with two bool tensors is not supported"),
+    ("1 - mask", lambda lib: 1 - lib.tensor([True]), RuntimeError,
+     "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to "
+     "invert a mask, use the `~` or `logical_not()` operator instead."),
+    ("mask - 1", lambda lib: lib.tensor([True]) - 1, RuntimeError,
+     "Subtraction, the `-` operator, with a bool tensor is not supported"),
+    ("mask.abs()", lambda lib: lib.tensor([True]).abs(), NotImplementedError,
+     "\"abs_cpu\" not implemented for 'Bool'"),
+    # bitwise ops are for integers and bools
+    ("float & float", lambda lib: lib.ones(2) & lib.ones(2), NotImplementedError,
+     "\"bitwise_and_cpu\" not implemented for 'Float'"),
+    ("float | 1", lambda lib: lib.ones(2) | 1, NotImplementedError,
+     "\"bitwise_or_cpu\" not implemented for 'Float'"),
+    ("int ^ 1.5", lambda lib: lib.tensor([1]) ^ 1.5, NotImplementedError,
+     "\"bitwise_xor_cpu\" not implemented for 'Float'"),
+    ("~float", lambda lib: ~lib.ones(2), TypeError,
+     "~ (operator.invert) is only implemented on integer and Boolean-type tensors"),
+    ("int // 0", lambda lib: lib.tensor([1, 2]) // 0, RuntimeError, "ZeroDivisionError"),
+    ("int % 0", lambda lib: lib.tensor([1, 2]) % lib.tensor([1, 0]), RuntimeError, "ZeroDivisionError"),
+    # dims
+    ("sum(dim=(0, 0))", lambda lib: lib.ones(2, 3).sum(dim=(0, 0)), RuntimeError,
+     "dim 0 appears multiple times in the list of dims"),
+    ("sum(dim=(1, -1))", lambda lib: lib.ones(2, 3).sum(dim=(1, -1)), RuntimeError,
+     "dim 1 appears multiple times in the list of dims"),
+    ("mean(dim=(0, 0))", lambda lib: lib.ones(2, 3).mean(dim=(0, 0)), RuntimeError,
+     "dim 0 appears multiple times in the list of dims"),
+    ("var(dim=[1, 1])", lambda lib: lib.ones(2, 3).var(dim=[1, 1]), RuntimeError,
+     "dim 1 appears multiple times in the list of dims"),
+    ("std(dim=(0, 0))", lambda lib: lib.ones(2, 3).std(dim=(0, 0)), RuntimeError,
+     "dim 0 appears multiple times in the list of dims"),
+    ("norm(dim=(0, 0))", lambda lib: lib.ones(2, 3).norm(dim=(0, 0)), RuntimeError,
+     "dim 0 appears multiple times in the list of dims"),
+    ("any(dim=(0, 0))", lambda lib: lib.ones(2, 3).any(dim=(0, 0)), RuntimeError,
+     "dim 0 appears multiple times in the list of dims"),
+    ("sum(dim=(0, -1)) of a 0-d tensor", lambda lib: lib.tensor(3.0).sum(dim=(0, -1)), RuntimeError,
+     "dim 0 appears multiple times in the list of dims"),
+    ("sum over a dim out of range in a tuple", lambda lib: lib.ones(2, 3).sum(dim=(0, 2)), IndexError,
+     "Dimension out of range (expected to be in range of [-2, 1], but got 2)"),
+    ("softmax(dim=1.0)", lambda lib: lib.ones(2, 3).softmax(dim=1.0), TypeError, "must be int, not float"),
+    ("permute with a repeated dim", lambda lib: lib.ones(2, 3).permute(0, 0), RuntimeError,
+     "permute(): duplicate dims are not allowed."),
+    ("x[0, 3] names dimension 1", lambda lib: lib.ones(2, 3)[0, 3], IndexError,
+     "index 3 is out of bounds for dimension 1 with size 3"),
+    ("x[:, 0, 5] names dimension 2", lambda lib: lib.ones(2, 3, 4)[:, 0, 5], IndexError,
+     "index 5 is out of bounds for dimension 2 with size 4"),
+    ("x[[0], 0, 5] names dimension 2", lambda lib: lib.ones(2, 3, 4)[[0], 0, 5], IndexError,
+     "index 5 is out of bounds for dimension 2 with size 4"),
+    ("select out of range", lambda lib: lib.ones(2, 3).select(1, 3), IndexError,
+     "select(): index 3 out of range for tensor of size [2, 3] at dimension 1"),
+    ("cat of mismatched shapes names the tensor", lambda lib: lib.cat([lib.ones(2, 3), lib.ones(2, 2)]),
+     RuntimeError, "Sizes of tensors must match except in dimension 0. Expected size 3 but got size 2 "
+     "for tensor number 1 in the list."),
+    ("cat of a matrix and a vector", lambda lib: lib.cat([lib.ones(2, 3), lib.ones(3)], dim=1),
+     RuntimeError, "Tensors must have same number of dimensions: got 2 and 1"),
 ]
 
 

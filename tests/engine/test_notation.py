@@ -59,7 +59,8 @@ SAMPLES = {
     E.Maximum: BINARY + [lambda: (ties(), ties())],
     E.Minimum: BINARY + [lambda: (ties(), ties())],
     E.Compare: [lambda: (t(3), t(3), np.less), lambda: (t(2, 3), t(3), np.equal)],
-    E.Invert: [lambda: (torch.tensor([True, False]), np.logical_not)],
+    E.Invert: [lambda: (torch.tensor([True, False]), np.logical_not),
+               lambda: (t(3), np.isnan)],
     R.Sum: [lambda: (t(2, 3), (0, 1), False, None), lambda: (t(2, 3), (0, 1), True, None)],
     R.SumDim: [lambda: (t(2, 3), (1,), False, None), lambda: (t(2, 3, 4), (0, 2), True, None)],
     R.Cumsum: [lambda: (t(2, 3), 1, None), lambda: (t(4), 0, None), lambda: (t(), 0, None)],
@@ -73,8 +74,24 @@ SAMPLES = {
     R.Min: [lambda: (t(2, 3),), lambda: (-ties().detach().requires_grad_(),)],
     R.ExtremeDim: [lambda: (t(2, 3), 1, False), lambda: (t(2, 3), 0, True)],
     R.MinDim: [lambda: (t(2, 3), 1, False), lambda: (t(2, 3), 0, True)],
-    R.Norm: [lambda: (t(2, 3), (0, 1), False), lambda: (t(2, 3), (1,), True),
-             lambda: (torch.zeros(2, 3, dtype=torch.float64, requires_grad=True), (1,), False)],
+    R.Norm: [lambda: (t(2, 3), (0, 1), False, 2), lambda: (t(2, 3), (1,), True, 2),
+             lambda: (torch.zeros(2, 3, dtype=torch.float64, requires_grad=True), (1,), False, 2)] +
+            [lambda p=p: (t(2, 3), (1,), False, p) for p in (1, 3, 1.5, 0.5, -1, np.inf, -np.inf, 0)] +
+            [lambda: (t(2, 3), (0, 1), False, np.inf)],
+    R.Amax: [lambda: (t(2, 3), (0, 1), False, True), lambda: (t(2, 3, 4), (0, 2), True, False),
+             lambda: (ties(), (0,), False, False)],
+    R.Amin: [lambda: (t(2, 3), (1,), False, False), lambda: (-ties().detach().requires_grad_(), (0,), False, True)],
+    R.Logsumexp: [lambda: (t(2, 3), (1,), False), lambda: (t(2, 3, 4), (0, 2), True),
+                  lambda: (t(), (), False)],
+    R.Prod: [lambda: (t(2, 3), None, False, None), lambda: (t(), None, False, None),
+             lambda: (torch.tensor([[2.0, 0.0], [3.0, 0.5]], dtype=torch.float64, requires_grad=True),
+                      None, False, None)],
+    R.ProdDim: [lambda: (t(2, 3), 1, False, None), lambda: (t(2, 3, 2), 0, True, None),
+                lambda: (torch.tensor([[2.0, 0.0], [0.0, 0.0]], dtype=torch.float64, requires_grad=True),
+                         1, False, None)],
+    E.MaskedFill: [lambda: (t(2, 3), MASK, 0.5), lambda: (t(2, 3), np.array([True, False, True]), -1)],
+    E.MaskedFillTensor: [lambda: (t(2, 3), t(), MASK)],
+    E.Round: UNARY, E.Floor: UNARY, E.Ceil: UNARY, E.Trunc: UNARY,
     L.Dot: [lambda: (t(3), t(3))],
     L.Mm: [lambda: (t(2, 3), t(3, 4))],
     L.Mv: [lambda: (t(2, 3), t(3))],
@@ -108,8 +125,17 @@ SAMPLES = {
                            for r in ("mean", "sum", "none")],
     F.Softmax: [lambda: (t(2, 3), 1), lambda: (t(2, 3), 0)],
     F.LogSoftmax: [lambda: (t(2, 3), 1), lambda: (t(2, 3), 0)],
-    F.NllLoss: [lambda: (t(3, 4), np.array([0, 3, 1]), r) for r in ("mean", "sum", "none")] +
-               [lambda: (t(4), np.array(2), "mean")],
+    F.NllLoss: [lambda r=r: (t(3, 4), np.array([0, 3, 1]), None, -100, r)
+                for r in ("mean", "sum", "none")] +
+               [lambda: (t(4), np.array(2), None, -100, "mean"),
+                lambda: (t(3, 4), np.array([0, 3, 1]), np.array([1.0, 2.0, 0.5, 3.0]), 3, "mean"),
+                lambda: (t(3, 4), np.array([2, 2, 1]), np.array([1.0, 2.0, 0.5, 3.0]), -100, "none")],
+    F.NllLoss2D: [lambda r=r: (t(2, 3, 1, 2), np.array([[[0, 2]], [[1, 1]]]), None, -100, r)
+                  for r in ("mean", "none")],
+    F.NllLossGradient: [lambda r=r, shape=shape: (t(*shape), t(3, 4), (np.array([0, 3, 1]), None, -100, r))
+                        for r, shape in (("mean", ()), ("sum", ()), ("none", (3,)))],
+    F.NllLoss2DGradient: [lambda: (t(), t(2, 3, 1, 2), (np.array([[[0, 2]], [[1, 1]]]), None, -100,
+                                                          "mean"))],
 }
 # Ops whose derivative cannot be written down as a notation, with the reason; none today.
 INEXPRESSIBLE = {}

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from .helper import (OpCase, away_from, check_against_torch, check_gradients, positive,
-                     probabilities)
+                     probabilities, with_zeros)
 
 # Shapes that broadcast against each other (the second operand first where it is smaller).
 BROADCAST = [((2, 3), (2, 3)), ((3,), (2, 3)), ((2, 3), (3,)), ((1, 3), (2, 1)),
@@ -135,6 +135,8 @@ def _scalar_and_unary():
         ("clamp(max=)", lambda lib, x: x.clamp(max=0.5), clamp_values),
         ("clamp(min, max)", lambda lib, x: x.clamp(-0.5, 0.5), clamp_values),
         ("torch.clamp(x, min=0)", lambda lib, x: lib.clamp(x, min=0), relu_like),
+        ("round", lambda lib, x: x.round() * x, None), ("floor", lambda lib, x: x.floor() + x, None),
+        ("torch.ceil", lambda lib, x: lib.ceil(x) * x, None), ("trunc", lambda lib, x: x.trunc() - x, None),
         ("sigmoid(tanh(x)) * exp(-x)", lambda lib, x: x.tanh().sigmoid() * (-x).exp(), None),
     ]
     for name, fn, values in rows:
@@ -187,9 +189,42 @@ def _reductions():
         ("norm(dim=1)", lambda lib, x: x.norm(dim=1), (2, 3)),
         ("norm(dim=-1, keepdim)", lambda lib, x: x.norm(dim=-1, keepdim=True), s3),
         ("norm(dim=(0, 2))", lambda lib, x: x.norm(dim=(0, 2)), s3),
+        ("prod()", lambda lib, x: x.prod(), (2, 3)), ("prod() of 0-d", lambda lib, x: x.prod(), ()),
+        ("prod(1)", lambda lib, x: x.prod(1), (2, 3)), ("torch.prod(x, -1)", lambda lib, x: lib.prod(x, -1), s3),
+        ("prod(0, keepdim)", lambda lib, x: x.prod(0, keepdim=True), s3),
+        ("prod(dim=0) of 0-d", lambda lib, x: x.prod(dim=0), ()),
+        ("amax()", lambda lib, x: x.amax(), (2, 3)), ("amin()", lambda lib, x: x.amin(), (2, 3)),
+        ("amax(1)", lambda lib, x: x.amax(1), (2, 3)), ("amax((0, 2))", lambda lib, x: x.amax((0, 2)), s3),
+        ("torch.amin(x, dim=-1, keepdim)", lambda lib, x: lib.amin(x, dim=-1, keepdim=True), s3),
+        ("amax of 0-d", lambda lib, x: x.amax(), ()),
+        ("logsumexp(1)", lambda lib, x: x.logsumexp(1), (2, 3)),
+        ("logsumexp((0, 2))", lambda lib, x: x.logsumexp((0, 2)), s3),
+        ("torch.logsumexp(x, -1, keepdim)", lambda lib, x: lib.logsumexp(x, -1, keepdim=True), s3),
+        ("logsumexp(0) of 0-d", lambda lib, x: x.logsumexp(0), ()),
     ]
     for name, fn, shape in rows:
         yield OpCase(name, fn, (shape,))
+    # norms other than 2: one LinalgVectorNormBackward0 node, PyTorch's backward case by case
+    for name, fn, shape in [
+            ("norm(1)", lambda lib, x: x.norm(1), (2, 3)),
+            ("norm(p=1, dim=1)", lambda lib, x: x.norm(p=1, dim=1), (2, 3)),
+            ("norm(3)", lambda lib, x: x.norm(3), (2, 3)),
+            ("norm(1.5, dim=0, keepdim)", lambda lib, x: x.norm(1.5, dim=0, keepdim=True), s3),
+            ("norm(0.5)", lambda lib, x: x.norm(0.5), (2, 3)),
+            ("norm(inf)", lambda lib, x: x.norm(float("inf")), (2, 3)),
+            ("norm(-inf, dim=1)", lambda lib, x: x.norm(float("-inf"), dim=1), (2, 3)),
+            ("norm(-1)", lambda lib, x: x.norm(-1), (3,)),
+            ("torch.norm(x, p=4, dim=(0, 2))", lambda lib, x: lib.norm(x, p=4, dim=(0, 2)), s3),
+            ("torch.linalg.norm", lambda lib, x: lib.linalg.norm(x), (2, 3)),
+            ("torch.linalg.vector_norm(ord=3, dim=1)",
+             lambda lib, x: lib.linalg.vector_norm(x, ord=3, dim=1), (2, 3))]:
+        yield OpCase(name, fn, (shape,), values=away_from(0.0))
+    # products with zeros in them: the gradient of each element is the product of the others
+    for name, fn, shape in [
+            ("prod() with zeros", lambda lib, x: x.prod(), (3, 2, 2)),
+            ("prod(1) with zeros", lambda lib, x: x.prod(1), (2, 3)),
+            ("prod(0, keepdim) with zeros", lambda lib, x: x.prod(0, keepdim=True), (3, 2, 2))]:
+        yield OpCase(name, fn, (shape,), values=with_zeros)
 
 
 def _products():
@@ -204,6 +239,7 @@ def _products():
     yield OpCase("2 * dot(x, x) (the chapter's y)", lambda lib, a: 2 * lib.dot(a, a), ((4,),))
     yield OpCase("x.dot(x) * 2", lambda lib, a: a.dot(a) * 2, ((4,),))
     yield OpCase("mm", lambda lib, a, b: a.mm(b), ((2, 3), (3, 4)))
+    yield OpCase("torch.outer", lambda lib, a, b: lib.outer(a, b), ((2,), (3,)))
     yield OpCase("torch.mm", lambda lib, a, b: lib.mm(a, b), ((2, 3), (3, 4)))
     yield OpCase("mv", lambda lib, a, b: a.mv(b), ((2, 3), (3,)))
     yield OpCase("x.mm(w1).clamp(min=0).mm(w2)",
@@ -260,6 +296,7 @@ def _shapes_and_indexing():
         ("x[:, [0, 2], 1:3]", lambda lib, x: x[:, [0, 2], 1:3], (2, 3, 4)),
         ("x[mask, 1:]", lambda lib, x: x[x[:, 0] > 0, 1:], (2, 3)),
         ("x[[0, 1], [2, 2]]", lambda lib, x: x[[0, 1], [2, 2]], (2, 3)),
+        ("x[range(2), [2, 0]] (D2L's cross-entropy)", lambda lib, x: x[range(2), [2, 0]], (2, 3)),
         ("x[:, [0, 2, 0]]", lambda lib, x: x[:, [0, 2, 0]], (2, 3)),
         ("x[x > 0] bool mask", lambda lib, x: x[x > 0], (2, 3)),
         ("x[mask row]", lambda lib, x: x[lib.tensor([True, False])], (2, 3)),
@@ -274,6 +311,14 @@ def _shapes_and_indexing():
          ((2, 3, 4), (2, 2))),
         ("y[:, [0, 2]] = v (IndexPut)", lambda lib, x, v: _written(lib, x, (slice(None), [0, 2]), v),
          ((2, 3, 4), (2, 2, 4))),
+        ("masked_fill(mask, 0.5)", lambda lib, x: x.masked_fill(lib.tensor([[True, False, True],
+                                                                            [False, False, True]]), 0.5), (2, 3)),
+        ("masked_fill with a broadcast row mask", lambda lib, x: lib.masked_fill(
+            x, lib.tensor([False, True, False]), -1.0), (2, 3)),
+        ("masked_fill(mask, 0-d tensor)", lambda lib, x, v: x.masked_fill(
+            lib.tensor([True, False, True]), v), ((2, 3), ())),
+        ("y.masked_fill_(mask, 2) on a non-leaf", lambda lib, x: (x * 1).masked_fill_(
+            lib.tensor([[True], [False]]), 2.0), (2, 3)),
         ("zeros; y[i] = f(v)", _into_zeros, ((3,),)),
         ("y[1] = constant cuts the gradient", _cut, ((3,),)),
         ("g[g > 0] = 0", _mask_zeroed, ((2, 3),)),
@@ -325,6 +370,29 @@ def _functional_and_custom():
         ("cross_entropy of one unbatched sample", lambda lib, x: F(lib).cross_entropy(
             x, lib.tensor(1)), ((3,),)),
         ("F.relu", lambda lib, x: F(lib).relu(x), ((2, 3),)),
+        ("nll_loss", lambda lib, x: F(lib).nll_loss(x, lib.tensor([2, 0, 3])), ((3, 4),)),
+        ("nll_loss(reduction='sum')", lambda lib, x: F(lib).nll_loss(
+            x, lib.tensor([2, 0, 3]), reduction="sum"), ((3, 4),)),
+        ("nll_loss(reduction='none')", lambda lib, x: F(lib).nll_loss(
+            x, lib.tensor([2, 0, 3]), reduction="none"), ((3, 4),)),
+        ("nll_loss(weight=, ignore_index=)", lambda lib, x: F(lib).nll_loss(
+            x, lib.tensor([2, 0, 3, 1]), weight=lib.tensor([1.0, 2.0, 0.5, 3.0], dtype=lib.float64),
+            ignore_index=1), ((4, 4),)),
+        ("nll_loss of one unbatched sample", lambda lib, x: F(lib).nll_loss(x, lib.tensor(1)), ((3,),)),
+        ("nll_loss (N, C, d) (NllLoss2D)", lambda lib, x: F(lib).nll_loss(
+            x, lib.tensor([[0, 1], [2, 2]])), ((2, 3, 2),)),
+        ("nll_loss (N, C, d1, d2), 'none'", lambda lib, x: F(lib).nll_loss(
+            x, lib.tensor([[[0, 1]], [[2, 2]]]), reduction="none"), ((2, 3, 1, 2),)),
+        ("cross_entropy over dim 1 of (N, C, steps)", lambda lib, x: F(lib).cross_entropy(
+            x, lib.tensor([[0, 1], [2, 2]]), reduction="none"), ((2, 3, 2),)),
+        ("cross_entropy(weight=, ignore_index=)", lambda lib, x: F(lib).cross_entropy(
+            x, lib.tensor([2, 0, 3]), weight=lib.tensor([1.0, 2.0, 0.5, 3.0], dtype=lib.float64),
+            ignore_index=0), ((3, 4),)),
+        ("l1_loss", lambda lib, x, t: F(lib).l1_loss(x, t), ((2, 3), (2, 3))),
+        ("l1_loss(reduction='sum')", lambda lib, x: F(lib).l1_loss(
+            x, lib.zeros(4, dtype=lib.float64), reduction="sum"), ((4,),)),
+        ("l1_loss(reduction='none')", lambda lib, x, t: F(lib).l1_loss(x, t, reduction="none"),
+         ((2, 3), (2, 3))),
         ("custom Function (x³·scale)", lambda lib, x: _cube_function(lib).apply(x, 2.0), ((2, 3),)),
         ("custom Function in a graph",
          lambda lib, x, y: _cube_function(lib).apply(x * y, 0.5).sum(), ((3,), (3,))),

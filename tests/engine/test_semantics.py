@@ -481,6 +481,7 @@ def test_repeated_indices_accumulate(torch):
 
 
 # -- the kinks: PyTorch's conventions where the derivative does not exist -------------------
+NAN = float("nan")
 KINKS = [
     # name, program(lib) -> x.grad, the convention (from PyTorch's documented behaviour)
     ("relu'(0) = 0", lambda lib, x: x.relu(), [-1.0, 0.0, 2.0], [0.0, 0.0, 1.0]),
@@ -495,28 +496,63 @@ KINKS = [
      [0.0, 1 / 3, 1 / 3, 1 / 3]),
     ("max(dim) sends it to the returned index", lambda lib, x: x.max(dim=0).values,
      [3.0, 1.0, 3.0], None),
+    ("amax() splits ties evenly", lambda lib, x: x.amax(), [1.0, 3.0, 3.0, 0.0], [0.0, 0.5, 0.5, 0.0]),
+    ("amax(dim) splits ties too, unlike max(dim)", lambda lib, x: x.reshape(2, 2).amax(1),
+     [3.0, 3.0, 1.0, 2.0], [0.5, 0.5, 0.0, 1.0]),
+    ("amin(0) splits three ways", lambda lib, x: x.reshape(3, 1).amin(0), [1.0, 1.0, 1.0],
+     [1 / 3, 1 / 3, 1 / 3]),
+    ("prod with one zero: the others' product goes to the zero", lambda lib, x: x.prod(),
+     [2.0, 0.0, 3.0], [0.0, 6.0, 0.0]),
+    ("prod with two zeros: 0 everywhere", lambda lib, x: x.prod(), [2.0, 0.0, 0.0], [0.0, 0.0, 0.0]),
     ("maximum splits ties evenly", lambda lib, x: lib.maximum(x, lib.tensor([1.0, 1.0, 1.0])),
      [0.0, 1.0, 2.0], [0.0, 0.5, 1.0]),
     ("norm'(0) = 0", lambda lib, x: x.norm(), [0.0, 0.0], [0.0, 0.0]),
     ("d(x ** 0)/dx = 0 at x = 0 (tensor exponent)", lambda lib, x: x ** lib.tensor([0.0, 2.0]),
      [0.0, 2.0], [0.0, 4.0]),
     ("sqrt'(0) = inf", lambda lib, x: x.sqrt(), [0.0, 4.0], [np.inf, 0.25]),
+    ("std of equal values: gradient 0, not 0/0", lambda lib, x: x.std(), [2.0, 2.0], [0.0, 0.0]),
+    # a NaN in the input: the result is NaN, and PyTorch still says where the gradient goes
+    ("max() with NaNs: the NaNs share it", lambda lib, x: x.max(), [1.0, NAN, 3.0, NAN],
+     [0.0, 0.5, 0.0, 0.5]),
+    ("max() with one NaN", lambda lib, x: x.max(), [1.0, NAN, 3.0], [0.0, 1.0, 0.0]),
+    ("min() with a NaN", lambda lib, x: x.min(), [NAN, -1.0], [1.0, 0.0]),
+    ("max(dim) with NaNs: the first NaN", lambda lib, x: x.max(dim=0).values, [1.0, NAN, NAN],
+     [0.0, 1.0, 0.0]),
+    ("relu'(NaN) = 1", lambda lib, x: x.relu(), [NAN, -1.0, 1.0], [1.0, 0.0, 1.0]),
+    ("clamp'(NaN) = 0", lambda lib, x: x.clamp(-1.0, 1.0), [NAN, 0.5], [0.0, 1.0]),
+    ("abs'(NaN) = sign(NaN) = 0", lambda lib, x: x.abs(), [NAN, -2.0], [0.0, -1.0]),
+    ("maximum next to a NaN: both sides get it", lambda lib, x: lib.maximum(
+        x, lib.tensor([2.0, NAN])), [NAN, 1.0], [1.0, 1.0]),
+    ("minimum next to a NaN", lambda lib, x: lib.minimum(lib.tensor([2.0, NAN]), x), [NAN, 1.0],
+     [1.0, 1.0]),
 ]
 
 
-@pytest.mark.filterwarnings("ignore::RuntimeWarning")  # NumPy on 0·inf, 1/0 at the kinks
 @pytest.mark.parametrize("program, values, convention",
                          [pytest.param(p, v, c, id=name) for name, p, v, c in KINKS])
 def test_derivative_at_a_kink(program, values, convention, torch):
     def run(lib):
         x = lib.tensor(values, requires_grad=True)
         y = program(lib, x)
-        y.sum().backward()
-        return x.grad
+        y.backward(lib.ones_like(y))
+        return y, x.grad
 
-    grad = same_in_both(run, torch)
+    _, grad = same_in_both(run, torch)
     if convention is not None:
         np.testing.assert_allclose(grad.numpy(), convention)
+
+
+def test_logsumexp_is_stable_where_exp_overflows(torch):
+    def program(lib):
+        x = lib.tensor([[1000.0, 1000.0, -1000.0], [-np.inf, -np.inf, -np.inf]], dtype=lib.float64,
+                       requires_grad=True)
+        y = x.logsumexp(1)
+        y[0].backward()
+        return y, x.grad
+
+    y, grad = same_in_both(program, torch)
+    assert y.tolist() == [1000.0 + np.log(2.0), -np.inf]
+    np.testing.assert_allclose(grad.numpy()[0], [0.5, 0.5, 0.0])  # (row 1: exp(-inf + inf) is nan)
 
 
 def test_max_dim_gradient_goes_to_the_returned_index(torch):
@@ -665,6 +701,97 @@ def test_no_grad_restores_the_mode_after_an_exception(torch):
         return lib.is_grad_enabled()
 
     assert same_in_both(program, torch) is True
+
+
+def test_devices_can_be_named_and_the_cpu_used(torch):
+    def program(lib):
+        cpu, gpu = lib.device("cpu"), lib.device("cuda:0")
+        x = lib.ones(2, device="cpu").to(cpu).to("cpu", lib.float64)
+        return (repr(cpu), str(gpu), repr(gpu), repr(lib.device("cuda")), cpu == lib.device("cpu"),
+                cpu == "cpu", gpu == cpu, x, str(x.device), lib.cuda.is_available())
+
+    same_in_both(program, torch)
+
+
+def test_inference_mode_makes_inference_tensors(torch):
+    def program(lib):
+        x = lib.ones(2, requires_grad=True)
+        normal = lib.zeros(3)
+        with lib.inference_mode():
+            made = lib.ones(2)
+            y = x * 2
+            view_of_normal = normal[1:]
+            inside = (lib.is_inference_mode_enabled(), lib.is_grad_enabled())
+            made.add_(1)  # allowed inside
+        outside = (lib.is_inference_mode_enabled(), lib.is_grad_enabled())
+        return (made.is_inference(), y.is_inference(), y.requires_grad, y.grad_fn,
+                view_of_normal.is_inference(), made[0].is_inference(), made.detach().is_inference(),
+                (made * 2).is_inference(), made.clone().is_inference(), x.is_inference(),
+                lib.is_inference(made), inside, outside, made)
+
+    same_in_both(program, torch)
+
+
+def test_inference_tensor_in_a_graph_where_nothing_saves_it(torch):
+    def program(lib):
+        x = lib.ones(2, requires_grad=True)
+        with lib.inference_mode():
+            y = x * 2
+        z = (y + x).sum()  # Add saves neither input
+        z.backward()
+        return z, x.grad, (y.clone() * x).sum()  # a clone is a normal tensor
+
+    same_in_both(program, torch)
+
+
+def test_inference_mode_as_decorator_and_switched_off(torch):
+    def program(lib):
+        @lib.inference_mode
+        def plain(t):
+            return t * 2
+
+        @lib.inference_mode()
+        def called(t):
+            return t * 2
+
+        x = lib.ones(2, requires_grad=True)
+        with lib.inference_mode():
+            with lib.inference_mode(False):
+                off = (x * 2, lib.is_inference_mode_enabled(), lib.is_grad_enabled())
+            with lib.enable_grad():
+                still = x * 2
+        return plain(x).is_inference(), called(x).is_inference(), off, still.requires_grad
+
+    same_in_both(program, torch)
+
+
+def test_once_differentiable_runs_backward_without_recording(torch):
+    def program(lib):
+        seen = []
+
+        class Square(lib.autograd.Function):
+            @staticmethod
+            def forward(ctx, x):
+                ctx.save_for_backward(x)
+                return x * x
+
+            @staticmethod
+            @lib.autograd.function.once_differentiable
+            def backward(ctx, grad):
+                x, = ctx.saved_tensors
+                seen.append(lib.is_grad_enabled())
+                return grad * 2 * x
+
+        x = lib.tensor([1.0, 2.0], requires_grad=True)
+        Square.apply(x).sum().backward()
+        # create_graph with a gradient that has no history: plain results
+        g1, = lib.autograd.grad(Square.apply(x).sum(), x, create_graph=True)
+        # with one that has history: the result carries an Error node
+        y = Square.apply(x)
+        g2, = lib.autograd.grad((y * y).sum(), x, create_graph=True)
+        return seen, x.grad, g1, g1.requires_grad, g2, g2.requires_grad, Square.backward.__name__
+
+    same_in_both(program, torch)
 
 
 # -- custom Functions ------------------------------------------------------------------------
