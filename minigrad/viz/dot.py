@@ -18,6 +18,7 @@ import html
 
 import graphviz
 
+from . import gradients
 from .formulas import describe
 from .values import box_text, shape_text
 
@@ -43,7 +44,6 @@ LEGEND = {
              "zh": "一串相同的操作，折叠成一个节点"},
 }
 WORDS = {
-    "grad": {"en": "grad", "zh": "grad"},
     "showing": {"en": "showing {shown:,} of {total:,} nodes",
                 "zh": "显示 {total:,} 个节点中的 {shown:,} 个"},
     "more": {"en": "⋯ {count:,} more nodes", "zh": "⋯ 另有 {count:,} 个节点"},
@@ -56,13 +56,22 @@ WORDS = {
 class Scene:
     """What one picture shows besides the graph: the gradients in the boxes (for a
     player's frame, as they were at that step), hidden nodes, the highlighted step, and
-    labels on the edges a gradient just flowed along."""
+    labels on the edges a gradient just flowed along.
 
-    def __init__(self, grads=None, hidden=(), highlight=(), edge_labels=None):
+    In a frame of a backward pass, ``quantity(labels)`` names what is being
+    differentiated (``z``), so that an intermediate's box reads ∂z/∂a; ``partial`` holds
+    the ids whose gradient is still waiting for other paths. ``retained``: non-leaves
+    whose ``.grad`` PyTorch keeps (``retain_grad()``), when ``grads`` is a copy."""
+
+    def __init__(self, grads=None, hidden=(), highlight=(), edge_labels=None, quantity=None,
+                 partial=(), retained=()):
         self.grads = grads          # node id -> array or None; None: read the tensors now
         self.hidden = set(hidden)
         self.highlight = tuple(highlight)
         self.edge_labels = edge_labels or {}
+        self.quantity = quantity
+        self.partial = set(partial)
+        self.retained = set(retained)
 
     def grad_of(self, node):
         if self.grads is not None:
@@ -116,10 +125,9 @@ def _variable(node, graph, labels, lang, scene):
         rows.append(heading or "&#160;")
     if value.data is not None:
         rows.append(_lines(box_text(value.data)))
-    grad = scene.grad_of(node) if node.role != "constant" else None
-    if grad is not None or node.role == "leaf":
-        text = "None" if grad is None else box_text(grad)
-        rows.append(f'<FONT COLOR="#882255">{WORDS["grad"][lang]} {_lines(text)}</FONT>')
+    gradient = gradients.row(node, scene, labels)
+    if gradient is not None:
+        rows.append(f'<FONT COLOR="#882255">{_lines(gradient[1])}</FONT>')
     body = "<HR/>".join(f"<TR><TD>{row}</TD></TR>" for row in rows)
     return {"label": f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">'
                      f"{body}</TABLE>>",

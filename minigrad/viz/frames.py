@@ -12,6 +12,7 @@ are rebuilt from the nearest saved state, so jumping to frame 90,000 of a long t
 replays at most ``CHECKPOINT`` frames, and pictures are rendered only when asked for.
 """
 import threading
+from collections import Counter
 
 import numpy as np
 
@@ -39,7 +40,8 @@ CHECKPOINT = 64
 class Frame:
     """One step: ``kind``, ``highlight`` (node ids), ``caption(lang)``, ``svg(lang)``."""
 
-    def __init__(self, frames, index, kind, highlight, changes, caption, edge_labels=None):
+    def __init__(self, frames, index, kind, highlight, changes, caption, edge_labels=None,
+                 quantity=None):
         self._frames = frames
         self.index = index
         self.kind = kind
@@ -47,6 +49,7 @@ class Frame:
         self._changes = changes          # [(what, node id, value)] applied to the state
         self._caption = caption          # (function, args): the caption, written on demand
         self._edge_labels = edge_labels or {}
+        self._quantity = quantity        # what the backward pass on screen differentiates
         self._captions = {}
         self._svgs = {}
         self._lock = threading.Lock()    # a player renders the next frame in a background thread
@@ -59,9 +62,10 @@ class Frame:
         return self._captions[lang]
 
     def scene(self):
-        grads, hidden = self._frames.state(self.index)
-        labels = {pair: text for pair, text in self._edge_labels.items()}
-        return Scene(grads=grads, hidden=hidden, highlight=self.highlight, edge_labels=labels)
+        grads, hidden, partial = self._frames.state(self.index)
+        return Scene(grads=grads, hidden=hidden, highlight=self.highlight,
+                     edge_labels=dict(self._edge_labels), quantity=self._quantity,
+                     partial=partial)
 
     def digraph(self, lang=None):
         lang = checked(lang)
@@ -133,20 +137,21 @@ class Frames:
         return self._labels[lang]
 
     def state(self, k):
-        """``(grads, hidden)`` after frame ``k``: from the nearest checkpoint at or before it."""
+        """``(grads, hidden, partial)`` after frame ``k``: from the nearest checkpoint at or
+        before it. ``partial``: the ids whose gradient still waits for other paths."""
         start = k - k % CHECKPOINT
         if start not in self._states:
             previous = self.state(start - 1) if start else (dict(self._initial_grads),
-                                                             set(self._born))
+                                                             set(self._born), set())
             self._states[start] = _applied(previous, self._frames[start]._changes)
-        grads, hidden = self._states[start]
+        state = self._states[start]
         for frame in self._frames[start + 1:k + 1]:
-            grads, hidden = _applied((grads, hidden), frame._changes)
-        return grads, hidden
+            state = _applied(state, frame._changes)
+        return state
 
 
 def _applied(state, changes):
-    grads, hidden = dict(state[0]), set(state[1])
+    grads, hidden, partial = dict(state[0]), set(state[1]), set(state[2])
     for what, node_id, value in changes:
         if what == "show":
             hidden.discard(node_id)
@@ -156,24 +161,36 @@ def _applied(state, changes):
             grads[node_id] = value
         elif what == "add_grad":
             grads[node_id] = value if grads.get(node_id) is None else grads[node_id] + value
+        elif what == "partial":
+            (partial.add if value else partial.discard)(node_id)
         elif what == "clear":
             grads.pop(node_id, None)
-    return grads, hidden
+            partial.discard(node_id)
+    return grads, hidden, partial
 
 
-def _passes_storing_grads(tape):
-    """The positions of the BackwardStarted events whose pass adds gradients to some
-    ``.grad`` (``backward()``); an ``autograd.grad`` pass returns them and stores none."""
-    storing, open_passes = set(), []
+def _passes(tape, lineage):
+    """For each backward pass (by the position of its BackwardStarted event): does it add
+    gradients to some ``.grad`` (``backward()``; an ``autograd.grad`` pass returns them and
+    stores none), and how many gradients each value gets in it (one per edge), so that a
+    caption can tell the first of two paths from the whole ∂z/∂a."""
+    storing, received, open_passes = set(), {}, []
     for index, event in enumerate(tape):
         kind = type(event)
         if kind is events.BackwardStarted:
             open_passes.append(index)
+            received[index] = {}
         elif kind is events.BackwardFinished and open_passes:
             open_passes.pop()
         elif kind is events.GradAccumulated and open_passes:
             storing.add(open_passes[-1])
-    return storing
+        elif kind is events.BackwardStep and open_passes:
+            counts = received[open_passes[-1]]
+            grads = event.values["grads_out"] if event.values else event.grads_out
+            for edge, g in zip(lineage.step_of_node(event.node).edges, grads):
+                if g is not None:
+                    counts[edge.key] = counts.get(edge.key, 0) + 1
+    return storing, received
 
 
 class _Story:
@@ -187,12 +204,15 @@ class _Story:
         self.born = {}            # node id -> the frame that reveals it
         self.flowed = set()       # ids whose gradient a backward pass showed (cleared at the next)
         self.contributions = {}   # value key -> gradients received in this backward pass
-        self.paths = {}           # leaf key -> the gradients it received in this backward pass
+        self.arrived = {}         # value key -> their sum
+        self.paths = {}           # leaf key -> [(step key, gradient)] in this backward pass
         self.retain = False
         owners = grad_owners(tape)
         frames._initial_grads = self._initial_grads(tape, owners)
-        storing = _passes_storing_grads(tape)
-        self.returned = None      # the roots of an autograd.grad pass (it returns, not stores)
+        storing, self.received = _passes(tape, self.lineage)
+        self.expected = {}        # value key -> gradients it gets in this backward pass
+        self.quantity = None      # what the backward pass differentiates (captions.Quantity)
+        self.returned = False     # an autograd.grad pass: it returns gradients, stores none
         no_grad, depth = False, 0
         for index, event in enumerate(tape):
             kind = type(event)
@@ -200,7 +220,7 @@ class _Story:
                 no_grad = not event.enabled
             elif kind is events.BackwardStarted:
                 depth += 1
-                self._start(event, index in storing)
+                self._start(event, index in storing, index)
             elif kind is events.BackwardFinished:
                 depth = max(0, depth - 1)
                 self._end(event)
@@ -229,7 +249,7 @@ class _Story:
     def _add(self, kind, highlight, changes, caption, edge_labels=None):
         highlight = [h for h in dict.fromkeys(self._id(i) for i in highlight) if h is not None]
         self.frames.append(Frame(self.owner, len(self.frames), kind, highlight, changes,
-                                 caption, edge_labels))
+                                 caption, edge_labels, self.quantity))
 
     def _reveal(self, ids):
         changes = []
@@ -305,34 +325,43 @@ class _Story:
         self._add("detach", [value.key], self._reveal([source.key, value.key]),
                   (captions.detach, (value, source)))
 
-    def _start(self, event, storing):
+    def _start(self, event, storing, index):
         self.retain = event.retain_graph
         changes = [("clear", node_id, None) for node_id in self.flowed]
-        self.flowed, self.contributions, self.paths = set(), {}, {}
+        self.flowed, self.contributions, self.paths, self.arrived = set(), {}, {}, {}
+        self.expected = self.received.get(index, {})
         roots = [self.lineage.values.get(id(r)) or self.lineage.value(r) for r in event.roots]
-        self.returned = None if storing else roots
+        self.returned = not storing
         seeds = event.values["grad_roots"] if event.values else [None] * len(roots)
+        self.quantity = captions.Quantity(roots, seeds)
         for root, seed in zip(roots, seeds):
             changes.append(("grad", root.key, seed))
             self.flowed.add(root.key)
-        self._add("start", [r.key for r in roots], changes,
-                  (captions.start, (roots, seeds)))
+        self._add("start", [r.key for r in roots], changes, (captions.start, (self.quantity,)))
 
     def _backward(self, event):
         node = event.node
         step = self.lineage.step_of_node(node)
         grads_in = event.values["grads_in"] if event.values else event.grads_in
         grads_out = event.values["grads_out"] if event.values else event.grads_out
-        changes, labels, highlight = [], {}, []
-        before = dict(self.contributions)
+        changes, labels, highlight, paths = [], {}, [], {}
+        here = Counter(edge.key for edge, g in zip(step.edges, grads_out) if g is not None)
+        for key, count in here.items():  # (how many before this step, how many in all, sum)
+            earlier = self.contributions.get(key, 0)
+            paths[key] = (earlier, max(self.expected.get(key, 0), earlier + count),
+                          self.arrived.get(key))
         for edge, g, (child, _) in zip(step.edges, grads_out, node.next_functions):
             if g is None:
                 continue
             self.contributions[edge.key] = self.contributions.get(edge.key, 0) + 1
+            known = self.arrived.get(edge.key)
+            self.arrived[edge.key] = g if known is None else known + g
             if isinstance(child, AccumulateGrad):
-                self.paths.setdefault(edge.key, []).append(g)
+                self.paths.setdefault(edge.key, []).append((step.key, g))
             elif self.graph.view == "dataflow":
                 changes.append(("add_grad", edge.key, g))
+                changes.append(("partial", edge.key,
+                                self.contributions[edge.key] < paths[edge.key][1]))
                 self.flowed.add(edge.key)
             source = edge.key if self.graph.view == "dataflow" else (
                 f"f{id(child)}" if child is not None else None)
@@ -345,8 +374,8 @@ class _Story:
                         if self._only_saved(v.key)]
         own = step.key if self.graph.view == "dataflow" else f"f{id(node)}"
         self._add("backward", [own] + highlight, changes,
-                  (captions.backward, (step, grads_in, grads_out, before, node.name(),
-                                       self.returned)), labels)
+                  (captions.backward, (step, grads_in, grads_out, node.name(), self.quantity,
+                                       paths)), labels)
 
     def _only_saved(self, node_id):
         node = self.graph.nodes.get(self._id(node_id) or "")
@@ -371,4 +400,4 @@ class _Story:
                   (captions.reset, (leaf, value)))
 
     def _end(self, event):
-        self._add("end", [], [], (captions.end, (event.retain_graph,)))
+        self._add("end", [], [], (captions.end, (event.retain_graph, self.returned)))
