@@ -35,6 +35,7 @@ class Player(GraphPanel):
     def __init__(self, tape, names=None, view="dataflow", lang=None):
         self.tape = tape
         self.names = names
+        self.moment = None  # names and gradients as the recording left them (see redraw)
         self.frames = ()
         self._frames_view = None
         self.caption = widgets.HTML()
@@ -81,8 +82,14 @@ class Player(GraphPanel):
         """Show the current frame again, in the language and the view now chosen."""
         self._relabel()
         if self._frames_view != self.view:  # frames of the other view are other pictures
-            self.frames = viz.Frames(self.tape, names=self.names, view=self.view)
+            self.frames = viz.Frames(self.tape, names=self.names, view=self.view,
+                                     at=self.moment)
             self._frames_view = self.view
+        if self.moment is None:
+            # taken when the player is made: the other view, drawn when the student asks
+            # for it, must not pick up what later cells did to the names or gradients
+            self.moment = viz.Moment(self.frames.graph, self.frames.names)
+            self.names = self.moment.names
         last = max(len(self.frames) - 1, 0)
         self.playback.max = last
         self.slider.max = last

@@ -94,16 +94,20 @@ class Frame:
 
 
 class Frames:
-    """``Frames(tape)``: ``len(frames)``, ``frames[k]``, ``frames.inspect(k, node_id)``."""
+    """``Frames(tape)``: ``len(frames)``, ``frames[k]``, ``frames.inspect(k, node_id)``.
 
-    def __init__(self, tape, names=None, view="dataflow", max_nodes=300):
+    ``at``: a ``Moment`` of an earlier ``Frames`` of the same tape: its names, and the
+    gradients the tape found (so the other view, built later, starts from the same)."""
+
+    def __init__(self, tape, names=None, view="dataflow", max_nodes=300, at=None):
         if not isinstance(tape, events.Tape):
             raise TypeError(f"Frames() takes the tape recorded by `with minigrad.trace() as "
                             f"tape:`, not {type(tape).__name__}")
         if view not in ("dataflow", "autograd"):
             raise ValueError(f"Frames(): view must be 'dataflow' or 'autograd', not {view!r}")
         self.view = view
-        self.names = tensor_names(names)
+        self.names = at.names if at is not None else tensor_names(names)
+        self.at = at
         self.lineage = Lineage(history, known=self.names.named())
         roots = self.lineage.replay(tape)
         if view == "dataflow":
@@ -275,10 +279,13 @@ class _Story:
         """Each leaf's .grad when the tape starts: what its first grad event says it was
         before, or (no event changed it) what it is now."""
         grads = {}
+        at = self.owner.at
         for node in self.graph.nodes.values():
-            if node.kind == "variable" and node.value.tensor is not None and \
-                    node.value.tensor._grad is not None:
-                grads[node.id] = node.value.tensor._grad._data.copy()
+            tensor = node.value.tensor if node.kind == "variable" else None
+            if at is not None and node.id in at.grads and at.tensors[node.id] is tensor:
+                grads[node.id] = at.grads[node.id]
+            elif tensor is not None and tensor._grad is not None:
+                grads[node.id] = tensor._grad._data.copy()
         settled = set()
         for event in tape:
             kind = type(event)

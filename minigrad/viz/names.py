@@ -32,6 +32,16 @@ class Names:
     def named(self):
         return [tensor for _, tensor in self.tensors.values()]
 
+    def only(self, tensors):
+        """The names of ``tensors`` alone (as they are now), for a picture that keeps the
+        names it was drawn with."""
+        ids = {id(t) for t in tensors}
+        kept = Names(())
+        kept.tensors = {key: entry for key, entry in self.tensors.items()
+                        if key in ids or (entry[1]._grad is not None and id(entry[1]._grad) in ids)}
+        kept.grads = {key: name for key, name in self.grads.items() if key in ids}
+        return kept
+
 
 def tensor_names(names=None):
     """The names of tensors: from ``names`` (name -> object; a notebook's namespace is
