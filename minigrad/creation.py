@@ -8,6 +8,7 @@ import numbers
 import numpy as np
 
 from . import dtypes
+from .language import hint
 from .tensor import Tensor, device as _device
 
 pi = float(np.pi)
@@ -103,8 +104,9 @@ def _finish(array, requires_grad, device=None):
         _device(device)
     if requires_grad and array.dtype.kind != "f":
         raise RuntimeError(
-            "Only Tensors of floating point and complex dtype can require gradients. "
-            "Write the numbers as floats (1.0 instead of 1) or pass dtype=minigrad.float32.")
+            "Only Tensors of floating point and complex dtype can require gradients. " + hint(
+                "Write the numbers as floats (1.0 instead of 1) or pass dtype=torch.float32.",
+                "把数写成浮点数（写 1.0 而不是 1），或者传入 dtype=torch.float32。"))
     return Tensor._make(array, bool(requires_grad))
 
 

@@ -13,6 +13,7 @@ import weakref
 import numpy as np
 
 from . import dtypes, events
+from .language import hint
 
 
 class Size(tuple):
@@ -40,8 +41,9 @@ class device:
         type = str(type)
         if type != "cpu":
             raise RuntimeError(
-                f"minigrad runs on the CPU only, so device '{type}' is not available. "
-                f"Use device='cpu' (or leave the device out).")
+                f"minigrad runs on the CPU only, so device '{type}' is not available. " + hint(
+                    "Use device='cpu' (or leave the device out).",
+                    "请用 device='cpu'（或者不写 device）。"))
         self.type = type
         self.index = index
 
@@ -185,8 +187,9 @@ class Tensor:
         return self
 
     def cuda(self, *args, **kwargs):
-        raise RuntimeError("minigrad runs on the CPU only: .cuda() is not available. "
-                           "Remove the .cuda() call; everything works on the CPU.")
+        raise RuntimeError("minigrad runs on the CPU only: .cuda() is not available. " + hint(
+            "Remove the .cuda() call; everything works on the CPU.",
+            "去掉 .cuda() 即可，所有计算都在 CPU 上进行。"))
 
     # -- the autograd attributes ----------------------------------------------------
     @property
@@ -205,8 +208,11 @@ class Tensor:
         if flag and not self.dtype.is_floating_point:
             raise RuntimeError(
                 f"only Tensors of floating point dtype can require gradients (this one is "
-                f"{self.dtype}). Make it a float tensor first, e.g. x = x.float() or "
-                f"minigrad.arange(4.0) instead of minigrad.arange(4).")
+                f"{self.dtype}). " + hint(
+                    "Make it a float tensor first, e.g. x = x.float(), or torch.arange(4.0) "
+                    "instead of torch.arange(4).",
+                    "先把它变成浮点张量，例如 x = x.float()，或者用 torch.arange(4.0) 代替 "
+                    "torch.arange(4)。"))
         self._requires_grad = bool(flag)
 
     def requires_grad_(self, requires_grad=True):
@@ -259,9 +265,10 @@ class Tensor:
             if value._data.dtype != self._data.dtype:
                 raise RuntimeError(
                     f"attempting to assign a gradient with dtype '{_CPP_NAME[value.dtype.name]}' "
-                    f"to a tensor with grad_dtype '{dtypes.SCALAR_TYPE_NAME[self.dtype]}'. The "
-                    f"gradient must match the tensor's dtype: convert it first, e.g. "
-                    f"g.to({self.dtype!r}).")
+                    f"to a tensor with grad_dtype '{dtypes.SCALAR_TYPE_NAME[self.dtype]}'. " + hint(
+                        f"The gradient must match the tensor's dtype: convert it first, e.g. "
+                        f"g.to({self.dtype!r}).",
+                        f"梯度的数据类型必须与张量一致：先转换，例如 g.to({self.dtype!r})。"))
         self._grad = value
         if events.listeners:
             events.announce(events.GradReset(self, value))
@@ -371,8 +378,11 @@ class Tensor:
     def item(self):
         if self._data.size != 1:
             raise RuntimeError(f"a Tensor with {self._data.size} elements cannot be converted to "
-                               f"Scalar. Use .tolist() for all the values, or pick one element "
-                               f"first, e.g. x[0].item().")
+                               f"Scalar. " + hint(
+                                   "Use .tolist() for all the values, or pick one element first, "
+                                   "e.g. x[0].item().",
+                                   "要得到所有的值请用 .tolist()，或者先取出一个元素，例如 "
+                                   "x[0].item()。"))
         return self._data.reshape(()).item()
 
     def tolist(self):
@@ -400,8 +410,9 @@ class Tensor:
         if self._data.size == 0:
             raise RuntimeError("Boolean value of Tensor with no values is ambiguous")
         raise RuntimeError(
-            "Boolean value of Tensor with more than one value is ambiguous. Reduce it to one "
-            "value first, e.g. with .all(), .any() or .sum() > 0.")
+            "Boolean value of Tensor with more than one value is ambiguous. " + hint(
+                "Reduce it to one value first, e.g. with .all(), .any() or .sum() > 0.",
+                "先把它化成一个值，例如用 .all()、.any() 或 .sum() > 0。"))
 
     def __len__(self):
         if self._data.ndim == 0:
@@ -439,15 +450,14 @@ class Tensor:
             return
         if self._requires_grad and self._grad_fn is None:
             raise RuntimeError(
-                "a leaf Variable that requires grad is being used in an in-place operation. "
-                "Wrap the update in `with torch.no_grad():` (as in w -= lr * w.grad), or use an "
-                "out-of-place operation (w = w - 1).")
+                "a leaf Variable that requires grad is being used in an in-place operation. " + hint(
+                    "Wrap the update in `with torch.no_grad():` (as in w -= lr * w.grad), or use "
+                    "an out-of-place operation (w = w - 1).",
+                    "把更新放进 `with torch.no_grad():` 中（如 w -= lr * w.grad），或者改用非就地"
+                    "操作（w = w - 1）。"))
         base = self._base
         if base is not None and base._requires_grad and base._grad_fn is None:
-            raise RuntimeError(
-                "a view of a leaf Variable that requires grad is being used in an in-place "
-                "operation. Do the change under `with torch.no_grad():`, or work on a copy "
-                "(y = x.clone(); y[0] = 1).")
+            raise RuntimeError(_view_of_leaf_message())
 
     def _bump_version(self):
         self._version_counter.value += 1
@@ -569,10 +579,7 @@ class Tensor:
         value = _operand(value, self, dtype=self.dtype)
         if _GradMode.enabled and self._requires_grad and self._grad_fn is None:
             # PyTorch writes x[i] = v through a view of x, hence the wording
-            raise RuntimeError(
-                "a view of a leaf Variable that requires grad is being used in an in-place "
-                "operation. Do the change under `with torch.no_grad():`, or work on a copy "
-                "(y = x.clone(); y[0] = 1).")
+            raise RuntimeError(_view_of_leaf_message())
         self._check_inplace_allowed()
         if _GradMode.enabled and (self._requires_grad or value._requires_grad):
             self._inplace(IndexPut.for_key(key), value, key)
@@ -937,6 +944,14 @@ class _RemovableHandle:
     def remove(self):
         if self.entry in self.hooks:
             self.hooks.remove(self.entry)
+
+
+def _view_of_leaf_message():
+    return ("a view of a leaf Variable that requires grad is being used in an in-place "
+            "operation. " + hint("Do the change under `with torch.no_grad():`, or work on a copy "
+                                 "(y = x.clone(); y[0] = 1).",
+                                 "把修改放进 `with torch.no_grad():` 中，或者在副本上修改"
+                                 "（y = x.clone(); y[0] = 1）。"))
 
 
 def _rebuild(data, requires_grad):

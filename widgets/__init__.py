@@ -72,8 +72,9 @@ JupyterLab 4 and Notebook 7 (tested in a real browser), and VS Code's notebooks
 notebook front-end the objects still work from code: ``save_svg``, ``save_html``,
 ``go``, ``refresh``.
 """
+from minigrad.language import get_language, set_language
+
 from .extension import load_ipython_extension, unload_ipython_extension
-from .language import get_language, set_language
 from .live import LiveView, show
 from .player import Player, play
 

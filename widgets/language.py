@@ -1,19 +1,10 @@
-"""中文 or English: the one switch, and every word the widgets say in both languages.
+"""Every word the widgets say, in both languages.
 
-A notebook sets the language once (``minigrad.lab.set_language("zh")``); every view and
-player made afterwards starts in it, and each one can still be switched on its own.
-The other parts that speak to students (graph labels and captions in ``minigrad.viz``,
-exercise feedback in ``minigrad.exercises``) are switched along with it.
+The switch itself is ``minigrad.language``: one ``set_language("zh")`` changes the widgets,
+the graph captions, exercise feedback and the engine's hints together, and each view or
+player can still be switched on its own with its toggle.
 """
-import importlib
-
-from minigrad import viz
-
-LANGUAGES = ("zh", "en")
 CHOICES = (("中文", "zh"), ("English", "en"))  # what the language toggle shows
-FOLLOWERS = ("minigrad.viz", "minigrad.exercises")  # modules with a set_language of their own
-
-_current = {"lang": None}  # None: not chosen yet, so viz's default holds
 
 WORDS = {
     "previous": {"zh": "◀ 上一步", "en": "◀ Previous"},
@@ -47,35 +38,6 @@ WORDS = {
     "node_gone": {"zh": "这个节点已经不在当前的图里了，请重新点击一个节点。",
                   "en": "That node is no longer in the graph on screen; click another one."},
 }
-
-
-def set_language(lang):
-    """Use ``"zh"`` (中文) or ``"en"`` (English) for everything drawn from now on."""
-    lang = checked(lang)
-    _current["lang"] = lang
-    for name in FOLLOWERS:
-        try:
-            module = importlib.import_module(name)
-        except ImportError:  # that part is not installed: nothing to switch
-            continue
-        if hasattr(module, "set_language"):
-            module.set_language(lang)
-
-
-def get_language():
-    """The language new views and players start in: ``"zh"`` or ``"en"``."""
-    if _current["lang"] is None and hasattr(viz, "get_language"):
-        return viz.get_language()
-    return _current["lang"] or "en"
-
-
-def checked(lang):
-    """``lang`` if it is one we speak; None means the current language."""
-    if lang is None:
-        return get_language()
-    if lang not in LANGUAGES:
-        raise ValueError(f"language must be 'zh' (中文) or 'en' (English), not {lang!r}")
-    return lang
 
 
 def say(key, lang, **values):

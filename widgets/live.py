@@ -29,9 +29,9 @@ import ipywidgets as widgets
 from IPython import get_ipython
 
 from minigrad import Tensor, events, viz
+from minigrad.language import checked
 from minigrad.viz.names import tensor_names
 
-from .language import checked
 from .namespace import namespace_of_caller
 from .panel import GraphPanel
 

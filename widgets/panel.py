@@ -8,12 +8,13 @@ import ipywidgets as widgets
 import traitlets
 
 from minigrad import viz
+from minigrad.language import LANGUAGES
 
 from . import export
 from .canvas import GraphCanvas
 from .errors import dot_missing, explain
 from .inspector import Inspector
-from .language import CHOICES, LANGUAGES, say
+from .language import CHOICES, say
 
 VIEWS = ("dataflow", "autograd")
 

@@ -12,9 +12,10 @@ import ipywidgets as widgets
 import traitlets
 
 from minigrad import viz
+from minigrad.language import checked
 
 from . import export
-from .language import checked, say
+from .language import say
 from .namespace import namespace_of_caller
 from .panel import GraphPanel
 

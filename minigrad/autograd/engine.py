@@ -15,6 +15,7 @@ import heapq
 import numpy as np
 
 from .. import dtypes, events
+from ..language import hint
 from ..creation import ones_like, zeros, zeros_like
 from ..ops.broadcasting import sum_to
 from ..tensor import Tensor, _operand
@@ -84,15 +85,21 @@ def _seed_gradients(outputs, grad_outputs, caller):
     for i, (out, g) in enumerate(zip(outputs, grad_outputs)):
         if not out._requires_grad:
             raise RuntimeError(
-                f"element {i} of tensors does not require grad and does not have a grad_fn. "
-                f"Make the inputs require gradients first, e.g. x.requires_grad_(True) or "
-                f"torch.arange(4.0, requires_grad=True), then recompute the output.")
+                f"element {i} of tensors does not require grad and does not have a grad_fn. " + hint(
+                    "Make the inputs require gradients first, e.g. x.requires_grad_(True) or "
+                    "torch.arange(4.0, requires_grad=True), then recompute the output.",
+                    "先让输入需要梯度，例如 x.requires_grad_(True) 或 "
+                    "torch.arange(4.0, requires_grad=True)，然后重新计算输出。"))
         if g is None:
             if out._data.size != 1:
                 raise RuntimeError(
-                    f"grad can be implicitly created only for scalar outputs. This output has shape "
-                    f"{list(out._data.shape)}: reduce it first (y.sum().{caller}()) or pass the "
-                    f"weights of each element, e.g. y.{caller}(torch.ones_like(y)).")
+                    f"grad can be implicitly created only for scalar outputs. " + hint(
+                        f"This output has shape {list(out._data.shape)}: reduce it first "
+                        f"(y.sum().{caller}()) or pass the weights of each element, e.g. "
+                        f"y.{caller}(torch.ones_like(y)).",
+                        f"这个输出的形状是 {list(out._data.shape)}：先把它化成标量"
+                        f"（y.sum().{caller}()），或者传入每个元素的权重，例如 "
+                        f"y.{caller}(torch.ones_like(y))。"))
             g = ones_like(out)
         else:
             g = _operand(g, out)

@@ -24,6 +24,7 @@ import re
 import numpy as np
 
 from .. import events
+from ..language import hint
 from ..tensor import Tensor, legacy_type_name
 from .grad_mode import _GradMode
 
@@ -127,9 +128,12 @@ def _modified_in_place_message(data, now, version, producer, output_nr, node):
     origin = f", which is output {output_nr} of {op}," if producer else ""
     return (f"one of the variables needed for gradient computation has been modified by an "
             f"inplace operation: [{legacy_type_name(data.dtype)} {list(data.shape)}]{origin} is "
-            f"at version {now}; expected version {version} instead. Hint: {node.name()} needs "
-            f"the value this tensor had when it was used; use an out-of-place operation "
-            f"(y = y + 1 instead of y += 1), or .clone() the tensor before changing it.")
+            f"at version {now}; expected version {version} instead. Hint: " + hint(
+                f"{node.name()} needs the value this tensor had when it was used; use an "
+                f"out-of-place operation (y = y + 1 instead of y += 1), or .clone() the tensor "
+                f"before changing it.",
+                f"{node.name()} 需要这个张量被使用时的值；请改用非就地操作（写 y = y + 1 而不是 "
+                f"y += 1），或者在修改之前先 .clone() 一份。"))
 
 
 class BackwardNode(Node):

@@ -12,7 +12,7 @@ is caught) and never print the answer. The bank:
     chapter.py    the five exercises at the end of the chapter
     exercise.py   what an exercise is: prompt, answer cell, and plan / probe / judge
     facts.py      answers described as plain data; judging.py the common first checks
-    feedback.py   the green or red box; language.py zh / en
+    feedback.py   the green or red box, in zh and en (minigrad.language)
 
 ``exercise(id).prompt("zh")`` gives the prompt text for a notebook; ``.solution`` is the
 teacher's reference answer (``check`` never shows it).
@@ -22,7 +22,7 @@ import os
 from . import chapter, scenes
 from .exercise import MISSING, answers
 from .feedback import Feedback
-from .language import Text, get_language, set_language
+from ..language import Text, get_language, set_language
 
 EXERCISES = {e.id: e for e in scenes.ALL + chapter.ALL}
 

@@ -9,7 +9,7 @@ from ..tensor import Tensor
 from .exercise import Exercise, right, wrong
 from .facts import as_array, attempt, call_and_describe, describe, failure
 from .judging import close, expect_number, expect_tensor
-from .language import Text
+from ..language import Text
 from .scenes import CONTROL_FLOW_SETUP, _defined, calls, f
 
 # --- 1 · why a second derivative costs more than a first ------------------------------------

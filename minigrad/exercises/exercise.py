@@ -17,7 +17,7 @@ import numpy as np
 
 from .facts import attempt, describe, failure
 from .feedback import Feedback
-from .language import Text
+from ..language import Text
 
 # The last answer passed to check(), per exercise: the grader reads it after the cell ran.
 answers = {}

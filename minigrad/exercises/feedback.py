@@ -7,7 +7,7 @@ It is truthy when the answer is right, so ``assert check(...)`` works in tests.
 import html
 import re
 
-from .language import Text, get_language
+from ..language import Text, get_language
 
 _STYLE = {
     True: ("#e8f5e9", "#2e7d32", "✓"),

@@ -5,7 +5,7 @@ import numpy as np
 
 from .exercise import kind_name, raised, unfinished, wrong
 from .facts import as_array
-from .language import Text
+from ..language import Text
 
 
 def expect_tensor(facts, shape, *, may_require_grad=False, what=Text("答案", "The answer"),

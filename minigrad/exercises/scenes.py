@@ -10,7 +10,7 @@ from .. import autograd, no_grad, tensor, float64
 from .exercise import Exercise, right, wrong
 from .facts import as_array, attempt, call_and_describe, describe, failure
 from .judging import close, expect_number, expect_tensor, raised
-from .language import Text
+from ..language import Text
 
 
 def calls(results):

@@ -11,7 +11,7 @@ With ``solutions=True`` the answer cells hold the teacher's answers between
 import json
 
 from ..exercises import EXERCISES
-from ..exercises.language import Text
+from ..language import Text
 from .scoring import Question
 
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}

@@ -18,7 +18,7 @@ import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 
-from ..exercises.language import Text
+from ..language import Text
 from . import scoring
 from .submission import Unreadable, code_cells, content_hash
 

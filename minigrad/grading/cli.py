@@ -16,7 +16,7 @@ import pathlib
 import sys
 
 from ..exercises import EXERCISES
-from ..exercises.language import get_language
+from ..language import get_language
 from . import assignment, batch, hidden, otter, report
 from .scoring import Question
 from .submission import Unreadable, code_cells

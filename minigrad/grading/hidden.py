@@ -22,7 +22,7 @@ import runpy
 import numpy as np
 
 from ..exercises import EXERCISES
-from ..exercises.language import Text
+from ..language import Text
 
 
 class Inputs:

@@ -6,7 +6,7 @@ so they can be handed back to the students as they are.
 import csv
 
 from ..exercises import EXERCISES
-from ..exercises.language import Text
+from ..language import Text
 
 HEADINGS = {
     "feedback": Text("反馈", "Feedback"), "score": Text("得分", "Score"),

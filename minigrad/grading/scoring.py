@@ -11,7 +11,7 @@ import numpy as np
 
 from ..exercises import EXERCISES
 from ..exercises.facts import as_array
-from ..exercises.language import Text
+from ..language import Text
 from .hidden import Expression, Inputs
 
 

@@ -8,7 +8,7 @@ validated. The file itself is only ever read.
 import hashlib
 import json
 
-from ..exercises.language import Text
+from ..language import Text
 
 
 class Unreadable(Exception):

@@ -6,6 +6,7 @@ For out = A·B the gradients are themselves products: ∂L/∂A = ∂L/∂out ·
 import numpy as np
 
 from .. import dtypes
+from ..language import hint
 from ..autograd.function import Function
 from .arithmetic import save_factors
 from .broadcasting import broadcast_shape
@@ -36,7 +37,9 @@ class Dot(Function):
     def forward(ctx, a, b):
         if a._data.ndim != 1 or b._data.ndim != 1:
             raise RuntimeError(f"1D tensors expected, but got {a._data.ndim}D and {b._data.ndim}D "
-                               f"tensors. dot is for two vectors; use torch.mm or @ for matrices.")
+                               f"tensors. " + hint("dot is for two vectors; use torch.mm or @ for "
+                                                   "matrices.",
+                                                   "dot 用于两个向量；矩阵请用 torch.mm 或 @。"))
         if a._data.shape != b._data.shape:
             n, m = a._data.shape[0], b._data.shape[0]
             raise RuntimeError(
@@ -66,8 +69,9 @@ class Mm(Function):
         if a._data.shape[1] != b._data.shape[0]:
             (n, k), (k2, m) = a._data.shape, b._data.shape
             raise RuntimeError(
-                f"mat1 and mat2 shapes cannot be multiplied ({n}x{k} and {k2}x{m}). The columns "
-                f"of the first ({k}) must equal the rows of the second ({k2}).")
+                f"mat1 and mat2 shapes cannot be multiplied ({n}x{k} and {k2}x{m}). " + hint(
+                    f"The columns of the first ({k}) must equal the rows of the second ({k2}).",
+                    f"第一个矩阵的列数（{k}）必须等于第二个矩阵的行数（{k2}）。"))
         _same_dtype(a, b, "mm")
         save_factors(ctx, a, b)
         return a._data @ b._data

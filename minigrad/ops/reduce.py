@@ -8,6 +8,7 @@ from collections import namedtuple
 import numpy as np
 
 from .. import dtypes
+from ..language import hint
 from ..autograd.function import Function
 from ..creation import from_numpy
 from ..tensor import Tensor, _dim
@@ -111,7 +112,8 @@ def _remember_spread(ctx, x, axes, correction, name):
     """What var's and std's backward need: x's shape, the axes, and n - correction."""
     if x._data.dtype.kind != "f":
         raise RuntimeError(f"{name}(): std and var only support floating point and complex "
-                           f"dtypes; convert first, e.g. x.float().{name}()")
+                           f"dtypes" + hint(f"; convert first, e.g. x.float().{name}()",
+                                            f"；先转换，例如 x.float().{name}()"))
     ctx.shape, ctx.axes, ctx.divisor = x._data.shape, axes, _count(x, axes) - correction
 
 
@@ -135,8 +137,8 @@ class Mean(Function):
         if data.dtype.kind != "f":
             raise RuntimeError(
                 f"mean(): could not infer output dtype. Input dtype must be either a floating "
-                f"point or complex dtype. Got: {dtypes.SCALAR_TYPE_NAME[x.dtype]}. Convert first, "
-                f"e.g. x.float().mean().")
+                f"point or complex dtype. Got: {dtypes.SCALAR_TYPE_NAME[x.dtype]}. " + hint(
+                    "Convert first, e.g. x.float().mean().", "先转换，例如 x.float().mean()。"))
         ctx.shape, ctx.axes = x._data.shape, axes
         ctx.count = _count(x, axes)
         return data.mean(axis=axes, keepdims=keepdim)

@@ -111,7 +111,7 @@ from .frames import KINDS, Frame, Frames
 from .history import history
 from .inspection import facts
 from .labels import Labels
-from .language import checked, get_language, set_language
+from ..language import checked, get_language, set_language
 from .lineage import Lineage
 from .model import Graph, paused_gc
 from .moment import Moment

@@ -88,6 +88,10 @@ SAY = {
     "factor": {"en": "factor", "zh": "因子"},
     "input": {"en": "input", "zh": "输入"},
     "both_words": {"en": ("both", "all {k}"), "zh": ("两处", "{k} 处")},
+    "custom": {"en": "Our own {op}.backward ran (the one written above), with the incoming "
+                     "gradient ∂{quantity}/∂{out} = {incoming}: ",
+               "zh": "这里运行的是我们自己写的 {op}.backward，传入的梯度是 "
+                     "∂{quantity}/∂{out} = {incoming}："},
 }
 ORDINALS = {"en": ("first", "second", "third", "fourth", "fifth"),
             "zh": ("第一个", "第二个", "第三个", "第四个", "第五个")}
@@ -211,14 +215,22 @@ def backward(step, grads_in, grads_out, node_name, quantity, paths, *, labels, l
             for key, items in reached.items()]
     text = SAY["separator"][lang].join(part for part in locals_ if part)
     gets = [part for part in gets if part]
-    if not gets:
-        return text
-    if direct:
+    if _written_by_student(step.function) and incoming is not None:
+        # its derivative is the student's code, not a formula: say whose backward ran
+        return SAY["custom"][lang].format(op=step.function.__name__, quantity=differentiated,
+                                          out=out, incoming=plain(incoming)) + \
+            SAY["separator"][lang].join([text] * bool(text) + gets)
+    if direct or not gets:
         return SAY["separator"][lang].join([text] * bool(text) + gets)
     with_incoming = SAY["incoming"][lang].format(quantity=differentiated, out=out,
                                                  incoming=plain(incoming))
     return (text + SAY["sentence"][lang] if text else "") + with_incoming + \
         SAY["separator"][lang].join(gets)
+
+
+def _written_by_student(function):
+    """A ``Function`` subclass of the notebook's (the built-in ops name their node)."""
+    return function is not None and getattr(function, "node_name", "") is None
 
 
 def local_derivatives(step, node_name, *, labels, lang):

@@ -39,7 +39,7 @@ LEGEND = {
                  "zh": "常数：梯度不会流向它（包括 detach() 得到的张量）"},
     "saved": {"en": "saved for backward", "zh": "为反向传播保存的张量"},
     "current": {"en": "the current step", "zh": "当前步骤"},
-    "cut": {"en": "✂ detach(): the gradient stops here", "zh": "✂ detach()：梯度在这里停止"},
+    "cut": {"en": "detach(): the gradient stops here", "zh": "detach()：梯度在这里停止"},
     "fold": {"en": "a run of identical ops, folded into one node",
              "zh": "一串相同的操作，折叠成一个节点"},
 }
@@ -50,6 +50,15 @@ WORDS = {
     "stopped": {"en": "the graph is too big: stopped after {count:,} nodes",
                 "zh": "计算图太大：只遍历了前 {count:,} 个节点"},
     "ops": {"en": "{count:,} times in a row", "zh": "连续 {count:,} 次"},
+}
+
+
+# Legend entries that are not a fill colour: a small picture of what they stand for
+SWATCH = {
+    # the fold node's double outline
+    "fold": '<TD><TABLE BORDER="1" CELLBORDER="1" CELLSPACING="2" CELLPADDING="0">'
+            '<TR><TD WIDTH="14" HEIGHT="10">&#160;</TD></TR></TABLE></TD>',
+    "cut": '<TD><FONT POINT-SIZE="16">✂</FONT></TD>',
 }
 
 
@@ -157,8 +166,8 @@ def _fold(node, graph, labels, lang, scene):
         symbol = describe(node.step.function, node.step.node_name).symbol_for(node.step.args)
     count = WORDS["ops"][lang].format(count=node.count)
     # "× 13" alone would read as "times 13": the count goes on its own line, in words
-    return {"label": f'<{_escape(symbol)}<BR/><FONT POINT-SIZE="10">{count}</FONT>>',
-            "shape": "ellipse", "peripheries": "2", "class": "fold",
+    return {"label": f'<{_escape(symbol)}<BR/><FONT POINT-SIZE="12">{count}</FONT>>',
+            "shape": "ellipse", "peripheries": "2", "fontsize": "16", "class": "fold",
             "tooltip": LEGEND["fold"][lang]}
 
 
@@ -196,7 +205,7 @@ def _caption_table(entries, notes, lang):
         elif key == "current":
             swatch = f'<TD BORDER="3" COLOR="{CURRENT}" WIDTH="22">&#160;</TD>'
         else:
-            swatch = "<TD></TD>"
+            swatch = SWATCH[key]
         rows.append(f'<TR>{swatch}<TD ALIGN="LEFT">{_escape(LEGEND[key][lang])}</TD></TR>')
     rows += [f'<TR><TD COLSPAN="2" ALIGN="LEFT"><I>{_escape(n)}</I></TD></TR>' for n in notes]
     return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="2">'

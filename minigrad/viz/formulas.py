@@ -208,7 +208,7 @@ TABLE = {
     A.Reciprocal: Op("1/x", "1/{0}", "reciprocal", "倒数", ("−1/{0}²",),
                      (lambda a, out: -out * out,), infix=True),
     A.Pow: Op(lambda args: power("x", args[1]), lambda labels, args: power(labels[0], args[1]),
-              "power", "幂", (_pow_derivative, None),
+              "power", "幂", (_pow_derivative,),  # the exponent is in the symbol (x²), not an input
               (lambda a, p, out: p * np.power(a, p - 1),), infix=True),
     A.PowTensor: Op("^", lambda labels, args: power(labels[0], labels[1]), "power", "幂",
                     (_pow_derivative, "{0}^{1}·ln {0}"),

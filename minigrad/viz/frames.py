@@ -26,7 +26,7 @@ from .fold import cap, fold_runs
 from .history import history
 from .inspection import facts
 from .labels import Labels
-from .language import checked
+from ..language import checked
 from .lineage import Lineage, grad_owners, is_zeroing
 from .names import tensor_names
 from .render import to_svg

@@ -1,6 +1,7 @@
 """One language switch for the widgets, the graph captions and the exercise feedback."""
 import pytest
 from minigrad import viz
+from minigrad import language as switch
 from minigrad.lab import get_language, language, play, set_language, show
 
 from .helpers import chapter_example, recorded_example
@@ -36,7 +37,7 @@ def test_a_language_we_do_not_speak_is_refused_with_the_choices():
 
 def test_every_word_exists_in_both_languages():
     for key, words in language.WORDS.items():
-        assert set(words) == set(language.LANGUAGES), key
+        assert set(words) == set(switch.LANGUAGES), key
 
 
 def test_exercise_feedback_follows_the_same_switch():

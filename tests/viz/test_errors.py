@@ -23,7 +23,7 @@ def test_bad_view_and_max_nodes():
         viz.draw(x, view="torchviz")
     with pytest.raises(ValueError, match="max_nodes must be a positive int"):
         viz.draw(x, max_nodes=0)
-    with pytest.raises(ValueError, match="lang must be 'en'"):
+    with pytest.raises(ValueError, match="language must be 'zh' \\(中文\\) or 'en'"):
         viz.draw(x, lang="fr")
 
 
