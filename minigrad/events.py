@@ -16,6 +16,7 @@ rewrite history. A listener that only needs the structure (a live graph view) sk
 the copies.
 """
 import itertools
+import sys
 
 listeners = []
 # True while the engine computes gradients without recording them (create_graph=False):
@@ -90,6 +91,28 @@ class Detached(Event):
 
     def freeze(self):
         self.values = {"result": _copy(self.result)}
+
+
+class Checked(Event):
+    """Python asked a one-element tensor for its truth value (``while b.norm() < 1000:``,
+    ``if b.sum() > 0:``) and got ``result``. Such checks decide which ops run; they are not
+    part of the graph. ``filename`` and ``line`` say where the check was written; ``names``
+    holds the (name, tensor) pairs of that code's local variables at that moment, so that a
+    drawing can call a loop's values by the names the program gave them."""
+
+    def __init__(self, tensor, result, caller):
+        super().__init__()
+        self.tensor = tensor
+        self.result = result
+        self.filename = caller.f_code.co_filename
+        self.line = caller.f_lineno
+        self.names = tuple((name, value) for name, value in caller.f_locals.items()
+                           if isinstance(value, type(tensor)))
+
+
+def checked(tensor, result):
+    """Announce ``Checked`` for ``bool(tensor)``, called from the code that asked."""
+    announce(Checked(tensor, result, sys._getframe(2)))
 
 
 class GradModeChanged(Event):

@@ -406,7 +406,10 @@ class Tensor:
 
     def __bool__(self):
         if self._data.size == 1:
-            return bool(self._data.reshape(()))
+            result = bool(self._data.reshape(()))
+            if events.listeners:  # an if/while deciding which ops run: a player shows it
+                events.checked(self, result)
+            return result
         if self._data.size == 0:
             raise RuntimeError("Boolean value of Tensor with no values is ambiguous")
         raise RuntimeError(

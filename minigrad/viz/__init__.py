@@ -103,6 +103,7 @@ both languages; a bad ``view`` or ``max_nodes`` is a ValueError.
 from .. import events
 from ..tensor import Tensor
 from . import autograd_view, dataflow_view
+from .checks import annotate
 from .dot import Scene, to_digraph
 from .errors import (DotNotFoundError, GraphInputError, not_drawable, nothing_to_draw,
                      unknown_node)
@@ -130,7 +131,8 @@ def draw(*objs, view="dataflow", names=None, highlight=(), max_nodes=300, lang=N
     lang = checked(lang)
     names = at.names if at is not None else tensor_names(names)
     graph = _build(objs, view, names, max_nodes, "draw")
-    return to_digraph(graph, Labels(names, lang), lang, _scene(graph, at, highlight), legend)
+    return to_digraph(graph, Labels(names, lang, graph), lang, _scene(graph, at, highlight),
+                      legend)
 
 
 def to_text(*objs, view="dataflow", names=None, lang=None, max_nodes=300, at=None):
@@ -141,7 +143,7 @@ def to_text(*objs, view="dataflow", names=None, lang=None, max_nodes=300, at=Non
         return objs[0].text(lang)
     names = at.names if at is not None else tensor_names(names)
     graph = _build(objs, view, names, max_nodes, "to_text")
-    return graph_text(graph, Labels(names, lang), lang, _scene(graph, at))
+    return graph_text(graph, Labels(names, lang, graph), lang, _scene(graph, at))
 
 
 def inspect(obj, node_id, lang=None, names=None, at=None):
@@ -154,7 +156,7 @@ def inspect(obj, node_id, lang=None, names=None, at=None):
     for view in VIEWS:
         graph = _build((obj,), view, names, 10 ** 9, "inspect")
         if graph.find(node_id) is not None:
-            return facts(graph, node_id, Labels(names, lang), lang, _scene(graph, at))
+            return facts(graph, node_id, Labels(names, lang, graph), lang, _scene(graph, at))
     raise unknown_node(node_id)
 
 
@@ -196,15 +198,17 @@ def _walk(objs, view, names, max_nodes, caller, fold):
             roots.extend(lineage.replay(obj))
         else:
             raise not_drawable(caller, position, obj)
-    if not roots:
+    if not roots and not lineage.checks:
         raise nothing_to_draw(caller)
     if view == "dataflow":
         graph = dataflow_view.build(roots, lineage)
     else:
         graph = autograd_view.build([v.tensor for v in roots if v.tensor is not None], lineage)
+    labels = Labels(names, "en")
+    is_named = lambda value: labels.name(value) is not None  # noqa: E731
     if fold:
-        labels = Labels(names, "en")
-        fold_runs(graph, lambda value: labels.name(value) is not None)
+        fold_runs(graph, is_named)
+    annotate(graph, lineage, is_named)
     graph.lineage = lineage
     return cap(graph, max_nodes)
 

@@ -20,6 +20,7 @@ import re
 import numpy as np
 
 from ..ops.broadcasting import sum_to
+from ..ops.elementwise import Compare
 from ..tensor import Tensor
 from .formulas import describe, grouped
 from .model import Value
@@ -143,13 +144,16 @@ def forward(step, no_grad, *, labels, lang):
     expression = labels.expression(step)
     name = labels.of(output)
     text = expression if name == expression else f"{name} = {expression}"
+    # a comparison is not an equation: "m = x > 0: [1, -1] > 0 → [True, False]", never
+    # "x > 0 = [1, -1] > 0 = [True, False]"
+    compares = step.function is Compare
     values = [_value_text(arg) for arg in step.args]
     if all(v is not None for v in values) and any(isinstance(arg, Value) for arg in step.args):
         substituted = op.expression_for(values, step.args)
         if substituted != expression:
-            text += f" = {substituted}"
+            text += f": {substituted}" if compares else f" = {substituted}"
     if output.data is not None:
-        text += f" = {plain(output.data)}"
+        text += f" → {plain(output.data)}" if compares else f" = {plain(output.data)}"
     if step.inplace:
         text += SAY["inplace"][lang]
     if no_grad:

@@ -18,7 +18,7 @@ import html
 
 import graphviz
 
-from . import gradients
+from . import gradients, loop_captions
 from .formulas import describe
 from .values import box_text, shape_text
 
@@ -28,6 +28,7 @@ CURRENT = "#EE3377"
 INK = "#222222"
 QUIET = "#555555"
 FONT = "Helvetica,Arial,sans-serif"
+MONO = "DejaVu Sans Mono,Menlo,Consolas,monospace"
 DEEP = 9  # a graph deeper than this (in nodes) is drawn left to right, to fit a wide screen
 
 LEGEND = {
@@ -42,6 +43,9 @@ LEGEND = {
     "cut": {"en": "detach(): the gradient stops here", "zh": "detach()：梯度在这里停止"},
     "fold": {"en": "a run of identical ops, folded into one node",
              "zh": "一串相同的操作，折叠成一个节点"},
+    "check": {"en": "a test by if / while: it decides which ops run; not part of the graph, "
+                    "no gradient",
+              "zh": "if / while 的条件检查：决定执行哪些运算；不属于计算图，没有梯度"},
 }
 WORDS = {
     "showing": {"en": "showing {shown:,} of {total:,} nodes",
@@ -59,6 +63,7 @@ SWATCH = {
     "fold": '<TD><TABLE BORDER="1" CELLBORDER="1" CELLSPACING="2" CELLPADDING="0">'
             '<TR><TD WIDTH="14" HEIGHT="10">&#160;</TD></TR></TABLE></TD>',
     "cut": '<TD><FONT POINT-SIZE="16">✂</FONT></TD>',
+    "check": '<TD BORDER="1" STYLE="dashed" WIDTH="22">&#160;</TD>',
 }
 
 
@@ -113,6 +118,7 @@ def to_digraph(graph, labels, lang, scene=None, legend=True):
     roles = {node.role for node in shown if node.kind == "variable"}
     extras = {"cut"} & {e.kind for e in graph.edges if e.source in drawn and e.target in drawn}
     extras |= {"fold"} if any(n.kind == "fold" for n in shown) else set()
+    extras |= {"check"} if any(n.kind == "check" for n in shown) else set()
     extras |= {"current"} if current & drawn else set()
     notes = _notes(graph, lang)
     if legend or notes:
@@ -171,13 +177,27 @@ def _fold(node, graph, labels, lang, scene):
             "tooltip": LEGEND["fold"][lang]}
 
 
+def _check(node, graph, labels, lang, scene):
+    """A dashed note: the line of code that tested, and what it found."""
+    rows = []
+    code = node.checks[0].code
+    if code:
+        rows.append(f'<FONT FACE="{MONO}" COLOR="{QUIET}">{_escape(code)}</FONT>')
+    rows.append(_escape(loop_captions.note(node, labels, lang)))
+    body = "".join(f"<TR><TD>{row}</TD></TR>" for row in rows)
+    return {"label": f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
+                     f"{body}</TABLE>>",
+            "shape": "note", "style": "dashed", "color": QUIET, "fontsize": "12",
+            "class": "check", "tooltip": LEGEND["check"][lang]}
+
+
 def _more(node, graph, labels, lang, scene):
     return {"label": WORDS["more"][lang].format(count=node.count), "shape": "note",
             "style": "dashed", "class": "more", "tooltip": _notes(graph, lang)[0]}
 
 
 _NODE_DRAWERS = {"variable": _variable, "operation": _operation, "grad_fn": _grad_fn,
-                 "fold": _fold, "more": _more}
+                 "fold": _fold, "check": _check, "more": _more}
 
 
 # -- edges, legend ----------------------------------------------------------------------------
@@ -187,7 +207,7 @@ def _edge_attrs(edge, scene):
         attrs.update(style="dashed", label="✂", fontsize="16")
     elif edge.kind == "saved":
         attrs.update(style="dotted", color="#EE8866", dir="none", penwidth="1.5")
-    elif edge.kind == "more":
+    elif edge.kind in ("more", "check"):
         attrs.update(style="dashed")
     label = scene.edge_labels.get((edge.source, edge.target))
     if label is not None:
@@ -197,7 +217,8 @@ def _edge_attrs(edge, scene):
 
 def _caption_table(entries, notes, lang):
     rows = []
-    for key in ("output", "leaf", "result", "constant", "saved", "current", "cut", "fold"):
+    for key in ("output", "leaf", "result", "constant", "saved", "current", "cut", "fold",
+                "check"):
         if key not in entries:
             continue
         if key in FILL:

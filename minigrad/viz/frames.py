@@ -20,8 +20,9 @@ from .. import events
 from ..autograd.function import AccumulateGrad
 from ..ops.shape import Fill
 from ..tensor import Tensor
-from . import autograd_view, captions, dataflow_view
+from . import autograd_view, captions, dataflow_view, loop_captions
 from .dot import Scene, to_digraph
+from .checks import annotate
 from .fold import cap, fold_runs
 from .history import history
 from .inspection import facts
@@ -33,7 +34,7 @@ from .render import to_svg
 from .text import graph_text
 from .values import plain
 
-KINDS = ("start", "forward", "detach", "zero", "reset", "backward", "accumulate", "end")
+KINDS = ("start", "forward", "check", "detach", "zero", "reset", "backward", "accumulate", "end")
 CHECKPOINT = 64
 
 
@@ -41,11 +42,12 @@ class Frame:
     """One step: ``kind``, ``highlight`` (node ids), ``caption(lang)``, ``svg(lang)``."""
 
     def __init__(self, frames, index, kind, highlight, changes, caption, edge_labels=None,
-                 quantity=None):
+                 run=None, quantity=None):
         self._frames = frames
         self.index = index
         self.kind = kind
         self.highlight = tuple(highlight)
+        self.run = run                   # (kind, fold id) of a frame telling a folded run
         self._changes = changes          # [(what, node id, value)] applied to the state
         self._caption = caption          # (function, args): the caption, written on demand
         self._edge_labels = edge_labels or {}
@@ -115,10 +117,14 @@ class Frames:
         else:
             graph = autograd_view.build([v.tensor for v in roots if v.tensor is not None],
                                         self.lineage, freed_too=True)
-        english = Labels(self.names, "en")
-        self.graph = cap(fold_runs(graph, lambda value: english.name(value) is not None),
+        english = Labels(self.names, "en", graph)
+        is_named = lambda value: english.name(value) is not None  # noqa: E731
+        self.graph = cap(annotate(fold_runs(graph, is_named), self.lineage, is_named),
                          max_nodes)
         self.graph.lineage = self.lineage
+        for node in self.graph.ordered():  # short names numbered in the order of the picture
+            if node.kind == "variable":
+                english.of(node.value)
         self._labels = {"en": english}
         self._frames = _Story(self, tape).frames
         self._states = {}
@@ -137,7 +143,7 @@ class Frames:
 
     def labels(self, lang):
         if lang not in self._labels:
-            self._labels[lang] = Labels(self.names, lang)
+            self._labels[lang] = Labels(self.names, lang, self.graph)
         return self._labels[lang]
 
     def state(self, k):
@@ -236,6 +242,8 @@ class _Story:
                 self._reset(event)
             elif depth:
                 continue  # an op of a backward formula: part of the step it serves
+            elif kind is events.Checked and index in self.lineage.check_at:
+                self._check(self.lineage.check_at[index])
             elif kind is events.OpRan and is_zeroing(event, owners):
                 self._zero(event, owners)
             elif kind is events.OpRan:
@@ -244,16 +252,43 @@ class _Story:
                 self._detach(event)
         frames._born = {node_id for node_id in self.born if node_id in self.graph.nodes}
 
+    # -- folded runs ------------------------------------------------------------------------
+    def _fold_of(self, node_id):
+        """The fold node drawn for ``node_id``, if it was folded into one."""
+        drawn = self._id(node_id)
+        return drawn if drawn is not None and self.graph.nodes[drawn].kind == "fold" else None
+
+    def _check_fold(self, check):
+        """The fold whose values ``check`` tested (a loop's test), if any."""
+        if self.graph.view == "dataflow":
+            shown = self._id(check.node_id)
+            into = self.graph.neighbours(("check",))[0].get(shown, []) if shown else []
+        else:  # no notes in this view: the grad_fn nodes of the values it read
+            into = [f"f{id(v.tensor._grad_fn)}" for v in check.reads
+                    if v.tensor is not None and v.tensor._grad_fn is not None]
+        return next((self._fold_of(f) for f in into if self._fold_of(f) is not None), None)
+
+    def _continue_run(self, kind, fold, highlight, changes, edge_labels=None):
+        """Add this step to the frame before if that frame tells the same run; True if so."""
+        last = self.frames[-1] if self.frames else None
+        if fold is None or last is None or last.run != (kind, fold):
+            return False
+        drawn = (self._id(i) for i in highlight)
+        last.highlight = tuple(dict.fromkeys(last.highlight + tuple(h for h in drawn if h)))
+        last._changes.extend(changes)
+        last._edge_labels.update(edge_labels or {})
+        return True
+
     # -- helpers ------------------------------------------------------------------------------
     def _id(self, node_id):
         """The id drawn for ``node_id`` (a folded node's fold), or None if not drawn."""
         node_id = self.graph.alias.get(node_id, node_id)
         return node_id if node_id in self.graph.nodes else None
 
-    def _add(self, kind, highlight, changes, caption, edge_labels=None):
+    def _add(self, kind, highlight, changes, caption, edge_labels=None, run=None):
         highlight = [h for h in dict.fromkeys(self._id(i) for i in highlight) if h is not None]
         self.frames.append(Frame(self.owner, len(self.frames), kind, highlight, changes,
-                                 caption, edge_labels, self.quantity))
+                                 caption, edge_labels, run, self.quantity))
 
     def _reveal(self, ids):
         changes = []
@@ -307,13 +342,35 @@ class _Story:
     # -- the events ----------------------------------------------------------------------------
     def _forward(self, event, index, no_grad):
         step = self.lineage.step_at[index]
+        if step.key in self.graph.check_steps:
+            return  # computed for an if/while test: told with the test
         output = self.lineage.values.get(id(event.output))
         ids = [v.key for v in step.inputs] + [step.key] + [v.key for v in step.outputs]
         if self.graph.view == "autograd":
             ids = self._autograd_ids(step)
-        self._add("forward", [step.key, output.key] if self.graph.view == "dataflow" else
-                  [f"f{id(step.node)}"] if step.node is not None else [],
-                  self._reveal(ids), (captions.forward, (step, no_grad)))
+        own = step.key if self.graph.view == "dataflow" else \
+            f"f{id(step.node)}" if step.node is not None else None
+        highlight = [step.key, output.key] if self.graph.view == "dataflow" else \
+            [own] if own is not None else []
+        changes = self._reveal(ids)
+        fold = self._fold_of(own) if own is not None else None
+        if self._continue_run("forward", fold, highlight, changes):
+            self.frames[-1]._caption[1][1].append(step)
+            return
+        if fold is not None:
+            caption = (loop_captions.fold_forward, (self.graph.nodes[fold], [step], []))
+            self._add("forward", highlight, changes, caption, run=("forward", fold))
+        else:
+            self._add("forward", highlight, changes, (captions.forward, (step, no_grad)))
+
+    def _check(self, check):
+        """An if/while test: one frame (or part of its run's frame) for the test and the
+        steps computed for it."""
+        changes = self._reveal([check.node_id])
+        if self._continue_run("forward", self._check_fold(check), [check.node_id], changes):
+            self.frames[-1]._caption[1][2].append(check)
+            return
+        self._add("check", [check.node_id], changes, (loop_captions.check, (check,)))
 
     def _autograd_ids(self, step):
         node = step.node
@@ -380,6 +437,16 @@ class _Story:
             changes += [("hide", v.key, None) for v in self.lineage.saved_of(step, True)
                         if self._only_saved(v.key)]
         own = step.key if self.graph.view == "dataflow" else f"f{id(node)}"
+        fold = self._fold_of(own)
+        if self._continue_run("backward", fold, [own] + highlight, changes, labels):
+            self.frames[-1]._caption[1][1].append((step, grads_in, grads_out))
+            return
+        if fold is not None:
+            self._add("backward", [own] + highlight, changes,
+                      (loop_captions.fold_backward, (self.graph.nodes[fold],
+                                                     [(step, grads_in, grads_out)])),
+                      labels, run=("backward", fold))
+            return
         self._add("backward", [own] + highlight, changes,
                   (captions.backward, (step, grads_in, grads_out, node.name(), self.quantity,
                                        paths)), labels)

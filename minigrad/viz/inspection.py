@@ -8,7 +8,7 @@ none, and in a backward frame ``arriving`` says what reached it ("∂z/∂a = 4.
 ``formula`` has one line per edge, as the captions name them.
 """
 from .. import dtypes
-from . import captions, gradients
+from . import captions, gradients, loop_captions
 from .dot import Scene
 from .errors import unknown_node
 from .formulas import describe
@@ -20,6 +20,8 @@ KIND = {
     "grad_fn": {"en": "grad_fn node (autograd)", "zh": "grad_fn 节点（autograd）"},
     "fold": {"en": "a run of identical operations, folded", "zh": "一串相同的操作（已折叠）"},
     "more": {"en": "nodes left out of the drawing", "zh": "没有画出的节点"},
+    "check": {"en": "a test by if / while (not part of the graph)",
+              "zh": "if / while 的条件检查（不属于计算图）"},
 }
 NOTE = {
     "leaf": {"en": "A leaf you created with requires_grad=True: backward() adds its gradient "
@@ -44,6 +46,11 @@ NOTE = {
                    "zh": "把到达这里的梯度累加到 {name}.grad 中。"},
     "fold": {"en": "{count:,} identical {op} ops in a chain, drawn as one node.",
              "zh": "一条链上的 {count:,} 个相同的 {op} 操作，画成一个节点。"},
+    "check": {"en": "Python asked this tensor for True or False to decide which code runs "
+                    "next. The test is not part of the computational graph: no gradient "
+                    "flows through it.",
+              "zh": "Python 用这个张量的真假来决定接下来执行哪段代码。这个检查不属于计算图，"
+                    "梯度不会流经它。"},
     "more": {"en": "{count:,} more nodes are not drawn: draw(..., max_nodes=...) shows more.",
              "zh": "还有 {count:,} 个节点没有画出：draw(..., max_nodes=...) 可以显示更多。"},
 }
@@ -63,6 +70,10 @@ def facts(graph, node_id, labels, lang, scene=None):
         name = labels.of(_leaf_value(node, graph.lineage))
         found.update(name="AccumulateGrad", grad_fn="AccumulateGrad",
                      note=NOTE["accumulate"][lang].format(name=name))
+    elif node.kind == "check":
+        first = node.checks[0]
+        found.update(name=first.code or loop_captions.test_text(first, labels),
+                     op=loop_captions.note(node, labels, lang), note=NOTE["check"][lang])
     else:
         found["note"] = NOTE["more"][lang].format(count=node.count)
     return found

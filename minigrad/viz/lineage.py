@@ -19,6 +19,7 @@ from .. import events
 from ..autograd.function import AccumulateGrad, SavedOutput
 from ..ops.shape import Fill
 from ..tensor import Tensor
+from .checks import Check, from_user
 from .formulas import describe
 from .model import Step, Value
 
@@ -31,6 +32,9 @@ class Lineage:
         self.placeholders = {}    # key -> Value known only from the grad_fn graph
         self.known = {}           # (id(grad_fn), output_nr) -> a tensor with that history
         self.step_at = {}         # index of a tape's event -> the Step it ran
+        self.named = {id(tensor) for tensor in known}
+        self.checks = []          # the tape's truth tests (``while b.norm() < 1000``), in order
+        self.check_at = {}        # index of a tape's Checked event -> its Check
         for tensor in known:
             self.know(tensor)
 
@@ -76,33 +80,62 @@ class Lineage:
     # -- 1. a trace() tape ---------------------------------------------------------------
     def replay(self, tape):
         """Build the Steps of the tape's forward ops (those inside backward() are the
-        backward formulas, not the student's program) and return the Values it ends with."""
+        backward formulas, not the student's program) and return the Values it ends with.
+        Values computed only for an ``if``/``while`` test are not among them: the tests
+        are in ``self.checks``."""
         owners = grad_owners(tape)
-        consumed, made = set(), []
+        users, made, steps, kept = {}, [], [], set()
         depth = 0
         for index, event in enumerate(tape):
             kind = type(event)
             if kind is events.BackwardStarted:
                 depth += 1
                 made.extend(self.value(root) for root in event.roots)
+                kept.update(id(root) for root in event.roots)
             elif kind is events.BackwardFinished:
                 depth = max(0, depth - 1)
             elif depth:
                 continue
             elif kind is events.OpRan and not is_zeroing(event, owners):
                 step = self.step_at[index] = self._step_from_event(event, index)
-                consumed.update(id(v) for v in step.inputs)
+                for value in step.inputs:
+                    users.setdefault(id(value), []).append(step.key)
+                steps.append(step)
                 made.extend(step.outputs)
             elif kind is events.Detached:
                 result = self._detached(event, index)
-                consumed.add(id(result.cut_from))
+                users.setdefault(id(result.cut_from), []).append("detach")
                 made.append(result)
+            elif kind is events.Checked and from_user(event):
+                check = Check(event, self._seen(event.tensor, None), index)
+                self.checks.append(check)
+                self.check_at[index] = check
+        tested = {check.value.key for check in self.checks}
+        for_tests = self._for_tests(steps, users, kept | self.named, tested)
         ends = {}
         for value in made:
             current = self.values.get(id(value.tensor), value)
-            if id(current) not in consumed:
+            if current.key in tested or (current.step is not None and
+                                         current.step.key in for_tests):
+                continue
+            if all(user in for_tests for user in users.get(id(current), ())):
                 ends.setdefault(current.key, current)
         return list(ends.values())
+
+    @staticmethod
+    def _for_tests(steps, users, kept, tested):
+        """The keys of the steps whose results only fed ``if``/``while`` tests (``‖b‖`` for
+        ``b.norm() < 1000``). A value the program named or started a backward pass from
+        is a result of its own, even if it was tested too."""
+        found = set()
+        for step in reversed(steps):  # a value's users come after it
+            if all(value.tensor is None or id(value.tensor) not in kept for value in
+                   step.outputs) and all(
+                    (value.key in tested or users.get(id(value))) and
+                    all(user in found for user in users.get(id(value), ()))
+                    for value in step.outputs):
+                found.add(step.key)
+        return found
 
     def _step_from_event(self, event, index):
         frozen = event.values["inputs"] if event.values else (None,) * len(event.inputs)

@@ -94,12 +94,13 @@ class Node:
     """A box or circle of the drawing.
 
     ``kind``: "variable", "operation" (data-flow view), "grad_fn" (autograd view),
-    "fold" (a run of identical ops) or "more" (what the cap left out).
+    "fold" (a run of identical ops), "check" (an ``if``/``while`` test, see ``checks.py``)
+    or "more" (what the cap left out).
     ``role`` of a variable says its colour: "leaf" (requires grad), "constant"
     (no gradient, detached included), "output", "result" (an intermediate) or "saved".
     """
     __slots__ = ("id", "kind", "role", "value", "step", "grad_fn", "count", "order",
-                 "detached")
+                 "detached", "checks")
 
     def __init__(self, id, kind, role="", value=None, step=None, grad_fn=None, order=0):
         self.id = id
@@ -111,6 +112,7 @@ class Node:
         self.count = 1
         self.order = order
         self.detached = value is not None and value.detached
+        self.checks = ()          # a "check" node: the tests it stands for (see checks.py)
 
 
 class paused_gc:
@@ -155,6 +157,10 @@ class Graph:
         self.alias = {}           # id of a node folded away -> id of the node showing it
         self.truncated = False    # the walk stopped at its limit
         self.lineage = None       # where the values came from (for the inspector)
+        self.local_names = {}     # value key -> the name a loop's code gave it ("b₃")
+        self.short_names = {}     # value key -> "mul₃", shared by the labels of each language
+        self.short_counts = {}
+        self.check_steps = set()  # keys of the steps computed only for an if/while test
 
     def add(self, node):
         """Add ``node``, or return the one with its id (keeping the stronger role)."""

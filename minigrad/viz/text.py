@@ -5,7 +5,7 @@ what a terminal or a test can read.
     a = x + y: 5.   [intermediate result]
     x: 2.   [leaf, requires_grad=True]  x.grad = 4.
 """
-from . import gradients
+from . import gradients, loop_captions
 from .dot import LEGEND, Scene, _notes
 from .formulas import describe
 from .values import box_text, shape_text
@@ -35,6 +35,7 @@ def graph_text(graph, labels, lang, scene=None):
             operations=sum(n.kind in ("operation", "fold") for n in nodes))]
         lines += [_variable_line(graph, n, into, labels, lang, scene)
                   for n in nodes if n.kind == "variable"]
+        lines += [_check_line(n, labels, lang) for n in nodes if n.kind == "check"]
     else:
         lines = [TITLE["autograd"][lang].format(nodes=len(nodes))]
         titles = _fn_titles(nodes, labels)
@@ -68,6 +69,12 @@ def _variable_line(graph, node, into, labels, lang, scene):
     if gradient is not None:
         text += f"  {gradient[1].replace(chr(10), ' ')}"
     return text
+
+
+def _check_line(node, labels, lang):
+    """``checked: ‖b₃‖ < 1000 → true   [while b.norm() < 1000]``"""
+    code = node.checks[0].code
+    return loop_captions.note(node, labels, lang) + (f"   [{code}]" if code else "")
 
 
 def _fn_titles(nodes, labels):

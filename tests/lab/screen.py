@@ -1,0 +1,33 @@
+"""What fits a classroom screen: a projector at 1280×720.
+
+At 1280 px, the output area of a notebook cell is about ``OUTPUT_AREA_PX`` wide (measured
+in JupyterLab with its file browser open, and in Notebook 7).
+The canvas shrinks a wider picture to fit (``max-width: 100%``). Graphviz writes sizes in
+points (1 pt = 4/3 px); the boxes' text is 13 pt. Readable from the back of a classroom
+means that text is at least ``MIN_TEXT_PX`` once shrunk, so a picture may be at most
+``MAX_WIDTH_PT`` wide. (Shared with the control-flow work: one criterion for every frame.)
+"""
+import re
+
+OUTPUT_AREA_PX = 1000
+TEXT_PT = 13
+MIN_TEXT_PX = 10
+# shrunk by OUTPUT_AREA_PX / (width × 4/3), 13 pt text (17.3 px) must stay >= 10 px: 1,300 pt
+MAX_WIDTH_PT = OUTPUT_AREA_PX * 3 / 4 * (TEXT_PT * 4 / 3) / MIN_TEXT_PX
+
+
+def width_pt(svg):
+    """The width Graphviz gave the picture, in points."""
+    found = re.search(r'<svg width="([\d.]+)pt"', svg)
+    return float(found.group(1)) if found else 0.0
+
+
+def text_px(svg):
+    """How big the boxes' text is on screen once the picture is shrunk to fit."""
+    width_px = width_pt(svg) * 4 / 3
+    scale = min(1.0, OUTPUT_AREA_PX / width_px) if width_px else 1.0
+    return TEXT_PT * 4 / 3 * scale
+
+
+def readable(svg):
+    return text_px(svg) >= MIN_TEXT_PX
