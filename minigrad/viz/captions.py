@@ -82,9 +82,9 @@ SAY = {
     "end_kept": {"en": "Backward pass done; retain_graph=True kept the graph for another "
                        "backward pass",
                  "zh": "反向传播结束；retain_graph=True 保留了计算图，可以再次反向传播"},
-    "end_returned": {"en": "; autograd.grad returns these gradients instead of adding them "
-                           "into .grad",
-                     "zh": "；autograd.grad 直接返回这些梯度，不会累加到 .grad 中"},
+    "end_returned": {"en": "; torch.autograd.grad returns these gradients instead of adding "
+                           "them into .grad",
+                     "zh": "；torch.autograd.grad 直接返回这些梯度，不会累加到 .grad 中"},
     "separator": {"en": "; ", "zh": "；"},
     "factor": {"en": "factor", "zh": "因子"},
     "input": {"en": "input", "zh": "输入"},

@@ -7,19 +7,15 @@ points (1 pt = 4/3 px); the boxes' text is 13 pt. Readable from the back of a cl
 means that text is at least ``MIN_TEXT_PX`` once shrunk, so a picture may be at most
 ``MAX_WIDTH_PT`` wide. (Shared with the control-flow work: one criterion for every frame.)
 """
-import re
+from minigrad.viz.render import READABLE_WIDTH_PT, width_pt
 
 OUTPUT_AREA_PX = 1000
 TEXT_PT = 13
 MIN_TEXT_PX = 10
 # shrunk by OUTPUT_AREA_PX / (width × 4/3), 13 pt text (17.3 px) must stay >= 10 px: 1,300 pt
 MAX_WIDTH_PT = OUTPUT_AREA_PX * 3 / 4 * (TEXT_PT * 4 / 3) / MIN_TEXT_PX
-
-
-def width_pt(svg):
-    """The width Graphviz gave the picture, in points."""
-    found = re.search(r'<svg width="([\d.]+)pt"', svg)
-    return float(found.group(1)) if found else 0.0
+assert MAX_WIDTH_PT == READABLE_WIDTH_PT  # the drawing turns a picture wider than this
+__all__ = ["width_pt", "text_px", "readable", "MAX_WIDTH_PT", "MIN_TEXT_PX"]
 
 
 def text_px(svg):

@@ -123,15 +123,17 @@ def same_numbers(a, b):
     if cut_x or cut_y:
         count = min(len(x), len(y))
         x, y = x[:count], y[:count]
-    if len(x) != len(y) or not x:
-        return False
     if "None" in x or "None" in y:
         return x == y
+    if len(x) == 1 and len(y) > 1 or len(y) == 1 and len(x) > 1:
+        x, y = x * len(y), y * len(x)  # "∂y/∂x = 1": the same number for every element
+    if len(x) != len(y) or not x:
+        return False
     return np.allclose([float(v) for v in x], [float(v) for v in y], rtol=2e-3, atol=2e-3,
                        equal_nan=True)
 
 
-CLAUSE_END = re.compile(r";|；|。|\. (?=[A-Z])|\s\(|（|, (?=[a-z])|，")
+CLAUSE_END = re.compile(r";|；|。|\. (?=[A-Z])|\s\(|（|, (?=[a-z])|，|:\s|：")
 
 
 def stated(caption, key):
@@ -149,6 +151,7 @@ def stated(caption, key):
     return (rest[:end.start()] if end else rest).split(" = ")[-1]
 
 
+FROZEN_IN = re.compile(r"In cell \[(\d+)\]|第 \[(\d+)\] 格中")
 GRAD_IN_CAPTION = re.compile(r"(?<![\w.₀-₉])([A-Za-z_][\w₀-₉]*)\.grad(?![\w_])")
 
 
@@ -226,20 +229,20 @@ class Lesson:
         rebound = next((index for index in range(made + 1, len(self.cells)) if any(
             all(self.cells[index]["names"].get(name) != int(key) for name in names_)
             for key, names_ in shown.items())), None)
-        frozen = re.search(r"(?:In cell|第) \[(\d+)\]", view["mark"].split("]", 1)[-1])
+        frozen = FROZEN_IN.search(view["mark"])
         if rebound is not None and frozen is None:
             found.append(f"{where}: cell [{self.cells[rebound]['count']}] rebound one of its "
                          f"names, and no mark says so")
         if frozen is not None:
-            cell = next(index for index, c in enumerate(self.cells)
-                        if c["count"] == int(frozen.group(1)))
+            count = int(frozen.group(1) or frozen.group(2))
+            cell = next(index for index, c in enumerate(self.cells) if c["count"] == count)
             if rebound is not None and cell > rebound:
                 found.append(f"{where}: it followed its tensors after cell "
                              f"[{self.cells[rebound]['count']}] rebound one of its names")
             before = next(state["svg"] for index, state in reversed(history) if index < cell)
             if view["svg"] != before:
                 found.append(f"{where}: its mark says it stays as it was before cell "
-                             f"[{frozen.group(1)}], but it changed")
+                             f"[{count}], but it changed")
         return found
 
     # -- players ------------------------------------------------------------------------------

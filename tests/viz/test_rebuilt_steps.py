@@ -36,7 +36,7 @@ def test_second_derivative_frames_show_the_formula_with_history(history):
     # autograd.grad returns the gradient and leaves x.grad alone: the captions say so
     assert "accumulate" not in [f.kind for f in frames]
     assert frames[-1].caption("en").endswith(
-        "; autograd.grad returns these gradients instead of adding them into .grad")
+        "; torch.autograd.grad returns these gradients instead of adding them into .grad")
     assert names["x"].grad is None
 
 

@@ -1,0 +1,101 @@
+"""The players of lessons 2, 5 and 6 on a classroom screen: the lesson run from the Run
+menu in a real JupyterLab 4 and Notebook 7 (Chromium at 1280×720), then every frame of
+the lesson's last player stepped through with Next, as a teacher does in class.
+
+On every frame, measured in the page: the picture is not wider than the player (nothing
+hidden behind a scroll bar), the boxes' text is at least ``screen.MIN_TEXT_PX`` high on
+screen, and the caption on screen is the frame's caption. Each frame is saved as a PNG in
+artifacts/screens/ to be looked at.
+"""
+import shutil
+
+import pytest
+
+from browser import jupyter  # tests/browser: the same server and Chromium set-up
+
+from . import screen
+
+pytestmark = pytest.mark.browser
+
+LESSONS = ("02_backward", "05_detach", "06_control_flow")
+NEXT = {"en": "Next", "zh": "下一步"}
+SCREEN = {"width": 1280, "height": 720}
+
+# The boxes' text (not the small shape and legend text) as it is on screen, and the room.
+MEASURE = r"""(player) => {
+    const picture = player.querySelector('.minigrad-picture');
+    const svg = picture.querySelector('svg');
+    const sizes = [...svg.querySelectorAll('g.node text')]
+        .filter(t => parseFloat(t.getAttribute('font-size') || '0') >= 12)
+        .map(t => t.getBoundingClientRect().height);
+    return {svg: svg.getBoundingClientRect().width, room: picture.clientWidth,
+            canvas: player.querySelector('.minigrad-canvas').scrollWidth
+                    - player.querySelector('.minigrad-canvas').clientWidth,
+            text: Math.min(...sizes), caption: player.querySelector('.minigrad-caption').textContent,
+            counter: player.textContent.match(/(?:Step|第) (\d+)\D+(\d+)/)};
+}"""
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    if jupyter.missing():
+        pytest.skip(jupyter.missing())
+    with jupyter.jupyter_server(tmp_path_factory.mktemp("jupyter")) as running:
+        for lang in ("en", "zh"):
+            (running["dir"] / lang).mkdir()
+            for lesson in LESSONS:
+                shutil.copy(jupyter.REPO / "notebooks" / lang / f"{lesson}.ipynb",
+                            running["dir"] / lang)
+        yield running
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        chromium = jupyter.launch_chromium(p)
+        yield chromium
+        chromium.close()
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+@pytest.mark.parametrize("ui, lang", [("lab", "en"), ("notebook", "zh")])
+def test_every_frame_of_the_player_is_readable_at_1280x720(browser, server, lesson, ui, lang):
+    folder = jupyter.REPO / "artifacts" / "screens"
+    folder.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport=SCREEN)
+    prefix = "lab/tree" if ui == "lab" else "notebooks"
+    page.goto(f"{server['url']}/{prefix}/{lang}/{lesson}.ipynb?reset&token={jupyter.TOKEN}")
+    page.wait_for_function(jupyter.KERNEL_READY, timeout=jupyter.SLOW)
+    page.locator(".jp-CodeCell .jp-InputArea-editor").first.click()
+    jupyter.run_all(page)
+    page.wait_for_function(jupyter.KERNEL_READY, timeout=jupyter.SLOW)
+    player = page.locator(".minigrad-player").last
+    player.locator(".minigrad-picture svg g.node").first.wait_for(timeout=jupyter.SLOW)
+    player.scroll_into_view_if_needed()
+    problems, step = [], 1
+    while True:
+        seen = player.evaluate(MEASURE)
+        name = f"{ui}_{lang}_{lesson}_frame{step:02d}"
+        page.screenshot(path=folder / f"{name}.png")
+        where = f"{ui} {lang} {lesson} frame {step}"
+        print(f"{where}: picture {seen['svg']:.0f} px in {seen['room']} px, boxes' text "
+              f"{seen['text']:.1f} px; caption: {seen['caption']}")
+        if seen["svg"] > seen["room"] + 1 or seen["canvas"] > 1:
+            problems.append(f"{where}: the picture is wider than the player")
+        if seen["text"] < screen.MIN_TEXT_PX:
+            problems.append(f"{where}: the boxes' text is {seen['text']:.1f} px high")
+        if not seen["caption"].strip():
+            problems.append(f"{where}: no caption")
+        current, last = (int(n) for n in seen["counter"][1:])
+        if current >= last:
+            break
+        before = player.locator(".minigrad-picture").inner_html()
+        player.locator(f"button:has-text('{NEXT[lang]}')").click()
+        page.wait_for_function(  # the counter, and the picture, of the next frame
+            "([p, k, old]) => p.textContent.match(/(?:Step|第) (\\d+)/)[1] == k"
+            " && p.querySelector('.minigrad-picture').innerHTML !== old",
+            arg=[player.element_handle(), str(current + 1), before], timeout=jupyter.SLOW)
+        step += 1
+    page.close()
+    assert not problems, "\n".join(problems)
