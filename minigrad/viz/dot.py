@@ -63,7 +63,7 @@ SWATCH = {
     "fold": '<TD><TABLE BORDER="1" CELLBORDER="1" CELLSPACING="2" CELLPADDING="0">'
             '<TR><TD WIDTH="14" HEIGHT="10">&#160;</TD></TR></TABLE></TD>',
     "cut": '<TD><FONT POINT-SIZE="16">✂</FONT></TD>',
-    "check": '<TD BORDER="1" STYLE="dashed" WIDTH="22">&#160;</TD>',
+    "check": '<TD BORDER="1" STYLE="dashed" FIXEDSIZE="TRUE" WIDTH="24" HEIGHT="18">&#160;</TD>',
 }
 
 
@@ -155,9 +155,16 @@ def _operation(node, graph, labels, lang, scene):
     step = node.step
     op = describe(step.function, step.node_name)
     symbol = op.symbol_for(step.args)
-    return {"label": symbol, "shape": "circle" if len(symbol) <= 2 else "ellipse",
-            "fontsize": "16", "width": "0.45", "height": "0.45", "margin": "0.02",
-            "class": "operation", "tooltip": f"{op.words[lang]}: {step.node_name}"}
+    attrs = {"label": symbol, "shape": "circle" if len(symbol) <= 2 else "ellipse",
+             "fontsize": "16", "width": "0.45", "height": "0.45", "margin": "0.02",
+             "class": "operation", "tooltip": f"{op.words[lang]}: {step.node_name}"}
+    if symbol in TINY_GLYPHS:  # bigger, in a circle of the same size as the others
+        attrs.update(fontsize=TINY_GLYPHS[symbol], fixedsize="true")
+    return attrs
+
+
+# A dot product's · at the ops' 16 pt is a speck on a projector
+TINY_GLYPHS = {"·": "40"}
 
 
 def _grad_fn(node, graph, labels, lang, scene):
@@ -215,22 +222,32 @@ def _edge_attrs(edge, scene):
     return attrs
 
 
+SWATCH_SIZE = 'FIXEDSIZE="TRUE" WIDTH="24" HEIGHT="18"'  # every swatch the same size
+LEGEND_COLUMNS = 2  # side by side: a legend one entry a line took a third of a 720 px screen
+LEGEND_POINTS = 12
+
+
 def _caption_table(entries, notes, lang):
-    rows = []
+    cells = []
     for key in ("output", "leaf", "result", "constant", "saved", "current", "cut", "fold",
                 "check"):
         if key not in entries:
             continue
         if key in FILL:
-            swatch = f'<TD BGCOLOR="{FILL[key]}" BORDER="1" WIDTH="22">&#160;</TD>'
+            swatch = f'<TD BGCOLOR="{FILL[key]}" BORDER="1" {SWATCH_SIZE}>&#160;</TD>'
         elif key == "current":
-            swatch = f'<TD BORDER="3" COLOR="{CURRENT}" WIDTH="22">&#160;</TD>'
+            swatch = f'<TD BORDER="3" COLOR="{CURRENT}" {SWATCH_SIZE}>&#160;</TD>'
         else:
             swatch = SWATCH[key]
-        rows.append(f'<TR>{swatch}<TD ALIGN="LEFT">{_escape(LEGEND[key][lang])}</TD></TR>')
-    rows += [f'<TR><TD COLSPAN="2" ALIGN="LEFT"><I>{_escape(n)}</I></TD></TR>' for n in notes]
-    return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="2">'
-            f'<TR><TD COLSPAN="2"></TD></TR>{"".join(rows)}</TABLE>>')
+        cells.append(f'{swatch}<TD ALIGN="LEFT"><FONT POINT-SIZE="{LEGEND_POINTS}">'
+                     f'{_escape(LEGEND[key][lang])}</FONT></TD>')
+    # each line a table of its own, so that a long entry does not widen the others' column
+    rows = [f'<TR><TD CELLPADDING="0" ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="3" '
+            f'CELLPADDING="2"><TR>{"".join(cells[k:k + LEGEND_COLUMNS])}</TR></TABLE></TD></TR>'
+            for k in range(0, len(cells), LEGEND_COLUMNS)]
+    rows += [f'<TR><TD CELLPADDING="2" ALIGN="LEFT"><I>{_escape(n)}</I></TD></TR>' for n in notes]
+    return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+            f'<TR><TD HEIGHT="6"></TD></TR>{"".join(rows)}</TABLE>>')
 
 
 def _notes(graph, lang):

@@ -13,9 +13,10 @@ import subprocess
 from .errors import DotNotFoundError
 
 TIMEOUT = 120  # seconds; the node cap keeps real graphs far below this
-# a notebook's output area is about 1,000 px wide at 1280×720; shrunk to it, 13 pt text
-# (17.3 px) stays at least 10 px up to this width (tests/lab/screen.py measures it)
-READABLE_WIDTH_PT = 1300
+# JupyterLab's output area is 848 px wide at 1280×720 with its file browser open (Notebook
+# 7's: 1,108 px); shrunk to it, 13 pt text (17.3 px) stays at least 10 px up to this width
+# (tests/lab/screen.py; measured in Chromium by tests/lab/test_players_on_screen.py)
+READABLE_WIDTH_PT = 1100
 TURNED = {"rankdir=LR": "rankdir=TB", "rankdir=TB": "rankdir=LR"}
 
 

@@ -4,8 +4,8 @@ the lesson's last player stepped through with Next, as a teacher does in class.
 
 On every frame, measured in the page: the picture is not wider than the player (nothing
 hidden behind a scroll bar), the boxes' text is at least ``screen.MIN_TEXT_PX`` high on
-screen, and the caption on screen is the frame's caption. Each frame is saved as a PNG in
-artifacts/screens/ to be looked at.
+screen, and there is a caption. Each frame is saved in artifacts/screens/ to be looked at:
+the screen with the player scrolled to its top, and the whole player.
 """
 import shutil
 
@@ -26,7 +26,7 @@ MEASURE = r"""(player) => {
     const picture = player.querySelector('.minigrad-picture');
     const svg = picture.querySelector('svg');
     const sizes = [...svg.querySelectorAll('g.node text')]
-        .filter(t => parseFloat(t.getAttribute('font-size') || '0') >= 12)
+        .filter(t => parseFloat(t.getAttribute('font-size') || '0') >= 12 && t.textContent.trim())
         .map(t => t.getBoundingClientRect().height);
     return {svg: svg.getBoundingClientRect().width, room: picture.clientWidth,
             canvas: player.querySelector('.minigrad-canvas').scrollWidth
@@ -72,12 +72,13 @@ def test_every_frame_of_the_player_is_readable_at_1280x720(browser, server, less
     page.wait_for_function(jupyter.KERNEL_READY, timeout=jupyter.SLOW)
     player = page.locator(".minigrad-player").last
     player.locator(".minigrad-picture svg g.node").first.wait_for(timeout=jupyter.SLOW)
-    player.scroll_into_view_if_needed()
+    player.evaluate("p => p.scrollIntoView({block: 'start'})")  # as a teacher scrolls to it
     problems, step = [], 1
     while True:
         seen = player.evaluate(MEASURE)
         name = f"{ui}_{lang}_{lesson}_frame{step:02d}"
-        page.screenshot(path=folder / f"{name}.png")
+        page.screenshot(path=folder / f"{name}.png")          # the screen, player on top
+        player.screenshot(path=folder / f"{name}_player.png")  # the whole player
         where = f"{ui} {lang} {lesson} frame {step}"
         print(f"{where}: picture {seen['svg']:.0f} px in {seen['room']} px, boxes' text "
               f"{seen['text']:.1f} px; caption: {seen['caption']}")
