@@ -10,6 +10,9 @@ markers (the "percent" format that Jupytext and VS Code understand):
     # %% exercise ID          the exercise's prompt (zh and en) and the code it gives, both
     #                         taken from the bank in ``minigrad.exercises``
     # %% answer ID            its answer cell to complete, then ``check("ID", answer)``
+    # %% title ID             the exercise's title as a heading (zh and en)
+    # %% given ID / prompt ID the code it gives, or its prompt, alone: for a lesson that
+    #                         discusses the given code before it sets the task
 
 Markdown lines are written as comments (``# text``). Building writes
 ``notebooks/zh/NN_name.ipynb`` and ``notebooks/en/NN_name.ipynb`` with outputs cleared,
@@ -29,7 +32,7 @@ import sys
 HERE = pathlib.Path(__file__).resolve().parent
 LANGUAGES = ("zh", "en")
 MARKER = re.compile(r"^# %%(?: \[(markdown)\])?(?: (zh|en))?\s*$")
-EXERCISE = re.compile(r"^# %% (exercise|answer) (\w+)\s*$")
+EXERCISE = re.compile(r"^# %% (title|exercise|given|prompt|answer) (\w+)\s*$")
 KERNELSPEC = {"display_name": "Python 3", "language": "python", "name": "python3"}
 
 
@@ -55,12 +58,14 @@ def _exercise_cells(part, exercise_id):
     from minigrad.exercises import exercise
 
     bank = exercise(exercise_id)
-    if part == "exercise":
-        cells = [("markdown", lang, ["# " + line for line in bank.prompt(lang).splitlines()])
-                 for lang in LANGUAGES]
-        return cells + ([("code", None, bank.setup.splitlines())] if bank.setup else [])
-    return [("code", None, bank.template.splitlines()),
-            ("code", None, [f'check("{exercise_id}", {bank.answer})'])]
+    title = [("markdown", lang, ["# ## " + bank.title.get(lang)]) for lang in LANGUAGES]
+    prompt = [("markdown", lang, ["# " + line for line in bank.prompt(lang).splitlines()])
+              for lang in LANGUAGES]
+    given = [("code", None, bank.setup.splitlines())] if bank.setup else []
+    answer = [("code", None, bank.template.splitlines()),
+              ("code", None, [f'check("{exercise_id}", {bank.answer})'])]
+    return {"title": title, "prompt": prompt, "given": given, "exercise": prompt + given,
+            "answer": answer}[part]
 
 
 def _clean(kind, lines):

@@ -29,6 +29,7 @@ import ipywidgets as widgets
 from IPython import get_ipython
 
 from minigrad import Tensor, events, viz
+from minigrad.autograd.graph import grad_fn_of
 from minigrad.language import checked
 from minigrad.viz.names import tensor_names
 
@@ -165,8 +166,8 @@ class LiveView(GraphPanel):
         changed = [t for key, t in shown.items() if key in changes.in_place]
         if changed:
             return "in_place", [name_of.get(id(t), "?") for t in changed]
-        own = {id(r._grad_fn) for r in self.roots
-               if isinstance(r, Tensor) and r._grad_fn is not None}
+        own = {id(grad_fn_of(r)) for r in self.roots
+               if isinstance(r, Tensor) and grad_fn_of(r) is not None}
         touched = set()
         for ran, accumulated in changes.passes:
             if not ran & own:

@@ -6,7 +6,7 @@
     gradcheck.py  compare backward with finite differences
     functional.py jacobian, hessian, vjp
 """
-from . import function
+from . import function, graph
 from .engine import backward, grad
 from .function import Function, once_differentiable
 from .grad_mode import enable_grad, is_grad_enabled, no_grad, set_grad_enabled

@@ -188,7 +188,7 @@ def _run(roots, seeds, retain_graph, create_graph, targets, accumulate):
 def _count_dependencies(start_nodes):
     """For every node reachable from the starts: how many edges point into it."""
     dependencies = dict.fromkeys(start_nodes, 0)
-    stack = list(start_nodes)
+    stack = list(dependencies)  # each node once, also when several roots share it
     while stack:
         node = stack.pop()
         for child, _ in node.next_functions:

@@ -37,6 +37,12 @@ class Node:
     as ``(node, output_nr)`` pairs, ``(None, 0)`` for inputs that need no gradient.
 
     Defaults live on the class, so making a node (once per op) costs almost nothing.
+
+    What a drawing may read (methods, so that a ``ctx`` of yours may still use any
+    attribute name; none of them runs an op): ``name()``, ``next_functions``,
+    ``arguments()`` (forward's arguments: an ``Input`` for each tensor, the others as
+    given), ``saved_values()`` (``Saved``: what was kept for backward), ``released()``
+    (backward has freed it) and ``notation()`` (the op's mathematics, or None).
     """
     next_functions = ()
     sequence_nr = 0       # creation order: among ready nodes the newest runs first
@@ -60,6 +66,18 @@ class Node:
     def _release(self):
         """Free what the node holds for the backward pass (nothing, by default)."""
 
+    def arguments(self):
+        return ()
+
+    def saved_values(self):
+        return ()
+
+    def released(self):
+        return False
+
+    def notation(self):
+        return None
+
 
 class AccumulateGrad(Node):
     """The end of every path: adds the arriving gradient into a leaf's ``.grad``."""
@@ -73,6 +91,34 @@ class AccumulateGrad(Node):
     def _pre_hooks(self):
         """A leaf's hooks live on the tensor: this node is rebuilt for every new graph."""
         return self.variable._hooks or ()
+
+
+class Input:
+    """A tensor argument of an op, as its node remembers it: its place among the tensor
+    inputs (``index``, also its entry in ``next_functions``: ``edge``), ``shape`` and NumPy
+    ``dtype``. Not the tensor itself: a node must not keep its inputs alive."""
+    __slots__ = ("index", "shape", "dtype", "edge")
+
+    def __init__(self, index, shape, dtype, edge):
+        self.index, self.shape, self.dtype, self.edge = index, shape, dtype, edge
+
+    def __repr__(self):
+        return f"Input({self.index}, shape={self.shape})"
+
+
+class Saved:
+    """A tensor an op kept for backward: ``kind`` is "input" (``index``: its position among
+    forward's arguments), "output" (``index``: which output) or "other" (made inside
+    forward); ``values`` are its numbers, a read-only NumPy array."""
+    __slots__ = ("kind", "index", "values")
+
+    def __init__(self, kind, index, values):
+        self.kind, self.index = kind, index
+        self.values = values.view()
+        self.values.flags.writeable = False
+
+    def __repr__(self):
+        return f"Saved({self.kind!r}, {self.index}, shape={self.values.shape})"
 
 
 class SavedOutput:
@@ -99,22 +145,24 @@ class SavedOutput:
         return t
 
 
-def _save(t, outputs):
-    """What ``save_for_backward`` keeps: an input as ``(tensor, its version now)`` —
-    if the tensor is changed in place before backward uses it, the gradient would be
-    computed from the wrong numbers, so ``_unpack`` raises instead."""
+def _save(t, args, outputs):
+    """What ``save_for_backward`` keeps: an input as ``(tensor, its version now, its
+    grad_fn, its position among the arguments)`` — if the tensor is changed in place
+    before backward uses it, the gradient would be computed from the wrong numbers, so
+    ``_unpack`` raises instead."""
     if t is None:
         return None
     for nr, out in enumerate(outputs):
         if t is out:
             return SavedOutput(t, nr)
-    return (t, t._vc.value if t._vc is not None else 0, t._grad_fn)
+    position = next((i for i, a in enumerate(args) if a is t), None)
+    return (t, t._vc.value if t._vc is not None else 0, t._grad_fn, position)
 
 
 def _unpack(saved, node):
     if saved is None or type(saved) is SavedOutput:
         return saved and saved.unpack(node)
-    t, version, producer = saved
+    t, version, producer, _ = saved
     now = t._vc.value if t._vc is not None else 0
     if now != version:
         raise RuntimeError(_modified_in_place_message(
@@ -144,6 +192,7 @@ class BackwardNode(Node):
     _input_meta = ()          # (shape, NumPy dtype) of each tensor input, to check gradients
     _input_positions = None   # where the tensor inputs are among forward's arguments, when
                               # a number comes before a tensor (forward(ctx, k, x))
+    _plain_args = ()          # forward's other arguments (an exponent, dims), in order
     _non_differentiable = ()
     needs_input_grad = ()
     materialize_grads = True
@@ -174,6 +223,32 @@ class BackwardNode(Node):
         """The op (``Function`` subclass) this node belongs to."""
         return self._function
 
+    # -- what a drawing reads --------------------------------------------------------------
+    def notation(self):
+        return self._function.notation
+
+    def released(self):
+        return self._released
+
+    def arguments(self):
+        meta, plain = self._input_meta, iter(self._plain_args)
+        positions = self._input_positions or range(len(meta))
+        index = {p: i for i, p in enumerate(positions)}
+        return tuple([Input(index[p], *meta[index[p]], self.next_functions[index[p]])
+                      if p in index else next(plain)
+                      for p in range(len(meta) + len(self._plain_args))])
+
+    def saved_values(self):
+        found = []
+        for entry in self._saved:
+            if type(entry) is SavedOutput:
+                found.append(Saved("output", entry.output_nr, entry.data))
+            elif entry is not None:
+                tensor, _, _, position = entry
+                found.append(Saved("other" if position is None else "input", position,
+                                   tensor._data))
+        return tuple(found)
+
     # -- used by the engine ------------------------------------------------------------
     def backward(self, *grads):
         return self._function.backward(self, *grads)
@@ -194,6 +269,7 @@ class Function:
     PyTorch's names, e.g. ``MulBackward0``), else the class name plus ``Backward``.
     """
     node_name = None
+    notation = None  # the op's mathematics for captions (see notation.py); yours may add one
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -273,8 +349,11 @@ def _connect(ctx, args, outputs):
     edges = []
     meta = []
     positions = []  # where the tensors are among forward's arguments
+    plain = []      # and the other arguments
     for position, a in enumerate(args):
-        if isinstance(a, Tensor):
+        if not isinstance(a, Tensor):
+            plain.append(a)
+        else:
             positions.append(position)
             node = a._graph_node() if a._base is not None else a._grad_fn
             if node is not None:
@@ -287,8 +366,10 @@ def _connect(ctx, args, outputs):
             meta.append((data.shape, data.dtype))
     ctx.next_functions = tuple(edges)
     ctx._input_meta = tuple(meta)  # only shapes and dtypes: the cycle collector can skip it
-    if positions != list(range(len(positions))):  # a number before a tensor: forward(ctx, k, x)
-        ctx._input_positions = tuple(positions)
+    if plain:
+        ctx._plain_args = tuple(plain)
+        if positions != list(range(len(positions))):  # a number first: forward(ctx, k, x)
+            ctx._input_positions = tuple(positions)
     ctx.sequence_nr = next(_sequence)
     if len(outputs) > 1:
         ctx._output_meta = [(out._data.shape, out.dtype) for out in outputs]
@@ -297,7 +378,7 @@ def _connect(ctx, args, outputs):
         if out._data.dtype.kind == "f" and not (skip and any(out is s for s in skip)):
             out._grad_fn, out._output_nr, out._requires_grad = ctx, nr, True
     if ctx._to_save:
-        ctx._saved = tuple([_save(t, outputs) for t in ctx._to_save])
+        ctx._saved = tuple([_save(t, args, outputs) for t in ctx._to_save])
         del ctx._to_save  # the node must not keep the tensors alive once backward frees _saved
 
 

@@ -154,8 +154,7 @@ ACCUMULATION_SETUP = """\
 x = torch.arange(4.0, requires_grad=True)
 y = 2 * torch.dot(x, x)
 y.backward()
-y = x.sum()
-# 接下来 / next: y.backward()  (no x.grad.zero_() in between)"""
+y = x.sum()"""
 
 
 def judge_accumulation(facts, plan):

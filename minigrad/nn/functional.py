@@ -3,6 +3,7 @@
 import numpy as np
 
 from ..autograd.function import Function
+from ..autograd.notation import Local, Notation, Rule
 from ..creation import from_numpy
 from ..ops.broadcasting import promoted, sum_to
 from ..tensor import _dim, _operand
@@ -23,6 +24,11 @@ def tanh(input):
 class MseLoss(Function):
     """loss = mean((x - t)²);  ∂loss/∂x = 2(x - t)/n,  ∂loss/∂t = -2(x - t)/n"""
     node_name = "MseLossBackward0"
+    notation = Notation("MSE", "mse_loss({0}, {1})",
+                        Local(lambda args: "2 × ({0} − {1})" + _per_element(args),
+                              lambda x, t, reduction, out: 2 * (x - t) / _count(x, t, reduction)),
+                        Local(lambda args: "−2 × ({0} − {1})" + _per_element(args),
+                              lambda x, t, reduction, out: -2 * (x - t) / _count(x, t, reduction)))
 
     @staticmethod
     def forward(ctx, input, target, reduction):
@@ -51,6 +57,11 @@ class BinaryCrossEntropyWithLogits(Function):
     """loss = mean(-[y·log σ(z) + (1-y)·log(1-σ(z))]);  ∂loss/∂z = (σ(z) - y) / n,
     ∂loss/∂y = -z / n"""
     node_name = "BinaryCrossEntropyWithLogitsBackward0"
+    notation = Notation("BCE", "bce_with_logits({0}, {1})",
+                        Local(lambda args: "(σ({0}) − {1})" + _per_element(args),
+                              lambda z, y, reduction, out: (1 / (1 + np.exp(-z)) - y) / _count(z, y, reduction)),
+                        Local(lambda args: "−{0}" + _per_element(args),
+                              lambda z, y, reduction, out: -z / _count(z, y, reduction)))
 
     @staticmethod
     def forward(ctx, z, y, reduction):
@@ -82,6 +93,13 @@ class BinaryCrossEntropy(Function):
     against log 0 = -inf);  ∂loss/∂p = (p - y) / (p(1 - p)) / n,
     ∂loss/∂y = (log(1-p) - log p) / n"""
     node_name = "BinaryCrossEntropyBackward0"
+    notation = Notation("BCE", "binary_cross_entropy({0}, {1})",
+                        Local(lambda args: "({0} − {1}) / ({0} × (1 − {0}))" + _per_element(args),
+                              lambda p, y, reduction, out:
+                                  (p - y) / np.maximum(p * (1 - p), 1e-12) / _count(p, y, reduction)),
+                        Local(lambda args: "(ln(1 − {0}) − ln {0})" + _per_element(args),
+                              lambda p, y, reduction, out: (np.maximum(np.log1p(-p), -100) - np.maximum(
+                                  np.log(p), -100)) / _count(p, y, reduction)))
 
     @staticmethod
     def forward(ctx, p, y, reduction):
@@ -115,6 +133,10 @@ def binary_cross_entropy(input, target, reduction="mean"):
 class Softmax(Function):
     """out = eˣ / Σ eˣ along ``dim``;  ∂L/∂x = out · (grad - Σ grad · out)"""
     node_name = "SoftmaxBackward0"
+    notation = Notation("softmax", lambda args: f"softmax({{0}}, dim={args[1]})",
+                        Rule(lambda args: f"softmax({{0}}) × ({{g}} − ({{g}} × softmax({{0}})).sum({args[1]}, "
+                                          f"keepdim=True))",
+                             lambda g, x, dim, out: out * (g - (g * out).sum(axis=dim, keepdims=True))))
 
     @staticmethod
     def forward(ctx, x, dim):
@@ -134,6 +156,9 @@ class Softmax(Function):
 class LogSoftmax(Function):
     """out = x - log Σ eˣ along ``dim``;  ∂L/∂x = grad - softmax(x) · Σ grad"""
     node_name = "LogSoftmaxBackward0"
+    notation = Notation("log_softmax", lambda args: f"log_softmax({{0}}, dim={args[1]})",
+                        Rule(lambda args: f"{{g}} − softmax({{0}}) × {{g}}.sum({args[1]}, keepdim=True)",
+                             lambda g, x, dim, out: g - np.exp(out) * g.sum(axis=dim, keepdims=True)))
 
     @staticmethod
     def forward(ctx, x, dim):
@@ -155,11 +180,14 @@ class NllLoss(Function):
     (and PyTorch's node has no edge for them). A single sample may come unbatched:
     logp of shape (C,) with a 0-d target."""
     node_name = "NllLossBackward0"
+    notation = Notation("NLL", "nll_loss({0})",
+                        Rule(lambda args: "−one_hot(target) × {g}" + _per_element(args, rows=True),
+                             lambda g, logp, target, reduction, out: _nll_gradient(g, logp, target, reduction)))
 
     @staticmethod
     def forward(ctx, logp, target, reduction):
         batched = logp._data.ndim == 2
-        index = (np.arange(logp._data.shape[0]), target) if batched else (target,)
+        index = _picks(logp._data.shape, target)
         picked = np.zeros(logp._data.shape, dtype=logp._data.dtype)
         picked[index] = -1
         ctx.picked, ctx.reduction, ctx.batched = picked, reduction, batched
@@ -174,6 +202,34 @@ class NllLoss(Function):
             grad = grad.unsqueeze(1)  # one loss per row: each row's gradient for its pick
         grad = _unreduce(grad, ctx.reduction, ctx.picked.shape[0])
         return grad * from_numpy(ctx.picked), None, None
+
+
+def _picks(shape, target):
+    """Where each row's target class is: (rows, classes), or the class of a single sample."""
+    return (np.arange(shape[0]), target) if len(shape) == 2 else (target,)
+
+
+def _nll_gradient(g, logp, target, reduction):
+    """NllLoss's backward in NumPy, for its notation: -g (per row, / n for a mean) at the picks."""
+    picked = np.zeros(logp.shape)
+    picked[_picks(logp.shape, target)] = -1
+    if logp.ndim == 2 and reduction == "none":
+        g = np.expand_dims(g, 1)
+    return picked * g / (logp.shape[0] if logp.ndim == 2 and reduction == "mean" else 1)
+
+
+def _count(x, t, reduction):
+    """How many element losses a mean shares the gradient among (1 for sum and none)."""
+    return np.broadcast(x, t).size if reduction == "mean" else 1
+
+
+def _per_element(args, rows=False):
+    """``/4`` after a loss's derivative when the reduction is a mean over 4 elements (rows)."""
+    x = args[0]
+    if args[2] != "mean" or rows and len(x.shape) != 2:  # a single sample: a mean over 1
+        return ""
+    n = x.shape[0] if rows else int(np.prod(np.broadcast_shapes(x.shape, args[1].shape)))
+    return f" / {n}"
 
 
 def softmax(input, dim):

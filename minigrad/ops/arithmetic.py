@@ -7,6 +7,7 @@ when the forward pass broadcast it.
 import numpy as np
 
 from ..autograd.function import Function
+from ..autograd.notation import Local, Notation, number, ones, power
 from ..creation import from_numpy, zeros_like
 from ..dtypes import float_array, result_type
 from .broadcasting import promoted, sum_to
@@ -16,6 +17,8 @@ from .elementwise import where
 class Add(Function):
     """out = a + b;  ∂out/∂a = 1, ∂out/∂b = 1"""
     node_name = "AddBackward0"
+    notation = Notation("+", "{0} + {1}", Local("1", ones), Local("1", lambda a, b, out: ones(b)),
+                        infix=True)
 
     @staticmethod
     def forward(ctx, a, b):
@@ -32,6 +35,8 @@ class Add(Function):
 class Sub(Function):
     """out = a - b;  ∂out/∂a = 1, ∂out/∂b = -1"""
     node_name = "SubBackward0"
+    notation = Notation("−", "{0} − {1}", Local("1", ones),
+                        Local("−1", lambda a, b, out: -ones(b)), infix=True)
 
     @staticmethod
     def forward(ctx, a, b):
@@ -48,6 +53,8 @@ class Sub(Function):
 class Rsub(Function):
     """out = c - a for a plain number c (``2 - x``);  ∂out/∂a = -1"""
     node_name = "RsubBackward1"
+    notation = Notation("−", "{1} − {0}", Local("−1", lambda a, c, out: -ones(a)), operands=2,
+                        infix=True)
 
     @staticmethod
     def forward(ctx, a, c):
@@ -70,6 +77,8 @@ def save_factors(ctx, a, b):
 class Mul(Function):
     """out = a * b;  ∂out/∂a = b, ∂out/∂b = a"""
     node_name = "MulBackward0"
+    notation = Notation("×", "{0} × {1}", Local("{1}", lambda a, b, out: b),
+                        Local("{0}", lambda a, b, out: a), infix=True, commutative=True)
 
     @staticmethod
     def forward(ctx, a, b):
@@ -89,6 +98,8 @@ class Mul(Function):
 class Div(Function):
     """out = a / b;  ∂out/∂a = 1/b, ∂out/∂b = -a/b²"""
     node_name = "DivBackward0"
+    notation = Notation("÷", "{0} / {1}", Local("1/{1}", lambda a, b, out: 1 / b),
+                        Local("−{0}/{1}²", lambda a, b, out: -a / (b * b)), infix=True)
 
     @staticmethod
     def forward(ctx, a, b):
@@ -111,6 +122,7 @@ class Div(Function):
 class Neg(Function):
     """out = -a;  ∂out/∂a = -1"""
     node_name = "NegBackward0"
+    notation = Notation("−", "−{0}", Local("−1", lambda a, out: -ones(a)), infix=True)
 
     @staticmethod
     def forward(ctx, a):
@@ -124,6 +136,7 @@ class Neg(Function):
 class Reciprocal(Function):
     """out = 1/a;  ∂out/∂a = -1/a² = -out²"""
     node_name = "ReciprocalBackward0"
+    notation = Notation("1/x", "1/{0}", Local("−1/{0}²", lambda a, out: -out * out), infix=True)
 
     @staticmethod
     def forward(ctx, a):
@@ -140,6 +153,10 @@ class Reciprocal(Function):
 class Pow(Function):
     """out = a ** p for a plain number p;  ∂out/∂a = p · a^(p-1)"""
     node_name = "PowBackward0"
+    notation = Notation(lambda args: power("x", args[1]), lambda args: power("{0}", args[1]),
+                        Local(lambda args: _times_power(args[1]),
+                              lambda a, p, out: np.zeros_like(a) if p == 0 else p * a ** (p - 1)),
+                        infix=True)  # the exponent shows in the symbol (x²), not as an input
 
     @staticmethod
     def forward(ctx, a, p):
@@ -160,6 +177,12 @@ class Pow(Function):
 class PowTensor(Function):
     """out = a ** b for tensors;  ∂out/∂a = b · a^(b-1),  ∂out/∂b = out · ln a"""
     node_name = "PowBackward1"
+    notation = Notation("^", "{0}^{1}",
+                        Local("{1} × {0}^({1} − 1)",
+                              lambda a, b, out: np.where(b == 0, 0, b * a ** (b - 1))),
+                        Local("{0}^{1} × ln {0}",
+                              lambda a, b, out: np.where((a == 0) & (b >= 0), 0, out * np.log(a))),
+                        infix=True)
 
     @staticmethod
     def forward(ctx, a, b):
@@ -185,6 +208,10 @@ class PowTensor(Function):
 class RPow(Function):
     """out = c ** a for a plain number c (``2 ** x``);  ∂out/∂a = out · ln c"""
     node_name = "PowBackward2"
+    notation = Notation("^", lambda args: number(args[1]) + "^{0}",
+                        Local(lambda args: f"{number(args[1])}^{{0}} × ln {number(args[1])}",
+                              lambda a, c, out: np.zeros_like(out) if c == 0 else out * np.log(c)),
+                        infix=True)
 
     @staticmethod
     def forward(ctx, a, c):
@@ -201,3 +228,12 @@ class RPow(Function):
             return zeros_like(out), None
         return grad * out * float(np.log(ctx.base)), None
 
+
+
+def _times_power(p):
+    """∂(x^p)/∂x written out: 1, 2 × x, 3 × x², 0.5 × x^-0.5."""
+    if p == 0:
+        return "0"
+    if p == 1:
+        return "1"
+    return f"{number(p)} × {'{0}' if p == 2 else power('{0}', p - 1)}"

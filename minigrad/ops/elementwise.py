@@ -7,6 +7,7 @@ derivative is simplest in terms of it: (eˣ)' = eˣ, tanh' = 1 - tanh², σ' = �
 import numpy as np
 
 from ..autograd.function import Function
+from ..autograd.notation import Local, Notation, number, ones, zeros
 from ..creation import from_numpy, zeros_like
 from ..dtypes import float_array, result_type
 from ..tensor import Tensor, _operand
@@ -16,6 +17,7 @@ from .broadcasting import broadcast_shape, sum_to
 class Exp(Function):
     """out = eˣ;  ∂out/∂x = eˣ = out"""
     node_name = "ExpBackward0"
+    notation = Notation("exp", "exp({0})", Local("exp({0})", lambda x, out: out))
 
     @staticmethod
     def forward(ctx, x):
@@ -32,6 +34,7 @@ class Exp(Function):
 class Log(Function):
     """out = ln x;  ∂out/∂x = 1/x"""
     node_name = "LogBackward0"
+    notation = Notation("ln", "ln({0})", Local("1/{0}", lambda x, out: 1 / x))
 
     @staticmethod
     def forward(ctx, x):
@@ -47,6 +50,7 @@ class Log(Function):
 class Sin(Function):
     """out = sin x;  ∂out/∂x = cos x"""
     node_name = "SinBackward0"
+    notation = Notation("sin", "sin({0})", Local("cos({0})", lambda x, out: np.cos(x)))
 
     @staticmethod
     def forward(ctx, x):
@@ -62,6 +66,7 @@ class Sin(Function):
 class Cos(Function):
     """out = cos x;  ∂out/∂x = -sin x"""
     node_name = "CosBackward0"
+    notation = Notation("cos", "cos({0})", Local("−sin({0})", lambda x, out: -np.sin(x)))
 
     @staticmethod
     def forward(ctx, x):
@@ -77,6 +82,7 @@ class Cos(Function):
 class Tanh(Function):
     """out = tanh x;  ∂out/∂x = 1 - tanh² x = 1 - out²"""
     node_name = "TanhBackward0"
+    notation = Notation("tanh", "tanh({0})", Local("1 − tanh²({0})", lambda x, out: 1 - out * out))
 
     @staticmethod
     def forward(ctx, x):
@@ -93,6 +99,7 @@ class Tanh(Function):
 class Sigmoid(Function):
     """out = σ(x) = 1 / (1 + e⁻ˣ);  ∂out/∂x = σ(x)(1 - σ(x)) = out · (1 - out)"""
     node_name = "SigmoidBackward0"
+    notation = Notation("σ", "σ({0})", Local("σ({0}) × (1 − σ({0}))", lambda x, out: out * (1 - out)))
 
     @staticmethod
     def forward(ctx, x):
@@ -111,6 +118,7 @@ class Sigmoid(Function):
 class Relu(Function):
     """out = max(x, 0);  ∂out/∂x = 1 where x > 0, else 0 (also at x = 0, as in PyTorch)"""
     node_name = "ReluBackward0"
+    notation = Notation("relu", "relu({0})", Local("𝟙({0} > 0)", lambda x, out: out > 0))
 
     @staticmethod
     def forward(ctx, x):
@@ -129,6 +137,8 @@ class ReluGrad(Function):
     passes where out > 0. Its derivative with respect to ``out`` is 0, but the edge is
     there, so a second derivative of relu comes out as zeros (as in PyTorch), not None."""
     node_name = "ThresholdBackwardBackward0"
+    notation = Notation("relu′", "relu′({1}) × {0}", Local("relu′({1})", lambda g, o, out: o > 0),
+                        Local("0", lambda g, o, out: zeros(o)))
 
     @staticmethod
     def forward(ctx, grad, out):
@@ -143,6 +153,7 @@ class ReluGrad(Function):
 class Sqrt(Function):
     """out = √x;  ∂out/∂x = 1 / (2√x) = 1 / (2 · out)"""
     node_name = "SqrtBackward0"
+    notation = Notation("√", "√{0}", Local("1/(2√{0})", lambda x, out: 1 / (2 * out)), infix=True)
 
     @staticmethod
     def forward(ctx, x):
@@ -159,6 +170,7 @@ class Sqrt(Function):
 class Abs(Function):
     """out = |x|;  ∂out/∂x = sign(x) (0 at x = 0)"""
     node_name = "AbsBackward0"
+    notation = Notation("|x|", "|{0}|", Local("sign({0})", lambda x, out: np.sign(x)))
 
     @staticmethod
     def forward(ctx, x):
@@ -174,6 +186,9 @@ class Abs(Function):
 class Clamp(Function):
     """out = min(max(x, low), high);  ∂out/∂x = 1 inside [low, high] (ends included), else 0"""
     node_name = "ClampBackward1"
+    notation = Notation("clamp", lambda args: f"clamp({{0}}, {_bounds(args[1], args[2])})",
+                        Local(lambda args: f"𝟙({_between('{0}', args[1], args[2])})",
+                              lambda x, low, high, out: _inside(x, low, high)))
 
     @staticmethod
     def forward(ctx, x, low, high):
@@ -185,18 +200,17 @@ class Clamp(Function):
     @staticmethod
     def backward(ctx, grad):
         x, = ctx.saved_tensors
-        inside = np.ones(x._data.shape, dtype=bool)
-        if ctx.low is not None:
-            inside &= x._data >= ctx.low
-        if ctx.high is not None:
-            inside &= x._data <= ctx.high
-        return grad * from_numpy(inside), None, None
+        return grad * from_numpy(_inside(x._data, ctx.low, ctx.high)), None, None
 
 
 class ClampTensor(Function):
     """out = min(max(x, low), high) with tensor bounds;  the gradient goes to x where
     low ≤ x ≤ high (ends included), to ``low`` where x < low, to ``high`` where x > high"""
     node_name = "ClampBackward0"
+    notation = Notation("clamp", "clamp({0}, {1}, {2})",
+                        Local("𝟙({1} ≤ {0} ≤ {2})", lambda x, low, high, out: (low <= x) & (x <= high)),
+                        Local("𝟙({0} < {1})", lambda x, low, high, out: x < low),
+                        Local("𝟙({0} > {2})", lambda x, low, high, out: x > high))
 
     @staticmethod
     def forward(ctx, x, low, high):
@@ -229,6 +243,7 @@ def _no_bound(x, side):
 class Sign(Function):
     """out = sign(x);  its derivative is 0 everywhere it exists"""
     node_name = "SignBackward0"
+    notation = Notation("sign", "sign({0})", Local("0", zeros))
 
     @staticmethod
     def forward(ctx, x):
@@ -242,6 +257,9 @@ class Sign(Function):
 class Where(Function):
     """out = a where cond else b;  the gradient goes to whichever side was chosen"""
     node_name = "WhereBackward0"
+    notation = Notation("where", "where(…, {0}, {1})",
+                        Local("𝟙(condition)", lambda a, b, cond, out: cond * ones(out)),
+                        Local("𝟙(not condition)", lambda a, b, cond, out: ~cond * ones(out)))
 
     @staticmethod
     def forward(ctx, a, b, cond):
@@ -264,6 +282,11 @@ class Where(Function):
 class Maximum(Function):
     """out = max(a, b) elementwise;  the gradient goes to the larger, split evenly on ties"""
     node_name = "MaximumBackward0"
+    notation = Notation("max", "max({0}, {1})",
+                        Local("𝟙({0} > {1}) + ½ × 𝟙({0} = {1})",
+                              lambda a, b, out: np.where(a == b, 0.5, a > b)),
+                        Local("𝟙({1} > {0}) + ½ × 𝟙({0} = {1})",
+                              lambda a, b, out: np.where(a == b, 0.5, b > a)))
 
     @staticmethod
     def forward(ctx, a, b):
@@ -280,6 +303,11 @@ class Maximum(Function):
 class Minimum(Function):
     """out = min(a, b) elementwise;  the gradient goes to the smaller, split evenly on ties"""
     node_name = "MinimumBackward0"
+    notation = Notation("min", "min({0}, {1})",
+                        Local("𝟙({0} < {1}) + ½ × 𝟙({0} = {1})",
+                              lambda a, b, out: np.where(a == b, 0.5, a < b)),
+                        Local("𝟙({1} < {0}) + ½ × 𝟙({0} = {1})",
+                              lambda a, b, out: np.where(a == b, 0.5, b < a)))
 
     @staticmethod
     def forward(ctx, a, b):
@@ -305,6 +333,9 @@ def _split(grad, share_a, a, b):
 
 class Compare(Function):
     """A comparison (``x < 1``) or integer op: its result has no gradient."""
+    notation = Notation(lambda args: _SYMBOLS.get(args[2], "?"),
+                        lambda args: f"{{0}} {_SYMBOLS.get(args[2], '?')} {{1}}", None, None,
+                        infix=True)
 
     @staticmethod
     def forward(ctx, a, b, numpy_op):
@@ -322,18 +353,46 @@ class Compare(Function):
         return None, None, None
 
 
+_SYMBOLS = {np.less: "<", np.less_equal: "≤", np.greater: ">", np.greater_equal: "≥",
+            np.equal: "==", np.not_equal: "≠", np.logical_and: "and", np.logical_or: "or",
+            np.bitwise_and: "&", np.bitwise_or: "|", np.floor_divide: "//", np.remainder: "%"}
 _BOOLEAN_RESULT = {np.less, np.less_equal, np.greater, np.greater_equal, np.equal, np.not_equal,
                    np.logical_and, np.logical_or}
 
 
 class Invert(Function):
     """``~mask``: logical not of a boolean tensor (bitwise not of an integer one)."""
+    notation = Notation("not", "not {0}", None, infix=True)
 
     @staticmethod
     def forward(ctx, a, numpy_op):
         out = from_numpy(numpy_op(a._data))
         ctx.mark_non_differentiable(out)
         return out
+
+
+def _bounds(low, high):
+    """``min=0, max=1``: the bounds a clamp was given."""
+    bounds = [] if low is None else [f"min={number(low)}"]
+    return ", ".join(bounds + ([] if high is None else [f"max={number(high)}"]))
+
+
+def _between(x, low, high):
+    """``0 ≤ x ≤ 1``, ``x ≥ 0``: where a clamp lets the gradient through."""
+    if high is None:
+        return f"{x} ≥ {number(low)}"
+    if low is None:
+        return f"{x} ≤ {number(high)}"
+    return f"{number(low)} ≤ {x} ≤ {number(high)}"
+
+
+def _inside(x, low, high):
+    inside = np.ones(np.shape(x), dtype=bool)
+    if low is not None:
+        inside &= x >= low
+    if high is not None:
+        inside &= x <= high
+    return inside
 
 
 def compare(numpy_op, a, b):

@@ -8,6 +8,7 @@ import numpy as np
 from .. import dtypes
 from ..language import hint
 from ..autograd.function import Function
+from ..autograd.notation import Local, Notation, Rule
 from .arithmetic import save_factors
 from .broadcasting import broadcast_shape
 from .shape import SqueezeDim, UnsafeView
@@ -32,6 +33,8 @@ def _same_dtype(a, b, op):
 class Dot(Function):
     """out = a · b = Σ aᵢbᵢ (two vectors);  ∂out/∂a = b, ∂out/∂b = a"""
     node_name = "DotBackward0"
+    notation = Notation("·", "{0} · {1}", Local("{1}", lambda a, b, out: b),
+                        Local("{0}", lambda a, b, out: a), infix=True)
 
     @staticmethod
     def forward(ctx, a, b):
@@ -59,6 +62,8 @@ class Dot(Function):
 class Mm(Function):
     """out = A @ B (two matrices);  ∂L/∂A = grad @ Bᵀ, ∂L/∂B = Aᵀ @ grad"""
     node_name = "MmBackward0"
+    notation = Notation("@", "{0} @ {1}", Rule("{g} @ {1}ᵀ", lambda g, a, b, out: g @ b.T),
+                        Rule("{0}ᵀ @ {g}", lambda g, a, b, out: a.T @ g), infix=True)
 
     @staticmethod
     def forward(ctx, a, b):
@@ -86,6 +91,8 @@ class Mm(Function):
 class Mv(Function):
     """out = A @ v (matrix times vector);  ∂L/∂A = grad ⊗ v, ∂L/∂v = Aᵀ @ grad"""
     node_name = "MvBackward0"
+    notation = Notation("@", "{0} @ {1}", Rule("{g} ⊗ {1}", lambda g, a, v, out: np.outer(g, v)),
+                        Rule("{0}ᵀ @ {g}", lambda g, a, v, out: a.T @ g), infix=True)
 
     @staticmethod
     def forward(ctx, a, v):
@@ -107,6 +114,10 @@ class BatchedMatmul(Function):
     """out[i] = A[i] @ B[i] for a batch of matrices (PyTorch's bmm);  the same rules as mm,
     one matrix pair at a time"""
     node_name = "BmmBackward0"
+    notation = Notation("@", "{0} @ {1}",
+                        Rule("{g} @ {1}ᵀ", lambda g, a, b, out: g @ np.swapaxes(b, -1, -2)),
+                        Rule("{0}ᵀ @ {g}", lambda g, a, b, out: np.swapaxes(a, -1, -2) @ g),
+                        infix=True)
 
     @staticmethod
     def forward(ctx, a, b):

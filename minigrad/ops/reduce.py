@@ -10,6 +10,7 @@ import numpy as np
 from .. import dtypes
 from ..language import hint
 from ..autograd.function import Function
+from ..autograd.notation import Local, Notation, Rule, count, ones, spread
 from ..creation import from_numpy
 from ..tensor import Tensor, _dim
 from .elementwise import maximum, minimum, where
@@ -37,6 +38,7 @@ def _spread(grad, shape, axes):
 class Sum(Function):
     """out = Σ xᵢ;  ∂out/∂xᵢ = 1, so every element gets the whole gradient"""
     node_name = "SumBackward0"
+    notation = Notation("∑", "∑{0}", Local("1", ones), infix=True)
 
     @staticmethod
     def forward(ctx, x, axes, keepdim, dtype):
@@ -53,12 +55,18 @@ class Sum(Function):
 
 class SumDim(Sum):
     node_name = "SumBackward1"
+    notation = Notation("∑", lambda args: f"{{0}}.sum({_dims_text(args)})",
+                        Rule(lambda args: _spread_text(*args[:3]), local="1",
+                             gradient=lambda g, x, axes, keepdim, dtype, out: spread(g, x.shape, axes)))
 
 
 class Cumsum(Function):
     """outᵢ = x₀ + … + xᵢ along dim;  xⱼ is in every outᵢ with i ≥ j, so its gradient is the
     sum of those outputs' gradients: the total minus the running sum before j"""
     node_name = "CumsumBackward0"
+    notation = Notation("cumsum", lambda args: f"{{0}}.cumsum({args[1]})",
+                        Rule(lambda args: "{{g}}.flip({0}).cumsum({0}).flip({0})".format(args[1]),
+                             lambda g, x, dim, dtype, out: _reversed_cumsum(g, dim)))
 
     @staticmethod
     def forward(ctx, x, dim, dtype):
@@ -78,6 +86,11 @@ class Cumsum(Function):
 class Var(Function):
     """out = Σ (xᵢ - x̄)² / (n - correction);  ∂out/∂xᵢ = 2 (xᵢ - x̄) / (n - correction)"""
     node_name = "VarBackward0"
+    notation = Notation("var", lambda args: _reduction_text("var", args),
+                        Rule(lambda args: f"{_spread_text(args[0], args[1], args[3])} × {_var_local(args)}",
+                             lambda g, x, axes, correction, keepdim, out:
+                                 spread(g, x.shape, axes) * 2 * _deviation_of(x, axes, correction),
+                             local=lambda args: _var_local(args)))
 
     @staticmethod
     def forward(ctx, x, axes, correction, keepdim):
@@ -94,6 +107,11 @@ class Var(Function):
 class Std(Function):
     """out = √var(x);  ∂out/∂xᵢ = (xᵢ - x̄) / ((n - correction) · out)"""
     node_name = "StdBackward0"
+    notation = Notation("std", lambda args: _reduction_text("std", args),
+                        Rule(lambda args: f"{_spread_text(args[0], args[1], args[3])} × {_std_local(args)}",
+                             lambda g, x, axes, correction, keepdim, out:
+                                 spread(g / out, x.shape, axes) * _deviation_of(x, axes, correction),
+                             local=lambda args: _std_local(args)))
 
     @staticmethod
     def forward(ctx, x, axes, correction, keepdim):
@@ -130,6 +148,9 @@ def _count(x, axes):
 class Mean(Function):
     """out = (1/n) Σ xᵢ;  ∂out/∂xᵢ = 1/n"""
     node_name = "MeanBackward0"
+    notation = Notation("mean", "mean({0})",
+                        Local(lambda args: f"1/{count(args[0].shape, args[1])}",
+                              lambda x, axes, keepdim, dtype, out: ones(x) / count(x.shape, axes)))
 
     @staticmethod
     def forward(ctx, x, axes, keepdim, dtype):
@@ -150,12 +171,19 @@ class Mean(Function):
 
 class MeanDim(Mean):
     node_name = "MeanBackward1"
+    notation = Notation("mean", lambda args: f"{{0}}.mean({_dims_text(args)})",
+                        Rule(lambda args: f"{_spread_text(*args[:3])} / {count(args[0].shape, args[1])}",
+                             lambda g, x, axes, keepdim, dtype, out:
+                                 spread(g, x.shape, axes) / count(x.shape, axes),
+                             local=lambda args: f"1/{count(args[0].shape, args[1])}"))
 
 
 class Extreme(Function):
     """out = max (or min) of all elements;  the gradient is shared evenly by all
     elements equal to it (PyTorch's rule for ties)"""
     node_name = "MaxBackward1"
+    notation = Notation("max", "max({0})", Local(
+        "𝟙({0} = max({0})) / ∑𝟙({0} = max({0}))", lambda x, out: (x == out) / np.sum(x == out)))
     numpy_op = staticmethod(np.max)
 
     @staticmethod
@@ -177,6 +205,8 @@ class Extreme(Function):
 
 class Min(Extreme):
     node_name = "MinBackward1"
+    notation = Notation("min", "min({0})", Local(
+        "𝟙({0} = min({0})) / ∑𝟙({0} = min({0}))", lambda x, out: (x == out) / np.sum(x == out)))
     numpy_op = staticmethod(np.min)
 
 
@@ -184,6 +214,9 @@ class ExtremeDim(Function):
     """(values, indices) = max (or min) along ``dim``;  the gradient goes to the
     element at the returned index"""
     node_name = "MaxBackward0"
+    notation = Notation("max", lambda args: f"{{0}}.max(dim={args[1]})",
+                        Rule(lambda args: f"one_hot(argmax({{0}}, dim={args[1]})) × {{g}}",
+                             lambda g, x, dim, keepdim, out: _at_indices(g[0], x, dim, keepdim, out[1])))
     numpy_arg = staticmethod(np.argmax)
 
     @staticmethod
@@ -210,12 +243,22 @@ class ExtremeDim(Function):
 
 class MinDim(ExtremeDim):
     node_name = "MinBackward0"
+    notation = Notation("min", lambda args: f"{{0}}.min(dim={args[1]})",
+                        Rule(lambda args: f"one_hot(argmin({{0}}, dim={args[1]})) × {{g}}",
+                             lambda g, x, dim, keepdim, out: _at_indices(g[0], x, dim, keepdim, out[1])))
     numpy_arg = staticmethod(np.argmin)
 
 
 class Norm(Function):
     """out = ‖x‖ = √(Σ xᵢ²);  ∂out/∂xᵢ = xᵢ / ‖x‖ (0 where ‖x‖ = 0)"""
     node_name = "LinalgVectorNormBackward0"
+    notation = Notation("‖x‖", lambda args: "‖{0}‖" if _all_dims(args) else
+                        f"{{0}}.norm(dim={_dims_text(args)})",
+                        Rule(lambda args: f"{_spread_text(*args[:3])} × {{0}}/‖{{0}}‖",
+                             lambda g, x, axes, keepdim, out: np.where(
+                                 spread(out, x.shape, axes) == 0, 0,
+                                 spread(g, x.shape, axes) * x / spread(out, x.shape, axes)),
+                             local="{0}/‖{0}‖"))
 
     @staticmethod
     def forward(ctx, x, axes, keepdim):
@@ -235,6 +278,69 @@ class Norm(Function):
         safe = where(norm == 0, 1.0, norm)
         nonzero = from_numpy(norm._data != 0)
         return _spread(grad, shape, ctx.axes) * x / safe * nonzero, None, None
+
+
+# -- the notation's helpers: settings as text, gradients in NumPy ----------------------------
+def _all_dims(args):
+    return len(args[1]) == len(args[0].shape)
+
+
+def _dims_text(args):
+    """``0`` or ``0, 1``, and ``keepdim=True`` when it was given (sum, mean, norm: the
+    arguments are x, axes, keepdim, ...)."""
+    return ", ".join([str(d) for d in args[1]] + ["keepdim=True"] * (args[2] is True))
+
+
+def _spread_text(x, axes, keepdim):
+    """``{g}`` stretched back over the reduced axes of x, in code: ``{g}.reshape(2, 1).expand(2, 3)``."""
+    shape = tuple(x.shape)
+    if not shape or len(axes) == len(shape):
+        return "{g}"
+    kept = tuple(1 if i in axes else n for i, n in enumerate(shape))
+    return "{g}" + ("" if keepdim else f".reshape{kept}") + f".expand{shape}"
+
+
+def _reduction_text(name, args):
+    """``var(x)``, or with its settings: ``x.var(dim=1, correction=0)``."""
+    x, axes, correction = args[0], args[1], args[2]
+    settings = ([f"dim={', '.join(map(str, axes))}"] * (not _all_dims(args)) +
+                [f"correction={correction}"] * (correction != 1))
+    return f"{{0}}.{name}({', '.join(settings)})" if settings else f"{name}({{0}})"
+
+
+def _divisor_text(args):
+    """n − correction, as numbers: ``(4 − 1)``, or ``4`` when nothing is subtracted."""
+    n, correction = count(args[0].shape, args[1]), args[2]
+    return f"({n} − {correction})" if correction else f"{n}"
+
+
+def _mean_text(args):
+    return "mean({0})" if _all_dims(args) else f"{{0}}.mean({', '.join(map(str, args[1]))})"
+
+
+def _var_local(args):
+    return f"2 × ({{0}} − {_mean_text(args)}) / {_divisor_text(args)}"
+
+
+def _std_local(args):
+    return f"({{0}} − {_mean_text(args)}) / ({_divisor_text(args)} × {_reduction_text('std', args)})"
+
+
+def _deviation_of(x, axes, correction):
+    return (x - x.mean(axis=axes, keepdims=True)) / (count(x.shape, axes) - correction)
+
+
+def _reversed_cumsum(g, dim):
+    if np.ndim(g) == 0:
+        return g
+    return np.flip(np.cumsum(np.flip(g, dim), dim), dim)
+
+
+def _at_indices(g, x, dim, keepdim, indices):
+    chosen = np.zeros(x.shape)
+    positions = indices if keepdim else np.expand_dims(indices, dim)
+    np.put_along_axis(chosen, positions, 1, axis=dim)
+    return chosen * (g if keepdim else np.expand_dims(g, dim))
 
 
 def sum(x, dim=None, keepdim=False, dtype=None):

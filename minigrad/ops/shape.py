@@ -8,6 +8,7 @@ like ``x``.
 import numpy as np
 
 from ..autograd.function import Function
+from ..autograd.notation import Local, Notation, Rule, index_text, number, ones, sum_to_shape, zeros
 from ..creation import from_numpy, zeros_like
 from ..dtypes import result_type
 from ..tensor import Tensor, _dim
@@ -37,6 +38,9 @@ def infer_shape(shape, numel):
 class View(Function):
     """The same values read in another shape (no copy);  the gradient is reshaped back"""
     node_name = "ViewBackward0"
+    notation = Notation("view", lambda args: f"{{0}}.view{_shape(args[1])}",
+                        Rule(lambda args: f"{{g}}.reshape{_shape(args[0].shape)}",
+                             lambda g, x, shape, out: np.reshape(g, x.shape), local="1"))
 
     @staticmethod
     def forward(ctx, x, shape):
@@ -60,6 +64,7 @@ class UnsafeView(View):
 class Clone(Function):
     """A copy in new memory;  the gradient passes through unchanged"""
     node_name = "CloneBackward0"
+    notation = Notation("clone", "{0}.clone()", Local("1", ones))
 
     @staticmethod
     def forward(ctx, x):
@@ -73,6 +78,7 @@ class Clone(Function):
 class Alias(Clone):
     """``x[...]``: the same tensor under another name"""
     node_name = "AliasBackward0"
+    notation = Notation("alias", "{0}", Local("1", ones))
 
     @staticmethod
     def forward(ctx, x):
@@ -106,6 +112,9 @@ def flatten(x, start_dim=0, end_dim=-1):
 class Transpose(Function):
     """Swap two dimensions;  the gradient is swapped back"""
     node_name = "TransposeBackward0"
+    notation = Notation("ᵀ", lambda args: f"{{0}}.transpose({args[1]}, {args[2]})",
+                        Rule(lambda args: f"{{g}}.transpose({args[1]}, {args[2]})",
+                             lambda g, x, dim0, dim1, out: np.swapaxes(g, dim0, dim1), local="1"))
 
     @staticmethod
     def forward(ctx, x, dim0, dim1):
@@ -119,11 +128,16 @@ class Transpose(Function):
 
 class T(Transpose):
     node_name = "TBackward0"
+    notation = Notation("ᵀ", "{0}ᵀ", Rule("{g}ᵀ", lambda g, x, dim0, dim1, out: np.swapaxes(g, dim0, dim1),
+                                          local="1"), infix=True)
 
 
 class Permute(Function):
     """Reorder the dimensions;  the gradient is put back in the original order"""
     node_name = "PermuteBackward0"
+    notation = Notation("permute", lambda args: f"{{0}}.permute{_shape(args[1])}",
+                        Rule(lambda args: f"{{g}}.permute{_shape(np.argsort(args[1]))}",
+                             lambda g, x, dims, out: np.transpose(g, np.argsort(dims)), local="1"))
 
     @staticmethod
     def forward(ctx, x, dims):
@@ -160,6 +174,9 @@ def permute(x, dims):
 class Unsqueeze(Function):
     """Insert a dimension of size 1;  the gradient drops it again"""
     node_name = "UnsqueezeBackward0"
+    notation = Notation("unsqueeze", lambda args: f"{{0}}.unsqueeze({args[1]})",
+                        Rule(lambda args: f"{{g}}.squeeze({args[1]})",
+                             lambda g, x, dim, out: np.squeeze(g, dim), local="1"))
 
     @staticmethod
     def forward(ctx, x, dim):
@@ -174,6 +191,9 @@ class Unsqueeze(Function):
 class Squeeze(Function):
     """Remove dimensions of size 1;  the gradient gets them back"""
     node_name = "SqueezeBackward0"
+    notation = Notation("squeeze", "{0}.squeeze()",
+                        Rule(lambda args: f"{{g}}.reshape{_shape(args[0].shape)}",
+                             lambda g, x, dims, out: np.reshape(g, x.shape), local="1"))
 
     @staticmethod
     def forward(ctx, x, dims):
@@ -187,6 +207,8 @@ class Squeeze(Function):
 
 class SqueezeDim(Squeeze):
     node_name = "SqueezeBackward1"
+    notation = Notation("squeeze", lambda args: f"{{0}}.squeeze({', '.join(map(str, args[1]))})",
+                        *Squeeze.notation.derivatives)
 
 
 def unsqueeze(x, dim):
@@ -204,6 +226,9 @@ def squeeze(x, dim=None):
 class Expand(Function):
     """Repeat along dimensions of size 1 (no copy);  the gradient sums the repeats"""
     node_name = "ExpandBackward0"
+    notation = Notation("expand", lambda args: f"{{0}}.expand{_shape(args[1])}",
+                        Rule(lambda args: f"{{g}}.sum_to_size{_shape(args[0].shape)}",
+                             lambda g, x, shape, out: sum_to_shape(g, x.shape), local="1"))
 
     @staticmethod
     def forward(ctx, x, shape):
@@ -273,6 +298,10 @@ def is_advanced(key):
 class Select(Function):
     """out = x[..., i, ...] along one dimension;  the gradient goes back to position i"""
     node_name = "SelectBackward0"
+    notation = Notation("[i]", lambda args: f"{{0}}[{_dim_index(args[1], args[2])}]",
+                        Rule(lambda args: f"zeros{_shape(args[0].shape)}[{_dim_index(args[1], args[2])}] ← {{g}}",
+                             lambda g, x, dim, index, out: _placed(g, x.shape, _dim_key(dim, index)),
+                             local="1"))
 
     @staticmethod
     def forward(ctx, x, dim, index):
@@ -291,6 +320,7 @@ class Select(Function):
 class Slice(Select):
     """out = x[..., a:b:s, ...] along one dimension;  the gradient goes back to those positions"""
     node_name = "SliceBackward0"
+    notation = Notation("[a:b]", Select.notation.expression, *Select.notation.derivatives)
 
     @staticmethod
     def forward(ctx, x, dim, part):
@@ -304,6 +334,9 @@ class Index(Function):
     """out = x[indices] with integer lists/tensors or a boolean mask;  each gradient
     goes back to where its value was taken from (added up where an index repeats)"""
     node_name = "IndexBackward0"
+    notation = Notation("[…]", lambda args: f"{{0}}[{index_text(args[1])}]",
+                        Rule(lambda args: f"zeros{_shape(args[0].shape)}[{index_text(args[1])}] += {{g}}",
+                             lambda g, x, key, out: _placed(g, x.shape, key), local="1"))
 
     @staticmethod
     def forward(ctx, x, key):
@@ -323,6 +356,9 @@ class IndexGrad(Function):
     """The backward of indexing, as an op of its own so it can be differentiated again:
     zeros shaped like the indexed tensor, with ``grad`` added in at ``key``."""
     node_name = "IndexBackwardBackward0"
+    notation = Notation("index′", lambda args: f"zeros{_shape(args[1])}[{index_text(args[2])}] += {{0}}",
+                        Rule(lambda args: f"{{g}}[{index_text(args[2])}]",
+                             lambda g, grad, shape, key, out: g[key], local="1"))
 
     @staticmethod
     def forward(ctx, grad, shape, key):
@@ -422,6 +458,12 @@ class IndexPut(Function):
     """out = x with ``out[key] = value``;  the gradient reaches x except at ``key``
     (those values were overwritten) and reaches ``value`` from ``key``"""
     node_name = "IndexPutBackward0"
+    notation = Notation("[…]=", lambda args: f"{{0}}[{index_text(args[2])}] = {{1}}",
+                        Rule(lambda args: f"{{g}}.index_put([{index_text(args[2])}], 0)",
+                             lambda g, x, value, key, out: _overwritten(g, key)),
+                        Rule(lambda args: f"{{g}}[{index_text(args[2])}].sum_to_size{_shape(args[1].shape)}",
+                             lambda g, x, value, key, out: sum_to_shape(g[key], value.shape),
+                             local="1"))
 
     @staticmethod
     def forward(ctx, x, value, key):
@@ -480,6 +522,10 @@ def view_positions(view_array, base_array):
 class AsStrided(Function):
     """A view rebuilt from its base after the view was changed in place."""
     node_name = "AsStridedBackward0"
+    notation = Notation("view", "{0}",
+                        Rule(lambda args: f"zeros{_shape(args[0].shape)}[…] += {{g}}",
+                             lambda g, base, positions, out: _placed(g, base.shape, positions),
+                             local="1"))
 
     @staticmethod
     def forward(ctx, base, positions):
@@ -495,6 +541,7 @@ class AsStrided(Function):
 class Fill(Function):
     """Every element set to one number (``fill_``);  no gradient flows back"""
     node_name = "FillBackward2"  # PyTorch's name for fill_ with a number
+    notation = Notation("fill", lambda args: f"fill({{0}}, {number(args[1])})", Local("0", zeros))
 
     @staticmethod
     def forward(ctx, x, value):
@@ -508,11 +555,14 @@ class Fill(Function):
 class Zero(Fill):
     """Every element set to 0 (``zero_``);  no gradient flows back"""
     node_name = "ZeroBackward0"
+    notation = Notation("zero", "{0}.zero_()", Local("0", zeros))
 
 
 class CopyFrom(Function):
     """``x.copy_(src)``: x takes src's values;  the gradient goes to src"""
     node_name = "CopyBackwards"
+    notation = Notation("copy", "{0}.copy_({1})", Local("0", zeros),
+                        Local("1", lambda x, src, out: ones(src)))
 
     @staticmethod
     def forward(ctx, x, src):
@@ -527,6 +577,7 @@ class CopyFrom(Function):
 class ToCopy(Function):
     """The same values in another dtype;  the gradient is converted back"""
     node_name = "ToCopyBackward0"
+    notation = Notation("to", lambda args: f"{{0}}.to({args[1]!r})", Local("1", ones))
 
     @staticmethod
     def forward(ctx, x, dtype):
@@ -542,6 +593,10 @@ class ToCopy(Function):
 class Cat(Function):
     """Join tensors end to end along ``dim``;  each gets its own piece of the gradient"""
     node_name = "CatBackward0"
+    notation = Notation("cat", lambda args: f"cat([{_operand_list(args)}])",
+                        lambda i: Rule(lambda args: f"{{g}}[{_dim_index(args[-1], _part(args, i))}]",
+                                       lambda g, *args: g[_dim_key(args[-2], _part(args[:-1], i))],
+                                       local="1"), variadic=True)
 
     @staticmethod
     def forward(ctx, *args):
@@ -568,6 +623,10 @@ class Cat(Function):
 class Stack(Function):
     """Stack tensors of one shape along a new dimension;  each gets its slice of the gradient"""
     node_name = "StackBackward0"
+    notation = Notation("stack", lambda args: f"stack([{_operand_list(args)}])",
+                        lambda i: Rule(lambda args: f"{{g}}[{_dim_index(args[-1], i)}]",
+                                       lambda g, *args: np.take(g, i, axis=args[-2]), local="1"),
+                        variadic=True)
 
     @staticmethod
     def forward(ctx, *args):
@@ -591,6 +650,9 @@ class Unbind(Function):
     """The slices along ``dim`` as separate tensors (``for row in x``);  their gradients
     are stacked back, zeros for a slice that got none"""
     node_name = "UnbindBackward0"
+    notation = Notation("unbind", lambda args: f"{{0}}.unbind({args[1]})",
+                        Rule(lambda args: f"stack({{g}}, {args[1]})",
+                             lambda g, x, dim, out: np.stack(g, dim), local="1"))
 
     @staticmethod
     def forward(ctx, x, dim):
@@ -618,3 +680,45 @@ def stack(tensors, dim=0):
     if not tensors:
         raise RuntimeError("stack expects a non-empty TensorList")
     return Stack.apply(*tensors, _dim(dim, tensors[0]._data.ndim + 1))
+
+
+# -- the notation's helpers: where a value went, as code and in NumPy ------------------------
+def _shape(shape):
+    return tuple(int(n) for n in shape)
+
+
+def _dim_key(dim, index):
+    """``x[:, :, 2]`` as a NumPy key: ``index`` (an int or a slice) at ``dim``."""
+    return (slice(None),) * dim + (index,)
+
+
+def _dim_index(dim, index):
+    return ":, " * dim + index_text(index)
+
+
+def _placed(g, shape, key, into=None):
+    """``into`` (zeros of ``shape`` if not given) with ``g`` added at ``key``."""
+    out = np.zeros(shape) if into is None else into
+    if is_advanced(key):
+        np.add.at(out, key, g)
+    else:
+        out[key] = out[key] * 0 + g
+    return out
+
+
+def _overwritten(g, key):
+    """``g`` with 0 where ``out[key] = value`` wrote over x."""
+    kept = np.array(g, dtype=float)
+    kept[key] = 0
+    return kept
+
+
+def _part(args, i):
+    """Where input ``i`` of a cat is in the result: a slice along the cat's dim."""
+    *tensors, dim = args
+    start = sum(t.shape[dim] for t in tensors[:i])
+    return slice(start, start + tensors[i].shape[dim])
+
+
+def _operand_list(args):
+    return ", ".join("{%d}" % i for i in range(len(args) - 1))

@@ -3,6 +3,7 @@ draws it. A node per ``grad_fn`` (``MulBackward0``, ...), linked by ``next_funct
 an ``AccumulateGrad`` node in front of each leaf that requires grad, with the leaf's box;
 the output's box; and, in orange, the tensors each node saved for backward."""
 from ..autograd.function import AccumulateGrad
+from ..autograd.graph import grad_fn_of
 from .model import Graph, Node
 
 LIMIT = 1_000_000
@@ -20,7 +21,7 @@ def build(root_tensors, lineage, freed_too=False):
     for tensor in root_tensors:
         value = lineage.values.get(id(tensor)) or lineage.value(tensor)
         graph.roots.append(value.key)
-        node = tensor._grad_fn
+        node = grad_fn_of(tensor)
         graph.add(Node(value.key, "variable", "output", value=value,
                        order=node.sequence_nr + 0.5 if node is not None else 0))
         if node is not None:

@@ -19,9 +19,8 @@ import re
 
 import numpy as np
 
-from ..ops.broadcasting import sum_to
+from ..autograd.notation import sum_to_shape
 from ..ops.elementwise import Compare
-from ..tensor import Tensor
 from .formulas import describe, grouped
 from .model import Value
 from .values import CAPTION_MAX_ELEMENTS, plain
@@ -199,8 +198,10 @@ def backward(step, grads_in, grads_out, node_name, quantity, paths, *, labels, l
     input_labels = [labels.of(a) if isinstance(a, Value) else _plain_arg(a) for a in step.args]
     values = [a.data if isinstance(a, Value) else a for a in step.args]
     known = all(a.data is not None for a in step.args if isinstance(a, Value))
+    # the output's value may be unknown (a step rebuilt from the grad_fn graph): a local
+    # derivative that needs it (exp's) then stays a formula
     numbers = (values, output.data) if known and output is not None and \
-        output.data is not None and incoming is not None else None
+        incoming is not None else None
     positions = [i for i, a in enumerate(step.args) if isinstance(a, Value)]
     reached = {}   # the key of each input reached -> [(argument position, gradient)]
     for edge_index, g in enumerate(grads_out):
@@ -261,13 +262,15 @@ class _Edges:
         self.input_labels, self.values, self.numbers = input_labels, values, numbers
         self.incoming, self.grads, self.out, self.quantity = incoming, grads, out, quantity
         self.filled = {}   # key -> the argument positions a tensor fills
+        self.edge = {}     # argument position -> its tensor input (entry of next_functions)
         for i, arg in enumerate(step.args):
             if isinstance(arg, Value):
                 self.filled.setdefault(arg.key, []).append(i)
+                self.edge[i] = len(self.edge)
         self.formulas, self.locals = {}, {}
         for positions in self.filled.values():
             for i in positions:
-                self.formulas[i] = op.derivative(i, input_labels, values, lang)
+                self.formulas[i] = op.derivative(self.edge[i], input_labels, step.args, lang)
                 self.locals[i] = self._local(i)
 
     def _local(self, i):
@@ -280,7 +283,7 @@ class _Edges:
         if _is_number(formula):  # ∂(x + y)/∂x = 1 is known without knowing x and y
             local = np.asarray(float(formula.replace("−", "-")))
         elif self.numbers is not None:
-            local = self.op.local_value(i, *self.numbers)
+            local = self.op.local_value(self.edge[i], *self.numbers)
         else:
             return None
         if local is None or not _matches(local, self.incoming, g):
@@ -351,8 +354,8 @@ class _Edges:
             local = self.locals[i]
             if local is None:
                 if len(items) == 1 and not direct:
-                    return self.op.rule(i, self.input_labels, f"∂{self.quantity}/∂{self.out}",
-                                        self.lang)
+                    return self.op.rule(self.edge[i], self.input_labels, self.step.args,
+                                        f"∂{self.quantity}/∂{self.out}", self.lang)
                 return None
             term = local[1] if direct else f"{local[1]} × {plain(self.incoming)}"
             product = np.broadcast_shapes(np.shape(local[0]), np.shape(self.incoming))
@@ -384,7 +387,7 @@ def _matches(local, incoming, g):
     try:
         product = np.broadcast_to(local * incoming, np.broadcast_shapes(
             np.shape(local), np.shape(incoming), np.shape(g)))
-        summed = sum_to(Tensor._make(np.asarray(product, dtype=float)), np.shape(g))._data
+        summed = sum_to_shape(np.asarray(product, dtype=float), np.shape(g))
     except (ValueError, RuntimeError):
         return False
     return summed.shape == np.shape(g) and np.allclose(summed, g, rtol=1e-4, atol=1e-6,

@@ -18,6 +18,7 @@ import html
 
 import graphviz
 
+from ..autograd.graph import grad_of, values
 from . import gradients, loop_captions
 from .formulas import describe
 from .values import box_text, shape_text
@@ -91,8 +92,8 @@ class Scene:
         if self.grads is not None:
             return self.grads.get(node.id)
         tensor = node.value.tensor
-        grad = tensor._grad if tensor is not None else None
-        return None if grad is None else grad._data
+        grad = grad_of(tensor) if tensor is not None else None
+        return None if grad is None else values(grad)
 
 
 def to_digraph(graph, labels, lang, scene=None, legend=True):

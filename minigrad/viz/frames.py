@@ -18,6 +18,7 @@ import numpy as np
 
 from .. import events
 from ..autograd.function import AccumulateGrad
+from ..autograd.graph import accumulator_of, grad_fn_of, grad_of, values
 from ..ops.shape import Fill
 from ..tensor import Tensor
 from . import autograd_view, captions, dataflow_view, loop_captions
@@ -264,8 +265,8 @@ class _Story:
             shown = self._id(check.node_id)
             into = self.graph.neighbours(("check",))[0].get(shown, []) if shown else []
         else:  # no notes in this view: the grad_fn nodes of the values it read
-            into = [f"f{id(v.tensor._grad_fn)}" for v in check.reads
-                    if v.tensor is not None and v.tensor._grad_fn is not None]
+            into = [f"f{id(grad_fn_of(v.tensor))}" for v in check.reads
+                    if v.tensor is not None and grad_fn_of(v.tensor) is not None]
         return next((self._fold_of(f) for f in into if self._fold_of(f) is not None), None)
 
     def _continue_run(self, kind, fold, highlight, changes, edge_labels=None):
@@ -305,7 +306,7 @@ class _Story:
     def _leaf_ids(self, tensor):
         """The boxes of a leaf and, in the autograd view, its AccumulateGrad node."""
         ids = [self._value(tensor).key]
-        accumulator = tensor._accumulator() if tensor._accumulator is not None else None
+        accumulator = accumulator_of(tensor)
         if self.graph.view == "autograd" and accumulator is not None:
             ids.append(f"f{id(accumulator)}")
         return ids
@@ -319,8 +320,8 @@ class _Story:
             tensor = node.value.tensor if node.kind == "variable" else None
             if at is not None and node.id in at.grads and at.tensors[node.id] is tensor:
                 grads[node.id] = at.grads[node.id]
-            elif tensor is not None and tensor._grad is not None:
-                grads[node.id] = tensor._grad._data.copy()
+            elif tensor is not None and grad_of(tensor) is not None:
+                grads[node.id] = values(grad_of(tensor)).copy()
         settled = set()
         for event in tape:
             kind = type(event)

@@ -119,21 +119,10 @@ def saved_positions(event):
     """Which arguments (``("input", i)``) or outputs (``("output", nr)``) the op saved for
     backward, while the node still holds them (backward frees them)."""
     node = event.node
-    saved = getattr(node, "_saved", ())
-    if not saved:
+    if node is None:
         return ()
-    positions = []
-    for entry in saved:
-        if entry is None:
-            continue
-        if type(entry) is tuple:
-            tensor = entry[0]
-            position = next((("input", i) for i, a in enumerate(event.inputs) if a is tensor), None)
-        else:  # SavedOutput: the op's own result
-            position = ("output", entry.output_nr)
-        if position is not None:
-            positions.append(position)
-    return tuple(positions)
+    return tuple((entry.kind, entry.index) for entry in node.saved_values()
+                 if entry.kind != "other")
 
 
 history = History()

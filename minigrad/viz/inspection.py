@@ -8,6 +8,7 @@ none, and in a backward frame ``arriving`` says what reached it ("∂z/∂a = 4.
 ``formula`` has one line per edge, as the captions name them.
 """
 from .. import dtypes
+from ..autograd.graph import grad_fn_of
 from . import captions, gradients, loop_captions
 from .dot import Scene
 from .errors import unknown_node
@@ -87,8 +88,8 @@ def _variable(node, labels, lang, scene):
         found["dtype"] = repr(dtypes.from_numpy(value.dtype))
     found["requires_grad"] = value.requires_grad and not value.detached
     found["is_leaf"] = value.is_leaf
-    if tensor is not None and tensor._grad_fn is not None:
-        found["grad_fn"] = tensor._grad_fn.name()
+    if tensor is not None and grad_fn_of(tensor) is not None:
+        found["grad_fn"] = grad_fn_of(tensor).name()
     if value.step is not None:
         found["op"] = _made(value, labels)
     if value.data is not None:
@@ -120,7 +121,7 @@ def _operation(node, labels, lang, lineage):
         saved = lineage.saved_of(step)
         if saved:
             found["saved"] = ", ".join(labels.of(v) for v in saved)
-        elif step.node is not None and step.node._released:
+        elif step.node is not None and step.node.released():
             found["note"] = NOTE["freed"][lang]
     return found
 

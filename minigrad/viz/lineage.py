@@ -16,7 +16,8 @@ import numbers
 import numpy as np
 
 from .. import events
-from ..autograd.function import AccumulateGrad, SavedOutput
+from ..autograd.function import AccumulateGrad, Input
+from ..autograd.graph import grad_fn_of, grad_of
 from ..ops.shape import Fill
 from ..tensor import Tensor
 from .checks import Check, from_user
@@ -41,8 +42,9 @@ class Lineage:
     def know(self, tensor):
         """Remember ``tensor`` as the result of its ``grad_fn`` (named tensors, outputs):
         the grad_fn graph alone cannot point back to it."""
-        if tensor._grad_fn is not None:
-            self.known.setdefault((id(tensor._grad_fn), tensor._output_nr), tensor)
+        node = grad_fn_of(tensor)
+        if node is not None:
+            self.known.setdefault((id(node), tensor.output_nr), tensor)
 
     def value(self, tensor):
         value = self.values.get(id(tensor))
@@ -68,8 +70,8 @@ class Lineage:
             value.cut_from = None if source is None else self.value(source)
         elif record is not None:
             value.step = self._step_from_record(record, value)
-        elif tensor._grad_fn is not None:
-            value.step = self._made_by_node(tensor._grad_fn, value)
+        elif grad_fn_of(tensor) is not None:
+            value.step = self._made_by_node(grad_fn_of(tensor), value)
 
     def _made_by_node(self, node, value):
         step = self._step_from_node(node)
@@ -207,42 +209,51 @@ class Lineage:
         step = self.steps.get(key)
         if step is not None:
             return step
-        step = self.steps[key] = Step(key, getattr(node, "_function", None), node,
+        step = self.steps[key] = Step(key, getattr(node, "function", None), node,
                                       order=node.sequence_nr)
-        saved = _saved_tensors(node)
-        meta = node._input_meta
+        saved = {entry.index: entry.values for entry in node.saved_values()
+                 if entry.kind == "input"}
         args = []
-        for i, (child, nr) in enumerate(node.next_functions):
-            shape, dtype = meta[i] if i < len(meta) else ((), None)
-            tensor = _input_tensor(child, nr, saved, self.known)
+        for position, arg in enumerate(node.arguments()):
+            if not isinstance(arg, Input):  # a number or a setting, as forward got it
+                args.append(arg)
+                continue
+            child, nr = arg.edge
+            tensor = child.variable if isinstance(child, AccumulateGrad) else (
+                self.known.get((id(child), nr)) if child is not None else None)
             if tensor is not None:
                 args.append(self.value(tensor))
             elif child is None:  # an input that needs no gradient: a constant
-                args.append(self._placeholder(f"k{id(node)}_{i}", shape, dtype, None, 0))
+                args.append(self._placeholder(f"k{id(node)}_{arg.index}", arg, None, 0,
+                                              saved.get(position)))
             else:
-                args.append(self._placeholder(f"g{id(child)}_{nr}", shape, dtype, child, nr))
-        step.args = tuple(args)
-        step.inputs = step.edges = args
+                args.append(self._placeholder(f"g{id(child)}_{nr}", arg, child, nr,
+                                              saved.get(position)))
+        self._link(step, args)
         return step
 
-    def _placeholder(self, key, shape, dtype, grad_fn, output_nr):
+    def _placeholder(self, key, arg, grad_fn, output_nr, frozen):
+        """A Value known from the grad_fn graph only: its shape, dtype and, if the op saved
+        it for backward, its numbers."""
         value = self.placeholders.get(key)
         if value is None:
-            value = self.placeholders[key] = Value(key, shape=shape, dtype=dtype)
+            value = self.placeholders[key] = Value(key, shape=arg.shape, dtype=arg.dtype)
             value.grad_fn, value.output_nr = grad_fn, output_nr
             value.resolved = grad_fn is None
+        if value.frozen is None:
+            value.frozen = frozen
         return value
 
     # -- shared -----------------------------------------------------------------------------
     def _link(self, step, args):
-        """Fill ``step.inputs`` and ``step.edges`` from its arguments (see ``Step``)."""
+        """Fill ``step.inputs`` and ``step.edges`` from its arguments (see ``Step``): every
+        tensor is an input, a number only if it takes part (``x ** 2``'s 2)."""
         step.args = tuple(args)
         operands = describe(step.function, step.node_name).operands(args)
         for i, arg in enumerate(args):
             if isinstance(arg, Value):
                 step.edges.append(arg)
-                if i < operands:
-                    step.inputs.append(arg)
+                step.inputs.append(arg)
             elif i < operands and _is_number(arg):
                 constant = Value(f"c{step.key}.{i}", frozen=np.asarray(arg),
                                  dtype=np.asarray(arg).dtype)
@@ -254,12 +265,11 @@ class Lineage:
         not freed them; after, only with ``freed_too`` (a player showing the time before),
         from what ``history`` noted when the op ran."""
         node = step.node
-        if node is None or (node._released and not freed_too):
+        if node is None or (node.released() and not freed_too):
             return []
-        if node._saved:
-            return [self._saved_output(step, entry) if type(entry) is SavedOutput else
-                    self.values.get(id(entry[0])) or self.value(entry[0])
-                    for entry in node._saved if entry is not None]
+        saved = node.saved_values()
+        if saved:
+            return [self._saved_value(step, k, entry) for k, entry in enumerate(saved)]
         positions = step.saved_at
         if positions is None and step.outputs and step.outputs[0].tensor is not None:
             record = self.history.record_of(step.outputs[0].tensor)
@@ -270,20 +280,26 @@ class Lineage:
                 saved.append(step.args[i])
             elif where == "output":
                 saved.extend(v for v in step.outputs
-                             if v.tensor is not None and v.tensor._output_nr == i)
+                             if v.tensor is not None and v.tensor.output_nr == i)
         return saved
 
-    def _saved_output(self, step, entry):
-        """The op's own result, kept for backward (``exp`` keeps eˣ)."""
-        for value in step.outputs:
-            if value.tensor is not None and value.tensor._output_nr == entry.output_nr:
-                return value
-        key = f"s{id(step.node)}_{entry.output_nr}"
+    def _saved_value(self, step, k, entry):
+        """The Value of what a node saved: one of its arguments, its own result (``exp``
+        keeps eˣ), or a tensor made inside forward (k: its place among the saved)."""
+        if entry.kind == "input" and isinstance(step.args[entry.index], Value):
+            return step.args[entry.index]
+        if entry.kind == "output":
+            for value in step.outputs:
+                if value.tensor is not None and value.tensor.output_nr == entry.index:
+                    return value
+        key = f"s{id(step.node)}_{entry.index if entry.kind == 'output' else f'o{k}'}"
         value = self.placeholders.get(key)
         if value is None:
-            value = self.placeholders[key] = Value(key, shape=entry.data.shape,
-                                                   dtype=entry.data.dtype, frozen=entry.data)
-            value.grad_fn, value.output_nr, value.resolved = step.node, entry.output_nr, True
+            value = self.placeholders[key] = Value(key, shape=entry.values.shape,
+                                                   dtype=entry.values.dtype, frozen=entry.values)
+            value.resolved = True
+            if entry.kind == "output":
+                value.grad_fn, value.output_nr = step.node, entry.index
         return value
 
     def step_of_node(self, node):
@@ -317,8 +333,8 @@ def grad_owners(tape):
     found = {}
     for event in tape:
         for tensor in _tensors_in(event):
-            if tensor._grad is not None:
-                found[id(tensor._grad)] = tensor
+            if grad_of(tensor) is not None:
+                found[id(grad_of(tensor))] = tensor
     return found
 
 
@@ -331,23 +347,6 @@ def _tensors_in(event):
     if kind is events.Detached:
         return [event.source]
     return []
-
-
-def _saved_tensors(node):
-    return [entry[0] for entry in getattr(node, "_saved", ()) if type(entry) is tuple]
-
-
-def _input_tensor(child, nr, saved, known):
-    """The tensor that fed a node through the edge ``(child, nr)``, if we can find it."""
-    if isinstance(child, AccumulateGrad):
-        return child.variable
-    for tensor in saved:
-        if child is None and not tensor._requires_grad:
-            saved.remove(tensor)  # each saved constant stands for one input
-            return tensor
-        if child is not None and tensor._grad_fn is child and tensor._output_nr == nr:
-            return tensor
-    return known.get((id(child), nr)) if child is not None else None
 
 
 def _is_number(arg):

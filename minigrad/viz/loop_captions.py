@@ -228,11 +228,10 @@ def fold_backward(node, passes, *, labels, lang):
         texts = texts[:3] + [SAY["and_more"][lang]] + texts[-1:]
     formulas = set()
     for each, _, _ in passes:
-        position = next((i for i, a in enumerate(each.args) if isinstance(a, Value)
-                         and a.requires_grad), 0)
+        tensors = [a for a in each.args if isinstance(a, Value)]  # derivatives are per tensor input
+        edge = next((k for k, a in enumerate(tensors) if a.requires_grad), 0)
         labels_in = [labels.of(a) if isinstance(a, Value) else str(a) for a in each.args]
-        values = [a.data if isinstance(a, Value) else a for a in each.args]
-        formulas.add(op.derivative(position, labels_in, values, lang))
+        formulas.add(op.derivative(edge, labels_in, each.args, lang))
     formula = formulas.pop() if len(formulas) == 1 else None
     local = SAY["fold_local"][lang].format(formula=formula) if formula and _is_constant(formula) \
         else SAY["fold_locals"][lang]

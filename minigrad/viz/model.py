@@ -15,6 +15,8 @@ Two layers:
 """
 import gc
 
+from ..autograd.graph import grad_fn_of, values
+
 
 class Value:
     """One value a tensor held: a variable node of the data-flow view.
@@ -29,8 +31,8 @@ class Value:
     def __init__(self, key, tensor=None, shape=(), dtype=None, frozen=None):
         self.key = key
         self.tensor = tensor
-        self.shape = tuple(tensor._data.shape) if tensor is not None else tuple(shape)
-        self.dtype = tensor._data.dtype if tensor is not None else dtype
+        self.shape = tuple(tensor.shape) if tensor is not None else tuple(shape)
+        self.dtype = values(tensor).dtype if tensor is not None else dtype
         self.frozen = frozen
         self.step = None          # the Step that made it (None: a leaf or a constant)
         self.cut_from = None      # the Value it was detached from
@@ -45,18 +47,18 @@ class Value:
         """The numbers to show (a NumPy array), or None if they are not known."""
         if self.frozen is not None:
             return self.frozen
-        return None if self.tensor is None else self.tensor._data
+        return None if self.tensor is None else values(self.tensor)
 
     @property
     def requires_grad(self):
         if self.tensor is not None:
-            return self.tensor._requires_grad
+            return self.tensor.requires_grad
         return self.grad_fn is not None
 
     @property
     def is_leaf(self):
         if self.tensor is not None:
-            return self.tensor._grad_fn is None and self.step is None
+            return grad_fn_of(self.tensor) is None and self.step is None
         return self.grad_fn is None
 
 

@@ -14,6 +14,7 @@ it shows the same names and the same numbers, whatever happened to the tensors s
 A tensor that the moment did not see (a node only the other view has) is read as it is
 now.
 """
+from ..autograd.graph import grad_of, values
 from .names import tensor_names
 
 
@@ -33,7 +34,8 @@ class Moment:
             if tensor is None:
                 continue
             self.tensors[node.id] = tensor
-            self.grads[node.id] = None if tensor._grad is None else tensor._grad._data.copy()
+            grad = grad_of(tensor)
+            self.grads[node.id] = None if grad is None else values(grad).copy()
             if tensor.retains_grad:
                 self.retained.add(node.id)
         self.names = names.only(shown)
@@ -59,6 +61,6 @@ class Moment:
                 node.value.frozen = self.data[node.id]
             if node.id in self.grads and self.tensors[node.id] is node.value.tensor:
                 grads[node.id] = self.grads[node.id]
-            elif node.value.tensor is not None and node.value.tensor._grad is not None:
-                grads[node.id] = node.value.tensor._grad._data
+            elif node.value.tensor is not None and grad_of(node.value.tensor) is not None:
+                grads[node.id] = values(grad_of(node.value.tensor))
         return grads, self.retained

@@ -7,6 +7,8 @@ globals) and, in a notebook, IPython's namespace. ``names={"x": x}`` overrides t
 import sys
 from collections.abc import Mapping
 
+from ..autograd.graph import grad_of
+from ..autograd.graph import grad_of
 from ..tensor import Tensor
 
 
@@ -19,8 +21,8 @@ class Names:
             for name, value in list(namespace.items()):
                 if isinstance(value, Tensor) and not name.startswith("_"):
                     self.tensors.setdefault(id(value), (name, value))
-        self.grads = {id(t._grad): f"{name}.grad" for name, t in self.tensors.values()
-                      if t._grad is not None}
+        self.grads = {id(grad_of(t)): f"{name}.grad" for name, t in self.tensors.values()
+                      if grad_of(t) is not None}
 
     def of(self, tensor):
         """The name of ``tensor``, or None."""
@@ -38,7 +40,7 @@ class Names:
         ids = {id(t) for t in tensors}
         kept = Names(())
         kept.tensors = {key: entry for key, entry in self.tensors.items()
-                        if key in ids or (entry[1]._grad is not None and id(entry[1]._grad) in ids)}
+                        if key in ids or id(grad_of(entry[1])) in ids}
         kept.grads = {key: name for key, name in self.grads.items() if key in ids}
         return kept
 

@@ -10,6 +10,7 @@ import re
 import numpy as np
 
 from .. import dtypes
+from ..autograd.notation import number
 from ..printing import format_values
 
 BOX_MAX_ELEMENTS = 8     # more than this: the first few values and "…"
@@ -53,19 +54,3 @@ def _nested(values):
     if values.ndim == 0:
         return number(values.item())
     return "[" + ", ".join(_nested(row) for row in values) + "]"
-
-
-def number(v):
-    """One number, as a person would write it: 4 not 4.0, 0.8392 not 0.83917236."""
-    if isinstance(v, (bool, np.bool_)):
-        return str(bool(v))
-    v = float(v) if not isinstance(v, (int, np.integer)) else int(v)
-    if isinstance(v, int):
-        return str(v)
-    if not np.isfinite(v):
-        return str(v)
-    if v == int(v) and abs(v) < 1e15:
-        return str(int(v))
-    if 1e-4 <= abs(v) < 1e6:
-        return f"{v:.4f}".rstrip("0").rstrip(".")
-    return f"{v:.4g}"

@@ -5,7 +5,16 @@
 # - 认识**计算图**：变量节点、操作节点，以及把它们连起来的边；
 # - 一步一步看**前向传播**怎样从输入算出输出。
 #
-# 本章的代码原本是写给 PyTorch 的。我们用 `import minigrad as torch` 代替 `import torch`：代码一字不改，结果也一样，但每张图都能画出来，每一步都能回放。
+# 本章的代码原本是写给 PyTorch 的。我们用 `import minigrad as torch` 代替 `import torch`：教材里的代码照原样运行，打印出来的结果也和 PyTorch 一样，而且每张计算图都能画出来，每一步都能回放。
+#
+# 有几样东西是这门课自带的工具，PyTorch 里没有：
+# - `%load_ext minigrad`：让图和播放器在 Jupyter 里工作；
+# - `show(...)`：画出计算图；
+# - `with torch.trace() as tape:` 和 `play(tape)`：把每一步录下来，再一步一步播放（PyTorch 也有一个 `torch.trace`，但那是求矩阵的迹，和这里无关）；
+# - `torch.lab.set_language(...)`：选择图和说明文字的语言；
+# - `check(...)`：批改小练习。
+#
+# 换回真正的 PyTorch 时，去掉这几行，其余代码一字不改。
 
 # %% [markdown] en
 # # 1 · The computational graph and the forward pass
@@ -14,7 +23,16 @@
 # - meet the **computational graph**: variable nodes, operation nodes and the edges between them;
 # - watch the **forward pass** compute the output from the inputs, one step at a time.
 #
-# The chapter's code is written for PyTorch. We write `import minigrad as torch` instead of `import torch`: the code and its results stay the same, but every graph can be drawn and every step replayed.
+# The chapter's code is written for PyTorch. We write `import minigrad as torch` instead of `import torch`: the book's code runs as it is and prints what PyTorch prints, and on top of that every graph can be drawn and every step replayed.
+#
+# A few things are this course's own tools, not part of PyTorch:
+# - `%load_ext minigrad`: makes the graphs and the player work in Jupyter;
+# - `show(...)`: draws a computational graph;
+# - `with torch.trace() as tape:` and `play(tape)`: record every step, then play it back one step at a time (PyTorch has a `torch.trace` too, but that one is the trace of a matrix, nothing to do with this);
+# - `torch.lab.set_language(...)`: the language of the pictures and their captions;
+# - `check(...)`: grades the exercises.
+#
+# To go back to real PyTorch, leave those lines out; the rest of the code stays exactly as it is.
 
 # %%
 %load_ext minigrad
@@ -58,9 +76,29 @@ print(f"z = a * w: {z.item()}")
 
 # %% [markdown] zh
 # `requires_grad=True` 的意思是：以后要对这个张量求梯度，所以请把用到它的每一步运算都记下来。记下来的这些运算，连在一起就是**计算图**。
+#
+# ## 哪些张量会被记进图里？
+#
+# `requires_grad` 默认是 `False`：普通的数据用不着梯度，也不会被记下来。一个运算的结果要不要梯度，规则只有一条：**只要有一个输入需要梯度，结果就需要**，这一步也会记进图里；所有输入都不需要时，结果也不需要，这一步不留下任何记录。所以上面的 `a = x + y` 和 `z = a * w` 都带着 `requires_grad=True`。
 
 # %% [markdown] en
 # `requires_grad=True` means: we will want a gradient with respect to this tensor later, so please record every operation that uses it. Those recorded operations, linked together, are the **computational graph**.
+#
+# ## Which tensors enter the graph?
+#
+# `requires_grad` is `False` by default: plain data needs no gradient and is not recorded. Whether the result of an operation requires grad follows one rule: **if at least one input requires grad, so does the result**, and the operation is recorded in the graph; if no input does, neither does the result, and nothing is recorded. That is why `a = x + y` and `z = a * w` above both have `requires_grad=True`.
+
+# %%
+c = torch.tensor(10.0)
+print(c.requires_grad)
+print((c * 2).requires_grad, (c * 2).grad_fn)
+print((c * x).requires_grad, (c * x).grad_fn)
+
+# %% [markdown] zh
+# `c * 2` 的两个输入都不需要梯度，结果没有 `grad_fn`；`c * x` 里有一个 `x`，结果就需要梯度，并记住了自己是乘法的结果。
+
+# %% [markdown] en
+# Neither input of `c * 2` requires grad, so the result has no `grad_fn`; `c * x` has `x` among its inputs, so the result requires grad and remembers that it came from a multiplication.
 
 # %% [markdown] zh
 # ## 画出计算图
@@ -102,7 +140,7 @@ print("z:", z.is_leaf, z.grad_fn)
 z
 
 # %% [markdown] zh
-# `z` 显示为 `tensor(20., grad_fn=<MulBackward0>)`。`MulBackward0` 就是"乘法"这个操作节点：它保存了反向传播时要用的东西。顺着 `next_functions` 可以找到它的上游节点：
+# `z` 显示为 `tensor(20., grad_fn=<MulBackward0>)`。`MulBackward0` 就是“乘法”这个操作节点：它保存了反向传播时要用的东西。顺着 `next_functions` 可以找到它的上游节点：
 
 # %% [markdown] en
 # `z` shows as `tensor(20., grad_fn=<MulBackward0>)`. `MulBackward0` is the "multiply" operation node; it keeps what the backward pass will need. Its `next_functions` lead to the nodes upstream of it:
@@ -111,10 +149,14 @@ z
 z.grad_fn.next_functions
 
 # %% [markdown] zh
-# PyTorch 内部保存的正是这张由 `grad_fn` 连成的图。**autograd 视图**把它画出来：每个操作节点指向它的输入，叶子前面的 `AccumulateGrad` 负责把梯度存进叶子的 `.grad`。
+# PyTorch 内部保存的正是这张由 `grad_fn` 连成的图，**autograd 视图**把它画了出来。图上的箭头和数据流视图一样，从输入指向用到它的操作；PyTorch 自己存的链接方向正好相反：每个操作节点通过 `next_functions` 记着它的输入那一侧的节点（上一格打印的就是），反向传播正是顺着这些链接从 `z` 走回叶子。
+#
+# 每个叶子都连着一个 `AccumulateGrad` 节点，由它把梯度存进叶子的 `.grad`。橙色虚线连着乘法节点为反向传播存下的张量：$\frac{\partial z}{\partial a} = w$，$\frac{\partial z}{\partial w} = a$，所以它要记住 `a` 和 `w` 的值。
 
 # %% [markdown] en
-# This graph of `grad_fn` nodes is what PyTorch actually keeps. The **autograd view** draws it: each operation node points to its inputs, and the `AccumulateGrad` in front of each leaf is what stores the gradient into the leaf's `.grad`.
+# This graph of `grad_fn` nodes is what PyTorch actually keeps, and the **autograd view** draws it. Its arrows run as in the data-flow view, from an input to the operation that uses it. The links PyTorch stores run the other way: each operation node keeps, in `next_functions`, the nodes on the side of its inputs (the previous cell printed them), and the backward pass follows those links from `z` back to the leaves.
+#
+# Each leaf is attached to an `AccumulateGrad` node: that is what stores the gradient into the leaf's `.grad`. Dotted orange lines link the multiplication to the tensors it saved for the backward pass: $\frac{\partial z}{\partial a} = w$ and $\frac{\partial z}{\partial w} = a$, so it must remember the values of `a` and `w`.
 
 # %%
 show(z, view="autograd")
@@ -122,7 +164,7 @@ show(z, view="autograd")
 # %% [markdown] zh
 # ## 一步一步看前向传播
 #
-# `with torch.trace() as tape:` 把块里发生的每一次运算记到 `tape` 上，`play(tape)` 再把它一帧一帧放出来。点"下一步"，看图怎样一个节点一个节点地长出来，每一步的算式写在图下面。
+# `with torch.trace() as tape:` 把块里发生的每一次运算记到 `tape` 上，`play(tape)` 再把它一帧一帧放出来。点“下一步”，看图怎样一个节点一个节点地长出来，每一步的算式写在图下面。
 
 # %% [markdown] en
 # ## The forward pass, step by step

@@ -81,7 +81,7 @@ play(tape)
 # %% [markdown] zh
 # ## 梯度清零
 #
-# 想要一个"干净"的梯度，就先把旧的清掉。`zero_()` 末尾的下划线表示它是**就地操作**：直接把 `x.grad` 里的数改成 0。
+# 想要一个“干净”的梯度，就先把旧的清掉。`zero_()` 末尾的下划线表示它是**就地操作**：直接把 `x.grad` 里的数改成 0。
 
 # %% [markdown] en
 # ## Zeroing the gradient
@@ -112,18 +112,18 @@ x.grad
 #
 # 因为梯度本来就该相加。如果一个变量通过好几条路径影响输出，链式法则说：**各条路径的贡献要加起来**。
 #
-# $$y = x \cdot x \quad\Rightarrow\quad \frac{\partial y}{\partial x} = x + x = 2x$$
+# $$y = x \times x \quad\Rightarrow\quad \frac{dy}{dx} = x + x = 2x$$
 #
-# 乘法节点的两个输入都是 `x`，两条边各带回一份梯度，在 `x` 处相加。PyTorch 在一次 `backward()` 内部这样做，在多次 `backward()` 之间也这样做：比如把一批数据分几次算完，梯度自然就合在一起了。代价是：**每次更新参数之后，要记得清零**。
+# 乘法节点的两个输入都是 `x`：沿第一条边的局部导数是第二个因子 $x$，沿第二条边的是第一个因子 $x$。两条边各带回一份梯度，在 `x` 处相加。PyTorch 在一次 `backward()` 内部这样做，在多次 `backward()` 之间也这样做：比如把一批数据分几次算完，梯度自然就合在一起了。代价是：**每次更新参数之后，要记得清零**。
 
 # %% [markdown] en
 # ## Why add?
 #
 # Because gradients are meant to add up. If a variable affects the output along several paths, the chain rule says: **add the contributions of all paths**.
 #
-# $$y = x \cdot x \quad\Rightarrow\quad \frac{\partial y}{\partial x} = x + x = 2x$$
+# $$y = x \times x \quad\Rightarrow\quad \frac{dy}{dx} = x + x = 2x$$
 #
-# Both inputs of the multiplication are `x`; each edge brings back a share of the gradient, and the shares add up at `x`. PyTorch does this inside one `backward()` and also between several: split a batch into parts, and their gradients combine on their own. The price: **after each update of the parameters, remember to zero the gradients**.
+# Both inputs of the multiplication are `x`: the local derivative along the first edge is the second factor, $x$, and along the second edge it is the first factor, $x$. Each edge brings back its share of the gradient, and the shares add up at `x`. PyTorch does this inside one `backward()` and also between several: split a batch into parts, and their gradients combine on their own. The price: **after each update of the parameters, remember to zero the gradients**.
 
 # %%
 x = torch.tensor(3.0, requires_grad=True)
@@ -135,13 +135,17 @@ play(tape)
 # %% [markdown] zh
 # ## 试一试
 #
-# 1. 把下一格连续运行三次（不要重新运行上面的格子）。每次 `x.grad` 变成多少？先猜，再运行。
+# 上面播放器那一格已经对 `y = x * x` 做过一次反向传播，所以现在 `x.grad` 已经是 6 了。
+#
+# 1. 把下一格连续运行三次（不要重新运行上面的格子）。每次运行之后 `x.grad` 是多少？先猜，再运行。
 # 2. 在 `y.backward()` 前面加一行 `x.grad.zero_()`，再连续运行几次，结果有什么不同？
 
 # %% [markdown] en
 # ## Try it
 #
-# 1. Run the next cell three times in a row (without rerunning the cells above). What does `x.grad` become each time? Guess first, then run.
+# The player cell above has already run one backward pass for `y = x * x`, so `x.grad` is 6 by now.
+#
+# 1. Run the next cell three times in a row (without rerunning the cells above). What is `x.grad` after each run? Guess first, then run.
 # 2. Add the line `x.grad.zero_()` before `y.backward()` and run it several times again. What changes?
 
 # %%

@@ -5,6 +5,7 @@
 # - 看到对向量直接调用 `backward()` 为什么会报错；
 # - 理解 `y.sum().backward()` 和 `y.backward(torch.ones(...))` 为什么一样；
 # - 把 `gradient=` 参数看成**每个元素的权重**，认识**向量-雅可比积**；
+# - 用两个样本的小批量看清：一批样本的梯度为什么是**各样本梯度之和**；
 # - 用 `retain_graph=True` 一行一行地拼出**雅可比矩阵**。
 
 # %% [markdown] en
@@ -14,6 +15,7 @@
 # - see why calling `backward()` directly on a vector fails;
 # - understand why `y.sum().backward()` and `y.backward(torch.ones(...))` agree;
 # - read the `gradient=` argument as **a weight for each element**, and meet the **vector–Jacobian product**;
+# - see with a minibatch of two examples why the gradient of a batch is **the sum of the examples' gradients**;
 # - build a **Jacobian** row by row with `retain_graph=True`.
 
 # %%
@@ -116,10 +118,10 @@ with torch.trace() as tape:
 play(tape)
 
 # %% [markdown] zh
-# `mean()` 也是一种加权：每个元素的权重都是 $\frac{1}{4}$，所以梯度是 $\frac{1}{4} \cdot 2x_i = \frac{x_i}{2}$。
+# `mean()` 也是一种加权：每个元素的权重都是 $\frac{1}{4}$，所以梯度是 $\frac{1}{4} \times 2x_i = \frac{x_i}{2}$。
 
 # %% [markdown] en
-# `mean()` is a weighting too: each element gets weight $\frac{1}{4}$, so the gradient is $\frac{1}{4} \cdot 2x_i = \frac{x_i}{2}$.
+# `mean()` is a weighting too: each element gets weight $\frac{1}{4}$, so the gradient is $\frac{1}{4} \times 2x_i = \frac{x_i}{2}$.
 
 # %%
 x.grad.zero_()
@@ -128,9 +130,63 @@ y.mean().backward()
 x.grad
 
 # %% [markdown] zh
+# ## 一批样本：梯度相加
+#
+# 教材说，对向量调用反向传播时，我们的目的通常“不是计算微分矩阵，而是单独计算批量中每个样本的偏导数之和”。用两个样本把这句话看清楚。
+#
+# 参数 `w` 有 4 个元素，两个样本共用它；第 $i$ 个样本的损失是 $\ell_i = \sum_j (x_{ij} + w_j)^2$。`X + w` 把 `w` 广播到 `X` 的每一行，也就是每个样本上：
+
+# %% [markdown] en
+# ## A batch of examples: gradients add up
+#
+# The book says that when we call backward on a vector, the goal is usually "not to calculate the differentiation matrix but rather the sum of the partial derivatives computed individually for each example in the batch". Two examples make that sentence concrete.
+#
+# The parameter `w` has 4 elements and is shared by both examples; example $i$ has the loss $\ell_i = \sum_j (x_{ij} + w_j)^2$. `X + w` broadcasts `w` to every row of `X`, that is, to every example:
+
+# %%
+X = torch.tensor([[0.0, 1.0, 2.0, 3.0],
+                  [6.0, 7.0, 8.0, 9.0]])
+w = torch.zeros(4, requires_grad=True)
+losses = ((X + w) ** 2).sum(dim=1)
+losses
+
+# %% [markdown] zh
+# `losses` 有两个数，每个样本一个。先分别求每个样本的梯度：每次只挑一个样本做反向传播。同一张图要用两次，所以加上 `retain_graph=True`（下面讲雅可比矩阵时细说）：
+
+# %% [markdown] en
+# `losses` holds two numbers, one per example. First the gradient of each example on its own: one backward pass per example. The same graph is used twice, hence `retain_graph=True` (more on it with the Jacobian below):
+
+# %%
+for i in range(2):
+    w.grad = None
+    losses[i].backward(retain_graph=True)
+    print(i, w.grad)
+
+# %% [markdown] zh
+# 每个样本有自己的梯度 $2(\mathbf{x}_i + \mathbf{w})$：`[0, 2, 4, 6]` 和 `[12, 14, 16, 18]`。两行叠在一起，就是 `losses` 对 `w` 的 2×4 雅可比矩阵。
+#
+# 训练要的却不是这个矩阵，而是整批损失 $\ell_1 + \ell_2$ 的梯度。求导对加法是线性的，所以它等于两个样本梯度之和 `[12, 16, 20, 24]`。而且一次反向传播就能直接得到它，用不着先把每个样本的梯度算出来：
+
+# %% [markdown] en
+# Each example has its own gradient $2(\mathbf{x}_i + \mathbf{w})$: `[0, 2, 4, 6]` and `[12, 14, 16, 18]`. Stacked, the two rows are the 2×4 Jacobian of `losses` with respect to `w`.
+#
+# Training does not want that matrix, though. It wants the gradient of the batch's loss $\ell_1 + \ell_2$, and since differentiation is linear, that is the sum of the two examples' gradients, `[12, 16, 20, 24]`. One backward pass gives it directly, without computing each example's gradient first:
+
+# %%
+w.grad = None
+losses.backward(torch.ones(2))
+w.grad
+
+# %% [markdown] zh
+# `torch.ones(2)` 表示每个样本的权重都是 1，和 `losses.sum().backward()` 一样；换成 `losses.mean()` 就是取平均，梯度是 `[6, 8, 10, 12]`。相加发生在图上的 `X + w` 这一步：`w` 被广播到两行，反向传播时两行传回来的梯度在 `w` 处相加，就像第 3 节里 `x * x` 两条边的梯度相加一样。
+
+# %% [markdown] en
+# `torch.ones(2)` gives each example the weight 1, the same as `losses.sum().backward()`; `losses.mean()` would average instead, giving `[6, 8, 10, 12]`. In the graph the adding happens at `X + w`: `w` was broadcast to both rows, and on the way back the gradients of the two rows add up at `w`, just as the two edges of `x * x` did in lesson 3.
+
+# %% [markdown] zh
 # ## 一行一行拼出雅可比矩阵
 #
-# 如果真的要整个雅可比矩阵呢？权重只挑一个输出 $y_i$ 时，得到的正好是矩阵的第 $i$ 行。对每个 $y_i$ 各做一次反向传播，就能一行一行拼出来。
+# 如果真的要整个雅可比矩阵呢？权重只挑一个输出 $y_i$ 时，得到的正好是矩阵的第 $i$ 行。对每个 $y_i$ 各做一次反向传播，就能一行一行拼出来：正如第 2 节所说，反向模式每个输出走一遍。
 #
 # 下面的函数有两个输入 $\mathbf{u}, \mathbf{v}$，两个输出：
 #
@@ -139,7 +195,7 @@ x.grad
 # %% [markdown] en
 # ## The Jacobian, row by row
 #
-# What if we do want the whole Jacobian? A weighting that picks a single output $y_i$ gives exactly row $i$ of the matrix. One backward pass per $y_i$ builds it row by row.
+# What if we do want the whole Jacobian? A weighting that picks a single output $y_i$ gives exactly row $i$ of the matrix. One backward pass per $y_i$ builds it row by row: as lesson 2 said, reverse mode takes one pass per output.
 #
 # The function below has two inputs $\mathbf{u}, \mathbf{v}$ and two outputs:
 #
@@ -156,6 +212,16 @@ u = torch.tensor([1.0, 2.0], requires_grad=True)
 v = torch.tensor([3.0, 4.0], requires_grad=True)
 y = f(u, v)
 show(y)
+
+# %% [markdown] zh
+# 图里的 `y` 不止一个版本。`torch.zeros(2)` 先造出常数 `[0, 0]`（灰色）。`y[0] = …` 和 `y[1] = …` 是**就地操作**，每次只改 `y` 的一个元素，图上画成 `[…]=` 节点：输入是原来的 `y` 和要写进去的值，输出是改过以后的 `y`。所以从左到右能看到 `y` 的三个版本：`[0, 0]`、第一次写入后的 `[7, 0]`、第二次写入后的 `[7, 56]`（也就是输出）。
+#
+# `torch.zeros(2)` 本来不需要梯度，写进一个需要梯度的值之后，`y` 就需要梯度了（第 1 节的规则）。反向传播时，每个元素的梯度沿着写入它的那条边传回去；被覆盖掉的 0 是常数，拿不到梯度。PyTorch 把这种写入记作 `CopySlices` 节点，切换到 autograd 视图就能看到。
+
+# %% [markdown] en
+# The graph has more than one version of `y`. `torch.zeros(2)` first makes the constant `[0, 0]` (grey). `y[0] = …` and `y[1] = …` are **in-place operations** that each change one element of `y`; the picture draws each as a `[…]=` node whose inputs are the old `y` and the value written, and whose output is the changed `y`. So, from left to right, you see three versions of `y`: `[0, 0]`, `[7, 0]` after the first write, and `[7, 56]` after the second, which is the output.
+#
+# `torch.zeros(2)` did not require grad, but once a value that requires grad is written into it, `y` does (lesson 1's rule). On the way back, each element's gradient follows the edge of the write that put it there; the overwritten zeros are constants and get nothing. PyTorch records such a write as a `CopySlices` node, which you can see in the autograd view.
 
 # %% [markdown] zh
 # 两个输出共用同一张图，而反向传播默认会在结束后释放图里保存的中间值。第一行算完还要算第二行，所以要加上 `retain_graph=True`（**保留计算图**）。每行算完记得清零，否则下一行会累加上来。

@@ -1,20 +1,22 @@
 # %% [markdown] zh
-# # 8 · 再反向一次：`retain_graph`、`create_graph` 与二阶导数
+# # 8 · 二阶导数：`create_graph`
 #
 # 这一节你会：
-# - 看到对同一张图第二次调用 `backward()` 时会发生什么；
-# - 用 `retain_graph=True` **保留计算图**；
+# - 用 `torch.autograd.grad` 直接**拿到**梯度，而不是累加进 `.grad`；
 # - 用 `create_graph=True` **构建导数的计算图**，算出**二阶导数**；
-# - 画出 $\sin x$ 和 autograd 算出的导数。
+# - 画出 $\tanh x$ 和 autograd 算出的一阶、二阶导数。
+#
+# 还有两个问题留给你在第 9 节（本章练习）里回答：对同一张图连续调用两次 `backward()` 会怎样？为什么求二阶导数比一阶导数开销更大？
 
 # %% [markdown] en
-# # 8 · Backward again: `retain_graph`, `create_graph` and second derivatives
+# # 8 · Second derivatives: `create_graph`
 #
 # In this lesson you will:
-# - see what happens when you call `backward()` a second time on the same graph;
-# - **keep the graph** with `retain_graph=True`;
+# - **get** a gradient back with `torch.autograd.grad`, instead of having it added into `.grad`;
 # - **build the graph of the derivative** with `create_graph=True` and get a **second derivative**;
-# - plot $\sin x$ and the derivative autograd computes for it.
+# - plot $\tanh x$ with its first and second derivatives, as autograd computes them.
+#
+# Two questions are left for you to answer in lesson 9, the chapter's exercises: what happens when you call `backward()` twice in a row on the same graph, and why does a second derivative cost more than a first?
 
 # %%
 %load_ext minigrad
@@ -30,60 +32,35 @@ torch.lab.set_language("zh")
 torch.lab.set_language("en")
 
 # %% [markdown] zh
-# ## 第二次 `backward()`
+# ## `torch.autograd.grad`：把梯度交回来
 #
-# 取 $y = x^3$，$x = 2$。第一次反向传播得到 $\frac{dy}{dx} = 3x^2 = 12$。紧接着再来一次：
+# 取 $y = x^3$，$x = 2$，导数是 $\frac{dy}{dx} = 3x^2 = 12$。到目前为止我们都用 `y.backward()`，它把梯度累加进叶子的 `.grad`。`torch.autograd.grad(y, x)` 算的是同一个东西，但把梯度作为结果**返回**，一个输入一个，装在元组里；`x.grad` 保持不变：
 
 # %% [markdown] en
-# ## A second `backward()`
+# ## `torch.autograd.grad`: the gradient handed back
 #
-# Take $y = x^3$ at $x = 2$. The first backward pass gives $\frac{dy}{dx} = 3x^2 = 12$. Now run it again straight away:
+# Take $y = x^3$ at $x = 2$; the derivative is $\frac{dy}{dx} = 3x^2 = 12$. So far we have used `y.backward()`, which adds the gradient into the leaves' `.grad`. `torch.autograd.grad(y, x)` computes the same thing but **returns** the gradient, one per input, in a tuple; `x.grad` is left alone:
 
 # %%
 x = torch.tensor(2.0, requires_grad=True)
 y = x ** 3
-y.backward()
-print(x.grad)
-try:
-    y.backward()
-except RuntimeError as err:
-    print("RuntimeError:", err)
-
-# %% [markdown] zh
-# 报错了。为了省内存，反向传播一结束就把图里保存的中间值（这里是 `x` 的值）释放掉了，第二次就没法再算局部导数。
-#
-# ## `retain_graph=True`
-#
-# 告诉它先别释放，就能再反向一次。注意第二次的结果是 24：梯度又**累积**了（第 3 节）。
-
-# %% [markdown] en
-# An error. To save memory, the backward pass frees the values the graph saved (here the value of `x`) as soon as it finishes, so a second pass has nothing to compute local derivatives from.
-#
-# ## `retain_graph=True`
-#
-# Ask it not to free them, and you can go backward again. Note that the second result is 24: the gradient **accumulated** again (lesson 3).
-
-# %%
-x = torch.tensor(2.0, requires_grad=True)
-y = x ** 3
-y.backward(retain_graph=True)
-print(x.grad)
-y.backward()
+grads = torch.autograd.grad(y, x)
+print(grads)
 print(x.grad)
 
 # %% [markdown] zh
+# 元组里只有一个梯度时，常写成 `dy_dx, = torch.autograd.grad(y, x)`：变量名后面的逗号把元组里唯一的元素取出来。
+#
 # ## `create_graph=True`：导数也是一张图
 #
-# 通常反向传播只算数，不记录自己做了什么。加上 `create_graph=True`，反向传播中的每一步运算也会被记下来，于是得到的导数本身也带着 `grad_fn`，可以再求导。
-#
-# 这里用 `torch.autograd.grad(y, x)`：它直接**返回**梯度，而不是累加进 `x.grad`。
+# 通常反向传播只算数，不记录自己做了什么，得到的梯度没有 `grad_fn`。加上 `create_graph=True`，反向传播中的每一步运算也会被记下来，于是得到的导数本身也带着 `grad_fn`，可以再求导。
 
 # %% [markdown] en
+# With a single gradient in the tuple we usually write `dy_dx, = torch.autograd.grad(y, x)`: the comma after the name takes the tuple's only element out.
+#
 # ## `create_graph=True`: the derivative is a graph too
 #
-# Normally the backward pass only computes numbers and records nothing of what it does. With `create_graph=True` every operation of the backward pass is recorded as well, so the derivative it produces has a `grad_fn` of its own and can be differentiated again.
-#
-# Here we use `torch.autograd.grad(y, x)`: it **returns** the gradient instead of adding it into `x.grad`.
+# Normally the backward pass only computes numbers and records nothing of what it does, so the gradient it produces has no `grad_fn`. With `create_graph=True` every operation of the backward pass is recorded as well, so the derivative has a `grad_fn` of its own and can be differentiated again.
 
 # %%
 x = torch.tensor(2.0, requires_grad=True)
@@ -115,51 +92,52 @@ play(tape)
 d2y_dx2
 
 # %% [markdown] zh
-# ## $\sin x$ 和它的导数
+# ## $\tanh x$ 和它的导数
 #
-# 在 $[-2\pi, 2\pi]$ 上取 200 个点。`y` 是向量，所以对 `y.sum()` 求导（第 4 节）：因为 $y_i$ 只依赖 $x_i$，得到的正好是每个点上的导数。我们不告诉它 $\sin' = \cos$，全靠 autograd；再用 `create_graph=True` 多求一次，得到二阶导数。
+# 在 $[-4, 4]$ 上取 200 个点。`y` 是向量，所以对 `y.sum()` 求导（第 4 节）：因为 $y_i$ 只依赖 $x_i$，得到的正好是每个点上的导数。我们不告诉它导数的公式，全靠 autograd；第一次加上 `create_graph=True`，就能再求一次，得到二阶导数。
 
 # %% [markdown] en
-# ## $\sin x$ and its derivative
+# ## $\tanh x$ and its derivatives
 #
-# Take 200 points on $[-2\pi, 2\pi]$. `y` is a vector, so we differentiate `y.sum()` (lesson 4): since each $y_i$ depends only on $x_i$, this gives exactly the derivative at every point. We never say that $\sin' = \cos$; autograd works it out. One more pass thanks to `create_graph=True` gives the second derivative.
+# Take 200 points on $[-4, 4]$. `y` is a vector, so we differentiate `y.sum()` (lesson 4): since each $y_i$ depends only on $x_i$, this gives exactly the derivative at every point. We never give autograd a formula for the derivative; it works it out. With `create_graph=True` on the first pass, a second pass gives the second derivative.
 
 # %%
-x = torch.linspace(-2 * torch.pi, 2 * torch.pi, 200, requires_grad=True)
-y = torch.sin(x)
+x = torch.linspace(-4, 4, 200, requires_grad=True)
+y = torch.tanh(x)
 dy, = torch.autograd.grad(y.sum(), x, create_graph=True)
 d2y, = torch.autograd.grad(dy.sum(), x)
 
 plt.figure(figsize=(8, 3.5))
-plt.plot(x.detach(), y.detach(), label="sin(x)")
-plt.plot(x.detach(), dy.detach(), label="d sin(x) / dx  (autograd)")
-plt.plot(x.detach(), d2y.detach(), "--", label="d² sin(x) / dx²  (autograd)")
+plt.plot(x.detach(), y.detach(), label="tanh(x)")
+plt.plot(x.detach(), dy.detach(), label="d tanh(x) / dx  (autograd)")
+plt.plot(x.detach(), d2y.detach(), "--", label="d² tanh(x) / dx²  (autograd)")
 plt.legend(loc="upper left", bbox_to_anchor=(1.01, 1))
 plt.grid(True, alpha=0.3)
 plt.tight_layout()
 plt.show()
 
 # %% [markdown] zh
-# 导数曲线就是 $\cos x$，二阶导数是 $-\sin x$。检查一下：
+# 教科书上的公式是 $\tanh'(x) = 1 - \tanh^2 x$，$\tanh''(x) = -2\tanh x\,(1 - \tanh^2 x)$。和 autograd 的结果对一对：
 
 # %% [markdown] en
-# The derivative is $\cos x$ and the second derivative is $-\sin x$. Check:
+# The textbook formulas are $\tanh'(x) = 1 - \tanh^2 x$ and $\tanh''(x) = -2\tanh x\,(1 - \tanh^2 x)$. Compare them with autograd's results:
 
 # %%
-print(torch.allclose(dy, torch.cos(x), atol=1e-6))
-print(torch.allclose(d2y, -torch.sin(x), atol=1e-6))
+t = torch.tanh(x).detach()
+print(torch.allclose(dy, 1 - t ** 2, atol=1e-6))
+print(torch.allclose(d2y, -2 * t * (1 - t ** 2), atol=1e-6))
 
 # %% [markdown] zh
 # ## 试一试
 #
 # 1. 下一格一口气求出了 $y = x^3$ 的一、二、三阶导数（求二阶时也要加 `create_graph=True`，才能再求三阶）。把 `y` 换成 `x ** 4` 或 `torch.exp(x)`，先写出三个导数在 $x = 2$ 处的值，再运行。
-# 2. 把上面的 $\sin x$ 换成 `torch.tanh(x)`，画出它和它的导数。
+# 2. 把上面的 $\tanh x$ 换成 `torch.sigmoid(x)`，画出它和它的两个导数。一阶导数的最大值在哪里，是多少？
 
 # %% [markdown] en
 # ## Try it
 #
 # 1. The next cell takes the first, second and third derivatives of $y = x^3$ in one go (the second one needs `create_graph=True` too, so that a third is possible). Change `y` to `x ** 4` or `torch.exp(x)`, write down the three derivatives at $x = 2$, then run.
-# 2. Replace $\sin x$ above with `torch.tanh(x)` and plot it with its derivative.
+# 2. Replace $\tanh x$ above with `torch.sigmoid(x)` and plot it with its two derivatives. Where is the first derivative largest, and what is its largest value?
 
 # %%
 x = torch.tensor(2.0, requires_grad=True)

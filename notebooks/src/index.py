@@ -6,7 +6,7 @@
 # %% [markdown] zh
 # ## 中文
 #
-# 这套笔记本陪你学完"自动微分"这一章。每一节都是：一小段讲解、教材里的代码、画出来的计算图、可以一步一步播放的前向或反向传播，以及"试一试"和一道自动批改的小练习。代码里写的是 `import minigrad as torch`，其余和 PyTorch 一模一样。
+# 这套笔记本陪你学完“自动微分”这一章。每一节都是：一小段讲解、教材里的代码、画出来的计算图、可以一步一步播放的前向或反向传播，以及“试一试”和一道自动批改的小练习。代码里写的是 `import minigrad as torch`，其余和 PyTorch 一模一样。
 #
 # 按顺序学：
 #
@@ -16,7 +16,7 @@
 # 4. [非标量变量的反向传播](zh/04_non_scalar.ipynb)：`sum()` 与全 1 的 `gradient=`；`gradient=` 作为权重、`mean()`；用 `retain_graph=True` 一行一行拼出雅可比矩阵
 # 5. [分离计算](zh/05_detach.ipynb)：`detach` 剪断计算图（图上画出断开处）；在 `no_grad` 下更新参数；`.data`
 # 6. [Python 控制流的梯度计算](zh/06_control_flow.ipynb)：两个输入，两张图；为什么 `a.grad == d / a`
-# 7. [自定义函数](zh/07_custom_function.ipynb)：自己写 `MyReLU` 的前向和反向，手动训练两层网络 500 轮并画出损失曲线
+# 7. [自定义函数](zh/07_custom_function.ipynb)：自己写 `MyReLU` 的前向和反向，手动训练两层网络（迭代 500 次）并画出损失曲线
 # 8. [二阶导数](zh/08_higher_order.ipynb)：再反向一次、`retain_graph`、`create_graph`；画出 $\sin x$ 和它的导数
 # 9. [本章练习](zh/09_exercises.ipynb)：教材的五道练习，自动批改
 

@@ -33,6 +33,21 @@ def test_grad_accumulates_across_backward_calls(torch):
     np.testing.assert_array_equal(second.numpy(), 4 * x + 1)
 
 
+def test_grad_of_several_outputs_of_one_node(torch):
+    """The rows of ``x.unbind()`` share one node: as roots together, it runs once."""
+    def program(lib):
+        x = lib.arange(6.0).reshape(3, 2).requires_grad_()
+        rows = x.unbind(0)
+        weights = [lib.full((2,), float(i)) for i in range(3)]
+        grad, = lib.autograd.grad(rows, x, weights, retain_graph=True)
+        lib.autograd.backward(rows, weights)
+        return grad, x.grad
+
+    grad, accumulated = same_in_both(program, torch)
+    np.testing.assert_array_equal(grad.numpy(), [[0, 0], [1, 1], [2, 2]])
+    np.testing.assert_array_equal(accumulated.numpy(), grad.numpy())
+
+
 def test_grad_accumulates_within_a_graph_where_a_tensor_is_used_twice(torch):
     def program(lib):
         x = lib.tensor([1.0, -2.0, 3.0], requires_grad=True)

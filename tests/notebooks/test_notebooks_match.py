@@ -67,3 +67,59 @@ def test_index_and_readme_link_every_lesson_in_order(page):
     for lang in LANGUAGES:
         links = re.findall(rf"\(({lang}/\d\d_\w+\.ipynb)\)", text)
         assert links == [f"{lang}/{name}.ipynb" for name in lessons()]
+
+
+def _prose(markdown):
+    """Markdown without code spans, code blocks, math or HTML tags: the words a student reads."""
+    for pattern in (r"```.*?```", r"`[^`]*`", r"\$\$.*?\$\$", r"\$[^$]*\$", r"<[^>]+>"):
+        markdown = re.sub(pattern, "", markdown, flags=re.S)
+    return markdown
+
+
+@pytest.mark.parametrize("notebook", ["index.ipynb"] + [f"zh/{name}.ipynb" for name in lessons()])
+def test_chinese_prose_uses_chinese_quotation_marks(notebook):
+    for cell in read(notebook)["cells"]:
+        if cell["cell_type"] == "markdown" and cell["metadata"].get("lang", "zh") == "zh":
+            prose = _prose(cell["source"])
+            if re.search(r"[\u4e00-\u9fff]", prose):
+                assert '"' not in prose and "「" not in prose, cell["source"][:120]
+
+
+@pytest.mark.parametrize("lesson", lessons())
+def test_shared_code_cells_carry_no_comments(lesson):
+    """A comment in a cell both languages share would be in one language only."""
+    import io
+    import tokenize
+
+    for cell in read(f"zh/{lesson}.ipynb")["cells"]:
+        if cell["cell_type"] != "code" or "lang" in cell["metadata"]:
+            continue
+        code = "\n".join(line for line in cell["source"].splitlines()
+                         if not line.startswith("%"))  # IPython magics are not Python
+        comments = [token.string for token in tokenize.generate_tokens(io.StringIO(code).readline)
+                    if token.type == tokenize.COMMENT]
+        assert not comments, f"{lesson}: {comments}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_chapter_exercises_ask_for_a_short_answer_before_the_code(lang):
+    """Exercises 1-4 of the book are 'why' and 'what happens' questions: the student writes an
+    answer in words, then does the code, then opens a model answer to compare."""
+    think, mine = {"zh": ("**先想一想。**", "**我的回答：**"),
+                   "en": ("**Think first.**", "**My answer:**")}[lang]
+    cells = read(f"{lang}/09_exercises.ipynb")["cells"]
+    sections, current = [], None
+    for cell in cells:
+        if cell["cell_type"] == "markdown" and cell["source"].startswith("## "):
+            current = []
+            sections.append(current)
+        elif current is not None:
+            current.append(cell)
+    assert len(sections) == 5
+    for section in sections[:4]:
+        kinds = [("think" if think in c["source"] else
+                  "mine" if c["source"].startswith(mine) else
+                  "check" if c["source"].startswith("check(") else
+                  "model" if c["source"].startswith("<details>") else None) for c in section]
+        kinds = [k for k in kinds if k]
+        assert kinds == ["think", "mine", "check", "model"], kinds
