@@ -64,8 +64,6 @@ SAY = {
                    "zh": "梯度累积：{leaf}.grad 原来是 {before}，加上 {incoming}，现在 {leaf}.grad = {after}"},
     "accumulates": {"en": " (.grad adds up across backward() calls until you zero it)",
                     "zh": "（.grad 会在多次 backward() 之间累加，直到清零）"},
-    "paths": {"en": "{leaf} gets gradients from {count} paths, which add up: {terms} = {total}; ",
-              "zh": "{leaf} 从 {count} 条路径得到梯度，相加：{terms} = {total}；"},
     "zero": {"en": "{leaf}.grad.zero_(): {leaf}.grad = {value}",
              "zh": "梯度清零：{leaf}.grad.zero_() 之后 {leaf}.grad = {value}"},
     "reset_none": {"en": "{leaf}.grad = None", "zh": "{leaf}.grad 被设为 None"},
@@ -124,13 +122,17 @@ class Quantity:
     def weight_name(self, index):
         return "v" if len(self.roots) == 1 else f"v{str(index + 1).translate(SUBSCRIPTS)}"
 
+    def term(self, index, label):
+        """``v · y`` (a dot product, for a vector y), ``v × y`` for a scalar y, or ``y``."""
+        if not self.weighted(index):
+            return label
+        root = self.roots[index]
+        size = np.size(root.data) if root.data is not None else int(np.prod(root.shape))
+        return f"{self.weight_name(index)} {'·' if size > 1 else '×'} {grouped(label)}"
+
     def __call__(self, labels):
-        terms = []
-        for index, root in enumerate(self.roots):
-            label = labels.of(root)
-            terms.append(f"{self.weight_name(index)} · {grouped(label)}" if self.weighted(index)
-                         else label)
-        return " + ".join(terms)
+        return " + ".join(self.term(index, labels.of(root))
+                          for index, root in enumerate(self.roots))
 
 
 SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
@@ -178,8 +180,7 @@ def start(quantity, *, labels, lang):
         if quantity.weighted(index):
             weight = quantity.weight_name(index)
             parts.append(SAY["start_with"][lang].format(
-                root=name, seed=plain(seed), weight=weight,
-                quantity=f"{weight} · {grouped(name)}"))
+                root=name, seed=plain(seed), weight=weight, quantity=quantity.term(index, name)))
         else:
             parts.append(SAY["start"][lang].format(root=name, group=grouped(name), seed="1"))
     return SAY["separator"][lang].join(parts)
@@ -407,22 +408,14 @@ def _ordinal(k, lang):
     return words[k] if k < len(words) else (f"#{k + 1}" if lang == "en" else f"第 {k + 1} 个")
 
 
-def accumulate(leaf, before, incoming, after, paths, *, labels, lang):
-    """``x.grad = [0, 4, 8, 12] + [1, 1, 1, 1] = [1, 5, 9, 13]``; ``paths``: the
-    gradients that reached the leaf in this backward pass, as (step key, gradient). When
-    they came from several ops, their sum is spelled out here (one op's edges were already
-    added up in its own step's caption)."""
+def accumulate(leaf, before, incoming, after, *, labels, lang):
+    """``x.grad = [0, 4, 8, 12] + [1, 1, 1, 1] = [1, 5, 9, 13]``. (When the gradient came
+    along several paths, the step before has said what they add up to.)"""
     leaf = grouped(labels.of(leaf))
-    text = ""
-    if len({step for step, _ in paths}) > 1:
-        paths = [g for _, g in paths]
-        text = SAY["paths"][lang].format(leaf=leaf, count=len(paths),
-                                         terms=" + ".join(plain(p) for p in paths),
-                                         total=plain(incoming))
     if before is None:
-        return text + SAY["first_grad"][lang].format(leaf=leaf, after=plain(after))
-    text += SAY["accumulate"][lang].format(leaf=leaf, before=plain(before),
-                                           incoming=plain(incoming), after=plain(after))
+        return SAY["first_grad"][lang].format(leaf=leaf, after=plain(after))
+    text = SAY["accumulate"][lang].format(leaf=leaf, before=plain(before),
+                                          incoming=plain(incoming), after=plain(after))
     if np.any(before != 0):
         text += SAY["accumulates"][lang]
     return text

@@ -216,7 +216,6 @@ class _Story:
         self.flowed = set()       # ids whose gradient a backward pass showed (cleared at the next)
         self.contributions = {}   # value key -> gradients received in this backward pass
         self.arrived = {}         # value key -> their sum
-        self.paths = {}           # leaf key -> [(step key, gradient)] in this backward pass
         self.retain = False
         owners = grad_owners(tape)
         frames._initial_grads = self._initial_grads(tape, owners)
@@ -393,7 +392,7 @@ class _Story:
     def _start(self, event, storing, index):
         self.retain = event.retain_graph
         changes = [("clear", node_id, None) for node_id in self.flowed]
-        self.flowed, self.contributions, self.paths, self.arrived = set(), {}, {}, {}
+        self.flowed, self.contributions, self.arrived = set(), {}, {}
         self.expected = self.received.get(index, {})
         roots = [self.lineage.values.get(id(r)) or self.lineage.value(r) for r in event.roots]
         self.returned = not storing
@@ -421,9 +420,8 @@ class _Story:
             self.contributions[edge.key] = self.contributions.get(edge.key, 0) + 1
             known = self.arrived.get(edge.key)
             self.arrived[edge.key] = g if known is None else known + g
-            if isinstance(child, AccumulateGrad):
-                self.paths.setdefault(edge.key, []).append((step.key, g))
-            elif self.graph.view == "dataflow":
+            # a leaf's box changes in its accumulation frame; an intermediate's, now
+            if self.graph.view == "dataflow" and not isinstance(child, AccumulateGrad):
                 changes.append(("add_grad", edge.key, g))
                 changes.append(("partial", edge.key,
                                 self.contributions[edge.key] < paths[edge.key][1]))
@@ -458,9 +456,8 @@ class _Story:
 
     def _accumulate(self, event):
         leaf = self._value(event.tensor)
-        paths = self.paths.pop(leaf.key, [])
         self._add("accumulate", self._leaf_ids(event.tensor), [("grad", leaf.key, event.after)],
-                  (captions.accumulate, (leaf, event.before, event.incoming, event.after, paths)))
+                  (captions.accumulate, (leaf, event.before, event.incoming, event.after)))
 
     def _zero(self, event, owners):
         tensor = owners[id(event.output)]
