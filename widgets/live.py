@@ -50,7 +50,7 @@ _NOTHING = {
 _MARK = {
     "en": "Drawn in cell [{drawn}]{updated}. In cell [{cell}], {reason}, so this picture stays "
           "as it was.",
-    "zh": "画于第 [{drawn}] 格{updated}。第 [{cell}] 格中{reason}，所以这张图保持原样，不再更新。",
+    "zh": "画于第 [{drawn}] 格{updated}。第 [{cell}] 格中 {reason}，所以这张图保持原样，不再更新。",
 }
 _UPDATED = {"en": " and updated up to cell [{cell}]", "zh": "，更新到第 [{cell}] 格"}
 _REASONS = {

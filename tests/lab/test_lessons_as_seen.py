@@ -64,7 +64,7 @@ def test_every_view_and_frame_as_the_student_sees_it(notebook, seen):
 def test_lesson_1s_first_graph_keeps_its_names_after_run_all(lang):
     seen = _seen.get(f"{lang}/01_forward.ipynb") or lessons.run(f"{lang}/01_forward.ipynb")
     first = Lesson(f"{lang}/01_forward.ipynb", seen).views_made_by("show(z)")[0]
-    titles = {texts[0] for _, texts in boxes(first["svg"]).values() if texts}
+    titles = {texts[0] for texts in boxes(first["svg"]).values() if texts}
     assert {"x", "y", "w", "a", "z"} <= titles, titles
 
 
@@ -72,7 +72,7 @@ def test_lesson_1s_first_graph_keeps_its_names_after_run_all(lang):
 def test_lesson_5s_detach_graph_keeps_the_gradient_with_detach_and_its_u(lang):
     seen = _seen.get(f"{lang}/05_detach.ipynb") or lessons.run(f"{lang}/05_detach.ipynb")
     first = Lesson(f"{lang}/05_detach.ipynb", seen).views_made_by("print(u, ")[0]
-    drawn = {texts[0]: texts for _, texts in boxes(first["svg"]).values() if texts}
+    drawn = {texts[0]: texts for texts in boxes(first["svg"]).values() if texts}
     assert "u" in drawn, drawn
     assert "x.grad = [0., 1., 4., 9.]" in " ".join(drawn["x"]), drawn["x"]
     assert first["mark"], "the picture should say that a later cell changed x.grad"

@@ -51,7 +51,7 @@ def test_rebinding_the_names_freezes_the_picture_with_its_names_and_a_mark(shell
            f"picture stays as it was." in view.mark.value
     view.language_toggle.value = "zh"  # the same moment, in the other language
     assert box(view, "a").startswith("a 5.")
-    assert f"画于第 [{drawn}] 格。第 [{rebound}] 格中a、z 被重新赋值了" in view.mark.value
+    assert f"画于第 [{drawn}] 格。第 [{rebound}] 格中 a、z 被重新赋值了" in view.mark.value
     cell(shell, "z.backward()")  # the new z's gradients are not this picture's
     assert "x.grad = None" in svg_text(view.canvas.svg)
 
@@ -94,7 +94,7 @@ def test_changing_a_tensor_in_place_freezes_the_picture(shell):
     view = shell.user_ns["view"]
     changed = cell(shell, "with torch.no_grad():\n    w -= 0.5")
     assert box(view, "w").split() == ["w", "(2,)", "[1.,", "2.]", "w.grad", "=", "None"]
-    assert f"第 [{changed}] 格中w 被就地修改了" in view.mark.value
+    assert f"第 [{changed}] 格中 w 被就地修改了" in view.mark.value
 
 
 def test_a_frozen_picture_switched_to_the_other_view_keeps_its_numbers(shell):
