@@ -1,4 +1,5 @@
-"""``python -m bench``: minigrad against PyTorch (and NumPy by hand), in one process.
+"""``python -m bench``: minigrad against PyTorch (and NumPy by hand), in one process, then
+how fast big graphs are drawn (``bench.viz_graphs``).
 
 Each workload runs in both libraries back to back, several times; the best time of each
 is compared. Ratios are minigrad time / baseline time: below 1 means minigrad is faster.
@@ -22,7 +23,19 @@ def main(argv=None):
         mark = "ok" if ratio <= r["target"] else "MISSED"
         print(f"{r['name']:{width}}  {_fmt(r['ours'])}  {_fmt(r['base'])}  {ratio:6.2f}  "
               f"<= {r['target']:<4} {r['baseline']}  [{mark}]")
+    print()
+    _drawing(args.quick)
     return 0
+
+
+def _drawing(quick):
+    """The drawing times (``bench.viz_graphs``), if the drawing's extra is installed."""
+    try:
+        from . import viz_graphs
+    except ImportError as exc:
+        print(f"(no drawing times: {exc}; pip install 'minigrad-classroom[lab]')")
+        return
+    viz_graphs.report(viz_graphs.run(quick=quick))
 
 
 def _fmt(seconds):

@@ -9,6 +9,8 @@ import pathlib
 import anywidget
 import traitlets
 
+from minigrad.viz.readable import with_min_width
+
 HERE = pathlib.Path(__file__).parent
 
 
@@ -46,6 +48,8 @@ class GraphCanvas(anywidget.AnyWidget):
 
 
 def svg_element(svg):
-    """The ``<svg>`` element alone: an XML prologue and doctype mean nothing inside HTML."""
+    """The ``<svg>`` element alone (an XML prologue and doctype mean nothing inside HTML),
+    with the ``min-width`` that keeps its text readable: a wider graph scrolls sideways in
+    the canvas instead of shrinking (``minigrad.viz.readable``)."""
     start = svg.find("<svg")
-    return svg[start:] if start > 0 else svg
+    return with_min_width(svg[start:] if start > 0 else svg)

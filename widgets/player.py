@@ -58,13 +58,15 @@ class Player(GraphPanel):
         self.previous_button.on_click(lambda _: self.go(self.step - 1))
         self.next_button.on_click(lambda _: self.go(self.step + 1))
         self.observe(lambda _: self.guarded(self.show_step), "step")
+        # Controls and caption above the picture: on a 1280 × 720 projector a frame can be
+        # taller than the screen, and Next and the caption must stay where the eye is.
         self.children = [
-            self.toolbar, self.canvas, self.caption,
+            self.toolbar,
             widgets.HBox([self.previous_button, self.playback, self.next_button, self.slider,
                           self.counter, self.speed],
                          layout=widgets.Layout(align_items="center", flex_flow="row wrap",
                                                grid_gap="4px 8px")),
-            self.inspector,
+            self.caption, self.canvas, self.inspector,
         ]
         self.add_class("minigrad-player")
         self.guarded(self.redraw)

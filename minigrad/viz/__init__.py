@@ -43,10 +43,13 @@ same tensor or op has the same id in every redraw and in every frame.
     op<n>       an op of the data-flow view (op-t<n> for an op run without a graph)
     f<n>        a grad_fn node of the autograd view (AccumulateGrad included)
     fold-<id>   a run of identical ops drawn as one node ("× 1,000")
+    check-t<n>  an ``if``/``while`` test of a traced program, drawn as a dashed note
+                ("checked: ‖b₃‖ < 1000 → true"); not part of the graph
     more        stands for the nodes left out past ``max_nodes``
 
 SVG classes: ``variable`` plus its role (``leaf``, ``output``, ``result``, ``constant``,
-``saved``), ``operation``, ``grad_fn``, ``fold``, ``more``; ``current`` on highlighted nodes.
+``saved``), ``operation``, ``grad_fn``, ``fold``, ``check``, ``more``; ``current`` on
+highlighted nodes.
 So a node is ``<g id="t123" class="node variable leaf">``: select with ``g.node`` (CSS, JS
 ``closest("g.node")``) or a pattern like ``class="node[ "]``, not ``class="node"`` exactly.
 
@@ -72,13 +75,23 @@ So a node is ``<g id="t123" class="node variable leaf">``: select with ``g.node`
 ``Frames(tape, names=None, view="dataflow", max_nodes=300, at=None)``
     ``len(frames)``, ``frames[k]``, iteration, ``frames.inspect(k, node_id, lang=None)``.
     Frame *k* shows the graph after steps 0..k. A ``Frame`` has
-    ``kind`` (one of ``KINDS``: "forward", "detach", "zero", "reset", "start",
+    ``kind`` (one of ``KINDS``: "forward", "check", "detach", "zero", "reset", "start",
     "backward", "accumulate", "end"), ``highlight`` (tuple of node ids),
     ``caption(lang=None)`` (the arithmetic of the step, notation as in NOTATION.md:
     "a = x + y = 2 + 3 = 5"; "∂a/∂x = 1; ∂a/∂y = 1. With the incoming ∂z/∂a = 4: x gets
     ∂z/∂x = 1 × 4 = 4; y gets ∂z/∂y = 1 × 4 = 4"; "x.grad = [0, 4, 8, 12] + [1, 1, 1, 1]
     = [1, 5, 9, 13]"), ``svg(lang=None)`` (rendered once, then cached; thread-safe),
     ``digraph(lang=None)``, ``text(lang=None)``, ``inspect(node_id, lang=None)``.
+    Control flow: the ops computed only for an ``if``/``while`` test make no frames of
+    their own; the test is one "check" frame ('"while b.norm() < 1000" checks ‖b₁₀‖ =
+    1280 < 1000: false, so the loop stops'). The steps of a folded run (a loop) are one
+    frame forward and one backward, whose caption says what repeats. A loop's values are
+    called by the names its code gave them (b₁, b₂, …); an unnamed value whose expression
+    would nest more than two levels gets a short name from its op (mul₃).
+
+``readable``: ``fits(svg)``, ``smallest_text_px(svg, width_px)``, ``min_width_px(svg)``:
+    the rule that keeps a picture readable on a 1280 × 720 screen (text ≥ 10 px; wider
+    pictures scroll sideways rather than shrink).
 
 ``history``
     ``history.enable()`` / ``disable()`` / ``enabled``: remember how each tensor was made
@@ -200,12 +213,14 @@ def _walk(objs, view, names, max_nodes, caller, fold):
             raise not_drawable(caller, position, obj)
     if not roots and not lineage.checks:
         raise nothing_to_draw(caller)
-    if view == "dataflow":
-        graph = dataflow_view.build(roots, lineage)
-    else:
-        graph = autograd_view.build([v.tensor for v in roots if v.tensor is not None], lineage)
     labels = Labels(names, "en")
     is_named = lambda value: labels.name(value) is not None  # noqa: E731
+    keep = names.ids() if fold else None
+    if view == "dataflow":
+        graph = dataflow_view.build(roots, lineage, keep=keep)
+    else:
+        graph = autograd_view.build([v.tensor for v in roots if v.tensor is not None], lineage,
+                                    keep=keep)
     if fold:
         fold_runs(graph, is_named)
     annotate(graph, lineage, is_named)

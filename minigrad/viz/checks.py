@@ -47,6 +47,8 @@ def annotate(graph, lineage, is_named):
     gave its values, the steps that were computed only for them (``graph.check_steps``:
     a player shows them as part of the test, not as steps of their own), and in the
     data-flow view the notes that draw them."""
+    if not lineage.checks:
+        return graph
     graph.local_names = local_names(lineage.checks, lineage, is_named)
     if graph.view == "dataflow":
         inside = lambda value: graph.find(value.key) is not None  # noqa: E731

@@ -1,15 +1,20 @@
 """The data-flow view, the way the chapter draws ``z = (x + y) * w``: a box for every
 value, a circle for every op, arrows in the direction the values flow, and a cut (✂)
 where ``detach()`` stopped the gradient."""
+from .fold import FOLD_AT
 from .model import Graph, Node
 
 LIMIT = 1_000_000  # values walked at most: beyond this, the drawing says it stopped
 
 
-def build(roots, lineage):
-    """The graph of everything ``roots`` (Values) were computed from."""
+def build(roots, lineage, keep=None):
+    """The graph of everything ``roots`` (Values) were computed from. With ``keep`` (the
+    ids of the tensors that must stay visible), runs of identical ops that ``history``
+    knows are folded while walking, without building their inner steps."""
     graph = Graph("dataflow")
     graph.roots = [value.key for value in roots]
+    if keep is not None:  # an output is never folded away
+        keep = set(keep) | {id(value.tensor) for value in roots}
     outputs = set(graph.roots)
     stack = list(reversed(roots))
     seen = set()
@@ -30,14 +35,36 @@ def build(roots, lineage):
         step = value.step
         if step is None:
             continue
-        if step.key not in graph.nodes:
-            graph.add(Node(step.key, "operation", step=step, order=step.order))
-            for value_in in step.inputs:
-                graph.connect(value_in.key, step.key)
-            stack.extend(reversed(step.inputs))
-        graph.connect(step.key, value.key)
+        drawn = graph.alias.get(step.key, step.key)
+        if drawn not in graph.nodes:
+            run = lineage.run_below(step, keep) if keep is not None else None
+            inputs = step.inputs
+            if run is not None and run.count >= FOLD_AT:
+                drawn, inputs = _fold_run(graph, step, run, lineage)
+            else:
+                graph.add(Node(step.key, "operation", step=step, order=step.order))
+            for value_in in inputs:
+                graph.connect(value_in.key, drawn)
+            stack.extend(reversed(inputs))
+        graph.connect(drawn, value.key)
     _place_variables(graph)
     return graph
+
+
+def _fold_run(graph, step, run, lineage):
+    """One fold node for ``run`` (ending with ``step``), drawn as ``fold.fold_runs`` draws
+    a run: the bottom op stands for it; returns its id and its inputs (the value the run
+    started from, then the bottom op's side inputs)."""
+    made = lineage.value(run.made)
+    lineage.resolve(made)
+    bottom = made.step
+    fold = graph.add(Node(f"fold-{run.bottom}", "fold", step=bottom, order=run.order))
+    fold.count = run.count
+    for key in run.inner:
+        graph.alias[key] = fold.id
+    graph.alias[step.key] = fold.id
+    chain = bottom.args[run.position]
+    return fold.id, [chain] + [v for v in bottom.inputs if v is not chain]
 
 
 def role(value):

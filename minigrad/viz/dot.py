@@ -30,7 +30,8 @@ INK = "#222222"
 QUIET = "#555555"
 FONT = "Helvetica,Arial,sans-serif"
 MONO = "DejaVu Sans Mono,Menlo,Consolas,monospace"
-DEEP = 9  # a graph deeper than this (in nodes) is drawn left to right, to fit a wide screen
+LEGEND_PT = 12
+SWATCH_SIZE = 'FIXEDSIZE="TRUE" WIDTH="20" HEIGHT="14"'
 
 LEGEND = {
     "leaf": {"en": "leaf, requires_grad=True: backward fills its .grad",
@@ -62,9 +63,9 @@ WORDS = {
 SWATCH = {
     # the fold node's double outline
     "fold": '<TD><TABLE BORDER="1" CELLBORDER="1" CELLSPACING="2" CELLPADDING="0">'
-            '<TR><TD WIDTH="14" HEIGHT="10">&#160;</TD></TR></TABLE></TD>',
-    "cut": '<TD><FONT POINT-SIZE="16">✂</FONT></TD>',
-    "check": '<TD BORDER="1" STYLE="dashed" FIXEDSIZE="TRUE" WIDTH="24" HEIGHT="18">&#160;</TD>',
+            '<TR><TD FIXEDSIZE="TRUE" WIDTH="14" HEIGHT="8"></TD></TR></TABLE></TD>',
+    "cut": '<TD><FONT POINT-SIZE="12">✂</FONT></TD>',
+    "check": '<TD BORDER="1" STYLE="dashed" FIXEDSIZE="TRUE" WIDTH="20" HEIGHT="14"></TD>',
 }
 
 
@@ -101,9 +102,11 @@ def to_digraph(graph, labels, lang, scene=None, legend=True):
     shown = [node for node in graph.ordered() if node.id not in scene.hidden]
     drawn = {node.id for node in shown}
     current = {graph.alias.get(i, i) for i in scene.highlight}
+    # top to bottom, as a notebook scrolls: a deep graph drawn left to right would have to
+    # shrink past readable to fit the screen's width, or scroll sideways (minigrad.viz.readable)
     dot = graphviz.Digraph(
-        graph_attr={"rankdir": "LR" if _depth(graph, drawn) > DEEP else "TB", "nodesep": "0.3",
-                    "ranksep": "0.35", "fontname": FONT, "bgcolor": "white"},
+        graph_attr={"rankdir": "TB", "nodesep": "0.3", "ranksep": "0.35", "fontname": FONT,
+                    "bgcolor": "white"},
         node_attr={"fontname": FONT, "fontsize": "13", "color": INK, "fontcolor": INK,
                    "penwidth": "1.2"},
         edge_attr={"color": QUIET, "arrowsize": "0.7", "fontname": FONT, "fontsize": "11"})
@@ -223,9 +226,7 @@ def _edge_attrs(edge, scene):
     return attrs
 
 
-SWATCH_SIZE = 'FIXEDSIZE="TRUE" WIDTH="24" HEIGHT="18"'  # every swatch the same size
 LEGEND_COLUMNS = 2  # side by side: a legend one entry a line took a third of a 720 px screen
-LEGEND_POINTS = 12
 
 
 def _caption_table(entries, notes, lang):
@@ -235,18 +236,19 @@ def _caption_table(entries, notes, lang):
         if key not in entries:
             continue
         if key in FILL:
-            swatch = f'<TD BGCOLOR="{FILL[key]}" BORDER="1" {SWATCH_SIZE}>&#160;</TD>'
+            swatch = f'<TD BGCOLOR="{FILL[key]}" BORDER="1" {SWATCH_SIZE}></TD>'
         elif key == "current":
-            swatch = f'<TD BORDER="3" COLOR="{CURRENT}" {SWATCH_SIZE}>&#160;</TD>'
+            swatch = f'<TD BORDER="3" COLOR="{CURRENT}" {SWATCH_SIZE}></TD>'
         else:
             swatch = SWATCH[key]
-        cells.append(f'{swatch}<TD ALIGN="LEFT"><FONT POINT-SIZE="{LEGEND_POINTS}">'
+        cells.append(f'{swatch}<TD ALIGN="LEFT"><FONT POINT-SIZE="{LEGEND_PT}">'
                      f'{_escape(LEGEND[key][lang])}</FONT></TD>')
-    # each line a table of its own, so that a long entry does not widen the others' column
-    rows = [f'<TR><TD CELLPADDING="0" ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="3" '
-            f'CELLPADDING="2"><TR>{"".join(cells[k:k + LEGEND_COLUMNS])}</TR></TABLE></TD></TR>'
-            for k in range(0, len(cells), LEGEND_COLUMNS)]
-    rows += [f'<TR><TD CELLPADDING="2" ALIGN="LEFT"><I>{_escape(n)}</I></TD></TR>' for n in notes]
+    # two entries a line, each line a table of its own (a long entry does not widen the
+    # others' column): a player's frame must leave room for its caption on a 720 px screen
+    rows = [f'<TR><TD CELLPADDING="0" ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" '
+            f'CELLSPACING="2" CELLPADDING="1"><TR>{"".join(cells[k:k + LEGEND_COLUMNS])}'
+            f'</TR></TABLE></TD></TR>' for k in range(0, len(cells), LEGEND_COLUMNS)]
+    rows += [f'<TR><TD CELLPADDING="1" ALIGN="LEFT"><I>{_escape(n)}</I></TD></TR>' for n in notes]
     return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
             f'<TR><TD HEIGHT="6"></TD></TR>{"".join(rows)}</TABLE>>')
 
@@ -259,25 +261,6 @@ def _notes(graph, lang):
     if graph.truncated:
         notes.append(WORDS["stopped"][lang].format(count=graph.total))
     return notes
-
-
-def _depth(graph, drawn):
-    """The longest path, in nodes (a loop over a topological order, never recursion)."""
-    into, out_of = {}, {}
-    for edge in graph.edges:
-        if edge.source in drawn and edge.target in drawn:
-            into[edge.target] = into.get(edge.target, 0) + 1
-            out_of.setdefault(edge.source, []).append(edge.target)
-    depth = {node_id: 1 for node_id in drawn}
-    ready = [node_id for node_id in drawn if not into.get(node_id)]
-    while ready:
-        node_id = ready.pop()
-        for target in out_of.get(node_id, ()):
-            depth[target] = max(depth[target], depth[node_id] + 1)
-            into[target] -= 1
-            if not into[target]:
-                ready.append(target)
-    return max(depth.values(), default=0)
 
 
 def _lines(text):

@@ -40,13 +40,19 @@ def fold_runs(graph, is_named):
         while run[-1] in following:
             run.append(following[run[-1]])
         if len(run) >= FOLD_AT:
-            removed |= _fold(graph, run, previous, into, out_of, touching, saved_by)
+            removed |= _fold(graph, run, previous, out_of, touching, saved_by)
     if removed:
         graph.nodes = {k: v for k, v in graph.nodes.items() if k not in removed}
+        # an edge to or from a folded node now ends at its fold (two runs in a row: fold to
+        # fold); edges inside a run disappear
         unique = {}
         for edge in graph.edges:
-            if edge.source not in removed and edge.target not in removed:
-                unique.setdefault((edge.source, edge.target, edge.kind), edge)
+            source, target = graph.alias.get(edge.source, edge.source) \
+                if edge.source in removed else edge.source, \
+                graph.alias.get(edge.target, edge.target) if edge.target in removed else edge.target
+            if source != target:
+                edge.source, edge.target = source, target
+                unique.setdefault((source, target, edge.kind), edge)
         graph.edges = list(unique.values())
     return graph
 
@@ -107,10 +113,10 @@ def _described(graph, node, into, inputs):
     return found
 
 
-def _fold(graph, run, previous, into, out_of, touching, saved_by):
+def _fold(graph, run, previous, out_of, touching, saved_by):
     """Replace the ops of ``run`` (and the values between them) by one node; return the
     ids it replaces. ``touching``: the edges at each node; ``saved_by``: which ops use
-    each saved tensor."""
+    each saved tensor. The first op's constants stay visible as the fold's inputs."""
     first = graph.nodes[run[0]]
     fold = Node(f"fold-{run[0]}", "fold", step=first.step, grad_fn=first.grad_fn,
                 order=first.order)
@@ -128,16 +134,6 @@ def _fold(graph, run, previous, into, out_of, touching, saved_by):
             if (alone and op != run[0]) or (edge.kind == "saved" and saved_by[source] <= members
                                            and graph.nodes[source].role == "saved"):
                 inner[source] = None  # a constant or saved tensor of this op only
-    done = set()
-    for node_id in inner:
-        for edge in touching.get(node_id, ()):
-            if id(edge) in done:
-                continue
-            done.add(id(edge))
-            if edge.target in inner and edge.source not in inner:
-                graph.connect(edge.source, fold.id, edge.kind)
-            elif edge.source == run[-1] and edge.target not in inner:
-                graph.connect(fold.id, edge.target, edge.kind)
     for node_id in inner:
         graph.alias[node_id] = fold.id
     return set(inner)

@@ -10,6 +10,7 @@ every language, so that the picture and the captions agree.
 """
 import re
 
+from ..autograd.graph import grad_fn_of
 from .formulas import describe
 from .values import number, plain
 
@@ -101,6 +102,9 @@ class Labels:
         if self.graph is None:
             return False
         drawn = self.graph.alias.get(value.key)
+        made_by = grad_fn_of(value.tensor) if value.tensor is not None else None
+        if drawn is None and made_by is not None:
+            drawn = self.graph.alias.get(f"f{id(made_by)}")  # autograd view
         return drawn is not None and self.graph.nodes.get(drawn) is not None and \
             self.graph.nodes[drawn].kind == "fold"
 

@@ -17,7 +17,7 @@ import numpy as np
 
 from .. import events
 from ..autograd.function import AccumulateGrad, Input
-from ..autograd.graph import grad_fn_of, grad_of
+from ..autograd.graph import grad_fn_of, grad_of, values
 from ..ops.shape import Fill
 from ..tensor import Tensor
 from .checks import Check, from_user
@@ -34,6 +34,7 @@ class Lineage:
         self.known = {}           # (id(grad_fn), output_nr) -> a tensor with that history
         self.step_at = {}         # index of a tape's event -> the Step it ran
         self.named = {id(tensor) for tensor in known}
+        self.replayed = False     # built from a tape: every step exists already
         self.checks = []          # the tape's truth tests (``while b.norm() < 1000``), in order
         self.check_at = {}        # index of a tape's Checked event -> its Check
         for tensor in known:
@@ -85,6 +86,7 @@ class Lineage:
         backward formulas, not the student's program) and return the Values it ends with.
         Values computed only for an ``if``/``while`` test are not among them: the tests
         are in ``self.checks``."""
+        self.replayed = True
         owners = grad_owners(tape)
         users, made, steps, kept = {}, [], [], set()
         depth = 0
@@ -203,6 +205,118 @@ class Lineage:
         step.outputs.append(output)
         return step
 
+    def run_below(self, step, keep):
+        """The ops below ``step`` that repeat it, read from ``history`` without building
+        them (a 100,000-op chain must not cost 100,000 Steps): each takes the same side
+        arguments as ``step`` and, in the same position, the result of the op below, which
+        nothing else used. ``keep``: ids of the tensors that must stay visible (named, an
+        output); one ends the run. None when history cannot tell (a tape's steps: they
+        are built already), else a ``Run``; ``Run.count`` includes ``step``."""
+        output = step.outputs[0].tensor if step.outputs and not self.replayed else None
+        top = self.history.record_of(output) if output is not None else None
+        if top is None or top.inplace or top.function is None:
+            return None
+        position = self._chain_position(top)
+        if position is None:
+            return None
+        same_sides = self._sides_like(top.inputs, position)
+        run = Run(step.key, top.order)
+        current = top.inputs[position]
+        record_of, function = self.history.record_of, top.function
+        while id(current) not in keep:
+            record = record_of(current)
+            if record is None or record.function is not function or record.inplace or \
+                    record.uses != 1 or not same_sides(record.inputs):
+                break
+            run.bottom = step_key(record.node, None, current)
+            run.inner += (f"t{id(current)}", run.bottom)  # a list: += extends in place
+            run.made = current
+            run.count += 1
+            run.order = record.order
+            current = record.inputs[position]
+        run.input, run.position = current, position
+        run.chain = top.inputs[position]
+        return run
+
+    def run_below_node(self, node, keep):
+        """``run_below`` for the autograd view: the grad_fn nodes below ``node`` of the same
+        op, each with the same other inputs, each made by an op whose result nothing else
+        used (as ``history`` knows); ``keep`` as for ``run_below``. A ``Run`` of node ids
+        ("f<id>"), or None."""
+        if self.replayed:
+            return None
+        children = node.next_functions
+        chain = [i for i, (child, _) in enumerate(children)
+                 if child is not None and type(child) is type(node)]
+        if len(chain) != 1:
+            return None
+        position = chain[0]
+        run = Run(f"f{id(node)}", node.sequence_nr)
+        run.position = position
+        current = children[position][0]
+        while type(current) is type(node):
+            tensor = self.history.output_of(current)
+            record = self.history.record_of(tensor) if tensor is not None else None
+            below = current.next_functions
+            if record is None or record.uses != 1 or id(tensor) in keep or \
+                    len(below) != len(children) or \
+                    any(i != position and below[i] != children[i] for i in range(len(below))):
+                break
+            run.bottom = f"f{id(current)}"
+            run.inner.append(run.bottom)
+            run.made = current
+            run.count += 1
+            run.order = current.sequence_nr
+            current = below[position][0]
+        run.input = current
+        return run
+
+    def _chain_position(self, record):
+        """Where ``record``'s op takes the result of an identical op: the position of its
+        only such argument, or None (none, or two: neither is clearly the chain)."""
+        found = None
+        for position, arg in enumerate(record.inputs):
+            below = self.history.record_of(arg) if isinstance(arg, Tensor) else None
+            if below is not None and below.function is record.function:
+                if found is not None:
+                    return None
+                found = position
+        return found
+
+    def _sides_like(self, reference, position):
+        """A test: does an op take the same arguments as ``reference``, except a tensor at
+        ``position``? The same tensor, or equal small constants (each ``b * 2`` makes a
+        fresh 2), or equal plain arguments."""
+        expected = []
+        for i, b in enumerate(reference):
+            if i == position:
+                continue
+            if isinstance(b, Tensor) and self._constant(b):
+                b = _described(b)
+            expected.append((i, b))
+
+        def same(args):
+            if len(args) != len(reference) or not isinstance(args[position], Tensor):
+                return False
+            for i, b in expected:
+                a = args[i]
+                if a is b:
+                    continue
+                if type(b) is tuple:  # a constant tensor, described by its value
+                    if not (isinstance(a, Tensor) and self._constant(a) and
+                            _described(a) == b):
+                        return False
+                elif isinstance(a, Tensor) or isinstance(b, Tensor) or \
+                        type(a) is not type(b) or not _equal(a, b):
+                    return False
+            return True
+        return same
+
+    def _constant(self, tensor):
+        """A small tensor made by no op and needing no gradient (``2`` in ``b * 2``)."""
+        return not tensor.requires_grad and tensor.numel() <= 16 and \
+            self.history.record_of(tensor) is None
+
     # -- 3. the grad_fn graph -------------------------------------------------------------
     def _step_from_node(self, node):
         key = step_key(node)
@@ -312,6 +426,35 @@ class Lineage:
                 self.resolve(self.value(tensor))
                 step = self.steps.get(step_key(node))
         return step or self._step_from_node(node)
+
+
+class Run:
+    """Ops found by ``Lineage.run_below``: ``count`` of them, from ``bottom`` (an op key) up
+    to the step ``top``; ``inner``: the keys of the ops and values folded away; ``input``:
+    the tensor (or grad_fn node) the run started from; ``chain``: the top op's argument
+    from the run, at ``position``."""
+
+    def __init__(self, top, order):
+        self.top = self.bottom = top
+        self.order = order
+        self.count = 1
+        self.inner = []
+        self.input = self.chain = None
+        self.position = 0
+        self.made = None          # what the bottom op made (a tensor, or a grad_fn node)
+
+
+def _described(tensor):
+    """A small constant by its value: shape, dtype and bytes."""
+    data = values(tensor)
+    return data.shape, data.dtype, data.tobytes()
+
+
+def _equal(a, b):
+    try:
+        return bool(a == b)
+    except (TypeError, ValueError):  # arrays, or things that do not compare
+        return False
 
 
 def step_key(node, replaced=None, output=None):

@@ -1,7 +1,7 @@
 """Words for control flow and for folded runs: what a test decided, and what a run of
 identical steps did, read aloud in one caption instead of fifty.
 
-    check          “while b.norm() < 1000” checks ‖b₃‖ = 10.1833 < 1000: true, so the loop goes on
+    check          "while b.norm() < 1000" checks ‖b₃‖ = 10.1833 < 1000: true, so the loop goes on
     note           checked: ‖b₃‖ < 1000 → true            (the dashed note in the picture)
     fold forward   × 2, 10 times in a row (one node in the picture): b₁ = 2 × a2 = …, …
     fold backward  back through the 10 steps of × 2: each multiplies the gradient by 2: …
@@ -76,8 +76,12 @@ def _so(check, lang, result=None, many=False):
     return SO.get((keyword, bool(result)), {}).get(lang, "")
 
 
-def _code(check):
-    return f"“{check.code}”" if check.code else ""
+def _code(check, lang):
+    """The line of code in quotes: Chinese ones in Chinese prose; in English straight ones
+    (the caption's CJK-first font draws “ ” full width)."""
+    if not check.code:
+        return ""
+    return f"“{check.code}”" if lang == "zh" else f'"{check.code}"'
 
 
 def test_text(check, labels, with_values=False):
@@ -126,7 +130,7 @@ def check(check, *, labels, lang):
     """The caption of one test: what was compared, the result, and what it decided."""
     test = test_text(check, labels, with_values=True)
     key = "check" if check.code else "check_plain"
-    return SAY[key][lang].format(code=_code(check), test=test,
+    return SAY[key][lang].format(code=_code(check, lang), test=test,
                                  result=result_word(check.result, lang), so=_so(check, lang))
 
 
@@ -171,7 +175,7 @@ def fold_forward(node, steps, checks, *, labels, lang):
     for position, tests in enumerate(lines.values()):
         key = "fold_check" if len(tests) == 1 else "fold_checks"
         text += SAY["then" if position else "in_between"][lang] + SAY[key][lang].format(
-            code=_code(tests[0]) or test_text(tests[0], labels), count=len(tests),
+            code=_code(tests[0], lang) or test_text(tests[0], labels), count=len(tests),
             results=_results(tests, lang), so=_so_many(tests, lang))
     return text
 

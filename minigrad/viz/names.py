@@ -44,6 +44,10 @@ class Names:
         kept.grads = {key: name for key, name in self.grads.items() if key in ids}
         return kept
 
+    def ids(self):
+        """The ids of the named tensors (and of their gradients)."""
+        return set(self.tensors) | set(self.grads)
+
 
 def tensor_names(names=None):
     """The names of tensors: from ``names`` (name -> object; a notebook's namespace is

@@ -1,22 +1,19 @@
 """DOT to SVG with Graphviz's ``dot`` program, and a clear message when it is missing.
 
-A picture must be readable on a classroom screen: in a notebook at 1280×720 a picture
-wider than ``READABLE_WIDTH_PT`` is shrunk until its 13 pt text is under 10 px. Such a
-picture is drawn again the other way round (top to bottom instead of left to right, or
-the reverse), and the narrower of the two is kept: a tall picture scrolls with the
-notebook, a shrunk one cannot be read.
+A picture must be readable on a classroom screen (``readable.fits``: shown in a notebook at
+1280×720, its text stays at least 10 px without scrolling sideways). One that does not fit
+is drawn again the other way round (left to right instead of top to bottom, or the
+reverse), and the one that needs less width is kept: a tall picture scrolls with the
+notebook (twelve inputs side by side are too wide top to bottom, narrow left to right).
 """
 import re
 import shutil
 import subprocess
 
+from . import readable
 from .errors import DotNotFoundError
 
 TIMEOUT = 120  # seconds; the node cap keeps real graphs far below this
-# JupyterLab's output area is 848 px wide at 1280×720 with its file browser open (Notebook
-# 7's: 1,108 px); shrunk to it, 13 pt text (17.3 px) stays at least 10 px up to this width
-# (tests/lab/screen.py; measured in Chromium by tests/lab/test_players_on_screen.py)
-READABLE_WIDTH_PT = 1100
 TURNED = {"rankdir=LR": "rankdir=TB", "rankdir=TB": "rankdir=LR"}
 
 
@@ -31,18 +28,12 @@ def to_svg(digraph):
         raise DotNotFoundError()
     svg = _run(program, source)
     direction = re.search(r"rankdir=(LR|TB)", source)
-    if width_pt(svg) > READABLE_WIDTH_PT and direction is not None:
+    if direction is not None and not readable.fits(svg):
         turned = _run(program, source.replace(direction.group(0),
                                               TURNED[direction.group(0)], 1))
-        if width_pt(turned) < width_pt(svg):
+        if readable.min_width_px(turned) < readable.min_width_px(svg):
             return turned
     return svg
-
-
-def width_pt(svg):
-    """The width Graphviz gave a picture, in points."""
-    found = re.search(r'<svg width="([\d.]+)pt"', svg)
-    return float(found.group(1)) if found else 0.0
 
 
 def _run(program, source):

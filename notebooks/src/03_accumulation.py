@@ -29,12 +29,12 @@ torch.lab.set_language("en")
 # %% [markdown] zh
 # ## 先猜一猜
 #
-# 先对 $y = 2\mathbf{x}^\top\mathbf{x}$ 反向传播一次，梯度是 $4\mathbf{x}$（上一节）。接着换一个函数 $y = x_1 + x_2 + x_3 + x_4$（也就是 `x.sum()`），它对每个 $x_i$ 的导数都是 1。第二次反向传播之后，`x.grad` 会是什么？
+# 上一节对 $y = 2\mathbf{x}^\top\mathbf{x}$ 做了反向传播，`x.grad` 是 $4\mathbf{x}$。如果接着对另一个函数再做一次反向传播，中间什么也不清，`.grad` 里会留下什么？先别运行，猜一猜。这次的新函数是 $y = x_1 + x_2 + x_3 + x_4$（也就是 `x.sum()`），它对每个 $x_i$ 的导数都是 1。
 
 # %% [markdown] en
 # ## Guess first
 #
-# First one backward pass for $y = 2\mathbf{x}^\top\mathbf{x}$: the gradient is $4\mathbf{x}$ (last lesson). Then a different function, $y = x_1 + x_2 + x_3 + x_4$ (that is, `x.sum()`), whose derivative with respect to each $x_i$ is 1. After the second backward pass, what will `x.grad` be?
+# Last lesson ran backward for $y = 2\mathbf{x}^\top\mathbf{x}$, and `x.grad` became $4\mathbf{x}$. If we now run backward once more, for another function, without clearing anything in between, what will `.grad` hold? Guess before you run anything. The new function is $y = x_1 + x_2 + x_3 + x_4$ (that is, `x.sum()`), whose derivative with respect to each $x_i$ is 1.
 
 # %% exercise accumulation
 
@@ -114,7 +114,7 @@ x.grad
 #
 # $$y = x \times x \quad\Rightarrow\quad \frac{dy}{dx} = x + x = 2x$$
 #
-# 乘法节点的两个输入都是 `x`：沿第一条边的局部导数是第二个因子 $x$，沿第二条边的是第一个因子 $x$。两条边各带回一份梯度，在 `x` 处相加。PyTorch 在一次 `backward()` 内部这样做，在多次 `backward()` 之间也这样做：比如把一批数据分几次算完，梯度自然就合在一起了。代价是：**每次更新参数之后，要记得清零**。
+# 乘法节点的两个输入都是 `x`：沿第一条边的局部导数是第二个因子 $x$，沿第二条边的是第一个因子 $x$。两条边各带回一份梯度，在 `x` 处相加。PyTorch 在一次 `backward()` 内部这样做，在多次 `backward()` 之间也这样做：比如把一批数据分几次算完，梯度自然就合在一起了（第 4 节会讲为什么一批样本的梯度就是各样本梯度之和）。代价是：**每次更新参数之后，要记得清零**。
 
 # %% [markdown] en
 # ## Why add?
@@ -123,7 +123,7 @@ x.grad
 #
 # $$y = x \times x \quad\Rightarrow\quad \frac{dy}{dx} = x + x = 2x$$
 #
-# Both inputs of the multiplication are `x`: the local derivative along the first edge is the second factor, $x$, and along the second edge it is the first factor, $x$. Each edge brings back its share of the gradient, and the shares add up at `x`. PyTorch does this inside one `backward()` and also between several: split a batch into parts, and their gradients combine on their own. The price: **after each update of the parameters, remember to zero the gradients**.
+# Both inputs of the multiplication are `x`: the local derivative along the first edge is the second factor, $x$, and along the second edge it is the first factor, $x$. Each edge brings back its share of the gradient, and the shares add up at `x`. PyTorch does this inside one `backward()` and also between several: split a batch into parts, and their gradients combine on their own (lesson 4 shows why a batch's gradient is the sum of its examples' gradients). The price: **after each update of the parameters, remember to zero the gradients**.
 
 # %%
 x = torch.tensor(3.0, requires_grad=True)

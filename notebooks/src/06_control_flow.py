@@ -129,14 +129,14 @@ print(a2.grad == d2 / a2, a2.grad)
 # %% [markdown] zh
 # ## 但 k 也取决于 a
 #
-# “k 是常数”这句话要小心：对**一个给定的** `a`，$k$ 是固定的；换一个 `a`，循环的圈数或者走的分支可能就变了，$k$ 也跟着变。所以 $f$ 不是一条直线，而是一段一段的直线，每段的斜率不同。在段与段的交界处，也就是循环恰好多转或少转一圈的地方，以及 `b` 的和变号的 $a = 0$ 处，$f$ 会跳变，那里没有导数。
+# “k 是常数”这句话要小心：对**一个给定的** `a`，$k$ 是固定的；换一个 `a`，循环的圈数或者走的分支可能就变了，$k$ 也跟着变。所以 $f$ 不是一条直线，而是一段一段的直线，每段的斜率不同。在段与段的交界处，也就是循环恰好多转或少转一圈的地方，以及 `b` 的和变号的 $a = 0$ 处，$f$ 会跳变，那里没有导数。（正好在 $a = 0$ 时，`f` 根本停不下来：`b` 一直是 0，循环永远不会结束。）
 #
 # `a.grad` 给出的，是这一次实际走过的那段直线的斜率。离交界处远时，它就是 $f$ 的导数；正好在交界处，它只说明这一次走了哪条路。看一个交界点：$a = 1000 / 2^9 = 1.953125$ 时，$2^9 a$ 恰好等于 1000，循环在第 9 次翻倍后停下；`a` 再小一点点，循环就要多转一圈：
 
 # %% [markdown] en
 # ## But k depends on a
 #
-# Careful with "k is a constant": for **a given** `a`, $k$ is fixed; for another `a` the loop may run a different number of times, or the other branch may be taken, and $k$ changes with it. So $f$ is not one straight line but a line in pieces, each with its own slope. Where two pieces meet (where the loop runs exactly one time more or less, and at $a = 0$, where the sum of `b` changes sign), $f$ jumps, and has no derivative there.
+# Careful with "k is a constant": for **a given** `a`, $k$ is fixed; for another `a` the loop may run a different number of times, or the other branch may be taken, and $k$ changes with it. So $f$ is not one straight line but a line in pieces, each with its own slope. Where two pieces meet (where the loop runs exactly one time more or less, and at $a = 0$, where the sum of `b` changes sign), $f$ jumps, and has no derivative there. (At $a = 0$ itself, `f` never even returns: `b` stays 0 and the loop never ends.)
 #
 # `a.grad` is the slope of the piece this run actually went through. Away from the places where pieces meet, that is the derivative of $f$; right at one of them, it only tells you which path this run took. Look at one such place: at $a = 1000 / 2^9 = 1.953125$, $2^9 a$ is exactly 1000, and the loop stops after the 9th doubling; for an `a` a tiny bit smaller, the loop runs once more:
 

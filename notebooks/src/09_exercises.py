@@ -71,7 +71,7 @@ show(y, dy_dx)
 # <details>
 # <summary><b>参考答案</b>（先写下你的回答，再点开）</summary>
 #
-# 要对一阶导数再求导，一阶导数就不能只是几个数，它得带着自己的计算图。所以第一次反向传播时要加 `create_graph=True`：反向传播的每一步运算都要记下来，用到的中间值也要存着。这张导数的图比 $y$ 的图大，因为乘积法则、链式法则都会添上新的节点（上面的检查数过了）。然后还要沿着这张更大的图再做一次反向传播。所以时间上多了一遍更长的反向传播，内存上要同时留着两张图。
+# 要对一阶导数再求导，一阶导数就不能只是几个数，它得带着自己的计算图。所以第一次反向传播时要加 `create_graph=True`：反向传播的每一步运算都要记下来，用到的中间值也要存着。这张导数的图比 $y$ 的图大，因为乘积法则、链式法则都会添上新的节点（答对时，上面的检查会告诉你两张图各有几个节点）。然后还要沿着这张更大的图再做一次反向传播。所以时间上多了一遍更长的反向传播，内存上要同时留着两张图。
 #
 # 参数多的时候差距更大：$n$ 个参数的一阶导数是 $n$ 个数，一次反向传播就能得到；二阶导数（黑塞矩阵）却有 $n \times n$ 个数，要像第 4 节拼雅可比矩阵那样，对一阶导数的每个分量各做一次反向传播。
 #
@@ -83,7 +83,7 @@ show(y, dy_dx)
 # <details>
 # <summary><b>Model answer</b> (write yours first, then open)</summary>
 #
-# To differentiate the first derivative again, it cannot be just numbers: it must carry a graph of its own. So the first backward pass needs `create_graph=True`: every operation of the backward pass is recorded, and the values it uses are kept. That graph of the derivative is bigger than the graph of $y$, because the product rule and the chain rule add nodes (the check above counted them). Then a second backward pass walks this bigger graph. So it takes a second, longer backward pass in time, and both graphs at once in memory.
+# To differentiate the first derivative again, it cannot be just numbers: it must carry a graph of its own. So the first backward pass needs `create_graph=True`: every operation of the backward pass is recorded, and the values it uses are kept. That graph of the derivative is bigger than the graph of $y$, because the product rule and the chain rule add nodes (once your answer is right, the check above tells you how many each graph has). Then a second backward pass walks this bigger graph. So it takes a second, longer backward pass in time, and both graphs at once in memory.
 #
 # With many parameters the gap grows: the first derivative of $n$ parameters is $n$ numbers, from one backward pass; the second derivative (the Hessian) has $n \times n$ numbers and, like the Jacobian built in lesson 4, needs one backward pass per component of the first derivative.
 #
@@ -106,10 +106,18 @@ show(y, dy_dx)
 # **My answer:** (double-click here and replace this sentence with yours)
 
 # %% [markdown] zh
-# **再动手。** 先在草稿里试一试，读一读出错信息。
+# **再动手。**
 
 # %% [markdown] en
-# **Then try it.** Try it in the scratch cell first, and read the error message.
+# **Then try it.**
+
+# %% exercise backward_twice
+
+# %% [markdown] zh
+# 草稿：
+
+# %% [markdown] en
+# Scratch:
 
 # %%
 x = torch.arange(4.0, requires_grad=True)
@@ -119,8 +127,6 @@ try:
     y.backward()
 except RuntimeError as err:
     print("RuntimeError:", err)
-
-# %% exercise backward_twice
 
 # %% answer backward_twice
 

@@ -101,6 +101,6 @@ def test_a_caption_that_disagrees_with_its_frame_is_seen(history):
 def test_a_picture_too_wide_is_seen(history):
     v = notes_graph()
     svg = viz.to_svg(viz.draw(v["z"], names=v))
-    wide = svg.replace('<svg width="', '<svg width="2', 1)  # 290 pt -> 2290 pt
+    wide = svg.replace('<svg width="', '<svg width="2', 1)  # 351 pt -> 2351 pt
     problems = Lesson("en/x.ipynb", seen_with([wide], [ids(v)], tensors=leaves(v))).problems()
     assert any("pt wide" in p for p in problems), problems

@@ -9,7 +9,9 @@ checked as the student sees it (issue 10, "Done when"):
 - each view still shows what its cell showed, by the rule of ``minigrad.lab.live``: the
   same boxes under the same names, a picture it showed at the end of some cell, and once a
   mark says a later cell broke it (a name rebound, ...), the picture from before that cell;
-- no picture wider than fits 1280×720 at a readable size (``screen.py``).
+- no picture wider than fits 1280×720 at a readable size (``minigrad.viz.readable.fits``:
+  in JupyterLab's output area with the file browser open, text of at least 10 px without
+  scrolling sideways).
 
 The lessons run two at a time, the first time a test asks; what the kernels saw is kept
 in artifacts/seen/ (git-ignored) for reading.
@@ -22,7 +24,9 @@ import re
 import numpy as np
 import pytest
 
-from . import lessons, screen
+from minigrad.viz import readable
+
+from . import lessons
 
 pytest.importorskip("nbclient")
 
@@ -187,10 +191,10 @@ class Lesson:
     # -- what every picture must do -----------------------------------------------------------
     def picture_problems(self, where, svg, named):
         found = []
-        if not screen.readable(svg):
-            found.append(f"{where}: {screen.width_pt(svg):,.0f} pt wide: its text would be "
-                         f"{screen.text_px(svg):.1f} px at 1280×720 (needs "
-                         f"≤ {screen.MAX_WIDTH_PT:,.0f} pt)")
+        if not readable.fits(svg):
+            found.append(f"{where}: {readable.size_pt(svg)[0]:,.0f} pt wide: at 1280×720 it "
+                         f"needs {readable.min_width_px(svg):,.0f} px to keep its text at "
+                         f"{readable.MIN_TEXT_PX} px, and has {readable.AVAILABLE_PX}")
         classes = classes_of(svg)
         for node_id, texts in boxes(svg).items():
             names = named.get(node_id[1:]) if node_id.startswith("t") else None

@@ -41,11 +41,11 @@ def test_the_chapter_loop_plays_in_a_few_frames(history):
     captions = [f.caption("en") for f in frames]
     assert captions[0] == (
         "× 2, 10 times in a row (one node in the picture): b₁ = 2 × a2 = 2 × -1.25 = -2.5, "
-        "then b₂ = -5, b₃ = -10, …, b₁₀ = -1280; in between, “while b.norm() < 1000” was "
+        "then b₂ = -5, b₃ = -10, …, b₁₀ = -1280; in between, \"while b.norm() < 1000\" was "
         "checked 9 times: true each time, so the loop went on")
-    assert captions[1] == ("“while b.norm() < 1000” checks ‖b₁₀‖ = 1280 < 1000: false, "
+    assert captions[1] == ("\"while b.norm() < 1000\" checks ‖b₁₀‖ = 1280 < 1000: false, "
                            "so the loop stops")
-    assert captions[2] == "“if b.sum() > 0” checks ∑b₁₀ = -1280 > 0: false, so the else block runs"
+    assert captions[2] == "\"if b.sum() > 0\" checks ∑b₁₀ = -1280 > 0: false, so the else block runs"
     assert captions[3] == "d2 = 100 × b₁₀ = 100 × -1280 = -128000"
     assert captions[6] == ("Back through the 10 steps of × 2 (one node): each multiplies the "
                            "gradient by its local derivative 2: 100 → 200 → 400 → … → 102400, "
@@ -84,9 +84,9 @@ def test_a_short_loop_is_not_folded_and_each_test_says_what_it_decided(history):
     frames = viz.Frames(tape, names={"a": a, "d": d})
     checks = [f.caption("en") for f in frames if f.kind == "check"]
     assert checks == [
-        "“while b.norm() < 1000” checks ‖b‖ = 600 < 1000: true, so the loop goes on",
-        "“while b.norm() < 1000” checks ‖d‖ = 1200 < 1000: false, so the loop stops",
-        "“if b.sum() > 0” checks ∑d = 1200 > 0: true, so the if block runs",
+        "\"while b.norm() < 1000\" checks ‖b‖ = 600 < 1000: true, so the loop goes on",
+        "\"while b.norm() < 1000\" checks ‖d‖ = 1200 < 1000: false, so the loop stops",
+        "\"if b.sum() > 0\" checks ∑d = 1200 > 0: true, so the if block runs",
     ]
     forward = [f.caption("en") for f in frames if f.kind == "forward"]
     # the loop's b held 600 and then 1200, which the notebook calls d
@@ -99,7 +99,7 @@ def test_an_if_without_else_is_skipped(history):
         y = grow(x)
     frames = viz.Frames(tape, names={"x": x})
     assert [f.caption("en") for f in frames] == [
-        "“if x.sum() > 0” checks ∑x = -3 > 0: false, so the if block is skipped"]
+        "\"if x.sum() > 0\" checks ∑x = -3 > 0: false, so the if block is skipped"]
     assert frames[0].caption("zh").endswith("不成立，所以跳过 if 下面的代码")
     assert y is x
 

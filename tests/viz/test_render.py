@@ -10,7 +10,7 @@ import pytest
 
 import minigrad as torch
 from minigrad import viz
-from minigrad.viz import render
+from minigrad.viz import readable, render
 
 from .programs import z_of_notes
 
@@ -78,20 +78,18 @@ def test_without_dot_a_clear_message_and_text_still_works(tmp_path):
 
 
 def test_a_picture_too_wide_for_a_classroom_screen_is_drawn_the_other_way_round(history):
-    # lesson 7's two-layer net: 13 steps deep, so first laid out left to right, 1,916 pt
-    torch.manual_seed(0)
-    x, y = torch.randn(64, 1000), torch.randn(64, 10)
-    w1 = torch.randn(1000, 100, requires_grad=True)
-    w2 = torch.randn(100, 10, requires_grad=True)
-    loss = (x.mm(w1).relu().mm(w2) - y).pow(2).sum()
-    digraph = viz.draw(loss, names={"x": x, "y": y, "w1": w1, "w2": w2, "loss": loss})
-    assert "rankdir=LR" in digraph.source
+    # twelve inputs side by side: too wide top to bottom, narrow left to right
+    leaves = {f"t{k}": torch.tensor([1.0, 2.0, 3.0], requires_grad=True) for k in range(12)}
+    total = torch.stack(list(leaves.values())).sum()
+    digraph = viz.draw(total, names={**leaves, "total": total})
+    top_to_bottom = render._run("dot", digraph.source)
+    assert "rankdir=TB" in digraph.source and not readable.fits(top_to_bottom)
     svg = viz.to_svg(digraph)
-    assert render.width_pt(svg) <= render.READABLE_WIDTH_PT
-    assert render.width_pt(svg) < render.width_pt(render._run("dot", digraph.source))
+    assert readable.fits(svg)
+    assert readable.size_pt(svg)[0] < readable.size_pt(top_to_bottom)[0]
 
 
 def test_a_narrow_picture_keeps_its_direction(history):
     x = torch.tensor(2.0, requires_grad=True)
-    svg = viz.to_svg(viz.draw(x * 3, names={"x": x}))
-    assert render.width_pt(svg) < 400
+    digraph = viz.draw(x * 3, names={"x": x})
+    assert viz.to_svg(digraph) == render._run("dot", digraph.source)
