@@ -6,6 +6,8 @@ import pytest
 import minigrad as torch
 from minigrad import viz
 
+from viz.programs import z_of_notes  # tests/viz: the notes' z = (x + y) × w
+
 from .test_lessons_as_seen import Lesson
 
 
@@ -17,15 +19,6 @@ def history():
     yield
     if not was_on:
         viz.history.disable()
-
-
-def notes_graph():
-    x = torch.tensor(2.0, requires_grad=True)
-    y = torch.tensor(3.0, requires_grad=True)
-    w = torch.tensor(4.0, requires_grad=True)
-    a = x + y
-    z = a * w
-    return dict(x=x, y=y, w=w, a=a, z=z)
 
 
 def seen_with(view_svgs, names, final=None, mark="", tensors=None, players=()):
@@ -48,21 +41,21 @@ def leaves(v):
 
 
 def test_a_picture_true_to_its_cell_passes(history):
-    v = notes_graph()
+    v = z_of_notes()
     svg = viz.to_svg(viz.draw(v["z"], names=v))
     assert Lesson("en/x.ipynb", seen_with([svg, svg], [ids(v)] * 2, tensors=leaves(v))
                   ).problems() == []
 
 
 def test_a_lost_name_is_seen(history):
-    v = notes_graph()
+    v = z_of_notes()
     unnamed = viz.to_svg(viz.draw(v["z"], names={"z": v["z"]}))
     problems = Lesson("en/x.ipynb", seen_with([unnamed], [ids(v)], tensors=leaves(v))).problems()
     assert any("the box of a is called" in p for p in problems), problems
 
 
 def test_a_non_leaf_grad_is_seen(history):
-    v = notes_graph()
+    v = z_of_notes()
     svg = viz.to_svg(viz.draw(v["z"], names=v))
     faked = svg.replace(">5.</text>", ">5.</text><text>a.grad = 4.</text>", 1)  # a's box
     problems = Lesson("en/x.ipynb", seen_with([faked], [ids(v)], tensors=leaves(v))).problems()
@@ -70,7 +63,7 @@ def test_a_non_leaf_grad_is_seen(history):
 
 
 def test_a_view_that_changed_after_its_names_were_rebound_is_seen(history):
-    v = notes_graph()
+    v = z_of_notes()
     before = viz.to_svg(viz.draw(v["z"], names=v))
     v["z"].backward()
     after = viz.to_svg(viz.draw(v["z"], names=v))
@@ -99,7 +92,7 @@ def test_a_caption_that_disagrees_with_its_frame_is_seen(history):
 
 
 def test_a_picture_too_wide_is_seen(history):
-    v = notes_graph()
+    v = z_of_notes()
     svg = viz.to_svg(viz.draw(v["z"], names=v))
     wide = svg.replace('<svg width="', '<svg width="2', 1)  # 351 pt -> 2351 pt
     problems = Lesson("en/x.ipynb", seen_with([wide], [ids(v)], tensors=leaves(v))).problems()

@@ -13,7 +13,8 @@ import shutil
 
 import pytest
 
-from browser import jupyter  # tests/browser: the same server and Chromium set-up
+from browser import jupyter  # tests/browser: the same Jupyter server and Chromium
+from browser.conftest import browser, server  # noqa: F401 (fixtures)
 from minigrad.viz import readable
 
 pytestmark = pytest.mark.browser
@@ -38,35 +39,23 @@ MEASURE = r"""(player) => {
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    if jupyter.missing():
-        pytest.skip(jupyter.missing())
-    with jupyter.jupyter_server(tmp_path_factory.mktemp("jupyter")) as running:
-        for lang in ("en", "zh"):
-            (running["dir"] / lang).mkdir()
-            for lesson in LESSONS:
-                shutil.copy(jupyter.REPO / "notebooks" / lang / f"{lesson}.ipynb",
-                            running["dir"] / lang)
-        yield running
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        chromium = jupyter.launch_chromium(p)
-        yield chromium
-        chromium.close()
+def lessons(server):
+    """Lessons 2, 5 and 6 in both languages, in the test server's notebook folder."""
+    for lang in ("en", "zh"):
+        (server["dir"] / lang).mkdir(exist_ok=True)
+        for lesson in LESSONS:
+            shutil.copy(jupyter.REPO / "notebooks" / lang / f"{lesson}.ipynb", server["dir"] / lang)
+    return server
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
 @pytest.mark.parametrize("ui, lang", [("lab", "en"), ("notebook", "zh")])
-def test_every_frame_of_the_player_is_readable_at_1280x720(browser, server, lesson, ui, lang):
+def test_every_frame_of_the_player_is_readable_at_1280x720(browser, lessons, lesson, ui, lang):
     folder = jupyter.REPO / "artifacts" / "screens"
     folder.mkdir(parents=True, exist_ok=True)
     page = browser.new_page(viewport=SCREEN)
     prefix = "lab/tree" if ui == "lab" else "notebooks"
-    page.goto(f"{server['url']}/{prefix}/{lang}/{lesson}.ipynb?reset&token={jupyter.TOKEN}")
+    page.goto(f"{lessons['url']}/{prefix}/{lang}/{lesson}.ipynb?reset&token={jupyter.TOKEN}")
     page.wait_for_function(jupyter.KERNEL_READY, timeout=jupyter.SLOW)
     page.locator(".jp-CodeCell .jp-InputArea-editor").first.click()
     jupyter.run_all(page)
