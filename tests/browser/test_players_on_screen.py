@@ -6,16 +6,17 @@ On every frame, measured in the page: the picture is not wider than the player (
 hidden behind a scroll bar), the boxes' text is at least ``readable.MIN_TEXT_PX`` high
 on screen, and there is a caption. It prints the width the output area really has (848 px
 in JupyterLab with its file browser open, 1,108 px in Notebook 7), which
-``minigrad.viz.readable.AVAILABLE_PX`` assumes. Each frame is saved in artifacts/screens/ to be looked at:
-the screen with the player scrolled to its top, and the whole player.
+``minigrad.viz.readable.AVAILABLE_PX`` assumes. Each frame's screen, the player scrolled to
+its top as a teacher would, is saved in artifacts/screens/ to be looked at.
+(Pictures' test, in tests/browser for its server and Chromium.)
 """
 import shutil
 
 import pytest
 
-from browser import jupyter  # tests/browser: the same Jupyter server and Chromium
-from browser.conftest import browser, server  # noqa: F401 (fixtures)
 from minigrad.viz import readable
+
+from . import jupyter
 
 pytestmark = pytest.mark.browser
 
@@ -67,8 +68,7 @@ def test_every_frame_of_the_player_is_readable_at_1280x720(browser, lessons, les
     while True:
         seen = player.evaluate(MEASURE)
         name = f"{ui}_{lang}_{lesson}_frame{step:02d}"
-        page.screenshot(path=folder / f"{name}.png")          # the screen, player on top
-        player.screenshot(path=folder / f"{name}_player.png")  # the whole player
+        page.screenshot(path=folder / f"{name}.png")
         where = f"{ui} {lang} {lesson} frame {step}"
         print(f"{where}: picture {seen['svg']:.0f} px in {seen['room']} px, boxes' text "
               f"{seen['text']:.1f} px; caption: {seen['caption']}")
