@@ -3,10 +3,11 @@ import numpy as np
 
 import minigrad
 
-from .timing import best_time
+from .timing import best_times, in_turn
 
 try:
     import torch
+    torch.set_num_threads(1)  # as NumPy's BLAS (see bench/__main__.py)
 except ImportError:  # the comparison needs PyTorch: pip install torch==2.13.0
     torch = None
 
@@ -105,10 +106,10 @@ def two_layer_net_numpy(steps=500):
 
 
 WORKLOADS = [  # name, factory, target ratio, repeat (full, quick), calls per repeat
-    ("tiny chapter loop", tiny_loop, 0.25, (7, 3), 2000),
+    ("tiny chapter loop", tiny_loop, 0.5, (7, 3), 2000),
     ("two-layer net, 500 steps", two_layer_net, 0.9, (3, 1), 1),
-    ("100,000-op chain", chain, 0.8, (3, 1), 1),
-    ("10,000 branches summed", branches, 0.4, (3, 1), 1),
+    ("100,000-op chain", chain, 1.0, (3, 1), 1),
+    ("10,000 branches summed", branches, 1.0, (3, 1), 1),
 ]
 
 
@@ -116,14 +117,18 @@ def run(quick=False):
     rows = []
     for name, factory, target, repeats, number in WORKLOADS:
         repeat = repeats[1] if quick else repeats[0]
-        ours = best_time(factory(minigrad), repeat, number)
-        if torch is not None:
-            base = best_time(factory(torch), repeat, number)
-            rows.append(dict(name=name, ours=ours, base=base, target=target, baseline="PyTorch"))
-        else:
-            rows.append(dict(name=name, ours=ours, base=0, target=target, baseline="(no PyTorch)"))
+        if torch is None:
+            ours, ours_cpu = best_times(factory(minigrad), repeat, number)
+            rows.append(dict(name=name, ours=ours, base=0, ours_cpu=ours_cpu, base_cpu=0,
+                             target=target, baseline="(no PyTorch)"))
+            continue
+        (ours, ours_cpu), (base, base_cpu) = in_turn([factory(minigrad), factory(torch)],
+                                                     repeat, number)
+        rows.append(dict(name=name, ours=ours, base=base, ours_cpu=ours_cpu, base_cpu=base_cpu,
+                         target=target, baseline="PyTorch"))
     repeat = 1 if quick else 3
+    (ours, ours_cpu), (base, base_cpu) = in_turn([two_layer_net(minigrad), two_layer_net_numpy()],
+                                                 repeat)
     rows.append(dict(name="two-layer net vs NumPy by hand", target=2.0, baseline="NumPy by hand",
-                     ours=best_time(two_layer_net(minigrad), repeat),
-                     base=best_time(two_layer_net_numpy(), repeat)))
+                     ours=ours, base=base, ours_cpu=ours_cpu, base_cpu=base_cpu))
     return rows

@@ -1,14 +1,16 @@
 """``python -m bench.lab_frames [--browser]``: how fast the player shows the next frame.
 
-Target: once a frame is rendered (cached), ``Next`` shows it in < 50 ms.
+Target: Next shows the next frame within one animation frame (< 16 ms), every time.
 
-- By default, the Python side of the widget: ``player.next()`` including what goes to the
-  browser (every message is serialised to JSON, as the kernel would; the comm is a
-  stand-in that counts bytes).
-- ``--browser``: what a student sees, in JupyterLab in Chromium: from the click on Next
-  to the new SVG in the page (kernel round trip and DOM update included), next to the
-  floor: a plain ipywidgets Button changing an HTML widget, in the same notebook, on the
-  same machine (whatever the player does costs what it adds to that).
+- By default, the Python side: how long building a player takes (every frame's DOT text
+  and caption, sent to the page at once) and how many bytes go to the browser (every
+  message serialised to JSON, as the kernel would; the comm is a stand-in that counts).
+- ``--browser``: what a student sees, in JupyterLab in Chromium, once the page has drawn
+  every frame: from the click on Next to the new picture in the page, to that picture
+  laid out (the work the browser's next animation frame needs), and whether the new
+  picture was already there at the first animation frame after the click. Next to it the
+  floor of a kernel round trip: a plain ipywidgets Button changing an HTML widget in the
+  same notebook (what stepping cost when each step asked the kernel).
 
 Printed, never asserted.
 """
@@ -23,7 +25,7 @@ from comm.base_comm import BaseComm
 
 import minigrad as torch
 
-TARGET_MS = 50
+TARGET_MS = 16  # one animation frame at 60 Hz
 
 
 class CountingComm(BaseComm):
@@ -67,66 +69,89 @@ def two_layer_net():
     return tape
 
 
+def long_recording():
+    """40 alternating ops (no run to fold): ~80 frames, graphs of up to ~80 nodes."""
+    x = torch.tensor(1.0, requires_grad=True)
+    with torch.trace() as tape:
+        y = x
+        for i in range(40):
+            y = y * 1.01 if i % 2 else y + 0.5
+        y.backward()
+    return tape
+
+
 WORKLOADS = {"y = 2 xᵀx, backward": chapter_backward,
              "control flow f(a)": control_flow,
-             "two-layer net": two_layer_net}
+             "two-layer net": two_layer_net,
+             "40 ops, not folded": long_recording}
 
 
 def measure(make_tape):
+    """(frames, seconds to build the player with every frame's DOT, bytes sent)."""
     from minigrad.lab import Player
-    player = Player(make_tape(), names={})
-    frames = len(player.frames)
+    tape = make_tape()
+    before = CountingComm.sent_bytes
     start = time.perf_counter()
-    for k in range(frames):
-        player.frames[k].svg()
-    first_render = (time.perf_counter() - start) / frames
-    shown = []
-    for k in range(frames - 1):
-        player.go(k)
-        start = time.perf_counter()
-        player.next()
-        shown.append(time.perf_counter() - start)
-    return frames, first_render, shown
+    player = Player(tape, names={})
+    built = time.perf_counter() - start
+    return len(player.frames), built, CountingComm.sent_bytes - before
 
 
-# In the page: click a button n times, each time waiting until what it changes changed.
+# In the page: click a button n times. Each time: ms until what it changes changed, ms
+# until that change is laid out (the work the next animation frame needs), and whether
+# the change was already there at the next animation frame after the click.
 CLICK_AND_TIME = r"""async ([widget, changes, label, n]) => {
-    const player = document.querySelector(widget);
-    const picture = player.querySelector(changes);
-    const button = [...player.querySelectorAll('button')].find(b => b.textContent.includes(label));
-    const times = [];
+    const [selector, index] = widget;
+    const box = document.querySelectorAll(selector)[index];
+    const picture = box.querySelector(changes);
+    const button = [...box.querySelectorAll('button')].find(b => b.textContent.includes(label));
+    const clicks = [];
     for (let i = 0; i < n; i++) {
-        const shown = new Promise((resolve) => {
-            const watcher = new MutationObserver(() => { watcher.disconnect(); resolve(true); });
-            watcher.observe(picture, {childList: true, subtree: true});
-            setTimeout(() => { watcher.disconnect(); resolve(false); }, 5000);
+        let changed = false;
+        const seen = new Promise((resolve) => {
+            const watcher = new MutationObserver(() => {
+                watcher.disconnect();
+                changed = true;
+                const at = performance.now();
+                picture.getBoundingClientRect();  // style and layout of the new content
+                resolve([at, performance.now()]);
+            });
+            watcher.observe(picture, {childList: true, subtree: true, characterData: true});
+            setTimeout(() => { watcher.disconnect(); resolve(null); }, 5000);
         });
+        const nextFrame = new Promise((resolve) => requestAnimationFrame(() => resolve(changed)));
         const start = performance.now();
         button.click();
-        if (await shown) times.push(performance.now() - start);
+        const times = await seen;
+        if (times) clicks.push([times[0] - start, times[1] - start, await nextFrame]);
+        await new Promise((resolve) => setTimeout(resolve, 50));  // a student's pace
     }
-    return times;
+    return clicks;
 }"""
 
 BROWSER_NOTEBOOK = ["%load_ext minigrad\n"
                     "import minigrad as torch\n"
                     "from minigrad.lab import play\n"
-                    "from bench.lab_frames import control_flow\n"
+                    "from bench import lab_frames\n"
                     "torch.lab.set_language('en')",
-                    "play(control_flow())",
+                    *[f"play(lab_frames.{make.__name__}())" for make in WORKLOADS.values()],
                     # the floor: the smallest round trip a widget button can make
                     "import ipywidgets\n"
                     "bump = ipywidgets.Button(description='Bump')\n"
                     "count = ipywidgets.HTML('0')\n"
                     "bump.on_click(lambda _: setattr(count, 'value', str(int(count.value) + 1)))\n"
                     "ipywidgets.VBox([bump, count]).add_class('floor')"]
-PLAYER = (".minigrad-player", ".minigrad-picture")
-FLOOR = (".floor", ".widget-html-content")
+DRAWN = """(k) => { const c = document.querySelectorAll('.minigrad-player .minigrad-canvas')[k];
+                    return c && c.dataset.drawn && c.dataset.drawn === c.dataset.pictures; }"""
+ROUNDS = 3  # each step is timed this often; the least time of a step is its cost on a quiet machine
+LAST_STEP = """(k) => Number(/of (\\d+)/.exec(
+    document.querySelectorAll('.minigrad-player')[k].textContent)[1]) - 1"""
 
 
 def measure_in_browser():
-    """(first view, cached, floor): lists of ms from click to SVG on screen (for the
-    floor: to the new text), in JupyterLab."""
+    """{workload: (seconds until the page had drawn every frame, rounds)}, and the
+    floor's rounds; a round is a list of clicks, a click (ms to the change in the page,
+    ms to it laid out, whether the next animation frame had it)."""
     import pathlib
     import tempfile
 
@@ -134,6 +159,7 @@ def measure_in_browser():
 
     from tests.browser import jupyter
     root = pathlib.Path(__file__).resolve().parents[1]
+    results = {}
     with tempfile.TemporaryDirectory() as tmp, jupyter.jupyter_server(tmp) as server, \
             sync_playwright() as p:
         browser = jupyter.launch_chromium(p)
@@ -141,17 +167,23 @@ def measure_in_browser():
         page = jupyter.open_notebook(browser, server, "bench", cells)
         page.locator(".jp-Cell .jp-InputArea-editor").first.click()
         jupyter.run_all(page)
-        page.wait_for_selector(".minigrad-player .minigrad-picture svg g.node",
-                               timeout=jupyter.SLOW)
-        steps = page.evaluate("() => Number(/of (\\d+)/.exec(document.querySelector("
-                              "'.minigrad-player').textContent)[1])") - 1
-        first = page.evaluate(CLICK_AND_TIME, [*PLAYER, "Next", steps])
-        cached = page.evaluate(CLICK_AND_TIME, [*PLAYER, "Previous", steps])
-        cached += page.evaluate(CLICK_AND_TIME, [*PLAYER, "Next", steps])
-        page.wait_for_selector(".floor button")
-        floor = page.evaluate(CLICK_AND_TIME, [*FLOOR, "Bump", 2 * steps])
+        page.wait_for_selector(".floor button", timeout=jupyter.SLOW)
+        for k, name in enumerate(WORKLOADS):
+            start = time.perf_counter()
+            page.wait_for_function(DRAWN, arg=k, timeout=jupyter.SLOW)
+            drawn = time.perf_counter() - start
+            page.locator(".minigrad-player").nth(k).scroll_into_view_if_needed()
+            steps = page.evaluate(LAST_STEP, k)
+            player = [[".minigrad-player", k], ".minigrad-picture"]
+            rounds = []
+            for _ in range(ROUNDS):  # to the end and back
+                rounds.append(page.evaluate(CLICK_AND_TIME, [*player, "Next", steps]) +
+                              page.evaluate(CLICK_AND_TIME, [*player, "Previous", steps]))
+            results[name] = (drawn, rounds)
+        floor = [page.evaluate(CLICK_AND_TIME, [[".floor", 0], ".widget-html-content", "Bump", 20])
+                 for _ in range(ROUNDS)]
         browser.close()
-    return first, cached, floor
+    return results, floor
 
 
 def main(argv=None):
@@ -160,27 +192,33 @@ def main(argv=None):
                         help="measure in JupyterLab in Chromium (needs chromium + playwright)")
     args = parser.parse_args(argv)
     if args.browser:
-        first, cached, floor = measure_in_browser()
-        print("control flow f(a) in JupyterLab + Chromium, click on Next/Previous -> new SVG:")
-        for name, times in (("first view", first), ("cached", cached),
-                            ("floor", floor)):  # a plain ipywidgets Button -> HTML
-            print(f"  {name:10} {len(times):3d} steps  median {statistics.median(times):6.1f} ms  "
-                  f"worst {max(times):6.1f} ms")
-        mark = "ok" if max(cached) < TARGET_MS else "MISSED"
-        print(f"  target: cached < {TARGET_MS} ms [{mark}]; the player adds "
-              f"{statistics.median(cached) - statistics.median(floor):+.1f} ms (median) "
-              f"to the floor")
+        results, floor = measure_in_browser()
+        print(f"JupyterLab + Chromium, Next and Previous through every frame, {ROUNDS} times "
+              f"(ms from the click to the new picture laid out; 'least': each step's least "
+              f"time over the rounds, what it costs when the machine is not busy elsewhere):")
+        everything = []
+        for name, (drawn, rounds) in [*results.items(), ("floor", (None, floor))]:
+            clicks = [click for one in rounds for click in one]
+            laid_out = [c[1] for c in clicks]
+            least = [min(c[1] for c in same) for same in zip(*rounds)]
+            in_time = sum(c[2] for c in clicks)
+            waited = "" if drawn is None else f" (all drawn +{drawn:.1f} s)"
+            print(f"  {name + waited:36} {len(clicks):4d} clicks: median "
+                  f"{statistics.median(laid_out):5.1f}, worst {max(laid_out):6.1f};  least: median "
+                  f"{statistics.median(least):5.1f}, worst {max(least):5.1f};  "
+                  f"in the next animation frame: {in_time}/{len(clicks)}")
+            if drawn is not None:
+                everything += least
+        ok = max(everything) < TARGET_MS
+        print(f"  target: every step laid out within {TARGET_MS} ms (least times) "
+              f"[{'ok' if ok else 'MISSED'}]  (floor: a plain ipywidgets Button's round trip "
+              f"to the kernel)")
         return 0
     comm.create_comm = CountingComm
-    print(f"{'workload':22} {'frames':>6} {'render once':>12} {'Next, median':>13} "
-          f"{'Next, worst':>12}  target")
+    print(f"{'workload':22} {'frames':>6} {'build, all frames':>18} {'sent':>9}")
     for name, make_tape in WORKLOADS.items():
-        frames, first, shown = measure(make_tape)
-        worst = max(shown)
-        mark = "ok" if worst * 1e3 < TARGET_MS else "MISSED"
-        print(f"{name:22} {frames:6d} {first * 1e3:10.1f}ms {statistics.median(shown) * 1e3:11.2f}ms "
-              f"{worst * 1e3:10.2f}ms  < {TARGET_MS} ms [{mark}]")
-    print(f"(sent to the browser: {CountingComm.sent_bytes / 1e6:.1f} MB of widget messages)")
+        frames, built, sent = measure(make_tape)
+        print(f"{name:22} {frames:6d} {built * 1e3:15.0f} ms {sent / 1e3:6.0f} kB")
     return 0
 
 

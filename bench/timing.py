@@ -1,13 +1,27 @@
-"""Best-of-N wall-clock timing, the cycle collector left on (as a user's program has it)."""
+"""Best-of-N timing, the cycle collector left on (as a user's program has it)."""
 import time
 
 
-def best_time(fn, repeat, number=1):
-    """The fastest of ``repeat`` runs of ``number`` calls of ``fn``, per call."""
-    best = float("inf")
+def best_times(fn, repeat, number=1):
+    """``(wall, cpu)``: the fastest run by the wall clock and by this process's CPU time.
+    On a shared machine the wall clock also counts the time others had the CPU; the CPU
+    time does not (one thread, see bench/__main__.py), so both are printed."""
+    wall = cpu = float("inf")
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, used = time.perf_counter(), time.process_time()
         for _ in range(number):
             fn()
-        best = min(best, (time.perf_counter() - start) / number)
-    return best
+        wall = min(wall, (time.perf_counter() - start) / number)
+        cpu = min(cpu, (time.process_time() - used) / number)
+    return wall, cpu
+
+
+def in_turn(runs, repeat, number=1):
+    """``[(wall, cpu), ...]``, best of ``repeat`` for each of ``runs``, timed in turn so that
+    a busy moment of the machine hits all of them alike."""
+    best = [[float("inf")] * 2 for _ in runs]
+    for _ in range(repeat):
+        for times, fn in zip(best, runs):
+            wall, cpu = best_times(fn, 1, number)
+            times[:] = min(times[0], wall), min(times[1], cpu)
+    return [tuple(times) for times in best]

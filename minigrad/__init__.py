@@ -1,18 +1,28 @@
 """minigrad: a small automatic-differentiation engine with PyTorch's API, on NumPy.
 
 Programs written for PyTorch's autograd run unchanged after ``import minigrad as torch``.
-The engine is meant to be read:
+The engine is meant to be read. Start here, in this order (about 1,300 lines):
 
-    tensor.py        the Tensor: values + requires_grad, grad_fn, grad
-    ops/             every op, its forward and backward side by side
-    autograd/        Function and graph nodes, the backward pass, no_grad, gradcheck
-    creation.py      tensor(), arange(), zeros(), ...   random.py: rand(), randn()
-    events.py        the engine announces what it does; trace() records it
-    printing.py      tensors print exactly as PyTorch prints them
+    tensor.py              the Tensor: values, requires_grad, grad_fn, .grad, backward()
+    autograd/function.py   Function (an op: forward + backward) and the graph's nodes
+    autograd/engine.py     the backward pass: walk the graph, add up the paths
+    ops/arithmetic.py      one op family: + - * / and powers, each with its derivative
+
+Then, as you need them:
+
+    ops/__init__.py        the op table: every x.op() and torch.op(), one row each
+    ops/                   the other families (elementwise, reduce, linalg, shape, indexing)
+                           and inplace.py (x += 1, x[i] = v, views, version counters)
+    autograd/notation.py   each op's mathematics, as the drawings read it
+    autograd/              no_grad, gradcheck, jacobian/hessian; graph.py: reading a graph
+    creation.py            tensor(), arange(), zeros(), ...   random.py: rand(), randn()
+    events.py              the engine announces what it does; trace() records it
+    printing.py            tensors print exactly as PyTorch prints them
 """
 import warnings as _warnings
 
-from .tensor import Size, Tensor, device  # first: everything else builds on Tensor
+from .tensor import Size, Tensor  # first: everything else builds on Tensor
+from .cuda import device
 from . import autograd, cuda, dtypes, events, nn
 from .autograd import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
 from .autograd import no_grad as inference_mode  # the same thing, for minigrad's purposes
@@ -21,8 +31,9 @@ from .creation import (arange, as_tensor, e, empty, empty_like, eye, from_numpy,
 from .dtypes import (bool_ as bool, dtype, float16, float32, float64, int8, int16, int32, int64,
                      uint8)
 from .events import trace
-from .functions import *  # noqa: F401,F403  (torch.exp, torch.sum, torch.dot, ...)
-from .functions import pow, is_tensor, is_floating_point, equal, allclose, isclose
+from .functions import allclose, equal, is_floating_point, is_tensor, isclose
+from .ops import functions as _op_functions
+globals().update(_op_functions)  # torch.exp, torch.sum, torch.dot, ... (the op table's rows)
 from .printing import set_printoptions
 from .random import (Generator, default_generator, get_rng_state, initial_seed, manual_seed,
                      normal, rand, rand_like, randint, randn, randn_like, randperm, seed,

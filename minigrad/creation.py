@@ -9,7 +9,8 @@ import numpy as np
 
 from . import dtypes
 from .language import hint
-from .tensor import Tensor, device as _device
+from .cuda import device as _device
+from .tensor import Tensor
 
 pi = float(np.pi)
 e = float(np.e)

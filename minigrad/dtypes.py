@@ -109,3 +109,18 @@ def result_type(*operands):
                 result = promote_types(result, d)
             return result
     return (bool_, int64, default_float())[category]
+
+
+# How PyTorch names dtypes in its messages: legacy tensor types and C++ scalar types
+LEGACY_NAMES = {"float32": "FloatTensor", "float64": "DoubleTensor", "float16": "HalfTensor",
+                 "int64": "LongTensor", "int32": "IntTensor", "int16": "ShortTensor",
+                 "int8": "CharTensor", "uint8": "ByteTensor", "bool": "BoolTensor"}
+
+
+def legacy_type_name(np_dtype):
+    return "torch." + LEGACY_NAMES[np.dtype(np_dtype).name]
+
+
+CPP_NAME = {"float32": "float", "float64": "double", "float16": "c10::Half", "int64": "long int",
+             "int32": "int", "int16": "short int", "int8": "signed char", "uint8": "unsigned char",
+             "bool": "bool"}

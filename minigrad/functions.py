@@ -1,34 +1,10 @@
-"""``torch.exp(x)``-style functions: each calls the tensor method of the same name."""
-from .tensor import Tensor, _operand
-from . import ops
+"""``torch.is_tensor``, ``torch.allclose`` and the other functions that are not ops (the
+ops' ``torch.*`` functions come from the table in ``ops/__init__.py``)."""
+import numpy as np
 
-
-def _calls_method(name):
-    def function(input, *args, **kwargs):
-        return getattr(input, name)(*args, **kwargs)
-    function.__name__ = name
-    function.__doc__ = f"Same as ``input.{name}(...)``."
-    return function
-
-
-for _name in ("exp", "log", "sin", "cos", "tanh", "sigmoid", "relu", "sqrt", "abs", "neg",
-              "square", "reciprocal", "clamp", "clip", "sum", "cumsum", "mean", "var", "std", "softmax", "log_softmax", "max", "min", "argmax",
-              "argmin", "norm", "all", "any", "dot", "mm", "mv", "matmul", "reshape", "transpose",
-              "t", "permute", "unsqueeze", "squeeze", "flatten", "clone", "detach", "numel",
-              "eq", "ne", "lt", "le", "gt", "ge", "add", "sub", "mul", "div", "select"):
-    globals()[_name] = _calls_method(_name)
-
-negative, multiply, divide, subtract = neg, mul, div, sub  # noqa: F821 (defined just above)
-where, maximum, minimum, sign, cat, stack = (ops.where, ops.maximum, ops.minimum, ops.sign,
-                                             ops.cat, ops.stack)
-concat = concatenate = cat
-
-
-def pow(input, exponent):
-    """``input ** exponent``; either side may be a plain number."""
-    if isinstance(input, Tensor):
-        return input ** exponent
-    return exponent.__rpow__(input)
+from .creation import from_numpy
+from .ops.broadcasting import operand
+from .tensor import Tensor
 
 
 def is_tensor(obj):
@@ -41,18 +17,15 @@ def is_floating_point(input):
 
 def equal(a, b):
     """True if both tensors have the same shape and values."""
-    b = _operand(b, a)
+    b = operand(b, a)
     return a.shape == b.shape and bool((a == b).all())
 
 
 def allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
-    import numpy as np
-    b = _operand(b, a)
+    b = operand(b, a)
     return bool(np.allclose(a._data, b._data, rtol=rtol, atol=atol, equal_nan=equal_nan))
 
 
 def isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
-    import numpy as np
-    from .creation import from_numpy
-    b = _operand(b, a)
+    b = operand(b, a)
     return from_numpy(np.isclose(a._data, b._data, rtol=rtol, atol=atol, equal_nan=equal_nan))

@@ -24,7 +24,8 @@ import numpy as np
 
 from . import dtypes
 from .creation import _finish, _size
-from .tensor import Tensor, device as _device
+from .cuda import device as _device
+from .tensor import Tensor
 
 _DEFAULT_SEED = 67280421310721  # what a new torch.Generator() starts from
 _MT_N = 624  # mt19937 keeps 624 32-bit words and re-mixes ("twists") them every 624 draws

@@ -5,14 +5,13 @@ Besides its values (``_data``), a tensor knows whether gradients should flow to 
 where its gradient lands (``grad``). Every method that computes something hands the
 work to an op in ``minigrad/ops``, which records the step in the graph.
 """
-import functools
-import numbers
 import warnings
 import weakref
 
 import numpy as np
 
 from . import dtypes, events
+from .cuda import device
 from .language import hint
 
 
@@ -24,71 +23,6 @@ class Size(tuple):
 
     def numel(self):
         return int(np.prod(self, dtype=np.int64))
-
-
-class _VersionCounter:
-    """Counts in-place changes to a block of memory, shared by all tensors that view it."""
-    __slots__ = ("value",)
-
-    def __init__(self):
-        self.value = 0
-
-
-class device:
-    """minigrad computes on the CPU; ``device('cpu')`` is accepted so PyTorch code runs."""
-
-    def __init__(self, type="cpu", index=None):
-        type = str(type)
-        if type != "cpu":
-            raise RuntimeError(
-                f"minigrad runs on the CPU only, so device '{type}' is not available. " + hint(
-                    "Use device='cpu' (or leave the device out).",
-                    "请用 device='cpu'（或者不写 device）。"))
-        self.type = type
-        self.index = index
-
-    def __repr__(self):
-        return "device(type='cpu')"
-
-    def __str__(self):
-        return "cpu"
-
-    def __eq__(self, other):
-        return str(other) == "cpu"
-
-    def __hash__(self):
-        return hash("cpu")
-
-
-_LEGACY_NAMES = {"float32": "FloatTensor", "float64": "DoubleTensor", "float16": "HalfTensor",
-                 "int64": "LongTensor", "int32": "IntTensor", "int16": "ShortTensor",
-                 "int8": "CharTensor", "uint8": "ByteTensor", "bool": "BoolTensor"}
-
-
-def legacy_type_name(np_dtype):
-    return "torch." + _LEGACY_NAMES[np.dtype(np_dtype).name]
-
-
-def _scalar_like(value):
-    return isinstance(value, (numbers.Number, np.number, np.bool_)) and not isinstance(value, Tensor)
-
-
-def _numpy_names(reduction):
-    """PyTorch also takes NumPy's names for a reduction's arguments, and the D2L book uses
-    them: ``A.sum(axis=1, keepdims=True)`` is ``A.sum(dim=1, keepdim=True)``."""
-    @functools.wraps(reduction)
-    def with_numpy_names(self, *args, **kwargs):
-        if "axis" in kwargs:
-            kwargs["dim"] = kwargs.pop("axis")
-        if "keepdims" in kwargs:
-            kwargs["keepdim"] = kwargs.pop("keepdims")
-        return reduction(self, *args, **kwargs)
-    return with_numpy_names
-
-
-def _correction(unbiased, correction):
-    """var/std divide by n - correction: 1 (Bessel's correction) unless unbiased=False."""
-    return correction if correction is not None else int(bool(unbiased))
 
 
 class Tensor:
@@ -109,29 +43,16 @@ class Tensor:
             data = creation.to_array(args[0], dtypes.float32)
         else:  # Tensor(2, 3): PyTorch leaves the memory uninitialised; zeros are kinder
             data = np.zeros(tuple(int(a) for a in args), dtype=np.float32)
-        self._init(data, False)
-
-    def _init(self, data, requires_grad):
-        self._data = data
-        self._requires_grad = requires_grad
-        self._grad = self._grad_fn = self._vc = self._base = self._view_version = None
-        self._accumulator = self._hooks = None
-        self._output_nr = 0
+        Tensor._make(data, into=self)
 
     @classmethod
-    def _make(cls, data, requires_grad=False):
+    def _make(cls, data, requires_grad=False, into=None):
         """A new tensor around the NumPy array ``data`` (no copy)."""
-        t = object.__new__(cls)
-        t._init(data, requires_grad)
-        return t
-
-    @classmethod
-    def _alias(cls, other):
-        """A second tensor over the same memory (what ``view`` and ``detach`` return)."""
-        t = cls._make(other._data)
-        t._vc = other._version_counter
-        t._base = other._base if other._base is not None else other
-        t._view_version = t._vc.value
+        t = object.__new__(cls) if into is None else into
+        t._data = data
+        t._requires_grad = requires_grad
+        t._grad = t._grad_fn = t._vc = t._base = t._view_version = t._accumulator = t._hooks = None
+        t._output_nr = 0
         return t
 
     # -- what the tensor is ---------------------------------------------------------
@@ -174,7 +95,7 @@ class Tensor:
 
     def type(self, dtype=None):
         if dtype is None:
-            return legacy_type_name(self._data.dtype)
+            return dtypes.legacy_type_name(self._data.dtype)
         return self.to(dtype)
 
     def is_contiguous(self):
@@ -221,24 +142,11 @@ class Tensor:
 
     @property
     def grad_fn(self):
-        return self._graph_node()
+        return self._grad_fn if self._base is None else graph_node(self)
 
     @property
     def is_leaf(self):
-        return self._graph_node() is None
-
-    def _graph_node(self):
-        """``grad_fn``, rebuilt first if this is a view whose base was changed in place
-        since: the view's values now come from the base's new history (PyTorch's
-        AsStridedBackward0)."""
-        base = self._base
-        if (base is not None and base._grad_fn is not None
-                and self._view_version != self._version_counter.value):
-            view, _ = AsStrided._run((base, view_positions(self._data, base._data)))
-            self._grad_fn, self._output_nr = view._grad_fn, 0
-            self._requires_grad = view._requires_grad
-            self._view_version = self._version_counter.value
-        return self._grad_fn
+        return self.grad_fn is None
 
     @property
     def grad(self):
@@ -264,7 +172,7 @@ class Tensor:
                     f"and the tensor are the same size")
             if value._data.dtype != self._data.dtype:
                 raise RuntimeError(
-                    f"attempting to assign a gradient with dtype '{_CPP_NAME[value.dtype.name]}' "
+                    f"attempting to assign a gradient with dtype '{dtypes.CPP_NAME[value.dtype.name]}' "
                     f"to a tensor with grad_dtype '{dtypes.SCALAR_TYPE_NAME[self.dtype]}'. " + hint(
                         f"The gradient must match the tensor's dtype: convert it first, e.g. "
                         f"g.to({self.dtype!r}).",
@@ -321,7 +229,7 @@ class Tensor:
     @property
     def _version_counter(self):
         if self._vc is None:
-            self._vc = _VersionCounter()
+            self._vc = VersionCounter()
         return self._vc
 
     @property
@@ -427,10 +335,6 @@ class Tensor:
             raise TypeError("iteration over a 0-d tensor")
         return iter(self.unbind(0))
 
-    def unbind(self, dim=0):
-        """The slices along ``dim``, as a tuple of tensors (views)."""
-        return ops.Unbind.apply(self, _dim(dim, self._data.ndim))
-
     def __hash__(self):
         return id(self)
 
@@ -447,499 +351,9 @@ class Tensor:
             raise RuntimeError("Only leaf tensors can be pickled or deep-copied; call .detach() first.")
         return (_rebuild, (self._data.copy(), self._requires_grad))
 
-    # -- in-place changes ------------------------------------------------------------
-    def _check_inplace_allowed(self):
-        if not _GradMode.enabled:
-            return
-        if self._requires_grad and self._grad_fn is None:
-            raise RuntimeError(
-                "a leaf Variable that requires grad is being used in an in-place operation. " + hint(
-                    "Wrap the update in `with torch.no_grad():` (as in w -= lr * w.grad), or use "
-                    "an out-of-place operation (w = w - 1).",
-                    "把更新放进 `with torch.no_grad():` 中（如 w -= lr * w.grad），或者改用非就地"
-                    "操作（w = w - 1）。"))
-        base = self._base
-        if base is not None and base._requires_grad and base._grad_fn is None:
-            raise RuntimeError(_view_of_leaf_message())
-
-    def _bump_version(self):
-        self._version_counter.value += 1
-
-    def _inplace(self, function, *args):
-        """Compute ``function(self, *args)`` and store the result in this tensor's memory.
-
-        The op sees a copy of the old value, so it can save it for backward; the tensor
-        then takes over the op's node as its ``grad_fn``.
-        """
-        self._check_inplace_allowed()
-        tracked = _GradMode.enabled and (self._requires_grad or any(
-            isinstance(a, Tensor) and a._requires_grad for a in args))
-        old = self._snapshot() if tracked or events.listeners else self
-        result, node = function._run((old,) + args)
-        self._write(result, function)
-        if tracked:
-            self._grad_fn, self._output_nr, self._requires_grad = result._grad_fn, 0, True
-            if self._base is not None:
-                self._rebase_view()
-        if events.listeners:
-            events.op_ran(function, (old,) + args, self, node, inplace=True)
-        return self
-
-    def _snapshot(self):
-        """A copy of the current value that keeps this tensor's place in the graph."""
-        t = Tensor._make(self._data.copy(), self._requires_grad)
-        t._grad_fn, t._output_nr = self._grad_fn, self._output_nr
-        return t
-
-    def _write(self, result, function):
-        if result._data.shape != self._data.shape:
-            raise RuntimeError(
-                f"output with shape {list(self._data.shape)} doesn't match the broadcast shape "
-                f"{list(result._data.shape)}")
-        if not _can_cast(result.dtype, self.dtype):
-            raise RuntimeError(
-                f"result type {dtypes.SCALAR_TYPE_NAME[result.dtype]} can't be cast to the desired "
-                f"output type {dtypes.SCALAR_TYPE_NAME[self.dtype]}")
-        if not self._data.flags.writeable:
-            raise RuntimeError(
-                "unsupported operation: more than one element of the written-to tensor refers to "
-                "a single memory location. Please clone() the tensor before performing the operation.")
-        self._data[...] = result._data
-        self._bump_version()
-
-    def _rebase_view(self):
-        """After an in-place change to a view, make the base's history include it."""
-        base = self._base
-        self._view_version = self._version_counter.value  # its grad_fn (just set) is current
-        positions = view_positions(self._data, base._data)
-        new_base, _ = CopySlices._run((Tensor._alias_keeping_graph(base), self, positions))
-        base._grad_fn, base._output_nr, base._requires_grad = new_base._grad_fn, 0, True
-        view, _ = AsStrided._run((base, positions))
-        self._grad_fn = view._grad_fn
-
-    @classmethod
-    def _alias_keeping_graph(cls, other):
-        t = cls._make(other._data, other._requires_grad)
-        t._grad_fn, t._output_nr = other._grad_fn, other._output_nr
-        return t
-
-    def zero_(self):
-        return self._fill_inplace(0, Zero)
-
-    def fill_(self, value):
-        return self._fill_inplace(value, Fill)
-
-    def _fill_inplace(self, value, function):
-        if _GradMode.enabled and (self._requires_grad or self._base is not None):
-            return self._inplace(function, float(value) if self.dtype.is_floating_point else value)
-        old = self._snapshot() if events.listeners else None
-        self._data[...] = value
-        self._bump_version()
-        if old is not None:
-            events.op_ran(function, (old, value), self, None, inplace=True)
-        return self
-
-    def copy_(self, src):
-        return self._inplace(CopyFrom, _operand(src, self))
-
-    def add_(self, other, alpha=1):
-        return self._inplace(ops.Add, _operand(other if alpha == 1 else other * alpha, self))
-
-    def sub_(self, other, alpha=1):
-        return self._inplace(ops.Sub, _operand(other if alpha == 1 else other * alpha, self))
-
-    def mul_(self, other):
-        return self._inplace(ops.Mul, _operand(other, self))
-
-    def div_(self, other):
-        return self._inplace(ops.Div, _operand(other, self))
-
-    def pow_(self, exponent):
-        return self._inplace(ops.Pow, exponent)
-
-    def clamp_(self, min=None, max=None):
-        return self._inplace(ops.Clamp, min, max)
-
-    def relu_(self):
-        return self._inplace(ops.Relu)
-
-    def exp_(self):
-        return self._inplace(ops.Exp)
-
-    def neg_(self):
-        return self._inplace(ops.Neg)
-
-    __iadd__ = add_
-    __isub__ = sub_
-    __imul__ = mul_
-    __itruediv__ = div_
-
-    def __setitem__(self, key, value):
-        """``y[i] = v``: write into part of the tensor; the graph records a CopySlices."""
-        key = normalize_index(key)
-        if isinstance(value, Tensor) and value._data.dtype != self._data.dtype:
-            value = value.to(self.dtype)
-        value = _operand(value, self, dtype=self.dtype)
-        if _GradMode.enabled and self._requires_grad and self._grad_fn is None:
-            # PyTorch writes x[i] = v through a view of x, hence the wording
-            raise RuntimeError(_view_of_leaf_message())
-        self._check_inplace_allowed()
-        if _GradMode.enabled and (self._requires_grad or value._requires_grad):
-            self._inplace(IndexPut.for_key(key), value, key)
-            return
-        old = self._snapshot() if events.listeners else None
-        try:
-            self._data[key] = value._data
-        except ValueError:
-            raise RuntimeError(_setitem_shape_message(self, key, value)) from None
-        self._bump_version()
-        if old is not None:
-            events.op_ran(IndexPut.for_key(key), (old, value, key), self, None, inplace=True)
-
-    # -- everything else is an op ------------------------------------------------------
-    def __add__(self, other):
-        other = _operand(other, self)
-        return NotImplemented if other is NotImplemented else ops.Add.apply(self, other)
-
-    def __radd__(self, other):  # PyTorch: 2 + x is add(x, 2), x first in the graph
-        other = _operand(other, self)
-        return NotImplemented if other is NotImplemented else ops.Add.apply(self, other)
-
-    def __sub__(self, other):
-        other = _operand(other, self)
-        return NotImplemented if other is NotImplemented else ops.Sub.apply(self, other)
-
-    def __rsub__(self, other):
-        if _scalar_like(other):
-            return ops.Rsub.apply(self, other)
-        other = _operand(other, self)
-        return NotImplemented if other is NotImplemented else ops.Sub.apply(other, self)
-
-    def __mul__(self, other):
-        other = _operand(other, self)
-        return NotImplemented if other is NotImplemented else ops.Mul.apply(self, other)
-
-    def __rmul__(self, other):  # PyTorch: 2 * x is mul(x, 2), x first in the graph
-        other = _operand(other, self)
-        return NotImplemented if other is NotImplemented else ops.Mul.apply(self, other)
-
-    def __truediv__(self, other):
-        other = _operand(other, self)
-        return NotImplemented if other is NotImplemented else ops.Div.apply(self, other)
-
-    def __rtruediv__(self, other):
-        if _scalar_like(other):  # PyTorch computes 1 / x as x.reciprocal() * 1
-            return ops.Reciprocal.apply(self) * other
-        other = _operand(other, self)
-        return NotImplemented if other is NotImplemented else ops.Div.apply(other, self)
-
-    def __pow__(self, exponent):
-        if _scalar_like(exponent):
-            return ops.Pow.apply(self, exponent)
-        exponent = _operand(exponent, self)
-        return NotImplemented if exponent is NotImplemented else ops.PowTensor.apply(self, exponent)
-
-    def __rpow__(self, base):
-        if _scalar_like(base):
-            return ops.RPow.apply(self, base)
-        base = _operand(base, self)
-        return NotImplemented if base is NotImplemented else ops.PowTensor.apply(base, self)
-
-    def __matmul__(self, other):
-        return ops.matmul(self, _operand(other, self))
-
-    def __rmatmul__(self, other):
-        return ops.matmul(_operand(other, self), self)
-
-    def __neg__(self):
-        return ops.Neg.apply(self)
-
-    def __pos__(self):
-        return self
-
-    def __abs__(self):
-        return ops.Abs.apply(self)
-
-    def __floordiv__(self, other):
-        return ops.compare(np.floor_divide, self, other)
-
-    def __rfloordiv__(self, other):
-        return ops.compare(np.floor_divide, other, self)
-
-    def __mod__(self, other):
-        return ops.compare(np.remainder, self, other)
-
-    def __lt__(self, other):
-        return ops.compare(np.less, self, other)
-
-    def __le__(self, other):
-        return ops.compare(np.less_equal, self, other)
-
-    def __gt__(self, other):
-        return ops.compare(np.greater, self, other)
-
-    def __ge__(self, other):
-        return ops.compare(np.greater_equal, self, other)
-
-    def __eq__(self, other):
-        return ops.compare(np.equal, self, other)
-
-    def __ne__(self, other):
-        return ops.compare(np.not_equal, self, other)
-
-    def __and__(self, other):
-        return ops.compare(np.logical_and if self.dtype is dtypes.bool_ else np.bitwise_and, self, other)
-
-    def __or__(self, other):
-        return ops.compare(np.logical_or if self.dtype is dtypes.bool_ else np.bitwise_or, self, other)
-
-    def __invert__(self):
-        return ops.invert(np.logical_not if self.dtype is dtypes.bool_ else np.invert, self)
-
-    def __getitem__(self, key):
-        return ops.getitem(self, key)
-
-    def select(self, dim, index):
-        return ops.Select.apply(self, _dim(dim, self._data.ndim), index)
-
-    def add(self, other, alpha=1):
-        return self + (other if alpha == 1 else other * alpha)
-
-    def sub(self, other, alpha=1):
-        return self - (other if alpha == 1 else other * alpha)
-
-    def mul(self, other):
-        return self * other
-
-    def div(self, other):
-        return self / other
-
-    multiply, divide, subtract = mul, div, sub
-
-    def neg(self):
-        return -self
-
-    def pow(self, exponent):
-        return self ** exponent
-
-    def reciprocal(self):
-        return ops.Reciprocal.apply(self)
-
-    def eq(self, other):
-        return self == other
-
-    def ne(self, other):
-        return self != other
-
-    def lt(self, other):
-        return self < other
-
-    def le(self, other):
-        return self <= other
-
-    def gt(self, other):
-        return self > other
-
-    def ge(self, other):
-        return self >= other
-
-    def exp(self):
-        return ops.Exp.apply(self)
-
-    def log(self):
-        return ops.Log.apply(self)
-
-    def sin(self):
-        return ops.Sin.apply(self)
-
-    def cos(self):
-        return ops.Cos.apply(self)
-
-    def tanh(self):
-        return ops.Tanh.apply(self)
-
-    def sigmoid(self):
-        return ops.Sigmoid.apply(self)
-
-    def relu(self):
-        return ops.Relu.apply(self)
-
-    def sqrt(self):
-        return ops.Sqrt.apply(self)
-
-    def abs(self):
-        return ops.Abs.apply(self)
-
-    def square(self):
-        return self ** 2
-
-    def clamp(self, min=None, max=None):
-        return ops.clamp(self, min, max)
-
-    clip = clamp
-
-    @_numpy_names
-    def sum(self, dim=None, keepdim=False, dtype=None):
-        return ops.sum(self, dim, keepdim, dtype)
-
-    @_numpy_names
-    def cumsum(self, dim, dtype=None):
-        return ops.cumsum(self, dim, dtype)
-
-    @_numpy_names
-    def var(self, dim=None, unbiased=True, keepdim=False, *, correction=None):
-        return ops.var(self, dim, _correction(unbiased, correction), keepdim)
-
-    @_numpy_names
-    def std(self, dim=None, unbiased=True, keepdim=False, *, correction=None):
-        return ops.std(self, dim, _correction(unbiased, correction), keepdim)
-
-    def softmax(self, dim):
-        from .nn.functional import softmax
-        return softmax(self, dim)
-
-    def log_softmax(self, dim):
-        from .nn.functional import log_softmax
-        return log_softmax(self, dim)
-
-    @_numpy_names
-    def mean(self, dim=None, keepdim=False, dtype=None):
-        return ops.mean(self, dim, keepdim, dtype)
-
-    @_numpy_names
-    def max(self, dim=None, keepdim=False):
-        return ops.max(self, dim, keepdim)
-
-    @_numpy_names
-    def min(self, dim=None, keepdim=False):
-        return ops.min(self, dim, keepdim)
-
-    @_numpy_names
-    def argmax(self, dim=None, keepdim=False):
-        return ops.argmax(self, dim, keepdim)
-
-    @_numpy_names
-    def argmin(self, dim=None, keepdim=False):
-        return ops.argmin(self, dim, keepdim)
-
-    @_numpy_names
-    def norm(self, p="fro", dim=None, keepdim=False):
-        return ops.norm(self, p, dim, keepdim)
-
-    @_numpy_names
-    def all(self, dim=None):
-        return ops.logical_reduce(np.all, self, dim)
-
-    @_numpy_names
-    def any(self, dim=None):
-        return ops.logical_reduce(np.any, self, dim)
-
-    def dot(self, other):
-        return ops.dot(self, other)
-
-    def mm(self, other):
-        return ops.mm(self, other)
-
-    def mv(self, other):
-        return ops.mv(self, other)
-
-    def matmul(self, other):
-        return ops.matmul(self, other)
-
-    def reshape(self, *shape):
-        return ops.reshape(self, shape)
-
-    def view(self, *shape):
-        return ops.view(self, shape)
-
-    def view_as(self, other):
-        return ops.view(self, other.shape)
-
-    def reshape_as(self, other):
-        return ops.reshape(self, other.shape)
-
-    def flatten(self, start_dim=0, end_dim=-1):
-        return ops.flatten(self, start_dim, end_dim)
-
-    def transpose(self, dim0, dim1):
-        return ops.transpose(self, dim0, dim1)
-
-    def t(self):
-        return ops.t(self)
-
-    def permute(self, *dims):
-        return ops.permute(self, dims)
-
-    @property
-    def T(self):
-        if self._data.ndim not in (0, 2):
-            warnings.warn(
-                "The use of `x.T` on tensors of dimension other than 2 to reverse their shape is "
-                "deprecated and it will throw an error in a future release.", UserWarning, stacklevel=2)
-        return ops.permute(self, tuple(reversed(range(self._data.ndim))))
-
-    @property
-    def mT(self):
-        return ops.transpose(self, -2, -1)
-
-    def unsqueeze(self, dim):
-        return ops.unsqueeze(self, dim)
-
-    def squeeze(self, dim=None):
-        return ops.squeeze(self, dim)
-
-    def expand(self, *sizes):
-        return ops.expand(self, sizes)
-
-    def expand_as(self, other):
-        return ops.expand(self, other.shape)
-
-    def clone(self):
-        return ops.Clone.apply(self)
-
-    def to(self, *args, dtype=None, **kwargs):
-        for a in args:
-            if isinstance(a, dtypes.dtype):
-                dtype = a
-            elif isinstance(a, (str, device)):
-                device(a)
-        return self if dtype is None or dtype is self.dtype else ops.ToCopy.apply(self, dtype)
-
-    def double(self):
-        return self.to(dtypes.float64)
-
-    def float(self):
-        return self.to(dtypes.float32)
-
-    def half(self):
-        return self.to(dtypes.float16)
-
-    def long(self):
-        return self.to(dtypes.int64)
-
-    def int(self):
-        return self.to(dtypes.int32)
-
-    def bool(self):
-        return self.to(dtypes.bool_)
-
-    def new_zeros(self, *size, dtype=None, requires_grad=False):
-        return creation.zeros(*size, dtype=dtype or self.dtype, requires_grad=requires_grad)
-
-    def new_ones(self, *size, dtype=None, requires_grad=False):
-        return creation.ones(*size, dtype=dtype or self.dtype, requires_grad=requires_grad)
-
-    def new_tensor(self, data, dtype=None, requires_grad=False):
-        return creation.tensor(data, dtype=dtype or self.dtype, requires_grad=requires_grad)
-
 
 # ``type(y)`` shows as ``torch.Tensor``, as the chapter prints it after ``import minigrad as torch``.
 Tensor.__module__ = "torch"
-_CPP_NAME = {"float32": "float", "float64": "double", "float16": "c10::Half", "int64": "long int",
-             "int32": "int", "int16": "short int", "int8": "signed char", "uint8": "unsigned char",
-             "bool": "bool"}
-
-
 class _RemovableHandle:
     def __init__(self, hooks, entry):
         self.hooks, self.entry = hooks, entry
@@ -949,52 +363,8 @@ class _RemovableHandle:
             self.hooks.remove(self.entry)
 
 
-def _view_of_leaf_message():
-    return ("a view of a leaf Variable that requires grad is being used in an in-place "
-            "operation. " + hint("Do the change under `with torch.no_grad():`, or work on a copy "
-                                 "(y = x.clone(); y[0] = 1).",
-                                 "把修改放进 `with torch.no_grad():` 中，或者在副本上修改"
-                                 "（y = x.clone(); y[0] = 1）。"))
-
-
 def _rebuild(data, requires_grad):
     return Tensor._make(data, requires_grad)
-
-
-def _can_cast(src, dst):
-    return src.category <= dst.category
-
-
-def _setitem_shape_message(target, key, value):
-    """PyTorch's words: x[i] = v copies v into a view (an expand error); a mask or index
-    list is an index_put (a broadcast error)."""
-    slot = np.empty(target._data.shape, dtype=bool)[key].shape
-    if not ops.shape.is_advanced(key):
-        try:
-            ops.shape.expanded_shape(value._data.shape, slot)
-        except RuntimeError as error:
-            return str(error)
-    return (f"shape mismatch: value tensor of shape {list(value._data.shape)} cannot be broadcast "
-            f"to indexing result of shape {list(slot)}")
-
-
-def _operand(value, like, dtype=None):
-    """Turn the other side of a binary op into a tensor, typed the way PyTorch types it.
-
-    A Python number becomes a 0-d tensor (which does not require grad): ``x * 2``
-    records ``MulBackward0`` with two inputs, like PyTorch.
-    """
-    if isinstance(value, Tensor):
-        return value
-    if type(value) is float and dtype is None:  # the common case, decided quickly
-        kind = like._data.dtype
-        return Tensor._make(np.array(value, dtype=kind if kind.kind == "f" else np.float32))
-    if _scalar_like(value):
-        target = dtype or dtypes.result_type(like, value)
-        return Tensor._make(np.asarray(value, dtype=target.numpy))
-    if isinstance(value, (np.ndarray, list, tuple)):
-        return creation.tensor(value, dtype=dtype)
-    return NotImplemented
 
 
 def _dim(d, ndim):
@@ -1009,8 +379,6 @@ def _dim(d, ndim):
 # Everything below builds on Tensor, so it loads once the class exists.
 from .autograd import engine  # noqa: E402
 from .autograd.function import AccumulateGrad  # noqa: E402
-from .autograd.grad_mode import _GradMode  # noqa: E402
-from . import creation, ops  # noqa: E402
-from .ops.shape import (AsStrided, CopyFrom, CopySlices, Fill, IndexPut, Zero,  # noqa: E402
-                        normalize_index, view_positions)
+from . import creation, ops  # noqa: E402  (ops installs the methods that compute: x.exp(), x + y)
+from .ops.inplace import VersionCounter, graph_node  # noqa: E402
 from .printing import tensor_repr  # noqa: E402

@@ -48,7 +48,7 @@ with torch.trace() as tape:
     y = (x * x).sum()
     y.backward()
 print(viz.Frames(tape)[-1].caption())
-print(play(tape).next_button.description)
+print(play(tape).canvas.words["next"])
 print(repr(check("detach", torch.tensor([0.0, 1.0, 4.0, 9.0]))))
 try:
     torch.ones(2).item()

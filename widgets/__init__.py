@@ -42,15 +42,16 @@ What the widgets offer
     changes one of its tensors in place or adds another graph's gradient into it, it
     stays as it was, with a mark saying so ("Drawn in cell [3]. In cell [7], x was
     rebound, so this picture stays as it was.").
-    ``view.save_svg("graph.svg")`` writes the picture for slides; ``view.refresh()``
-    redraws by hand (outside Jupyter, or without ``%load_ext``).
+    ``view.save_svg("graph.svg")`` writes the picture for slides (with Graphviz's
+    ``dot``); ``view.refresh()`` redraws by hand (outside Jupyter, or without ``%load_ext``).
 
 ``play(tape, view="dataflow", names=None, lang=None)`` -> ``Player``
     Frame *k* shows the graph after *k* recorded events, the node of that step
     highlighted, and a caption with its arithmetic ("a = x + y = 2 + 3 = 5").
-    Controls: ◀ Previous, Play / Pause / Stop, Next ▶, a slider, the speed, the view and
-    the language. ``player.next()``, ``player.previous()``, ``player.go(k)``,
-    ``player.step`` do the same from code; ``player.save_svg("step3.svg", step=3)``
+    Controls: ◀ Previous, Play / Pause, Next ▶, a slider, the speed (every frame is on
+    the page: stepping never waits for the kernel; arrow keys when the player has the
+    focus), the view and the language. ``player.next()``, ``player.previous()``,
+    ``player.go(k)``, ``player.step`` do the same from code; ``player.save_svg("step3.svg", step=3)``
     writes one frame and ``player.save_html("lesson.html")`` the whole player as one
     self-contained page (every frame, both languages, Previous / Play / Next, arrow keys).
 
@@ -61,14 +62,18 @@ What the widgets offer
     Runs the cell, recording it, and shows a player below it. If the cell raises, the
     error shows as usual and the player plays what happened before it.
 
-Bad input never gives a traceback in a widget: a non-tensor, a graph that cannot be
-drawn, or a missing Graphviz ``dot`` (then a text drawing and the install command)
-are explained inside the widget, in the widget's language.
+The browser draws every graph with Graphviz compiled to WebAssembly, which the package
+carries (``renderer.py``, ``vendor/``): no system Graphviz is needed to see a graph. Each
+widget also leaves a picture of its graph in the notebook (SVG drawn by ``dot`` when it is
+installed, else text), which GitHub, nbviewer and nbconvert show instead of the widget.
+
+Bad input never gives a traceback in a widget: a non-tensor or a graph that cannot be
+drawn is explained inside the widget, in the widget's language.
 
 Where it works
 --------------
-JupyterLab 4 and Notebook 7 (tested in a real browser), and VS Code's notebooks
-(ipywidgets and anywidget are supported there; the SVG canvas is plain DOM). Outside a
+JupyterLab 4 and Notebook 7 (tested in a real browser, with and without ``dot``). VS
+Code's notebooks support anywidget widgets, but we have not tested them there. Outside a
 notebook front-end the objects still work from code: ``save_svg``, ``save_html``,
 ``go``, ``refresh``.
 """

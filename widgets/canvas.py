@@ -1,45 +1,67 @@
-"""The graph canvas: an SVG drawing the student can click.
+"""The graph canvas: a picture the student can click, or a player's frames.
 
-A small anywidget: Python puts the SVG (or, without Graphviz, a text drawing) into
-traitlets; ``canvas.js`` shows it in the page and writes the id of a clicked node back
-into ``selected``, which views and players watch to fill their inspector.
+A small anywidget: Python puts the graph's DOT text (for a player, every frame's DOT and
+caption) into traitlets; ``canvas.js`` draws them in the browser with Graphviz compiled
+to WebAssembly (``renderer.py``), steps through frames without asking the kernel, and
+writes the step on screen and the id of a clicked node back into ``step`` and
+``selected``, which views and players watch to fill their inspector.
 """
-import pathlib
-
 import anywidget
 import traitlets
+from ipywidgets import widget_serialization
 
-from minigrad.viz.readable import with_min_width
+from minigrad.language import get_language
 
-HERE = pathlib.Path(__file__).parent
+from . import renderer
+from .language import say
+from .renderer import HERE
 
 
 class GraphCanvas(anywidget.AnyWidget):
-    _esm = HERE / "canvas.js"
+    _esm = renderer.script("graphviz.js", "canvas.js")
     _css = HERE / "canvas.css"
 
-    svg = traitlets.Unicode("").tag(sync=True)
-    """The graph as an SVG document; node ids are those of ``minigrad.viz``."""
-    text = traitlets.Unicode("").tag(sync=True)
-    """A plain-text drawing, shown when there is no SVG (Graphviz missing)."""
+    renderer = traitlets.Instance(renderer.Renderer).tag(sync=True, **widget_serialization)
+    """The page's Graphviz (one per kernel; the canvas only keeps a reference)."""
+    frames = traitlets.List(traitlets.Dict()).tag(sync=True)
+    """``[{"dot": ..., "caption": ..., "highlight": [node ids]}]``: what to draw. A live
+    view has one frame; a player has every frame (or, for a very long recording, the
+    frames from ``first`` on)."""
+    first = traitlets.Int(0).tag(sync=True)
+    """The step number of ``frames[0]``."""
+    total = traitlets.Int(0).tag(sync=True)
+    """How many steps there are in all (0: as many as ``frames``)."""
+    step = traitlets.Int(0).tag(sync=True)
+    """The step on screen; set by the Previous / Play / Next buttons in the page."""
+    player = traitlets.Bool(False).tag(sync=True)
+    """Show the caption and the Previous / Play / Next controls."""
+    words = traitlets.Dict().tag(sync=True)
+    """The controls' labels and messages, in the widget's language."""
     notice = traitlets.Unicode("").tag(sync=True)
     """A message shown above the graph: what went wrong and what to do."""
     selected = traitlets.Unicode("").tag(sync=True)
     """The id of the node the student clicked last ("" for none)."""
-    current = traitlets.List(traitlets.Unicode()).tag(sync=True)
-    """The ids of the nodes of the step on screen (the player's highlight)."""
 
-    def show_svg(self, svg, current=()):
-        with self.hold_sync():  # one message to the browser, not four
-            self.svg = svg_element(svg)
-            self.current = list(current)
-            self.text = ""
+    def __init__(self, **kwargs):
+        super().__init__(renderer=renderer.shared(), **kwargs)
+
+    @property
+    def dot(self):
+        """The DOT text of the frame on screen ("" if there is none)."""
+        index = self.step - self.first
+        return self.frames[index]["dot"] if 0 <= index < len(self.frames) else ""
+
+    def show_dot(self, dot):
+        """One picture (a live view)."""
+        with self.hold_sync():  # one message to the browser, not several
+            self.frames = [{"dot": dot}]
+            self.first = self.step = self.total = 0
             self.notice = ""
 
-    def show_text(self, text, notice=""):
+    def show_nothing(self, notice):
+        """No picture, only ``notice`` (e.g. show(3): there is no graph to draw)."""
         with self.hold_sync():
-            self.svg = ""
-            self.text = text
+            self.frames = []
             self.notice = notice
 
     def show_notice(self, notice):
@@ -47,9 +69,8 @@ class GraphCanvas(anywidget.AnyWidget):
         self.notice = notice
 
 
-def svg_element(svg):
-    """The ``<svg>`` element alone (an XML prologue and doctype mean nothing inside HTML),
-    with the ``min-width`` that keeps its text readable: a wider graph scrolls sideways in
-    the canvas instead of shrinking (``minigrad.viz.readable``)."""
-    start = svg.find("<svg")
-    return with_min_width(svg[start:] if start > 0 else svg)
+def picture(dot):
+    """A canvas that shows one DOT text (``viz.draw(y)`` in a notebook without ``dot``)."""
+    canvas = GraphCanvas(words={"failed": say("failed", get_language(), error="{error}")})
+    canvas.show_dot(dot)
+    return canvas

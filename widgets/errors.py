@@ -4,24 +4,12 @@ Views and players draw in response to clicks and cell runs; an exception there w
 print a traceback into the log (or nowhere) and leave a blank widget. Instead every
 drawing step goes through ``explain``, and the message appears where the graph would be.
 """
-from minigrad import viz
-
 from .language import say
 
-_DRAWN_AS_TEXT = {
-    "zh": "下面先用文字画出计算图。",
-    "en": "Below, the graph is drawn as text for now.",
-}
 _FAILED = {
     "zh": "画图时出错了（{kind}）：{message}",
     "en": "Drawing failed ({kind}): {message}",
 }
-
-
-def dot_missing(exc, lang):
-    """What is missing and how to install it (viz's message, in ``lang``), and that the
-    text below is the graph in the meantime."""
-    return f"{_in_language(exc, lang)}\n{_DRAWN_AS_TEXT[lang]}"
 
 
 def _in_language(exc, lang):
@@ -34,8 +22,6 @@ def _in_language(exc, lang):
 
 def explain(exc, lang):
     """One paragraph for a student: what failed and, when we know it, what to do."""
-    if isinstance(exc, viz.DotNotFoundError):
-        return dot_missing(exc, lang)
     if isinstance(getattr(exc, "messages", None), dict):
         return _in_language(exc, lang)
     if isinstance(exc, KeyError):  # a node id that the current graph no longer has

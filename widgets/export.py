@@ -1,19 +1,24 @@
 """Files for slides and web pages: one graph as SVG, a whole player as one HTML page.
 
-The HTML page needs nothing else: every frame's SVG, both languages' captions and a
-few lines of JavaScript (``page.js``) for Previous / Next / Play are written into it.
+The HTML page needs nothing else and loads nothing: every frame's DOT text and both
+languages' captions, Graphviz compiled to WebAssembly (``vendor/viz.js``) and the
+player's own script (the notebook's ``canvas.js``, run by ``page.js``) are written into it,
+and the browser draws the frames when the page opens.
 """
 import html
 import json
 import pathlib
 
+import graphviz
 from IPython.display import FileLink
 
-from .canvas import svg_element
-from .language import CHOICES, say
+from minigrad import viz
 
-HERE = pathlib.Path(__file__).parent
+from .language import CHOICES, say
+from .renderer import HERE, packed_engine, script
+
 MAX_FRAMES = 400  # beyond this the page gets heavy; a lesson's example has a few dozen
+PAGE_WORDS = ("previous", "next", "play", "pause", "step", "speed", "failed")
 
 
 def write(path, text):
@@ -25,24 +30,36 @@ def write(path, text):
     return FileLink(str(path))
 
 
+def svg_of(dot):
+    """The SVG of a DOT text, drawn by Graphviz's ``dot`` program ("" for no DOT)."""
+    if not dot:
+        return ""
+    return viz.to_svg(graphviz.Source(dot))
+
+
+def _json_block(element_id, value):
+    # "</" would end the <script> element early if a caption or the engine contained it.
+    text = json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
+    return f'<script type="application/json" id="{element_id}">{text}</script>'
+
+
 def player_page(frames, lang, title="minigrad"):
     """A self-contained HTML page that plays ``frames`` (a ``minigrad.viz.Frames``),
     starting in ``lang``; its reader can switch languages."""
     if len(frames) > MAX_FRAMES:
         raise ValueError(f"{len(frames)} steps are too many for one page (at most {MAX_FRAMES}); "
                          f"record a smaller example")
+    languages = [code for _, code in CHOICES]
     data = {
-        "frames": [{"svg": svg_element(f.svg()),
-                    "caption": {lang: f.caption(lang) for _, lang in CHOICES}}
-                   for f in frames],
-        "words": {key: {lang: say(key, lang, k="{k}", n="{n}") for _, lang in CHOICES}
-                  for key in ("previous", "next", "play", "pause", "step")},
+        "lang": lang,
         "languages": [list(choice) for choice in CHOICES],
+        "frames": {code: [{"dot": f.digraph(code).source, "caption": f.caption(code),
+                           "highlight": list(f.highlight)} for f in frames]
+                   for code in languages},
+        "words": {code: {key: say(key, code, k="{k}", n="{n}", error="{error}")
+                         for key in PAGE_WORDS} for code in languages},
     }
-    # "</" would end the <script> element early if a caption or SVG contained it.
-    payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     css = (HERE / "canvas.css").read_text(encoding="utf-8")
-    script = (HERE / "page.js").read_text(encoding="utf-8")
     return f"""<!DOCTYPE html>
 <html lang="{lang}">
 <head>
@@ -51,24 +68,20 @@ def player_page(frames, lang, title="minigrad"):
 <title>{html.escape(title)}</title>
 <style>
 body {{ font-family: system-ui, sans-serif; margin: 24px; }}
-.minigrad-controls {{ display: flex; gap: 8px; align-items: center; flex-wrap: wrap; font-size: 16px; }}
 .minigrad-controls button {{ font-size: 16px; padding: 4px 12px; }}
-.minigrad-controls input[type=range] {{ flex: 1; min-width: 160px; }}
-.minigrad-controls button[aria-pressed=true] {{ background: #2b5797; color: white; }}
+#languages button[aria-pressed=true] {{ background: #2b5797; color: white; }}
+/* a slide: the whole picture, its caption and the buttons on one screen */
+#player .minigrad-picture svg {{ max-height: calc(100vh - 190px); width: auto; }}
 {css}
 </style>
 </head>
 <body>
-<div class="minigrad-canvas"><div class="minigrad-picture" id="picture"></div></div>
-<p class="minigrad-caption" id="caption"></p>
-<div class="minigrad-controls">
-  <button id="previous"></button><button id="play"></button><button id="next"></button>
-  <input type="range" id="slider" min="0" value="0"><span id="counter"></span>
-  <span id="languages"></span>
-</div>
-<script type="application/json" id="minigrad-frames">{payload}</script>
-<script>
-{script}
+<div id="languages"></div>
+<div id="player"></div>
+{_json_block("minigrad-frames", data)}
+{_json_block("minigrad-graphviz", packed_engine())}
+<script type="module">
+{script("graphviz.js", "canvas.js", "model.js", "page.js")}
 </script>
 </body>
 </html>

@@ -35,6 +35,8 @@ WORDS = {
     "note": {"zh": "说明", "en": "Note"},
     "empty_tape": {"zh": "没有记录到任何运算：这段代码里没有张量运算。",
                    "en": "Nothing was recorded: this code ran no tensor operations."},
+    "failed": {"zh": "浏览器没能画出这张图：{error}",
+               "en": "The browser could not draw this graph: {error}"},
     "node_gone": {"zh": "这个节点已经不在当前的图里了，请重新点击一个节点。",
                   "en": "That node is no longer in the graph on screen; click another one."},
 }

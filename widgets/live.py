@@ -2,8 +2,8 @@
 
 After every cell the notebook runs, each live view draws its graph again *if* something
 changed: the DOT text is rebuilt (cheap, pure Python) and compared with the last one,
-and only a different text goes through Graphviz. So ``z.backward()`` in a later cell
-makes the gradients appear in the picture of ``z``.
+and only a different text goes to the browser, where Graphviz draws it. So
+``z.backward()`` in a later cell makes the gradients appear in the picture of ``z``.
 
 A picture stays true to the cell it stands under. The rule:
 
@@ -81,7 +81,7 @@ class LiveView(GraphPanel):
         self.frozen = None       # (cell, reason, names) once a later cell broke the picture
         self._source = None
         self.mark = widgets.HTML()
-        self.mark.add_class("minigrad-mark")
+        self.mark.add_class("minigrad-frozen")
         self.mark.layout.display = "none"
         super().__init__(view, checked(lang))
         self.children = [self.toolbar, self.mark, self.canvas, self.inspector]
@@ -96,27 +96,36 @@ class LiveView(GraphPanel):
             return False
         problem = self._problem()
         if problem:
-            self.canvas.show_text("", problem)
+            self.canvas.show_nothing(problem)
             return False
-        graph = viz.model(*self.roots, view=self.view, names=self.names,
-                          max_nodes=self.max_nodes)
+        graph = self._model()
         self.moment = viz.Moment(graph, self.names)
         self.names = self.moment.names  # the names it was drawn with, from now on
         return self._draw(graph)
 
     def _draw(self, graph=None):
         """Draw ``graph`` (by default, built again) as of ``self.moment``."""
-        if graph is None:
-            graph = viz.model(*self.roots, view=self.view, names=self.names,
-                              max_nodes=self.max_nodes)
-        digraph = viz.draw(graph, lang=self.lang, at=self.moment)
+        digraph = self._digraph(graph)
         if digraph.source == self._source:
             return False
-        self.paint(lambda: viz.to_svg(digraph),
-                   lambda: viz.to_text(graph, lang=self.lang, at=self.moment))
+        self.canvas.show_dot(digraph.source)
         self._source = digraph.source
         self.inspect_selected()  # the inspector shows the new values too
         return True
+
+    def still(self):
+        if self._problem():
+            return None, self._problem()
+        graph = self._model()
+        return self._digraph(graph), viz.to_text(graph, lang=self.lang, at=self.moment)
+
+    def _model(self):
+        return viz.model(*self.roots, view=self.view, names=self.names, max_nodes=self.max_nodes)
+
+    def _digraph(self, graph=None):
+        """The picture as of ``self.moment`` (of ``graph``, or the graph built again)."""
+        return viz.draw(graph if graph is not None else self._model(), lang=self.lang,
+                        at=self.moment)
 
     def _problem(self):
         """What is wrong with the arguments of show(), for the student; "" if nothing."""

@@ -1,8 +1,9 @@
 """What a live view and a player have in common: a clickable graph canvas, an inspector,
 and the two switches (data-flow / autograd view, 中文 / English).
 
-Subclasses say how to draw (``redraw``) and what a clicked node is (``facts``); drawing
-errors end up as a notice on the canvas, so a widget never shows a traceback.
+Subclasses say what to draw (``redraw``), what a clicked node is (``facts``) and what the
+notebook keeps when no widget can show (``still``); drawing errors end up as a notice on
+the canvas, so a widget never shows a traceback.
 """
 import ipywidgets as widgets
 import traitlets
@@ -12,19 +13,20 @@ from minigrad.language import LANGUAGES
 
 from . import export
 from .canvas import GraphCanvas
-from .errors import dot_missing, explain
+from .errors import explain
 from .inspector import Inspector
 from .language import CHOICES, say
 
 VIEWS = ("dataflow", "autograd")
+CONTROL_WORDS = ("previous", "next", "play", "pause", "step", "speed", "failed")
 
 
 class GraphPanel(widgets.VBox):
     lang = traitlets.Enum(LANGUAGES, default_value="en")
     view = traitlets.Enum(VIEWS, default_value="dataflow")
 
-    def __init__(self, view, lang):
-        self.canvas = GraphCanvas()
+    def __init__(self, view, lang, player=False):
+        self.canvas = GraphCanvas(player=player)
         self.inspector = Inspector(lang)
         self.view_toggle = widgets.ToggleButtons(options=_view_choices(lang), value=view)
         self.language_toggle = widgets.ToggleButtons(options=CHOICES, value=lang)
@@ -35,7 +37,8 @@ class GraphPanel(widgets.VBox):
         widgets.link((self.view_toggle, "value"), (self, "view"))
         widgets.link((self.language_toggle, "value"), (self, "lang"))
         self.canvas.observe(lambda _: self.inspect_selected(), "selected")
-        self.canvas.observe(self._on_picture, "svg")
+        self.canvas.observe(self._on_picture, "frames")
+        self._relabel()
         self._on_picture(None)  # nothing drawn yet
         self.observe(self._on_language, "lang")
         self.observe(self._on_view, "view")
@@ -48,6 +51,11 @@ class GraphPanel(widgets.VBox):
         """What ``minigrad.viz.inspect`` says about the node ``node_id`` (subclasses)."""
         raise NotImplementedError
 
+    def still(self):
+        """``(digraph, words)``: the picture and the text a notebook keeps for readers
+        without the widget (GitHub, nbviewer, an HTML export); subclasses."""
+        raise NotImplementedError
+
     def inspect_selected(self):
         node_id = self.canvas.selected
         if not node_id:
@@ -57,14 +65,6 @@ class GraphPanel(widgets.VBox):
             self.inspector.describe(self.facts(node_id), self.lang)
         except Exception as exc:  # a node of a graph that changed since the click
             self.inspector.say(explain(exc, self.lang))
-
-    def paint(self, make_svg, make_text, current=()):
-        """Put ``make_svg()`` on the canvas, the nodes ``current`` marked as the step on
-        screen; without Graphviz, ``make_text()`` instead."""
-        try:
-            self.canvas.show_svg(make_svg(), current)
-        except viz.DotNotFoundError as exc:
-            self.canvas.show_text(make_text(), dot_missing(exc, self.lang))
 
     def close(self):
         """Close the controls too, so the kernel forgets every part of this widget."""
@@ -76,18 +76,39 @@ class GraphPanel(widgets.VBox):
         super().close()
 
     def save_svg(self, path):
-        """Write the graph on screen to ``path`` (for slides); returns a link to the file."""
-        return export.write(path, self.canvas.svg)
+        """Write the graph on screen to ``path`` (for slides; needs Graphviz's ``dot``);
+        returns a link to the file."""
+        return export.write(path, export.svg_of(self.canvas.dot))
+
+    def _repr_mimebundle_(self, **kwargs):
+        """The widget, and beside it what a page without widgets shows instead: the
+        picture as SVG (drawn by Graphviz's ``dot`` if installed) and as text."""
+        bundle = super()._repr_mimebundle_(**kwargs)
+        try:
+            digraph, words = self.still()
+        except Exception:  # the widget itself says what is wrong
+            return bundle
+        bundle["text/plain"] = words
+        try:
+            bundle["image/svg+xml"] = viz.to_svg(digraph)
+        except Exception:  # no dot (or it failed): the text stands in for the picture
+            pass
+        return bundle
+
+    def _relabel(self):
+        self.canvas.words = {key: say(key, self.lang, k="{k}", n="{n}", error="{error}")
+                             for key in CONTROL_WORDS}
 
     def _on_language(self, change):
         self.view_toggle.options = _view_choices(self.lang)
+        self._relabel()
         self.guarded(self.redraw)
         self.inspect_selected()
 
     def _on_picture(self, change):
-        """No picture (an error, or text without Graphviz): no nodes to click, so no
-        inspector saying "click a node"."""
-        self.inspector.layout.display = None if self.canvas.svg else "none"
+        """No picture (show(3), an empty recording): no nodes to click, so no inspector
+        saying "click a node"."""
+        self.inspector.layout.display = None if self.canvas.frames else "none"
 
     def _on_view(self, change):
         self.canvas.selected = ""  # the two views have different nodes

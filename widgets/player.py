@@ -1,14 +1,12 @@
 """The step-through player: a recorded tape, played one event at a time.
 
 Frame *k* is the graph after *k* events, the node of that step highlighted, with a
-caption giving the arithmetic. ``minigrad.viz.Frames`` renders frames lazily and keeps
-them; while the student reads frame *k*, frame *k + 1* is rendered in the background,
-so pressing Next shows it at once.
+caption giving the arithmetic. Every frame's DOT text and caption go to the page at
+once, where the browser draws them all (``canvas.js``): Previous, Play, Next and the
+slider never wait for the kernel. The step on screen comes back to ``player.step``,
+which the inspector follows. A very long recording is sent ``WINDOW`` frames at a time,
+the window following the step.
 """
-import concurrent.futures
-import html
-
-import ipywidgets as widgets
 import traitlets
 
 from minigrad import viz
@@ -19,12 +17,7 @@ from .language import say
 from .namespace import namespace_of_caller
 from .panel import GraphPanel
 
-# One background renderer for all players: `dot` runs as a subprocess, so the kernel
-# stays free while it works, and one at a time is enough on a teaching laptop.
-_prefetcher = concurrent.futures.ThreadPoolExecutor(max_workers=1,
-                                                    thread_name_prefix="minigrad-frames")
-
-SPEEDS = (("0.5×", 2400), ("1×", 1200), ("2×", 600), ("4×", 300))  # milliseconds a frame
+WINDOW = 400  # frames on the page at once (a lesson's recording has a few dozen)
 
 
 class Player(GraphPanel):
@@ -39,35 +32,10 @@ class Player(GraphPanel):
         self.moment = None  # names and gradients as the recording left them (see redraw)
         self.frames = ()
         self._frames_view = None
-        self.caption = widgets.HTML()
-        self.caption.add_class("minigrad-caption")
-        self.counter = widgets.HTML()
-        self.previous_button = widgets.Button(layout=widgets.Layout(width="auto"))
-        self.next_button = widgets.Button(layout=widgets.Layout(width="auto"))
-        self.playback = widgets.Play(interval=1200, show_repeat=False,
-                                     layout=widgets.Layout(width="auto"))
-        self.slider = widgets.IntSlider(readout=False, continuous_update=True,
-                                        layout=widgets.Layout(flex="1 1 160px", width="auto"))
-        self.speed = widgets.Dropdown(options=SPEEDS, value=1200,
-                                      layout=widgets.Layout(width="150px"),
-                                      style={"description_width": "initial"})
-        super().__init__(view, checked(lang))
-        widgets.jslink((self.playback, "value"), (self.slider, "value"))  # no kernel round trip
-        widgets.link((self.playback, "value"), (self, "step"))
-        widgets.link((self.speed, "value"), (self.playback, "interval"))
-        self.previous_button.on_click(lambda _: self.go(self.step - 1))
-        self.next_button.on_click(lambda _: self.go(self.step + 1))
-        self.observe(lambda _: self.guarded(self.show_step), "step")
-        # Controls and caption above the picture: on a 1280 × 720 projector a frame can be
-        # taller than the screen, and Next and the caption must stay where the eye is.
-        self.children = [
-            self.toolbar,
-            widgets.HBox([self.previous_button, self.playback, self.next_button, self.slider,
-                          self.counter, self.speed],
-                         layout=widgets.Layout(align_items="center", flex_flow="row wrap",
-                                               grid_gap="4px 8px")),
-            self.caption, self.canvas, self.inspector,
-        ]
+        super().__init__(view, checked(lang), player=True)
+        traitlets.link((self.canvas, "step"), (self, "step"))
+        self.observe(lambda _: self.guarded(self._follow_step), "step")
+        self.children = [self.toolbar, self.canvas, self.inspector]
         self.add_class("minigrad-player")
         self.guarded(self.redraw)
 
@@ -81,9 +49,13 @@ class Player(GraphPanel):
     def previous(self):
         self.go(self.step - 1)
 
+    @property
+    def caption(self):
+        """The caption of the frame on screen, in the player's language."""
+        return self.frames[self.step].caption(self.lang) if len(self.frames) else ""
+
     def redraw(self):
-        """Show the current frame again, in the language and the view now chosen."""
-        self._relabel()
+        """Send every frame again, in the language and the view now chosen."""
         if self._frames_view != self.view:  # frames of the other view are other pictures
             self.frames = viz.Frames(self.tape, names=self.names, view=self.view,
                                      at=self.moment)
@@ -93,30 +65,26 @@ class Player(GraphPanel):
             # for it, must not pick up what later cells did to the names or gradients
             self.moment = viz.Moment(self.frames.graph, self.frames.names)
             self.names = self.moment.names
-        last = max(len(self.frames) - 1, 0)
-        self.playback.max = last
-        self.slider.max = last
         if not len(self.frames):
-            self.canvas.show_text("", say("empty_tape", self.lang))
-            self.counter.value = ""
+            self.canvas.show_nothing(say("empty_tape", self.lang))
             return
         self.go(self.step)
-        self.show_step()
-
-    def show_step(self):
-        frame = self.frames[self.step]
-        self.caption.value = html.escape(frame.caption(self.lang))
-        self.counter.value = say("step", self.lang, k=self.step + 1, n=len(self.frames))
-        self.paint(frame.svg, lambda: frame.text(self.lang), frame.highlight)
-        self.inspect_selected()
-        if self.step + 1 < len(self.frames):
-            _prefetcher.submit(self.frames[self.step + 1].svg)
+        self._send_frames(self._window_start())
 
     def facts(self, node_id):
         return viz.inspect(self.frames[self.step], node_id, self.lang)
 
+    def still(self):
+        """The last frame: the whole story, forward and backward, in one picture."""
+        if not len(self.frames):
+            return None, say("empty_tape", self.lang)
+        last = self.frames[-1]
+        count = say("step", self.lang, k=len(self.frames), n=len(self.frames))
+        return last.digraph(self.lang), f"{count}: {last.caption(self.lang)}\n\n{last.text(self.lang)}"
+
     def save_svg(self, path, step=None):
-        """Write frame ``step`` (default: the one on screen) to ``path`` as SVG."""
+        """Write frame ``step`` (default: the one on screen) to ``path`` as SVG (needs
+        Graphviz's ``dot``)."""
         frame = self.frames[self.step if step is None else step]
         return export.write(path, frame.svg())
 
@@ -125,14 +93,31 @@ class Player(GraphPanel):
         every frame, captions in 中文 and English, Previous / Play / Next."""
         return export.write(path, export.player_page(self.frames, self.lang, title))
 
-    def _relabel(self):
-        self.previous_button.description = say("previous", self.lang)
-        self.next_button.description = say("next", self.lang)
-        self.speed.description = say("speed", self.lang)
+    def _follow_step(self):
+        """The step changed (in the page, or from code): keep it among the frames the
+        page has, and show its facts in the inspector."""
+        start = self.canvas.first
+        if not start <= self.step < start + len(self.canvas.frames):
+            self._send_frames(self._window_start())
+        self.inspect_selected()
+
+    def _window_start(self):
+        return max(0, min(self.step - WINDOW // 2, len(self.frames) - WINDOW))
+
+    def _send_frames(self, start):
+        frames = self.frames[start:start + WINDOW]
+        with self.canvas.hold_sync():  # one message to the browser
+            self.canvas.frames = [{"dot": frame.digraph(self.lang).source,
+                                   "caption": frame.caption(self.lang),
+                                   "highlight": list(frame.highlight)} for frame in frames]
+            self.canvas.first = start
+            self.canvas.total = len(self.frames)
+            self.canvas.step = self.step
+            self.canvas.notice = ""
 
 
 def play(tape, view="dataflow", names=None, lang=None):
-    """Step through ``tape``, recorded by ``with minigrad.trace() as tape: ...``.
+    """Step through ``tape``, recorded by ``with minigrad.trace() as tape:``.
 
     >>> with minigrad.trace() as tape:
     ...     z = (x + y) * w

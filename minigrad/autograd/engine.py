@@ -18,7 +18,9 @@ from .. import dtypes, events
 from ..language import hint
 from ..creation import ones_like, zeros, zeros_like
 from ..ops.broadcasting import sum_to
-from ..tensor import Tensor, _operand
+from ..ops.inplace import bump_version
+from ..ops.broadcasting import operand
+from ..tensor import Tensor
 from .function import AccumulateGrad
 from .grad_mode import _GradMode
 
@@ -66,7 +68,7 @@ def _as_tuple(x):
 
 def _node_of(t):
     """The (node, output_nr) whose incoming gradient is the gradient of tensor ``t``."""
-    node = t._graph_node() if t._base is not None else t._grad_fn
+    node = t.grad_fn
     if node is not None:
         return (node, t._output_nr)
     return (t._accumulate_grad_node(), 0)
@@ -102,7 +104,7 @@ def _seed_gradients(outputs, grad_outputs, caller):
                         f"y.{caller}(torch.ones_like(y))。"))
             g = ones_like(out)
         else:
-            g = _operand(g, out)
+            g = operand(g, out)
             if g._data.shape != out._data.shape:
                 raise RuntimeError(
                     f"Mismatch in shape: grad_output[{i}] has a shape of torch.Size("
@@ -160,7 +162,7 @@ def _run(roots, seeds, retain_graph, create_graph, targets, accumulate):
             outputs = _call(node, grads)
             if not retain_graph:
                 node._release()
-            for (child, nr), g in zip(node.next_functions, outputs):
+            for child, nr, g in zip(node._next, node._next_nrs, outputs):
                 if child is None:
                     continue
                 if g is not None:
@@ -191,7 +193,7 @@ def _count_dependencies(start_nodes):
     stack = list(dependencies)  # each node once, also when several roots share it
     while stack:
         node = stack.pop()
-        for child, _ in node.next_functions:
+        for child in node._next:
             if child is None:
                 continue
             if child not in dependencies:
@@ -205,7 +207,7 @@ def _nodes_leading_to(targets, reachable):
     """The nodes on some path to a target (``autograd.grad`` runs only those)."""
     parents = {}
     for node in reachable:
-        for child, _ in node.next_functions:
+        for child in node._next:
             if child is not None:
                 parents.setdefault(child, []).append(node)
     needed = {node for node, _ in targets}
@@ -225,7 +227,7 @@ def _skip(node, dependencies, buffers, ready, retain_graph):
         node = stack.pop()
         if not retain_graph:
             node._release()
-        for child, _ in node.next_functions:
+        for child in node._next:
             if child is None:
                 continue
             dependencies[child] -= 1
@@ -335,7 +337,7 @@ def _accumulate(variable, g, create_graph):
         variable._grad = before + g
     else:
         before._data += g._data  # in place, like PyTorch, so x.grad stays the same object
-        before._bump_version()
+        bump_version(before)
     if listening:
         events.announce(events.GradAccumulated(variable, old_value, g._data.copy(),
                                                variable._grad._data.copy()))

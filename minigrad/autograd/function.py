@@ -25,18 +25,21 @@ import numpy as np
 
 from .. import events
 from ..language import hint
-from ..tensor import Tensor, legacy_type_name
+from ..dtypes import legacy_type_name
+from ..tensor import Tensor
 from .grad_mode import _GradMode
 
 _sequence = itertools.count()
-_NO_EDGE = (None, 0)
 
 
 class Node:
     """One step of the backward pass. ``next_functions`` are the nodes of the inputs,
     as ``(node, output_nr)`` pairs, ``(None, 0)`` for inputs that need no gradient.
 
-    Defaults live on the class, so making a node (once per op) costs almost nothing.
+    Defaults live on the class, so making a node (once per op) costs almost nothing, and
+    a node holds few objects of its own: the inputs' nodes in one tuple (``_next``), their
+    output numbers and what was saved as numbers. Python's cycle collector re-scans every
+    object a program keeps, so a 100,000-op graph with few objects per op is a fast one.
 
     What a drawing may read (methods, so that a ``ctx`` of yours may still use any
     attribute name; none of them runs an op): ``name()``, ``next_functions``,
@@ -44,7 +47,12 @@ class Node:
     given), ``saved_values()`` (``Saved``: what was kept for backward), ``released()``
     (backward has freed it) and ``notation()`` (the op's mathematics, or None).
     """
-    next_functions = ()
+    _next = ()          # the inputs' nodes (None: no gradient flows there)
+    _next_nrs = ()      # which output of each of those nodes the input was
+
+    @property
+    def next_functions(self):
+        return tuple(zip(self._next, self._next_nrs))
     sequence_nr = 0       # creation order: among ready nodes the newest runs first
     _pre_hooks = ()       # (output_nr, hook) pairs from Tensor.register_hook
     _retained = None      # {output_nr: weakref} of tensors that called retain_grad()
@@ -93,34 +101,6 @@ class AccumulateGrad(Node):
         return self.variable._hooks or ()
 
 
-class Input:
-    """A tensor argument of an op, as its node remembers it: its place among the tensor
-    inputs (``index``, also its entry in ``next_functions``: ``edge``), ``shape`` and NumPy
-    ``dtype``. Not the tensor itself: a node must not keep its inputs alive."""
-    __slots__ = ("index", "shape", "dtype", "edge")
-
-    def __init__(self, index, shape, dtype, edge):
-        self.index, self.shape, self.dtype, self.edge = index, shape, dtype, edge
-
-    def __repr__(self):
-        return f"Input({self.index}, shape={self.shape})"
-
-
-class Saved:
-    """A tensor an op kept for backward: ``kind`` is "input" (``index``: its position among
-    forward's arguments), "output" (``index``: which output) or "other" (made inside
-    forward); ``values`` are its numbers, a read-only NumPy array."""
-    __slots__ = ("kind", "index", "values")
-
-    def __init__(self, kind, index, values):
-        self.kind, self.index = kind, index
-        self.values = values.view()
-        self.values.flags.writeable = False
-
-    def __repr__(self):
-        return f"Saved({self.kind!r}, {self.index}, shape={self.values.shape})"
-
-
 class SavedOutput:
     """An op's own result kept for backward (``exp`` saves eˣ). It is stored without its
     ``grad_fn`` (the node itself) so that node and result don't keep each other alive;
@@ -145,29 +125,43 @@ class SavedOutput:
         return t
 
 
-def _save(t, args, outputs):
-    """What ``save_for_backward`` keeps: an input as ``(tensor, its version now, its
-    grad_fn, its position among the arguments)`` — if the tensor is changed in place
-    before backward uses it, the gradient would be computed from the wrong numbers, so
-    ``_unpack`` raises instead."""
-    if t is None:
-        return None
-    for nr, out in enumerate(outputs):
-        if t is out:
-            return SavedOutput(t, nr)
-    position = next((i for i, a in enumerate(args) if a is t), None)
-    return (t, t._vc.value if t._vc is not None else 0, t._grad_fn, position)
+def _save(ctx, args, outputs):
+    """What ``save_for_backward`` keeps: each input tensor with its version now and its
+    position among the arguments (if it is changed in place before backward uses it, the
+    gradient would be computed from the wrong numbers, so ``_unpack`` raises instead);
+    the op's own result as a ``SavedOutput``."""
+    saved, at = [], []
+    for t in ctx._to_save:
+        where = None
+        if t is not None:
+            for nr, out in enumerate(outputs):
+                if t is out:
+                    t = SavedOutput(t, nr)
+                    break
+            else:
+                for position, a in enumerate(args):
+                    if a is t:
+                        break
+                else:
+                    position = None  # a tensor made inside forward
+                where = (t._vc.value if t._vc is not None else 0, position)
+        saved.append(t)
+        at.append(where)
+    at = tuple(at)
+    ctx._saved, ctx._saved_at = tuple(saved), share(at, at)
+    del ctx._to_save  # the node must not keep the tensors alive once backward frees _saved
 
 
-def _unpack(saved, node):
+def _unpack(saved, at, node):
     if saved is None or type(saved) is SavedOutput:
         return saved and saved.unpack(node)
-    t, version, producer, _ = saved
-    now = t._vc.value if t._vc is not None else 0
-    if now != version:
+    now = saved._vc.value if saved._vc is not None else 0
+    if now != at[0]:  # PyTorch names the op that made the tensor as it is now
+        producer = saved._grad_fn
         raise RuntimeError(_modified_in_place_message(
-            t._data, now, version, producer.name() if producer else None, t._output_nr, node))
-    return t
+            saved._data, now, at[0], producer.name() if producer else None, saved._output_nr,
+            node))
+    return saved
 
 
 def _modified_in_place_message(data, now, version, producer, output_nr, node):
@@ -188,6 +182,7 @@ class BackwardNode(Node):
     """The node (and ``ctx``) of a ``Function``: calls the Function's ``backward``."""
     _to_save = ()
     _saved = ()
+    _saved_at = ()
     _released = False
     _input_meta = ()          # (shape, NumPy dtype) of each tensor input, to check gradients
     _input_positions = None   # where the tensor inputs are among forward's arguments, when
@@ -210,7 +205,7 @@ class BackwardNode(Node):
                 "graph are freed when you call .backward() or autograd.grad(). Specify "
                 "retain_graph=True if you need to backward through the graph a second time or "
                 "if you need to access saved tensors after calling backward.")
-        return tuple([_unpack(s, self) for s in self._saved])
+        return tuple([_unpack(s, at, self) for s, at in zip(self._saved, self._saved_at)])
 
     def mark_non_differentiable(self, *tensors):
         self._non_differentiable = tensors
@@ -231,30 +226,17 @@ class BackwardNode(Node):
         return self._released
 
     def arguments(self):
-        meta, plain = self._input_meta, iter(self._plain_args)
-        positions = self._input_positions or range(len(meta))
-        index = {p: i for i, p in enumerate(positions)}
-        return tuple([Input(index[p], *meta[index[p]], self.next_functions[index[p]])
-                      if p in index else next(plain)
-                      for p in range(len(meta) + len(self._plain_args))])
+        return graph.arguments(self)
 
     def saved_values(self):
-        found = []
-        for entry in self._saved:
-            if type(entry) is SavedOutput:
-                found.append(Saved("output", entry.output_nr, entry.data))
-            elif entry is not None:
-                tensor, _, _, position = entry
-                found.append(Saved("other" if position is None else "input", position,
-                                   tensor._data))
-        return tuple(found)
+        return graph.saved_values(self)
 
     # -- used by the engine ------------------------------------------------------------
     def backward(self, *grads):
         return self._function.backward(self, *grads)
 
     def _release(self):
-        self._saved = ()
+        self._saved = self._saved_at = ()
         self._released = True
 
 
@@ -302,72 +284,68 @@ class Function:
         """Run forward and, if any input requires grad, connect the result to the graph.
         Returns the result and its node (None when nothing was recorded)."""
         ctx = cls._Node()
-        recording = False
-        if _GradMode.enabled:
-            needs = tuple([isinstance(a, Tensor) and a._requires_grad for a in args])
-            recording = True in needs
-            if recording:
-                ctx.needs_input_grad = needs
-            _GradMode.enabled = False  # what forward does inside is not part of the graph
-            try:
-                result = cls.forward(ctx, *args)
-            finally:
-                _GradMode.enabled = True
-        else:
-            result = cls.forward(ctx, *args)
-        if type(result) is tuple:
-            outputs = tuple([_as_output(r, args) for r in result])
-        else:
-            outputs = (_as_output(result, args),)
+        if not _GradMode.enabled:
+            return _outputs(cls.forward(ctx, *args), args), None
+        needs = tuple([isinstance(a, Tensor) and a._requires_grad for a in args])
+        recording = True in needs
         if recording:
-            _connect(ctx, args, outputs)
-        return (outputs if type(result) is tuple else outputs[0]), (ctx if recording else None)
+            ctx.needs_input_grad = share(needs, needs)
+        _GradMode.enabled = False  # what forward does inside is not part of the graph
+        try:
+            result = _outputs(cls.forward(ctx, *args), args)
+        finally:
+            _GradMode.enabled = True
+        if not recording:
+            return result, None
+        _connect(ctx, args, result if type(result) is tuple else (result,))
+        return result, ctx
+
+
+def _outputs(result, args):
+    if type(result) is tuple:
+        return tuple([_as_output(r, args) for r in result])
+    return _as_output(result, args)
 
 
 def _as_output(value, args):
     """Wrap what forward returned as a tensor. A result that is a view into an input's
     memory (``reshape``, ``x[0]``, ...) shares that input's version counter, so an
-    in-place change through either one is noticed."""
+    in-place change through either one is noticed (``inplace.py``)."""
     if type(value) is not np.ndarray:
         if isinstance(value, Tensor):
-            return Tensor._alias(value) if any(value is a for a in args) else value
+            return alias(value) if any(value is a for a in args) else value
         return Tensor._make(np.asarray(value))  # reductions give NumPy scalars
     out = Tensor._make(value)
-    owner = value.base
-    if owner is not None:
-        for a in args:
-            if isinstance(a, Tensor) and (a._data is owner or a._data.base is owner):
-                out._vc = a._version_counter
-                out._base = a._base if a._base is not None else a
-                out._view_version = out._vc.value
-                break
+    if value.base is not None:
+        as_view(out, args)
     return out
+
+
+# Equal records of numbers (input shapes and dtypes, which inputs need a gradient, saved
+# versions) are shared: a 100,000-op graph then holds a handful of them, not 100,000 copies
+# that Python's cycle collector would visit one by one each time it scans the graph.
+_records = {}
+share = _records.setdefault  # share(record, record): the equal record kept, or this one
 
 
 def _connect(ctx, args, outputs):
     """Make ``ctx`` the ``grad_fn`` of the outputs and remember what backward needs."""
-    edges = []
-    meta = []
-    positions = []  # where the tensors are among forward's arguments
-    plain = []      # and the other arguments
-    for position, a in enumerate(args):
-        if not isinstance(a, Tensor):
-            plain.append(a)
-        else:
-            positions.append(position)
-            node = a._graph_node() if a._base is not None else a._grad_fn
-            if node is not None:
-                edges.append((node, a._output_nr))
-            elif a._requires_grad:
-                edges.append((a._accumulate_grad_node(), 0))
-            else:
-                edges.append(_NO_EDGE)
-            data = a._data
-            meta.append((data.shape, data.dtype))
-    ctx.next_functions = tuple(edges)
-    ctx._input_meta = tuple(meta)  # only shapes and dtypes: the cycle collector can skip it
-    if plain:
-        ctx._plain_args = tuple(plain)
+    nodes, nrs, meta = [], [], []
+    for a in args:
+        if isinstance(a, Tensor):
+            node = a._grad_fn if a._base is None else graph_node(a)
+            if node is None and a._requires_grad:
+                node = a._accumulate_grad_node()
+            nodes.append(node)
+            nrs.append(a._output_nr)
+            meta.append((a._data.shape, a._data.dtype))
+    if len(_records) > 10_000:  # a program whose shapes keep changing: start over
+        _records.clear()
+    nrs, meta = tuple(nrs), tuple(meta)
+    ctx._next, ctx._next_nrs, ctx._input_meta = tuple(nodes), share(nrs, nrs), share(meta, meta)
+    if len(nodes) < len(args):  # numbers and settings too: remember them for a drawing
+        ctx._plain_args = tuple([a for a in args if not isinstance(a, Tensor)])
+        positions = [i for i, a in enumerate(args) if isinstance(a, Tensor)]
         if positions != list(range(len(positions))):  # a number first: forward(ctx, k, x)
             ctx._input_positions = tuple(positions)
     ctx.sequence_nr = next(_sequence)
@@ -378,8 +356,7 @@ def _connect(ctx, args, outputs):
         if out._data.dtype.kind == "f" and not (skip and any(out is s for s in skip)):
             out._grad_fn, out._output_nr, out._requires_grad = ctx, nr, True
     if ctx._to_save:
-        ctx._saved = tuple([_save(t, args, outputs) for t in ctx._to_save])
-        del ctx._to_save  # the node must not keep the tensors alive once backward frees _saved
+        _save(ctx, args, outputs)
 
 
 def once_differentiable(fn):
@@ -388,3 +365,7 @@ def once_differentiable(fn):
 
 
 __all__ = ["Function", "Node", "BackwardNode", "AccumulateGrad", "once_differentiable"]
+
+
+from ..ops.inplace import alias, as_view, graph_node  # noqa: E402  (the ops are Functions: loaded last)
+from . import graph  # noqa: E402  (what a drawing reads, written there)

@@ -1,10 +1,11 @@
-"""Reading tensors without touching them: what a drawing, an inspector or a test needs.
+"""Reading tensors and nodes without touching them: what a drawing, an inspector or a test
+needs.
 
 The attributes a program uses have side effects an observer must not cause: ``.grad`` of
 a non-leaf warns, ``.grad_fn`` of a view changed through its base rebuilds the view's
 node, ``.detach()`` announces an event. These functions read what is recorded, change
-nothing, run no op and announce nothing. For nodes, see ``Node`` in ``function.py``
-(``arguments()``, ``saved_values()``, ``released()``, ``notation()``).
+nothing, run no op and announce nothing. A node's methods ``arguments()`` and
+``saved_values()`` (see ``Node`` in ``function.py``) are written here too.
 """
 
 
@@ -29,3 +30,55 @@ def accumulator_of(tensor):
     """The leaf's ``AccumulateGrad`` node while a graph uses it, else None."""
     ref = tensor._accumulator
     return ref() if ref is not None else None
+
+
+class Input:
+    """A tensor argument of an op, as its node remembers it: its place among the tensor
+    inputs (``index``, also its entry in ``next_functions``: ``edge``), ``shape`` and NumPy
+    ``dtype``. Not the tensor itself: a node must not keep its inputs alive."""
+    __slots__ = ("index", "shape", "dtype", "edge")
+
+    def __init__(self, index, shape, dtype, edge):
+        self.index, self.shape, self.dtype, self.edge = index, shape, dtype, edge
+
+    def __repr__(self):
+        return f"Input({self.index}, shape={self.shape})"
+
+
+class Saved:
+    """A tensor an op kept for backward: ``kind`` is "input" (``index``: its position among
+    forward's arguments), "output" (``index``: which output) or "other" (made inside
+    forward); ``values`` are its numbers, a read-only NumPy array."""
+    __slots__ = ("kind", "index", "values")
+
+    def __init__(self, kind, index, values):
+        self.kind, self.index = kind, index
+        self.values = values.view()
+        self.values.flags.writeable = False
+
+    def __repr__(self):
+        return f"Saved({self.kind!r}, {self.index}, shape={self.values.shape})"
+
+
+def arguments(node):
+    """Forward's arguments in order: an ``Input`` for each tensor, the others as given."""
+    meta, plain = node._input_meta, iter(node._plain_args)
+    positions = node._input_positions or range(len(meta))
+    index = {p: i for i, p in enumerate(positions)}
+    edges = node.next_functions
+    return tuple([Input(index[p], *meta[index[p]], edges[index[p]]) if p in index else next(plain)
+                  for p in range(len(meta) + len(node._plain_args))])
+
+
+def saved_values(node):
+    """What the node keeps for backward, as ``Saved`` entries (none once released)."""
+    found = []
+    for entry, at in zip(node._saved, node._saved_at):
+        if type(entry) is SavedOutput:
+            found.append(Saved("output", entry.output_nr, entry.data))
+        elif entry is not None:
+            found.append(Saved("other" if at[1] is None else "input", at[1], entry._data))
+    return tuple(found)
+
+
+from .function import SavedOutput  # noqa: E402  (graph.py is loaded by function.py)

@@ -12,19 +12,25 @@ is caught) and never print the answer. The bank:
     chapter.py    the five exercises at the end of the chapter
     exercise.py   what an exercise is: prompt, answer cell, and plan / probe / judge
     facts.py      answers described as plain data; judging.py the common first checks
+    history.py    how each .grad came to be (checks ask how, not only what)
+    limits.py     the time a check gives the student's code
+    variants.py   each student's own numbers (make-assignment --variants)
     feedback.py   the green or red box, in zh and en (minigrad.language)
 
-``exercise(id).prompt("zh")`` gives the prompt text for a notebook; ``.solution`` is the
-teacher's reference answer (``check`` never shows it).
+``exercise(id).prompt("zh")`` gives the prompt text for a notebook. The teacher's answers
+are not in this package (students install it too): they live with the teacher's tools,
+in the repository's ``exercises/solutions/``.
 """
 import os
 
-from . import chapter, scenes
+from . import chapter, history, scenes
 from .exercise import MISSING, answers
 from .feedback import Feedback
+from .variants import set_variant
 from ..language import Text, get_language, set_language
 
 EXERCISES = {e.id: e for e in scenes.ALL + chapter.ALL}
+history.start()  # from the assignment's first cell on, every .grad's story is kept
 
 
 def exercises():
@@ -54,5 +60,5 @@ def check(exercise_id, answer=MISSING):
     return feedback
 
 
-__all__ = ["check", "exercise", "exercises", "set_language", "get_language", "Feedback",
-           "answers"]
+__all__ = ["check", "exercise", "exercises", "set_language", "get_language", "set_variant",
+           "Feedback", "answers"]

@@ -4,13 +4,15 @@ Same layout as ``scenes.py``: prompt, given code, answer cell, solution, then th
 """
 import numpy as np
 
-from .. import autograd, tensor
+from .. import autograd, float64, tensor
+from . import history
 from ..tensor import Tensor
 from .exercise import Exercise, right, wrong
 from .facts import as_array, attempt, call_and_describe, describe, failure
 from .judging import close, expect_number, expect_tensor
 from ..language import Text
-from .scenes import CONTROL_FLOW_SETUP, _defined, calls, f
+from .scenes import CONTROL_FLOW_NUMBERS, CONTROL_FLOW_SETUP, _defined, calls, f_for
+from .variants import Numbers
 
 # --- 1 · why a second derivative costs more than a first ------------------------------------
 
@@ -104,9 +106,6 @@ second_derivative_cost = Exercise(
     answer="derivatives",
     template="x = torch.tensor(1.5, requires_grad=True)\ny = torch.sin(x) * x ** 2\n"
              "dy_dx = ...\nd2y_dx2 = ...\nderivatives = (x, dy_dx, d2y_dx2)",
-    solution="x = torch.tensor(1.5, requires_grad=True)\ny = torch.sin(x) * x ** 2\n"
-             "dy_dx, = torch.autograd.grad(y, x, create_graph=True)\n"
-             "d2y_dx2, = torch.autograd.grad(dy_dx, x)\nderivatives = (x, dy_dx, d2y_dx2)",
     probe=probe_cost,
     judge=judge_cost,
 )
@@ -114,20 +113,26 @@ second_derivative_cost = Exercise(
 
 # --- 2 · running backward twice ---------------------------------------------------------------
 
-def plan_backward_twice(rng):
+def plan_backward_twice(rng, numbers):
     return {"xs": [rng.uniform(-3, 3, n).round(3).tolist() for n in (3, 5)]}
 
 
 def probe_backward_twice(backward_twice, plan):
+    """x.grad after the student's function ran, and what autograd did meanwhile: which
+    backward passes reached x, from which graph."""
     results = []
     for values in plan["xs"]:
         x = tensor(values, requires_grad=True)
-        outcome = attempt(backward_twice, x)
-        results.append(describe(x.grad) if outcome["ok"] else failure(outcome))
+        with history.watching() as seen:
+            outcome = attempt(backward_twice, x)
+        result = describe(x.grad) if outcome["ok"] else failure(outcome)
+        result["history"] = seen.of(x)
+        results.append(result)
     return calls(results)
 
 
 def judge_backward_twice(facts, plan):
+    c = plan["numbers"]["c"]
     for result, values in zip(facts["results"], plan["xs"]):
         x = np.array(values)
         if result["type"] == "raised":
@@ -138,7 +143,7 @@ def judge_backward_twice(facts, plan):
                                   "the values the graph saved are freed by default. `backward` has "
                                   "an argument that keeps the graph."))
             return wrong(Text(f"运行出错：`{result['error']}: {result['message']}`",
-                              f"It raised `{result['error']}: {result['message']}`"))
+                              f"It raised `{result['error']}: {result['message']}`"), quotes=True)
         if result["type"] == "None":
             return wrong(Text("`x.grad` 还是 `None`：y 要用传进来的 x 计算，并对 y 调用 `backward`。",
                               "`x.grad` is still `None`: compute y from the x passed in and call "
@@ -147,16 +152,19 @@ def judge_backward_twice(facts, plan):
         if verdict:
             return verdict
         got = as_array(result)
-        if close(got, 4 * x):
+        if close(got, 2 * c * x):
             return wrong(Text("`x.grad` 只有一次反向传播的梯度。PyTorch 会把每次 `backward` 的梯度加进 "
                               "`.grad`：是中间清零了，还是只有一次真正到达了 x？",
                               "`x.grad` holds the gradient of one backward pass only. PyTorch adds "
                               "every `backward`'s gradient into `.grad`: was it zeroed in between, "
                               "or did only one pass reach x?"))
-        if not close(got, 8 * x):
-            return wrong(Text("`x.grad` 的值不对：y = 2·(x·x) 的梯度是多少？两次之后呢？",
-                              "`x.grad` has the wrong values: what is the gradient of "
-                              "y = 2·(x·x), and after two passes?"))
+        if not close(got, 4 * c * x):
+            return wrong(Text(f"`x.grad` 的值不对：y = {c}·(x·x) 的梯度是多少？两次之后呢？",
+                              f"`x.grad` has the wrong values: what is the gradient of "
+                              f"y = {c}·(x·x), and after two passes?"))
+        verdict = _not_two_passes_over_one_graph(result.get("history"))
+        if verdict:
+            return verdict
     return right(Text("两次都成功了，`x.grad` 是两次梯度之和。不保留计算图时，第二次会报错，"
                       "因为第一次反向传播后图里保存的值已经被释放。",
                       "Both passes work and `x.grad` is the sum of the two gradients. "
@@ -164,32 +172,64 @@ def judge_backward_twice(facts, plan):
                       "freed the values the graph had saved."))
 
 
+def _not_two_passes_over_one_graph(story):
+    """Right values are not enough: two backward passes must have reached x, over the same
+    graph (the same y), and nothing else may have written ``x.grad``."""
+    changes = (story or {}).get("changes") or []
+    if any(change.get("how") in ("set", "grad") for change in changes):
+        return wrong(Text("`x.grad` 是直接赋值的，不是两次 `backward` 累加出来的：对同一个 y 调用两次 `backward`。",
+                          "`x.grad` was assigned, not added up by two `backward` calls: call "
+                          "`backward` twice on the same y."))
+    passes = [change for change in changes if change.get("how") == "backward"]
+    if not passes:
+        return wrong(Text("没有一次反向传播到达 x：对 y 调用两次 `backward`。",
+                          "No backward pass reached x: call `backward` on y, twice."))
+    if len(passes) == 1:
+        return wrong(Text("只有一次反向传播到达了 x，`x.grad` 是用别的办法变成两倍的。请真的调用两次 `backward`。",
+                          "Only one backward pass reached x; `x.grad` was doubled some other way. "
+                          "Really call `backward` twice."))
+    if len(passes) > 2:
+        return wrong(Text(f"有 {len(passes)} 次反向传播到达了 x；题目要的是同一个 y 上的两次。",
+                          f"{len(passes)} backward passes reached x; the exercise asks for two, "
+                          f"on the same y."))
+    if passes[0].get("graph") != passes[1].get("graph"):
+        return wrong(Text("两次反向传播走的是两张不同的图：中间重新算了一次 y。题目要对同一个 y 调用两次 "
+                          "`backward`，这正是需要保留计算图的地方。",
+                          "The two backward passes went through two different graphs: y was "
+                          "computed again in between. The exercise calls `backward` twice on the "
+                          "same y, which is exactly where the graph must be kept."))
+    if story.get("unchanged_since") is False:
+        return wrong(Text("第二次反向传播之后 `x.grad` 又被改过：让它保持两次 `backward` 留下的样子。",
+                          "`x.grad` was changed after the second backward pass: leave it as the "
+                          "two `backward` calls left it."))
+    return None
+
+
 backward_twice = Exercise(
     id="backward_twice",
     title=Text("练习 2：连续两次反向传播", "Exercise 2: backward twice in a row"),
     prompt=Text(
         "**练习 2：运行反向传播之后，立即再运行一次会发生什么？** 先在草稿里试试，看看报什么错。"
-        "然后写一个函数 `backward_twice(x)`：用传进来的 x 计算 `y = 2 * torch.dot(x, x)`，"
+        "然后写一个函数 `backward_twice(x)`：用传进来的 x 计算 `y = {c} * torch.dot(x, x)`，"
         "再对同一个 y 连续调用两次 `backward`，两次都要成功。检查会在随机向量上看 `x.grad` "
         "是否和 PyTorch 的结果一样。",
         "**Exercise 2: what happens if you run backward again, straight away?** Try it in the "
         "scratch cell first and read the error. Then write a function `backward_twice(x)`: "
-        "compute `y = 2 * torch.dot(x, x)` from the x passed in and call `backward` on that same "
+        "compute `y = {c} * torch.dot(x, x)` from the x passed in and call `backward` on that same "
         "y twice, both calls succeeding. The check looks at `x.grad` on random vectors and "
         "compares it with what PyTorch gives."),
     answer="backward_twice",
-    template="def backward_twice(x):\n    y = 2 * torch.dot(x, x)\n    ...",
-    solution="def backward_twice(x):\n    y = 2 * torch.dot(x, x)\n"
-             "    y.backward(retain_graph=True)\n    y.backward()",
+    template="def backward_twice(x):\n    y = {c} * torch.dot(x, x)\n    ...",
     plan=plan_backward_twice,
     probe=probe_backward_twice,
     judge=judge_backward_twice,
+    numbers=Numbers({"c": 2}, lambda rng: {"c": int(rng.integers(2, 6))}),
 )
 
 
 # --- 3 · the control-flow example with a vector or matrix a ----------------------------------
 
-def plan_vector_control_flow(rng):
+def plan_vector_control_flow(rng, numbers):
     inputs = []
     for shape in [(3,), (5,), (2, 3), (3, 3)]:
         a = rng.normal(size=shape)
@@ -202,14 +242,14 @@ def probe_vector_control_flow(predicted_grad, plan):
     results = []
     for values in plan["inputs"]:
         a = tensor(values)
-        d = f(a).detach()
+        d = f_for(plan["numbers"])(a).detach()
         results.append(call_and_describe(predicted_grad, a.clone(), d))
     return calls(results)
 
 
-def true_grad(values):
+def true_grad(values, numbers):
     a = tensor(values, requires_grad=True)
-    f(a).sum().backward()
+    f_for(numbers)(a).sum().backward()
     return a.grad.numpy()
 
 
@@ -223,7 +263,7 @@ def judge_vector_control_flow(facts, plan):
                                                 "a.grad always has the shape of a."))
         if verdict:
             return verdict
-        if not close(as_array(result), true_grad(values)):
+        if not close(as_array(result), true_grad(values, plan["numbers"])):
             bad.append((shape, float(np.sum(values))))
     if not bad:
         return right(Text("对向量或矩阵 a，f(a) 仍然是 k·a，所有元素共用一个 k，所以 a.grad 处处等于 k，"
@@ -238,9 +278,9 @@ def judge_vector_control_flow(facts, plan):
         return wrong(Text("对向量对，对矩阵不对：矩阵也是一样的道理，`b.norm()` 看的是所有元素。",
                           "Right for vectors, wrong for matrices: a matrix works the same way; "
                           "`b.norm()` looks at all the elements."))
-    return wrong(Text("还不对。d = f(a) 里，所有元素乘的是同一个 k：∂dᵢ/∂aᵢ 是多少？"
+    return wrong(Text("d = f(a) 里，所有元素乘的是同一个 k：∂dᵢ/∂aᵢ 是多少？"
                       "它和 d、a 有什么关系？",
-                      "Not yet. In d = f(a) every element is multiplied by the same k: what is "
+                      "In d = f(a) every element is multiplied by the same k: what is "
                       "∂dᵢ/∂aᵢ, and how does it relate to d and a?"))
 
 
@@ -261,10 +301,10 @@ vector_control_flow = Exercise(
     setup=CONTROL_FLOW_SETUP,
     answer="predicted_grad",
     template="def predicted_grad(a, d):\n    return ...",
-    solution="def predicted_grad(a, d):\n    return d / a",
     plan=plan_vector_control_flow,
     probe=probe_vector_control_flow,
     judge=judge_vector_control_flow,
+    numbers=CONTROL_FLOW_NUMBERS,
 )
 
 
@@ -272,81 +312,118 @@ vector_control_flow = Exercise(
 
 BRANCH_SETUP = """\
 def g(x):
-    if x > 1:
+    if x > {t}:
         y = x * x
     else:
         y = 3 * x
     return y"""
 
-g = _defined(BRANCH_SETUP, "g")
+def branch_numbers(rng):
+    t = int(rng.integers(1, 4))
+    return {"t": t, "t_squared": t * t, "slope": 2 * t}
 
 
-def plan_branch(rng):
-    above = rng.uniform(1.05, 6, 3)
-    below = rng.uniform(-5, 0.95, 3)
-    return {"points": np.concatenate([above, below]).round(4).tolist()}
+def plan_branch(rng, numbers):
+    """Points on both sides of the boundary, and the boundary x = t itself."""
+    t = numbers["t"]
+    above = rng.uniform(t + 0.05, t + 5, 3)
+    below = rng.uniform(t - 6, t - 0.05, 3)
+    return {"points": np.concatenate([above, [t], below]).round(4).tolist()}
 
 
-def probe_branch(dg, plan):
-    return calls([call_and_describe(dg, tensor(p, requires_grad=True)) for p in plan["points"]])
-
-
-def true_dg(p):
-    return 2 * p if p > 1 else 3.0
+def probe_branch(g_smooth, plan):
+    """At each point: the value, and the derivative autograd takes through the branch that
+    ran."""
+    results = []
+    for p in plan["points"]:
+        x = tensor(p, dtype=float64, requires_grad=True)
+        outcome = attempt(g_smooth, x)
+        if not outcome["ok"]:
+            results.append(failure(outcome))
+            continue
+        y = outcome["result"]
+        result = describe(y)
+        if isinstance(y, Tensor) and y.requires_grad and y.numel() == 1:
+            backward = attempt(y.backward)
+            result["derivative"] = describe(x.grad) if backward["ok"] else failure(backward)
+        results.append(result)
+    return calls(results)
 
 
 def judge_branch(facts, plan):
-    got = []
-    for result in facts["results"]:
-        verdict = expect_number(result, Text("`dg(x)` 的结果", "What `dg(x)` returns"))
+    t = float(plan["numbers"]["t"])
+    n = int(t)  # as the student reads it: x = 1, not x = 1.0
+    values, slopes = {}, {}
+    for result, p in zip(facts["results"], plan["points"]):
+        verdict = expect_number(result, Text("`g_smooth(x)` 的结果", "What `g_smooth(x)` returns"))
         if verdict:
             return verdict
-        got.append(float(as_array(result)))
-    points = plan["points"]
-    bad = [p for p, value in zip(points, got) if not close(value, true_dg(p))]
-    if not bad:
-        return right(Text("自动微分只对这一次实际执行的分支求导，没有执行的分支不参与。",
-                          "Autograd differentiates only the branch that actually ran; the "
-                          "other branch takes no part."))
-    if len(set(np.round(got, 6))) == 1:
-        return wrong(Text("`dg` 每次都返回同一个值：书里只看了 x = 2，换一个 x，导数也会变。",
-                          "`dg` returns the same value every time: the book only looked at x = 2; "
-                          "at another x the derivative changes."))
-    if all(p > 1 for p in bad):
-        return wrong(Text("x ≤ 1 时对，x > 1 时不对：这时执行的是 `y = x * x`。",
-                          "Right for x ≤ 1, wrong for x > 1: there the branch `y = x * x` runs."))
-    if all(p <= 1 for p in bad):
-        return wrong(Text("x > 1 时对，x ≤ 1 时不对：这时执行的是另一个分支。",
-                          "Right for x > 1, wrong for x ≤ 1: there the other branch runs."))
-    return wrong(Text("两个分支都有不对的地方：先判断 x 走哪个分支，再对那个分支求导。",
-                      "Both branches have wrong values: decide which branch x takes, then "
-                      "differentiate that branch."))
+        derivative = result.get("derivative")
+        if derivative is None or derivative.get("type") != "tensor":
+            return wrong(Text("自动微分没法对 `g_smooth(x)` 求导：要用张量运算从 x 算出 y（不要用 "
+                              "`float(x)`、`.item()` 或新建张量），`backward` 才能走回 x。",
+                              "Autograd cannot differentiate `g_smooth(x)`: compute y from x with "
+                              "tensor operations (no `float(x)`, `.item()` or new tensor) so that "
+                              "`backward` can find its way back to x."))
+        values[p], slopes[p] = float(as_array(result)), float(as_array(derivative))
+    if not all(close(values[p], p * p) for p in values if p > t):
+        return wrong(Text(f"x > {n} 的分支要保持原样：`y = x * x`。要改的是另一个分支。",
+                          f"Keep the branch for x > {n} as it is, `y = x * x`: it is the other "
+                          f"branch that changes."))
+    if t in values and not close(values[t], t * t):
+        return wrong(Text(f"两个分支在 x = {n} 处没有接上：右边 x² 从 {n * n} 开始，你的另一个分支在 "
+                          f"x = {n} 处给出的值不是 {n * n}，图像在那里断开了。",
+                          f"The two branches do not meet at x = {n}: on the right x² starts from "
+                          f"{n * n}, but your other branch does not give {n * n} at x = {n}, so "
+                          f"the graph breaks there."))
+    if t in slopes and not close(slopes[t], 2 * t):
+        return wrong(Text(f"两个分支在 x = {n} 处接上了，但斜率不一样：那里是一个拐角。x = {n} 时执行的是 "
+                          f"x ≤ {n} 的分支，autograd 给出的是它的斜率，而 x² 在 {n} 处的斜率是 {2 * n}。",
+                          f"The two branches meet at x = {n}, but with different slopes: a corner. "
+                          f"At x = {n} the branch for x ≤ {n} runs and autograd gives its slope, "
+                          f"while x² has slope {2 * n} at {n}."))
+    return right(Text(f"两个分支在 x = {n} 处以相同的斜率接上，所以不管走哪个分支，autograd 给出的都是真正的导数，"
+                      f"在交界处也一样。原来的 g 在 {n} 处断开（左边 3x），autograd 在那里给出的 3 只说明走了哪个分支。",
+                      f"Both branches meet at x = {n} with the same slope, so whichever branch "
+                      f"runs, autograd's derivative is the true one, at the boundary too. The "
+                      f"given g breaks at {n} (3x on the left): the 3 autograd gives there only "
+                      f"says which branch ran."))
 
 
 branch_derivative = Exercise(
     id="branch_derivative",
-    title=Text("练习 4：带分支的函数的导数", "Exercise 4: the derivative of a function with a branch"),
+    title=Text("练习 4：设计一个带分支的函数", "Exercise 4: design a function with a branch"),
     prompt=Text(
-        "**练习 4：设计一个求控制流梯度的例子，运行并分析结果。** 下面的 g 有一个 `if`。书里只算了 "
-        "x = 2。写一个函数 `dg(x)`：对任意标量 x（一个标量张量）返回 g 在 x 处的导数 dy/dx，手算公式"
-        "或者用自动微分都可以。检查会在两个分支里各取几个随机点，包括你没见过的点。",
-        "**Exercise 4: design an example of gradients through control flow, run it and explain "
-        "the result.** The g below has an `if`. The book only tried x = 2. Write a function "
-        "`dg(x)` that returns dy/dx, the derivative of g at any scalar x (a scalar tensor), by "
-        "a formula or by autograd. The check tries random points in both branches, including "
-        "points you have not seen."),
+        "**练习 4：设计一个求控制流梯度的例子，运行并分析结果。** 重新设计 `g`：写一个函数 "
+        "`g_smooth(x)`，保留 `if x > {t}` 和它的分支 `y = x * x`，改写另一个分支，让 autograd "
+        "在每一点、包括 x = {t}，给出的都是 g_smooth 真正的导数。检查会在两边各取几个随机点，"
+        "也会试 x = {t}。",
+        "**Exercise 4: design an example of gradients through control flow, run it and "
+        "explain the result.** Redesign `g`: write a function `g_smooth(x)` that keeps "
+        "`if x > {t}` and its branch `y = x * x`, and rewrite the other branch so that autograd "
+        "gives the true derivative of g_smooth everywhere, x = {t} included. The check tries "
+        "random points on both sides, and x = {t}."),
     setup=BRANCH_SETUP,
-    answer="dg",
-    template="def dg(x):\n    ...",
-    solution="def dg(x):\n    x = torch.tensor(float(x), requires_grad=True)\n"
-             "    g(x).backward()\n    return x.grad",
+    answer="g_smooth",
+    template="def g_smooth(x):\n    if x > {t}:\n        y = x * x\n    else:\n        y = ...\n"
+             "    return y",
     plan=plan_branch,
     probe=probe_branch,
     judge=judge_branch,
+    numbers=Numbers({"t": 1, "t_squared": 1, "slope": 2}, branch_numbers),
 )
 
 
 # --- 5 · sin(x) and its derivative, by autograd ----------------------------------------------
+
+def probe_sin(x, plan):
+    """x, and how its ``.grad`` came to be (the history kept since the notebook imported
+    ``check``)."""
+    facts = describe(x)
+    if isinstance(x, Tensor):
+        facts["history"] = history.HISTORY.of(x)
+    return facts
+
 
 def judge_sin(facts, plan):
     if facts["type"] != "tensor":
@@ -364,29 +441,55 @@ def judge_sin(facts, plan):
                           "`backward` 需要一个 `gradient` 参数（或者先求和）。",
                           "`x.grad` is still `None`: backward has not run for y = sin(x) yet. y is "
                           "not a scalar, so `backward` needs a `gradient` argument (or sum first)."))
-    grad = facts["grad"]
-    if grad["grad_fn"] == "CosBackward0":
-        return wrong(Text("`x.grad` 是用 cos 算出来的：这道题要让自动微分去求导，而不是直接写 cos(x)。",
-                          "`x.grad` was computed with cos: this exercise asks autograd to find the "
-                          "derivative, rather than writing cos(x)."))
     x = as_array(facts)
     if x.size < 10:
         return wrong(Text("点太少，画不出曲线：用 `torch.linspace` 取至少 10 个点。",
                           "Too few points to draw a curve: take at least 10 with `torch.linspace`."))
-    got = as_array(grad)
+    verdict = _not_by_autograd_through_sin(facts.get("history"))
+    if verdict:
+        return verdict
+    got = as_array(facts["grad"])
     if close(got, np.cos(x)):
-        return right(Text("`x.grad` 里的值和 cos(x) 一致，这正是 sin 的导数。",
-                          "The values in `x.grad` agree with cos(x), the derivative of sin."))
+        return right(Text("`x.grad` 里的值和 cos(x) 一致，这正是 sin 的导数，而且是反向传播经过 sin 算出来的。",
+                          "The values in `x.grad` agree with cos(x), the derivative of sin, and "
+                          "backward computed them through sin."))
     if close(got, 2 * np.cos(x)):
         return wrong(Text("`x.grad` 是正确值的两倍：梯度累积了两次。再算之前先清零。",
                           "`x.grad` is twice what it should be: the gradient accumulated twice. "
                           "Zero it before computing again."))
-    if close(got, np.sin(x)):
-        return wrong(Text("`x.grad` 里是 sin(x) 本身，不是它的导数。",
-                          "`x.grad` holds sin(x) itself, not its derivative."))
     return wrong(Text("`x.grad` 和 sin 的导数对不上：x.grad 应该来自 `y = torch.sin(x)` 的反向传播。",
                       "`x.grad` does not match the derivative of sin: it should come from "
                       "backward on `y = torch.sin(x)`."))
+
+
+def _not_by_autograd_through_sin(story):
+    """The forbidden shortcut: ``x.grad`` written by hand (``torch.cos(x)``), or by a
+    backward pass that never went through sin."""
+    changes = (story or {}).get("changes") or []
+    if not changes:
+        return wrong(Text("看不出 `x.grad` 是怎么来的：先运行笔记本开头导入 `check` 的那个单元格，"
+                          "再运行你的答案单元格。",
+                          "There is no telling how `x.grad` was made: run the notebook's first "
+                          "cell (the one that imports `check`), then your answer cell again."))
+    last = changes[-1]
+    if last.get("how") == "set":
+        return wrong(Text("`x.grad` 是直接赋值的（`x.grad = ...`），不是自动微分算出来的。这道题不用 "
+                          "cos(x)：对 `y = torch.sin(x)` 调用 `backward`，让它把导数放进 `x.grad`。",
+                          "`x.grad` was assigned by hand (`x.grad = ...`), not computed by autograd. "
+                          "This exercise does without cos(x): call `backward` on `y = torch.sin(x)` "
+                          "and let it put the derivative into `x.grad`."))
+    if "SinBackward0" not in (last.get("through") or []):
+        return wrong(Text("`x.grad` 里的梯度没有经过 sin：它来自对另一个计算的反向传播。"
+                          "请对 `y = torch.sin(x)` 本身做反向传播。",
+                          "The gradient in `x.grad` did not pass through sin: it came from "
+                          "backward over another computation. Run backward on `y = torch.sin(x)` "
+                          "itself."))
+    if story.get("unchanged_since") is False:
+        return wrong(Text("反向传播之后 `x.grad` 又被改过（比如 `x.grad.copy_(...)` 或 `x.grad *= ...`）："
+                          "让它保持反向传播留下的样子。",
+                          "`x.grad` was changed after backward filled it (`x.grad.copy_(...)` or "
+                          "`x.grad *= ...`, say): leave it as backward left it."))
+    return None
 
 
 # The answer cell: one line to write. The plot is given, and draws the derivative only once
@@ -397,7 +500,8 @@ y = torch.sin(x)
 plt.plot(x.detach(), y.detach(), label="sin(x)")
 if x.grad is not None:
     plt.plot(x.detach(), x.grad, label="df/dx")
-plt.legend()"""
+plt.legend()
+plt.show()"""
 
 
 sin_derivative = Exercise(
@@ -413,7 +517,7 @@ sin_derivative = Exercise(
         "there the cell plots it next to sin(x). Then pass x to the check."),
     answer="x",
     template=_SIN_PLOT.format(backward="..."),
-    solution=_SIN_PLOT.format(backward="y.backward(torch.ones_like(x))"),
+    probe=probe_sin,
     judge=judge_sin,
 )
 

@@ -16,6 +16,8 @@ import textwrap
 import numpy as np
 
 from .facts import attempt, describe, failure
+from . import limits, variants
+from .limits import time_limit
 from .feedback import Feedback
 from ..language import Text
 
@@ -25,65 +27,101 @@ MISSING = object()
 
 
 class Verdict:
-    __slots__ = ("passed", "message")
+    """Right or wrong, and why. ``quotes`` is True when the message repeats something the
+    student's code produced (an error message, a shape, a type's name): the grader does
+    not show such a message for a hidden input, which that code saw."""
+    __slots__ = ("passed", "message", "quotes")
 
-    def __init__(self, passed, message):
-        self.passed, self.message = passed, message
+    def __init__(self, passed, message, quotes=False):
+        self.passed, self.message, self.quotes = passed, message, quotes
 
 
-def right(message):
-    return Verdict(True, message)
+def right(message, quotes=False):
+    return Verdict(True, message, quotes)
 
 
-def wrong(message):
-    return Verdict(False, message)
+def wrong(message, quotes=False):
+    return Verdict(False, message, quotes)
 
 
 class Exercise:
     """An exercise of the bank. ``prompt`` and ``title`` are in both languages;
     ``setup`` is code the student is given, ``template`` the answer cell to complete,
-    ``answer`` the name of the variable it defines, ``solution`` the teacher's answer
-    cell (never shown by ``check``). A live exercise ``expects`` a ``"function"`` or a
-    ``"class"``."""
+    ``answer`` the name of the variable it defines. A live exercise ``expects`` a
+    ``"function"`` or a ``"class"``. An exercise with ``numbers`` (``variants.Numbers``)
+    writes its prompt, given code and answer cell with ``{name}`` fields, filled with the
+    standard numbers or a student's own. The teacher's answers are not here (students
+    have this package too): they are in the repository's ``exercises/solutions/``."""
 
-    def __init__(self, id, title, prompt, answer, template, solution, judge, *, setup="",
-                 plan=None, probe=None, expects="function"):
+    def __init__(self, id, title, prompt, answer, template, judge, *, setup="",
+                 plan=None, probe=None, expects="function", numbers=None):
         self.id = id
         self.title = title
         self._prompt = prompt
         self.answer = answer
-        self.template = template
-        self.solution = solution
-        self.setup = setup
+        self._template = template
+        self._setup = setup
         self._judge = judge
         self._plan = plan
         self._probe = probe
         self.expects = expects
+        self.numbers = numbers
 
     @property
     def live(self):
         """True when the answer is behaviour (a function or class) tried on fresh inputs."""
         return self._plan is not None
 
-    def prompt(self, lang=None):
-        return self._prompt.get(lang)
+    def prompt(self, lang=None, numbers=None):
+        return self.fill(self._prompt.get(lang), numbers)
 
-    def plan(self, rng=None):
-        if not self.live:
-            return {}
-        return self._plan(rng if rng is not None else np.random.default_rng())
+    def given(self, numbers=None):
+        """The code the student is given, with these numbers (default: the standard ones)."""
+        return self.fill(self._setup, numbers)
+
+    def answer_cell(self, numbers=None):
+        return self.fill(self._template, numbers)
+
+    @property
+    def setup(self):
+        return self.given()
+
+    @property
+    def template(self):
+        return self.answer_cell()
+
+    def fill(self, text, numbers=None):
+        """``text`` (written with ``{name}`` fields) with these numbers, or the standard ones."""
+        if self.numbers is None:
+            return text
+        return text.format(**(numbers or self.numbers.standard))
+
+    def plan(self, rng=None, numbers=None):
+        """The inputs to try (plain data); an exercise with numbers carries them in
+        ``plan["numbers"]``, for the probe and the judge."""
+        rng = rng if rng is not None else np.random.default_rng()
+        if self.numbers is None:
+            return self._plan(rng) if self.live else {}
+        numbers = numbers or dict(self.numbers.standard)
+        return {**(self._plan(rng, numbers) if self.live else {}), "numbers": numbers}
 
     def probe(self, answer, plan):
+        """The facts about ``answer`` (plain data), gathered within the check's time limit;
+        whatever the student's object does when looked at or called is a fact too."""
         if answer is MISSING:
             return {"type": "missing"}
+        with time_limit():
+            outcome = attempt(self._look_at, answer, plan)
+        return outcome["result"] if outcome["ok"] else failure(outcome)
+
+    def _look_at(self, answer, plan):
         if self.live and not callable(answer):
             return describe(answer)
         if self.live and still_has_placeholder(answer):
             return {"type": "other", "name": "ellipsis"}  # judged as the template's `...`
         if self._probe is None:
             return describe(answer)
-        outcome = attempt(self._probe, answer, plan)
-        return outcome["result"] if outcome["ok"] else failure(outcome)
+        return self._probe(answer, plan)
 
     def judge(self, facts, plan):
         kind = facts.get("type")
@@ -92,21 +130,42 @@ class Exercise:
                                  f"`check(\"{self.id}\", {self.answer})`。",
                                  f"No answer found: define `{self.answer}` in the answer cell, "
                                  f"then run `check(\"{self.id}\", {self.answer})`."))
-        elif kind == "raised":
+        elif kind in ("raised", "timeout"):
             verdict = raised(facts)
         elif self.live and kind != "calls":
             verdict = not_callable(facts, self)
+        elif self.live and not _one_result_per_input(facts, plan):
+            verdict = wrong(INCOMPLETE)
         else:
             verdict = self._judge(facts, plan)
-        return Feedback(self.id, self.title, verdict.passed, verdict.message)
+        return Feedback(self.id, self.title, verdict.passed, verdict.message, verdict.quotes)
 
     def check(self, answer):
         answers[self.id] = answer
-        plan = self.plan()
-        return self.judge(self.probe(answer, plan), plan)
+        plan = self.plan(numbers=variants.numbers(self))
+        facts = self.probe(answer, plan)
+        try:
+            return self.judge(facts, plan)
+        except Exception:  # a fact this check did not foresee: say so, never a stack trace
+            return Feedback(self.id, self.title, False, INCOMPLETE)
 
     def __repr__(self):
         return f"<exercise {self.id!r}: {self.title.get()}>"
+
+
+INCOMPLETE = Text("检查没能看清这个答案：它的结果不完整或者形式不对。请检查答案是不是按题目要求的形式给出的。",
+                  "The check could not make sense of this answer: its results are incomplete "
+                  "or not of the kind asked for. Check that the answer has the form the "
+                  "exercise asks for.")
+
+
+def _one_result_per_input(facts, plan):
+    """A function's facts hold exactly one result (a dict) per input the plan tried: an
+    empty or short list of results must never read as "all right"."""
+    results = facts.get("results")
+    tried = [value for key, value in plan.items() if isinstance(value, list) and key != "numbers"]
+    return (isinstance(results, list) and len(tried) == 1 and len(results) == len(tried[0])
+            and all(isinstance(result, dict) for result in results))
 
 
 def still_has_placeholder(answer):
@@ -144,13 +203,21 @@ def not_callable(facts, exercise):
     return wrong(Text(f"这里要交的是函数本身：`check(\"{exercise.id}\", {exercise.answer})`，"
                       f"不要在括号里调用它。现在交上来的是 {kind_name(facts, 'zh')}。",
                       f"Pass the function itself: `check(\"{exercise.id}\", {exercise.answer})`, "
-                      f"without calling it. What arrived is {kind_name(facts, 'en')}."))
+                      f"without calling it. What arrived is {kind_name(facts, 'en')}."), quotes=True)
 
 
 def raised(facts):
+    """Student code that raised, or ran past the check's time limit."""
+    if facts.get("type") == "timeout":
+        seconds = limits.CHECK_SECONDS
+        return wrong(Text(f"你的代码在 {seconds:g} 秒内没有结束：是不是有一个停不下来的循环，"
+                          f"或者一次太大的计算？",
+                          f"Your code did not finish within {seconds:g} seconds: is there a "
+                          f"loop that never ends, or a computation far too big?"))
     if facts.get("type") == "raised":
         return wrong(Text(f"运行你的代码时出错了：`{facts['error']}: {facts['message']}`",
-                          f"Your code raised an error: `{facts['error']}: {facts['message']}`"))
+                          f"Your code raised an error: `{facts['error']}: {facts['message']}`"),
+                     quotes=True)
     return None
 
 
@@ -169,7 +236,9 @@ _KINDS = {"tensor": ("一个张量", "a tensor"), "number": ("一个数", "a num
           "bool": ("一个布尔值", "a bool"), "list": ("一个列表", "a list"),
           "tuple": ("一个元组", "a tuple"), "str": ("一个字符串", "a string"),
           "ndarray": ("一个 NumPy 数组", "a NumPy array"), "class": ("一个类", "a class"),
-          "function": ("一个函数", "a function"), "None": ("`None`", "`None`")}
+          "function": ("一个函数", "a function"), "None": ("`None`", "`None`"),
+          "unreadable": ("一个一看就出错的对象（读取它时抛出了异常）",
+                         "an object that raises an error when looked at")}
 
 
 def kind_name(facts, lang):

@@ -19,11 +19,12 @@ _VERDICT = {True: Text("正确", "Right"), False: Text("还不对", "Not yet")}
 class Feedback:
     """The verdict on one answer: ``passed`` and a ``message`` in both languages."""
 
-    def __init__(self, exercise_id, title, passed, message):
+    def __init__(self, exercise_id, title, passed, message, quotes=False):
         self.exercise_id = exercise_id
         self.title = title
         self.passed = bool(passed)
         self.message = message
+        self.quotes = quotes  # the message repeats what the student's code produced
 
     def __bool__(self):
         return self.passed

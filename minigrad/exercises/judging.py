@@ -17,13 +17,20 @@ def expect_tensor(facts, shape, *, may_require_grad=False, what=Text("答案", "
     if verdict:
         return verdict
     kind = facts["type"]
+    if kind == "tuple" and facts["length"] == 1 and facts["items"][0]["type"] == "tensor":
+        return wrong(what + Text("是只装着一个张量的元组：`torch.autograd.grad` 返回的是元组（每个输入一个梯度）。"
+                                 "把它拆开：`dy_dx, = torch.autograd.grad(...)`（注意逗号）。",
+                                 "is a tuple holding one tensor: `torch.autograd.grad` returns a "
+                                 "tuple, one gradient per input. Unpack it: "
+                                 "`dy_dx, = torch.autograd.grad(...)` (note the comma)."))
     if kind in ("list", "tuple") and as_array(facts) is not None:
         container = "列表" if kind == "list" else "元组"
         return wrong(what + Text(f"是 Python 的{container}；请用 `torch.tensor([...])` 把它变成张量。",
                                  f"is a Python {kind}; make it a tensor with `torch.tensor([...])`."))
     if kind != "tensor":
         return wrong(Text(f"{what.zh}应该是一个张量，现在是{kind_name(facts, 'zh')}。",
-                          f"{what.en} should be a tensor; it is {kind_name(facts, 'en')}."))
+                          f"{what.en} should be a tensor; it is {kind_name(facts, 'en')}."),
+                     quotes=True)
     if facts["requires_grad"] and facts["is_leaf"] and "grad" in facts:
         return wrong(Text(f"{what.zh}是一个叶子张量本身；它的梯度在 `.grad` 里（比如交 `x.grad`）。",
                           f"{what.en} is a leaf tensor itself; its gradient is in `.grad` "
@@ -32,15 +39,16 @@ def expect_tensor(facts, shape, *, may_require_grad=False, what=Text("答案", "
         if shape_hint is not None:
             return wrong(Text(f"{what.zh}的形状是 {_shape(facts['shape'])}，不对。",
                               f"{what.en} has shape {_shape(facts['shape'])}, which is not right.")
-                         + shape_hint)
+                         + shape_hint, quotes=True)
         return wrong(Text(f"{what.zh}的形状是 {_shape(facts['shape'])}，应该是 {_shape(shape)}。",
                           f"{what.en} has shape {_shape(facts['shape'])}; it should be "
-                          f"{_shape(shape)}."))
+                          f"{_shape(shape)}."), quotes=True)
     if not facts["dtype"].startswith("float"):
         return wrong(Text(f"{what.zh}是整数张量（{facts['dtype']}）；梯度和这里的结果都是浮点数："
                           f"写 `2.` 而不是 `2`，或者用 `.float()`。",
                           f"{what.en} is an integer tensor ({facts['dtype']}); gradients and "
-                          f"results here are floats: write `2.` rather than `2`, or use `.float()`."))
+                          f"results here are floats: write `2.` rather than `2`, or use `.float()`."),
+                     quotes=True)
     if facts["requires_grad"] and not may_require_grad:
         return wrong(Text(f"{what.zh}还连着计算图（`requires_grad=True`）。交一个普通张量："
                           f"比如 `x.grad`，或者用 `.detach()` 切断它。",
@@ -62,7 +70,7 @@ def expect_number(facts, what):
         return wrong(Text(f"{what.zh}应该是一个数（或只有一个元素的张量），现在是"
                           f"{kind_name(facts, 'zh')}{shape}。",
                           f"{what.en} should be one number (or a one-element tensor); it is "
-                          f"{kind_name(facts, 'en')}{shape}."))
+                          f"{kind_name(facts, 'en')}{shape}."), quotes=True)
     return None
 
 

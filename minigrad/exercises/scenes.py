@@ -4,6 +4,8 @@ Each exercise reads top to bottom: prompt, the code the student is given, the an
 cell they complete, the teacher's solution, then the check — the inputs it tries
 (``plan``), what it records (``probe``) and its verdict with hints (``judge``).
 """
+import functools
+
 import numpy as np
 
 from .. import autograd, no_grad, tensor, float64
@@ -11,6 +13,7 @@ from .exercise import Exercise, right, wrong
 from .facts import as_array, attempt, call_and_describe, describe, failure
 from .judging import close, expect_number, expect_tensor, raised
 from ..language import Text
+from .variants import Numbers
 
 
 def calls(results):
@@ -26,13 +29,20 @@ def first_wrong(results, expected, compare=close):
 # --- 1 · the forward pass ---------------------------------------------------------------
 
 FORWARD_SETUP = """\
-x = torch.tensor([1.0, 2.0, 3.0])
-y = torch.tensor([4.0, 5.0, 6.0])
-w = torch.tensor(2.0)"""
+x = torch.tensor({x})
+y = torch.tensor({y})
+w = torch.tensor({w})"""
+
+
+def forward_numbers(rng):
+    return {"x": rng.choice(np.arange(1.0, 10.0), 3, replace=False).tolist(),
+            "y": rng.choice(np.arange(1.0, 10.0), 3, replace=False).tolist(),
+            "w": float(rng.integers(2, 6))}
 
 
 def judge_forward(facts, plan):
-    x, y, w = np.array([1.0, 2.0, 3.0]), np.array([4.0, 5.0, 6.0]), 2.0
+    numbers = plan["numbers"]
+    x, y, w = np.array(numbers["x"]), np.array(numbers["y"]), numbers["w"]
     verdict = expect_tensor(facts, (3,), what=Text("`z_guess`", "`z_guess`"), shape_hint=Text(
         "x 和 y 的形状都是 [3]，w 是一个标量：w 会广播到每个元素上，z 是什么形状？",
         "x and y have shape [3] and w is a scalar: w is broadcast to every element, so what "
@@ -69,8 +79,8 @@ forward = Exercise(
     setup=FORWARD_SETUP,
     answer="z_guess",
     template="z_guess = ...",
-    solution="z_guess = torch.tensor([10.0, 14.0, 18.0])",
     judge=judge_forward,
+    numbers=Numbers({"x": [1.0, 2.0, 3.0], "y": [4.0, 5.0, 6.0], "w": 2.0}, forward_numbers),
 )
 
 
@@ -140,8 +150,6 @@ chain_rule = Exercise(
     answer="by_hand",
     template="def by_hand(x, y, w):\n    dz_dx = ...\n    dz_dy = ...\n    dz_dw = ...\n"
              "    return dz_dx, dz_dy, dz_dw",
-    solution="def by_hand(x, y, w):\n    dz_dx = w\n    dz_dy = w\n    dz_dw = x + y\n"
-             "    return dz_dx, dz_dy, dz_dw",
     plan=plan_chain_rule,
     probe=probe_chain_rule,
     judge=judge_chain_rule,
@@ -151,26 +159,31 @@ chain_rule = Exercise(
 # --- 3 · gradient accumulation ----------------------------------------------------------
 
 ACCUMULATION_SETUP = """\
-x = torch.arange(4.0, requires_grad=True)
-y = 2 * torch.dot(x, x)
+x = torch.arange({n}.0, requires_grad=True)
+y = {c} * torch.dot(x, x)
 y.backward()
 y = x.sum()"""
 
 
+def accumulation_numbers(rng):
+    return {"n": int(rng.integers(4, 7)), "c": int(rng.integers(2, 5))}
+
+
 def judge_accumulation(facts, plan):
-    verdict = expect_tensor(facts, (4,), what=Text("`grad_after_two`", "`grad_after_two`"))
+    n, c = plan["numbers"]["n"], plan["numbers"]["c"]
+    verdict = expect_tensor(facts, (n,), what=Text("`grad_after_two`", "`grad_after_two`"))
     if verdict:
         return verdict
-    got, x = as_array(facts), np.arange(4.0)
-    if close(got, 4 * x + 1):
+    got, x = as_array(facts), np.arange(float(n))
+    if close(got, 2 * c * x + 1):
         return right(Text("`.grad` 不会被覆盖，而是把两次 `backward` 的梯度加在一起。",
                           "`.grad` is not overwritten; it adds up the gradients of both "
                           "`backward` calls."))
-    if close(got, np.ones(4)):
+    if close(got, np.ones(n)):
         return wrong(Text("这只是第二次 `backward` 的梯度。第一次的梯度去哪儿了？",
                           "That is the gradient of the second `backward` alone. Where did the "
                           "first one go?"))
-    if close(got, 4 * x):
+    if close(got, 2 * c * x):
         return wrong(Text("这只是第一次 `backward` 的梯度。第二次的梯度落在哪里？",
                           "That is the gradient of the first `backward` alone. Where does the "
                           "second one land?"))
@@ -183,18 +196,18 @@ accumulation = Exercise(
     id="accumulation",
     title=Text("梯度累积：两次 backward 之后的 x.grad", "Gradient accumulation: x.grad after two backward calls"),
     prompt=Text(
-        "**练习：梯度累积。** 下面的代码已经对 `y = 2 * torch.dot(x, x)` 做了一次反向传播，"
+        "**练习：梯度累积。** 下面的代码已经对 `y = {c} * torch.dot(x, x)` 做了一次反向传播，"
         "然后令 `y = x.sum()`。如果现在再运行 `y.backward()`，中间不清零，`x.grad` 会是什么？"
         "先把预测写成张量 `grad_after_two`，再运行验证。",
         "**Exercise: gradient accumulation.** The code below has run backward once for "
-        "`y = 2 * torch.dot(x, x)`, then set `y = x.sum()`. If you now run `y.backward()` "
+        "`y = {c} * torch.dot(x, x)`, then set `y = x.sum()`. If you now run `y.backward()` "
         "again, without zeroing anything, what will `x.grad` be? Write your prediction as a "
         "tensor `grad_after_two` first, then run it to see."),
     setup=ACCUMULATION_SETUP,
     answer="grad_after_two",
     template="grad_after_two = ...",
-    solution="grad_after_two = torch.tensor([1.0, 5.0, 9.0, 13.0])",
     judge=judge_accumulation,
+    numbers=Numbers({"n": 4, "c": 2}, accumulation_numbers),
 )
 
 
@@ -279,10 +292,6 @@ jacobian = Exercise(
     answer="jacobian",
     template="def jacobian(f, x):\n    y = f(x)\n    rows = []\n    for i in range(len(y)):\n"
              "        ...\n    return torch.stack(rows)",
-    solution="def jacobian(f, x):\n    y = f(x)\n    rows = []\n    for i in range(len(y)):\n"
-             "        v = torch.zeros(len(y))\n        v[i] = 1.0\n        x.grad = None\n"
-             "        y.backward(gradient=v, retain_graph=True)\n"
-             "        rows.append(x.grad.clone())\n    return torch.stack(rows)",
     plan=plan_jacobian,
     probe=probe_jacobian,
     judge=judge_jacobian,
@@ -292,24 +301,31 @@ jacobian = Exercise(
 # --- 5 · detaching computation -------------------------------------------------------------
 
 DETACH_SETUP = """\
-x = torch.arange(4.0, requires_grad=True)
-y = x * x
+x = torch.arange({n}.0, requires_grad=True)
+y = {y}
 u = y.detach()
 z = u * x"""
 
 
+def detach_numbers(rng):
+    k = int(rng.integers(1, 4))
+    return {"n": int(rng.integers(4, 7)), "k": k, "y": "x * x" if k == 1 else f"{k} * x * x"}
+
+
 def judge_detach(facts, plan):
-    verdict = expect_tensor(facts, (4,), what=Text("`grad_with_detach`", "`grad_with_detach`"))
+    n, k = plan["numbers"]["n"], plan["numbers"]["k"]
+    verdict = expect_tensor(facts, (n,), what=Text("`grad_with_detach`", "`grad_with_detach`"))
     if verdict:
         return verdict
-    got, x = as_array(facts), np.arange(4.0)
-    if close(got, x * x):
+    got, x = as_array(facts), np.arange(float(n))
+    if close(got, k * x * x):
         return right(Text("u 被当作常数，所以 ∂z/∂x 就是 u。",
                           "u is treated as a constant, so ∂z/∂x is just u."))
-    if close(got, 3 * x * x):
-        return wrong(Text("这是没有 `detach` 时的梯度（那时 z = x³）。`detach` 之后，梯度还会经过 u 流回 x 吗？",
-                          "That is the gradient without `detach` (then z = x³). After `detach`, "
-                          "does the gradient still flow back to x through u?"))
+    if close(got, 3 * k * x * x):
+        cube = "x³" if k == 1 else f"{k}x³"
+        return wrong(Text(f"这是没有 `detach` 时的梯度（那时 z = {cube}）。`detach` 之后，梯度还会经过 u 流回 x 吗？",
+                          f"That is the gradient without `detach` (then z = {cube}). After "
+                          f"`detach`, does the gradient still flow back to x through u?"))
     return wrong(Text("数值不对。z = u * x，而 u 是从计算图里分离出来的：对 x 求导时它相当于什么？",
                       "The values are wrong. z = u * x, and u was detached from the graph: what "
                       "is it, as far as the derivative with respect to x is concerned?"))
@@ -326,8 +342,8 @@ detach = Exercise(
     setup=DETACH_SETUP,
     answer="grad_with_detach",
     template="grad_with_detach = ...",
-    solution="grad_with_detach = torch.tensor([0.0, 1.0, 4.0, 9.0])",
     judge=judge_detach,
+    numbers=Numbers({"n": 4, "k": 1, "y": "x * x"}, detach_numbers),
 )
 
 
@@ -336,13 +352,15 @@ detach = Exercise(
 CONTROL_FLOW_SETUP = """\
 def f(a):
     b = a * 2
-    while b.norm() < 1000:
+    while b.norm() < {limit}:
         b = b * 2
     if b.sum() > 0:
         c = b
     else:
-        c = 100 * b
+        c = {factor} * b
     return c"""
+CONTROL_FLOW_NUMBERS = Numbers({"limit": 1000, "factor": 100}, lambda rng: {
+    "limit": int(rng.choice([500, 1000, 2000, 4000])), "factor": int(rng.choice([10, 50, 100, 1000]))})
 
 
 def _defined(source, name):
@@ -354,20 +372,27 @@ def _defined(source, name):
     return namespace[name]
 
 
-f = _defined(CONTROL_FLOW_SETUP, "f")
+@functools.lru_cache(maxsize=32)
+def _f(limit, factor):
+    return _defined(CONTROL_FLOW_SETUP.format(limit=limit, factor=factor), "f")
 
 
-def true_slope(a):
+def f_for(numbers):
+    """The f the student was given, with their numbers."""
+    return _f(numbers["limit"], numbers["factor"])
+
+
+def true_slope(a, numbers):
     """k with f(a) = k·a, from autograd (f is linear in a along the path it takes)."""
     a = tensor(a, dtype=float64, requires_grad=True)
-    f(a).sum().backward()
+    f_for(numbers)(a).sum().backward()
     return a.grad.numpy().reshape(-1)[0]
 
 
-def plan_control_flow(rng):
+def plan_control_flow(rng, numbers):
     positive = rng.uniform(0.05, 3, 2)
     tiny = rng.uniform(1e-4, 1e-3)
-    large = rng.uniform(600, 900)
+    large = rng.uniform(0.6, 0.9) * numbers["limit"]
     points = np.concatenate([positive, -positive, [tiny, -tiny, large, -large]])
     return {"points": points.round(6).tolist()}
 
@@ -383,8 +408,9 @@ def judge_control_flow(facts, plan):
         if verdict:
             return verdict
         got.append(float(as_array(result)))
-    points = np.array(plan["points"])
-    expected = np.array([true_slope(a) for a in points])
+    points, numbers = np.array(plan["points"]), plan["numbers"]
+    limit, factor = numbers["limit"], numbers["factor"]
+    expected = np.array([true_slope(a, numbers) for a in points])
     bad = [i for i in range(len(points)) if not close(got[i], expected[i])]
     if not bad:
         return right(Text("对每个 a，f 都只是乘上一个常数 k，所以 a.grad 就是 k，也就是 d / a。",
@@ -398,15 +424,15 @@ def judge_control_flow(facts, plan):
         return wrong(Text("差了 2 倍：b 一开始就是 2a，之后每转一圈循环再乘 2。再数一数乘了几次。",
                           "Off by a factor of 2: b starts as 2a, and every turn of the loop "
                           "doubles it again. Count the doublings once more."))
-    if all(abs(points[i]) > 500 for i in bad):
-        return wrong(Text("很大的 a 不对：当 |2a| 已经不小于 1000 时，循环一次也不会执行。",
-                          "Wrong for large a: when |2a| is already 1000 or more, the loop does not "
-                          "run at all."))
-    return wrong(Text("k 不对。跟着 f 走一遍：b 从 2a 开始，每次循环翻倍，直到 |b| ≥ 1000；"
-                      "最后的 if 可能再乘 100。k 是这些因子的乘积。",
-                      "k is wrong. Follow f through: b starts at 2a and doubles each turn until "
-                      "|b| ≥ 1000; the final if may multiply by 100. k is the product of these "
-                      "factors."))
+    if all(abs(points[i]) > limit / 2 for i in bad):
+        return wrong(Text(f"很大的 a 不对：当 |2a| 已经不小于 {limit} 时，循环一次也不会执行。",
+                          f"Wrong for large a: when |2a| is already {limit} or more, the loop "
+                          f"does not run at all."))
+    return wrong(Text(f"k 不对。跟着 f 走一遍：b 从 2a 开始，每次循环翻倍，直到 |b| ≥ {limit}；"
+                      f"最后的 if 可能再乘 {factor}。k 是这些因子的乘积。",
+                      f"k is wrong. Follow f through: b starts at 2a and doubles each turn until "
+                      f"|b| ≥ {limit}; the final if may multiply by {factor}. k is the product of "
+                      f"these factors."))
 
 
 control_flow = Exercise(
@@ -423,11 +449,10 @@ control_flow = Exercise(
     setup=CONTROL_FLOW_SETUP,
     answer="slope",
     template="def slope(a):\n    k = ...\n    return k",
-    solution="def slope(a):\n    k = 2.0\n    while abs(k * a) < 1000:\n        k = k * 2\n"
-             "    if k * a < 0:\n        k = 100 * k\n    return k",
     plan=plan_control_flow,
     probe=probe_control_flow,
     judge=judge_control_flow,
+    numbers=CONTROL_FLOW_NUMBERS,
 )
 
 
@@ -489,7 +514,7 @@ def judge_custom_function(facts, plan):
                               f"backward 里用 `ctx.saved_tensors` 取回。",
                               f"backward raised `{backward['error']}: {backward['message']}`. "
                               f"Save what backward needs with `ctx.save_for_backward(...)` in "
-                              f"forward and get it back with `ctx.saved_tensors`."))
+                              f"forward and get it back with `ctx.saved_tensors`."), quotes=True)
         verdict = expect_tensor(backward, x.shape, what=Text("x.grad", "x.grad"))
         if verdict:
             return verdict
@@ -526,10 +551,6 @@ custom_function = Exercise(
     answer="Sigmoid",
     template="class Sigmoid(torch.autograd.Function):\n    @staticmethod\n    def forward(ctx, x):\n"
              "        ...\n\n    @staticmethod\n    def backward(ctx, grad_output):\n        ...",
-    solution="class Sigmoid(torch.autograd.Function):\n    @staticmethod\n    def forward(ctx, x):\n"
-             "        s = 1 / (1 + torch.exp(-x))\n        ctx.save_for_backward(s)\n"
-             "        return s\n\n    @staticmethod\n    def backward(ctx, grad_output):\n"
-             "        s, = ctx.saved_tensors\n        return grad_output * s * (1 - s)",
     plan=plan_custom_function,
     probe=probe_custom_function,
     judge=judge_custom_function,
@@ -614,9 +635,6 @@ second_derivative = Exercise(
         "functions besides x³."),
     answer="second_derivative",
     template="def second_derivative(f, x):\n    y = f(x)\n    ...",
-    solution="def second_derivative(f, x):\n    y = f(x)\n"
-             "    dy_dx, = torch.autograd.grad(y, x, create_graph=True)\n"
-             "    d2y_dx2, = torch.autograd.grad(dy_dx, x)\n    return d2y_dx2",
     plan=plan_second_derivative,
     probe=probe_second_derivative,
     judge=judge_second_derivative,

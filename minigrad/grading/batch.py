@@ -1,10 +1,9 @@
-"""Grade every notebook of a folder: one worker process each, as many at once as there
-are cores, each result cached under the submission's content hash.
+"""Grade every file of a folder: one sandboxed worker per notebook, as many at once as
+there are cores, each result cached so that a rerun resumes.
 
-A worker that outlives its time limit (plus a grace period for starting and stopping
-the kernel) is killed with its whole process group; its kernel, a child that runs in a
-session of its own, notices that its parent is gone and exits (ipykernel's parent
-poller), and the CPU-time limit it inherited stops it in any case.
+Only this process writes results, from data it validated (``reply``) and judged
+(``scoring``). Ctrl-C or SIGTERM stops the batch at once: every sandbox is killed (and
+its kernel with it), the notebooks already graded are kept, nothing is left in /tmp.
 """
 import hashlib
 import json
@@ -15,21 +14,30 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 
 from ..language import Text
-from . import scoring
+from . import reply, sandbox, scoring, submission
+from .cache import Cache
+from .folder import NOTES, NotGraded
+from .runner import Stopped, Workers
 from .submission import Unreadable, code_cells, content_hash
 
-GRACE = 20  # seconds for kernel start-up and shutdown beyond the notebook's time limit
-PACKAGE_ROOT = pathlib.Path(__file__).resolve().parents[2]  # the folder holding minigrad/
+GRACE = 20  # seconds for starting and stopping the sandbox and kernel, beyond the limits
 
 
 class Settings:
-    def __init__(self, timeout=120, memory_mb=2048, jobs=None, lang="en"):
-        self.timeout, self.memory_mb, self.lang = timeout, memory_mb, lang
+    """``salt``: the assignment's variants (``make-assignment --variants``), or None."""
+
+    def __init__(self, timeout=120, memory_mb=2048, jobs=None, lang="en", sandboxed=True,
+                 salt=None):
+        self.timeout, self.memory_mb, self.lang, self.sandboxed = timeout, memory_mb, lang, sandboxed
+        self.salt = salt
         self.jobs = jobs or _cores()
+        # after a cell is stopped at the time limit, the answers above it are still asked for
+        self.reserve = min(15.0, max(5.0, timeout / 4))
 
 
 def _cores():
@@ -38,17 +46,30 @@ def _cores():
     return os.cpu_count() or 1
 
 
-def find_submissions(folder):
-    """(student, path) for every notebook under ``folder``; the student is the path
-    without ``.ipynb``, so ``alice.ipynb`` and ``alice/hw.ipynb`` both work."""
-    folder = pathlib.Path(folder)
-    found = []
-    for path in sorted(folder.rglob("*.ipynb")):
-        relative = path.relative_to(folder)
-        if any(part.startswith(".") for part in relative.parts):
-            continue  # .ipynb_checkpoints and other hidden folders
-        found.append((relative.with_suffix("").as_posix(), path))
-    return found
+class Batch:
+    """What one run needs: a private folder (mode 0700, removed at the end), the runtime
+    the sandboxes see, and the list of live workers. Raises ``sandbox.Unavailable`` on
+    entry when sandboxing was asked for and cannot work here."""
+
+    def __init__(self, settings):
+        self.settings = settings
+        self.workers = Workers()
+
+    def __enter__(self):
+        self.folder = tempfile.mkdtemp(prefix="minigrad-grade-")
+        try:
+            self.runtime = sandbox.prepare(self.folder)
+            if self.settings.sandboxed:
+                sandbox.check(self.runtime)
+        except BaseException:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            raise
+        return self
+
+    def __exit__(self, *exc):
+        self.workers.stop_all()
+        shutil.rmtree(self.folder, ignore_errors=True)
+        return False
 
 
 def fingerprint(questions, hidden_source, settings):
@@ -57,106 +78,175 @@ def fingerprint(questions, hidden_source, settings):
     digest = hashlib.sha256()
     digest.update(json.dumps([(q.id, q.points) for q in questions]).encode())
     digest.update(hidden_source)
-    digest.update(f"{settings.timeout}/{settings.memory_mb}".encode())
+    digest.update(f"{settings.timeout}/{settings.memory_mb}/{settings.sandboxed}/"
+                  f"{settings.salt}".encode())
     here = pathlib.Path(__file__).resolve().parent
     for source in sorted([*here.glob("*.py"), *(here.parent / "exercises").glob("*.py")]):
         digest.update(source.read_bytes())
     return digest.hexdigest()
 
 
-def grade_all(submissions, out, questions, hidden, hidden_source, settings, progress):
-    """Grade ``submissions`` ((student, path) pairs); returns one record per student."""
-    cache = pathlib.Path(out) / ".cache"
-    cache.mkdir(parents=True, exist_ok=True)
+def grade_all(batch, entries, out, questions, hidden, hidden_source, progress):
+    """Grade ``entries`` (``folder.scan``). Returns (records, finished): ``finished`` is
+    False when the teacher stopped the batch; the records are those done by then."""
+    settings = batch.settings
+    cache = Cache(pathlib.Path(out) / ".cache")
     key = fingerprint(questions, hidden_source, settings)
-    records = []
+    context = (batch, cache, key, questions, hidden)
+    records, finished = [], True
     with ThreadPoolExecutor(max_workers=settings.jobs) as pool:
-        futures = [pool.submit(grade_one, student, path, cache, key, questions, hidden, settings)
-                   for student, path in submissions]
-        for done, future in enumerate(as_completed(futures), 1):
-            record, cached = future.result()
-            records.append(record)
-            progress(done, len(futures), record, cached)
-    return sorted(records, key=lambda r: r["student"])
+        futures = [pool.submit(grade_one, entry, *context) for entry in entries]
+        try:
+            for done, future in enumerate(as_completed(futures), 1):
+                record, cached = future.result()
+                records.append(record)
+                progress(done, len(futures), record, cached)
+        except (KeyboardInterrupt, Stopped):
+            finished = False
+            _no_more_interrupts()  # a second Ctrl-C must not cost the table of what is done
+            batch.workers.stop_all()
+            for future in futures:
+                future.cancel()
+    if not finished:  # those that ended between the stop and the last progress line
+        records = [f.result()[0] for f in futures
+                   if f.done() and not f.cancelled() and f.exception() is None]
+    return sorted(records, key=lambda r: r["student"]), finished
 
 
-def grade_one(student, path, cache, key, questions, hidden, settings):
-    data = path.read_bytes()  # the submission is read once and never written
+def _no_more_interrupts():
+    if threading.current_thread() is threading.main_thread():
+        for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+            if hasattr(signal, name):
+                signal.signal(getattr(signal, name), signal.SIG_IGN)
+
+
+def grade_one(entry, batch, cache, key, questions, hidden):
+    if entry.note is not None:
+        return not_graded(entry.student, entry.note, questions), False
+    try:
+        data = entry.read()
+    except NotGraded as problem:
+        return not_graded(entry.student, problem.note, questions), False
     digest = content_hash(data)
-    entry = cache / f"{hashlib.sha256((key + digest).encode()).hexdigest()}.json"
-    if entry.exists():
-        record = json.loads(entry.read_text(encoding="utf-8"))
-        record["student"] = student
+    entry_key = cache.key(key, entry.student, digest)
+    record = cache.load(entry_key)
+    if record is not None:
         return record, True
     started = time.monotonic()
-    record = {"student": student, "hash": digest}
-    probes = scoring.plan_tests(questions, hidden, digest)
+    student, note = _variant(entry.student, data, batch.settings.salt)
+    public, secret = scoring.plan_tests(questions, hidden, digest, student, batch.settings.salt)
     try:
         cells = code_cells(data)
     except Unreadable as problem:
-        outcome, detail = {"status": "unreadable"}, problem.reason
+        outcome = {"status": "unreadable", "where": None, "cell_errors": [], "public": {},
+                   "hidden": {}}
+        detail = problem.reason
     else:
-        outcome = run_worker(cells, probes, data, settings)
+        outcome = run_notebook(cells, public, secret, batch)
+        if batch.workers.stopping:
+            raise Stopped
         detail = _detail(outcome)
-    record.update(status=outcome["status"], detail=detail.as_dict(),
-                  cell_errors=outcome.get("cell_errors", []))
-    results = outcome.get("facts", {})
+    record = {"student": entry.student, "hash": digest, "status": outcome["status"],
+              "detail": detail.as_dict(),
+              "teacher_note": " ".join(filter(None, [note, outcome.get("note", "")])),
+              "cell_errors": outcome["cell_errors"]}
     stopped = None if outcome["status"] == "ok" else detail
-    record["questions"] = [scoring.score(q, probes[q.id], results.get(q.id), hidden, stopped)
-                           for q in questions]
+    facts = {"public": outcome["public"], "hidden": outcome["hidden"]}
+    record["questions"] = [
+        scoring.score(q, public[q.id], secret.get(q.id),
+                      {part: facts[part].get(q.id) for part in facts}, hidden, stopped)
+        for q in questions]
     record["score"] = round(sum(q["earned"] for q in record["questions"]), 2)
     record["max"] = sum(q.points for q in questions)
     record["seconds"] = round(time.monotonic() - started, 1)
-    temporary = entry.with_suffix(".tmp")
-    temporary.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
-    os.replace(temporary, entry)
+    cache.store(entry_key, record)
     return record, False
 
 
-def run_worker(cells, probes, data, settings):
-    """Run one notebook in a worker process, in a scratch copy that is removed afterwards."""
-    scratch = tempfile.mkdtemp(prefix="minigrad-grade-")
+def _variant(student, data, salt):
+    """Whose numbers a submission is graded with: the student its file (or folder) is named
+    after — ``alice.ipynb``, ``alice/hw.ipynb`` —, whatever the notebook says. A notebook
+    made for someone else (copied) is noted for the teacher."""
+    if salt is None:
+        return None, ""
+    owner = student.split("/")[0]
+    claimed = submission.made_for(data)
+    if claimed and claimed != owner:
+        return owner, f"made for {claimed}, graded with {owner}'s numbers."
+    return owner, ""
+
+
+def not_graded(student, note, questions):
+    status, text = NOTES[note]
+    return {"student": student, "hash": "", "status": status, "detail": text.as_dict(),
+            "teacher_note": "", "cell_errors": [],
+            "questions": [{"id": q.id, "points": q.points, "earned": 0, "tests": []}
+                          for q in questions],
+            "score": 0, "max": sum(q.points for q in questions), "seconds": 0}
+
+
+def run_notebook(cells, public, secret, batch):
+    """Run one notebook in a worker (in its sandbox) and collect what it says, checked."""
+    settings = batch.settings
+    job = {"cells": cells, "public": public, "timeout": settings.timeout,
+           "reserve": settings.reserve, "memory_mb": settings.memory_mb, "lang": settings.lang}
+    worker_argv = [sys.executable, "-m", "minigrad.grading.worker"]
+    scratch = None
+    if settings.sandboxed:
+        job.update(home=sandbox.HOME, tmp="/tmp", python_path=sandbox.RUNTIME)
+        argv, options = sandbox.command(batch.runtime, worker_argv)
+        with options:
+            worker = batch.workers.start(argv, cwd="/", **options.popen)
+    else:  # trusted work only: the kernel runs as the teacher, next to the teacher's files
+        scratch = pathlib.Path(tempfile.mkdtemp(dir=batch.folder))
+        (scratch / "home").mkdir()
+        (scratch / "tmp").mkdir()
+        job.update(home=str(scratch / "home"), tmp=str(scratch / "tmp"),
+                   python_path=str(batch.runtime))
+        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8",
+               "PYTHONPATH": str(batch.runtime), "HOME": job["home"], "TMPDIR": job["tmp"]}
+        worker = batch.workers.start(worker_argv, cwd=str(scratch / "home"), env=env)
     try:
-        pathlib.Path(scratch, "submission.ipynb").write_bytes(data)
-        job = {"cells": cells, "probes": probes, "timeout": settings.timeout,
-               "memory_mb": settings.memory_mb, "scratch": scratch,
-               "python_path": str(PACKAGE_ROOT), "lang": settings.lang}
-        worker = subprocess.Popen([sys.executable, "-m", "minigrad.grading.worker"],
-                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                  stderr=subprocess.PIPE, cwd=scratch, start_new_session=True,
-                                  env={**os.environ, "PYTHONPATH": str(PACKAGE_ROOT)})
-        try:
-            out, err = worker.communicate(json.dumps(job).encode(), timeout=settings.timeout + GRACE)
-        except subprocess.TimeoutExpired:
-            os.killpg(worker.pid, signal.SIGKILL)
-            worker.communicate()
-            return {"status": "timeout", "detail": ""}
-        try:
-            return json.loads(out)
-        except ValueError:
-            tail = err.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
-            return {"status": "worker_error",
-                    "detail": f"exit code {worker.returncode}: {tail[0][:200]}"}
+        worker.send(job)
+        first = worker.receive(time.monotonic() + settings.timeout + settings.reserve + GRACE)
+        outcome = reply.cells(first, public)
+        if outcome is None:
+            running = worker.process.poll() is None
+            return {"status": "timeout" if running else "worker_error", "where": None,
+                    "cell_errors": [], "public": {}, "hidden": {}, "note": worker.exit_note()}
+        worker.send({"probes": secret})
+        second = worker.receive(time.monotonic() + settings.reserve + GRACE)
+        outcome["hidden"] = reply.hidden(second, secret)
+        if scratch is not None:  # let the worker shut its kernel down; no PID namespace here
+            try:
+                worker.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                pass
+        return outcome
     finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+        batch.workers.finished(worker)
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
 
 
 _STATUS = {
     "ok": Text("正常运行完毕", "ran to the end"),
     "timeout": Text("超过时间限制，在{where}停止", "stopped by the time limit at {where}"),
     "kernel_died": Text("内核崩溃了，在{where}", "the kernel died at {where}"),
-    "worker_error": Text("评分进程出错（可能超出了内存限制）：{where}",
-                         "the grading process failed (perhaps over the memory limit): {where}"),
+    "worker_error": Text("评分进程出错（可能超出了内存限制）", "the grading process failed "
+                         "(perhaps over the memory limit)"),
 }
 
 
 def _detail(outcome):
-    where = outcome.get("detail", "")
-    if where.startswith("cell "):
-        where_zh, where_en = f"第 {where[5:]} 个代码单元格", f"code cell {where[5:]}"
+    where = outcome.get("where")
+    if isinstance(where, int):
+        where_zh, where_en = f"第 {where} 个代码单元格", f"code cell {where}"
     elif where == "checks":
         where_zh, where_en = "最后检查答案时", "the final checks of the answers"
+    elif where == "start":
+        where_zh, where_en = "启动时", "start-up"
     else:
-        where_zh = where_en = where or "?"
-    text = _STATUS.get(outcome["status"], _STATUS["worker_error"])
+        where_zh, where_en = "某处", "some point"
+    text = _STATUS[outcome["status"]]
     return Text(text.zh.format(where=where_zh), text.en.format(where=where_en))

@@ -33,7 +33,7 @@ class Inputs:
         if not exercise.live:
             raise ValueError(f"{exercise_id!r} checks a value, not a function: it has no inputs "
                              f"to add (use expression(...) instead)")
-        expected = set(exercise.plan(np.random.default_rng(0)))
+        expected = set(exercise.plan(np.random.default_rng(0))) - {"numbers"}
         if set(plan) != expected:
             raise ValueError(f"inputs for {exercise_id!r} take the keys {sorted(expected)}, "
                              f"not {sorted(plan)} (see `minigrad-grade hidden-template`)")
@@ -91,7 +91,8 @@ def template():
              "POINTS = {" + ", ".join(f'"{e}": 1' for e in EXERCISES) + "}", "", "HIDDEN = ["]
     for exercise in EXERCISES.values():
         if exercise.live:
-            arguments = ", ".join(f"{key}={value!r}" for key, value in exercise.plan(rng).items())
+            arguments = ", ".join(f"{key}={value!r}" for key, value in exercise.plan(rng).items()
+                                  if key != "numbers")
             lines.append(f'    inputs("{exercise.id}", {arguments}),')
     lines += ['    expression("sin_derivative", "x.grad is not None and x.numel() >= 100", bool,',
               '               zh="至少取 100 个点，曲线才平滑。",',

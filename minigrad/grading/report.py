@@ -1,12 +1,18 @@
-"""What the teacher gets: a grade table (CSV) and one feedback page per student.
+"""What the teacher gets: a grade table (CSV) and one feedback page per student (Markdown).
 
 The feedback pages hold the same hints as ``check`` — what is wrong, never the answer —
-so they can be handed back to the students as they are.
+so they can be handed back to the students as they are: they never show a hidden input,
+hidden code, or a path of the teacher's machine (``scrub``). The table is for the
+teacher: a name that a spreadsheet would run as a formula (``=cmd|...``) is quoted.
 """
 import csv
+import io
+import os
+import re
 
 from ..exercises import EXERCISES
 from ..language import Text
+from .files import make_room, write_atomically
 
 HEADINGS = {
     "feedback": Text("反馈", "Feedback"), "score": Text("得分", "Score"),
@@ -18,25 +24,39 @@ HEADINGS = {
 
 
 def write_table(path, records, questions, lang):
-    """One row per student: status, total, points per question, and a note."""
-    with open(path, "w", newline="", encoding="utf-8") as file:
-        table = csv.writer(file)
-        table.writerow(["student", "status", "score", "max_score", *[q.id for q in questions],
-                        "note"])
-        for r in records:
-            earned = {q["id"]: q["earned"] for q in r["questions"]}
-            table.writerow([r["student"], r["status"], r["score"], r["max"],
-                            *[earned[q.id] for q in questions], r["detail"][lang]])
+    """One row per file: status, total, points per question, and a note."""
+    buffer = io.StringIO()
+    table = csv.writer(buffer)
+    table.writerow(["student", "status", "score", "max_score", *[q.id for q in questions],
+                    "note"])
+    for r in records:
+        earned = {q["id"]: q["earned"] for q in r["questions"]}
+        note = "; ".join(filter(None, [r["detail"][lang], r.get("teacher_note", "")]))
+        table.writerow([_cell(r["student"]), r["status"], r["score"], r["max"],
+                        *[earned.get(q.id, 0) for q in questions], _cell(note)])
+    write_atomically(path, buffer.getvalue())
+
+
+def write_pages(folder, records, lang, scrub):
+    """One page per record, named by ``page_names``; ``scrub`` cleans each page."""
+    make_room(folder, directory=True)
+    folder.mkdir(exist_ok=True)
+    names = page_names([r["student"] for r in records])
+    for record in records:
+        write_atomically(folder / names[record["student"]], scrub(feedback_page(record, lang)))
+    return names
 
 
 def feedback_page(record, lang):
     """A Markdown page for one student."""
     say = {key: text.get(lang) for key, text in HEADINGS.items()}
     colon = "：" if lang == "zh" else ": "
-    lines = [f"# {say['feedback']}{colon}{record['student']}", "",
+    lines = [f"# {say['feedback']}{colon}{_plain(record['student'])}", "",
              f"**{say['score']}{colon}{record['score']} / {record['max']}**  ",
              f"{say['run']}{colon}{record['detail'][lang]}", ""]
     for question in record["questions"]:
+        if not question["tests"]:
+            continue  # a file that was not graded: its note says why
         exercise = EXERCISES[question["id"]]
         mark = "✓" if all(t["passed"] for t in question["tests"]) else "✗"
         lines += [f"## {mark} {exercise.title.get(lang)} ({question['earned']} / "
@@ -60,6 +80,33 @@ def feedback_page(record, lang):
     return "\n".join(lines)
 
 
-def feedback_name(student):
-    """``alice/hw`` becomes ``alice__hw.md``: one flat folder of pages."""
-    return student.replace("/", "__") + ".md"
+def page_names(students):
+    """A file name per student, unique even when two names would flatten alike
+    (``dup/alice`` and ``dup__alice``): the second gets ``~2``."""
+    names, taken = {}, set()
+    for student in sorted(students):
+        base = re.sub(r"[^\w.-]", "_", student.replace("/", "__"))[:120].lstrip(".") or "_"
+        name, n = base, 1
+        while name.lower() in taken:
+            n += 1
+            name = f"{base}~{n}"
+        taken.add(name.lower())
+        names[student] = name + ".md"
+    return names
+
+
+def scrubber(paths):
+    """A function that replaces each of ``paths`` (the teacher's folders) by ``…``."""
+    known = sorted({os.path.abspath(p) for p in paths if p and os.path.abspath(p) != "/"},
+                   key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(p) for p in known)) if known else None
+    return (lambda text: pattern.sub("…", text)) if pattern else (lambda text: text)
+
+
+def _plain(text):
+    return text.replace("`", "'").replace("\n", " ")
+
+
+def _cell(text):
+    """A spreadsheet runs a cell that starts with = + - @ as a formula: quote it."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

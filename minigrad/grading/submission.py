@@ -45,6 +45,16 @@ def code_cells(data):
             if isinstance(cell, dict) and cell.get("cell_type") == "code"]
 
 
+def made_for(data):
+    """The student a ``--variants`` notebook was made for (its metadata), or None."""
+    try:
+        notebook = json.loads(data.decode("utf-8-sig"))
+        student = notebook["metadata"]["minigrad"]["student"]
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError, RecursionError):
+        return None
+    return student if isinstance(student, str) else None
+
+
 def _text(source):
     if isinstance(source, list):
         return "".join(str(line) for line in source)

@@ -5,8 +5,9 @@ import numpy as np
 from ..autograd.function import Function
 from ..autograd.notation import Local, Notation, Rule
 from ..creation import from_numpy
-from ..ops.broadcasting import promoted, sum_to
-from ..tensor import _dim, _operand
+from ..ops.broadcasting import promoted
+from ..ops.broadcasting import operand
+from ..tensor import _dim
 
 
 def relu(input):
@@ -43,14 +44,14 @@ class MseLoss(Function):
     def backward(ctx, grad):
         input, target = ctx.saved_tensors
         g = (input - target) * 2 * _unreduce(grad, ctx.reduction, ctx.count)
-        return (sum_to(g, input._data.shape) if ctx.needs_input_grad[0] else None,
-                sum_to(-g, target._data.shape) if ctx.needs_input_grad[1] else None, None)
+        return (g if ctx.needs_input_grad[0] else None,
+                -g if ctx.needs_input_grad[1] else None, None)
 
 
 def mse_loss(input, target, reduction="mean"):
     """Mean squared error: mean of (input - target)²."""
     _check_reduction(reduction)
-    return MseLoss.apply(input, _operand(target, input), reduction)
+    return MseLoss.apply(input, operand(target, input), reduction)
 
 
 class BinaryCrossEntropyWithLogits(Function):
@@ -85,7 +86,7 @@ def binary_cross_entropy_with_logits(input, target, reduction="mean"):
     if input.shape != target.shape:
         raise ValueError(f"Target size ({target.shape}) must be the same as input size ({input.shape})")
     _check_reduction(reduction)
-    return BinaryCrossEntropyWithLogits.apply(input, _operand(target, input), reduction)
+    return BinaryCrossEntropyWithLogits.apply(input, operand(target, input), reduction)
 
 
 class BinaryCrossEntropy(Function):
@@ -127,7 +128,7 @@ def binary_cross_entropy(input, target, reduction="mean"):
         raise ValueError(f"Using a target size ({target.shape}) that is different to the input "
                          f"size ({input.shape}) is deprecated. Please ensure they have the same size.")
     _check_reduction(reduction)
-    return BinaryCrossEntropy.apply(input, _operand(target, input), reduction)
+    return BinaryCrossEntropy.apply(input, operand(target, input), reduction)
 
 
 class Softmax(Function):

@@ -1,16 +1,439 @@
-"""Every op minigrad knows, each a ``Function`` with its forward and backward side by side.
+"""Every op minigrad knows, one row each: the name a program calls it by, and what runs.
 
-    arithmetic.py   + - * / and powers
-    elementwise.py  exp, log, sin, tanh, sigmoid, relu, clamp, where, comparisons
-    reduce.py       sum, mean, var, std, max, min, norm, cumsum
-    linalg.py       dot, mm, mv, matmul
-    shape.py        reshape, transpose, indexing, writing into slices, cat, stack, dtype
+    arithmetic.py   + - * / and powers             elementwise.py  exp, log, relu, clamp, ...
+    reduce.py       sum, mean, var, max, norm      linalg.py       dot, mm, mv, matmul (@)
+    shape.py        reshape, transpose, cat, ...   indexing.py     x[0], x[:, 1:], x[mask]
+    inplace.py      x += 1, x[i] = v, views        ../nn/functional.py  softmax, losses
+
+Each family file holds the ops as ``Function`` classes, forward and backward side by side.
+The table below installs them: a row ``(name, run, where)`` makes ``run`` a ``Tensor``
+method (``x.exp()``, ``x + y``), a ``torch.*`` function (``torch.exp(x)``), or both; ``run``
+takes the tensor first, so the same function serves both. Adding an op is one
+``Function`` in its family and one row here.
 """
-from .arithmetic import Add, Div, Mul, Neg, Pow, PowTensor, Reciprocal, RPow, Rsub, Sub
-from .elementwise import (Abs, Clamp, Cos, Exp, Log, Relu, Sigmoid, Sin, Sqrt, Tanh, clamp,
-                          compare, invert, maximum, minimum, sign, where)
-from .linalg import dot, matmul, mm, mv
-from .reduce import (argmax, argmin, cumsum, logical_reduce, max, mean, min, norm, std, sum,
-                     var)
-from .shape import (Clone, Select, ToCopy, Unbind, cat, expand, flatten, getitem, permute, reshape,
-                    squeeze, stack, t, transpose, unsqueeze, view)
+import functools
+import warnings
+
+import numpy as np
+
+from .. import dtypes
+from ..cuda import device
+from ..tensor import Tensor, _dim
+from .broadcasting import operand, scalar_like
+from . import arithmetic as A, elementwise as E, indexing as I, inplace as W, linalg as L
+from . import reduce as R, shape as S
+
+METHOD, FUNCTION, PROPERTY = 1, 2, 4
+BOTH = METHOD | FUNCTION
+
+
+# -- how a row calls its op ----------------------------------------------------------------------
+def unary(op, name):
+    def run(input):
+        return op.apply(input)
+    run.__name__ = run.__qualname__ = name
+    return run
+
+
+def binary(op, name):
+    """``x * y``, ``x.mul(y)``, ``torch.mul(x, y)``: the other side may be a number or an
+    array; ``2 * x`` is ``mul(x, 2)`` as in PyTorch (x first in the graph)."""
+    def run(input, other):
+        other = operand(other, input)
+        return NotImplemented if other is NotImplemented else op.apply(input, other)
+    run.__name__ = run.__qualname__ = name
+    return run
+
+
+def compared(numpy_op, name, swapped=False):
+    """``x < y`` and friends, and integer ``//``, ``%``: results without a gradient."""
+    def run(input, other):
+        return E.compare(numpy_op, other, input) if swapped else E.compare(numpy_op, input, other)
+    run.__name__ = run.__qualname__ = name
+    return run
+
+
+def numpy_names(reduction):
+    """PyTorch also takes NumPy's names for a reduction's arguments, and the D2L book uses
+    them: ``A.sum(axis=1, keepdims=True)`` is ``A.sum(dim=1, keepdim=True)``."""
+    @functools.wraps(reduction)
+    def with_numpy_names(input, *args, **kwargs):
+        if "axis" in kwargs:
+            kwargs["dim"] = kwargs.pop("axis")
+        if "keepdims" in kwargs:
+            kwargs["keepdim"] = kwargs.pop("keepdims")
+        return reduction(input, *args, **kwargs)
+    return with_numpy_names
+
+
+# -- the operators ------------------------------------------------------------------------------
+add_ = binary(A.Add, "add")
+sub_ = binary(A.Sub, "sub")
+mul_ = binary(A.Mul, "mul")
+div_ = binary(A.Div, "div")
+
+
+def add(input, other, alpha=1):
+    return add_(input, other if alpha == 1 else other * alpha)
+
+
+def sub(input, other, alpha=1):
+    return sub_(input, other if alpha == 1 else other * alpha)
+
+
+def rsub(input, other):
+    """``2 - x``: PyTorch's rsub(x, 2), x first in the graph."""
+    if scalar_like(other):
+        return A.Rsub.apply(input, other)
+    other = operand(other, input)
+    return NotImplemented if other is NotImplemented else A.Sub.apply(other, input)
+
+
+def rdiv(input, other):
+    """``2 / x``: PyTorch computes it as x.reciprocal() * 2."""
+    if scalar_like(other):
+        return A.Reciprocal.apply(input) * other
+    other = operand(other, input)
+    return NotImplemented if other is NotImplemented else A.Div.apply(other, input)
+
+
+def pow(input, exponent):
+    """``x ** 2``, ``x ** y``, and ``torch.pow(2, x)`` with a number first."""
+    if not isinstance(input, Tensor):
+        return rpow(exponent, input)
+    if scalar_like(exponent):
+        return A.Pow.apply(input, exponent)
+    exponent = operand(exponent, input)
+    return NotImplemented if exponent is NotImplemented else A.PowTensor.apply(input, exponent)
+
+
+def rpow(input, base):
+    """``2 ** x``."""
+    if scalar_like(base):
+        return A.RPow.apply(input, base)
+    base = operand(base, input)
+    return NotImplemented if base is NotImplemented else A.PowTensor.apply(base, input)
+
+
+def matmul(input, other):
+    return L.matmul(input, operand(other, input))
+
+
+def rmatmul(input, other):
+    return L.matmul(operand(other, input), input)
+
+
+def positive(input):
+    return input
+
+
+neg = unary(A.Neg, "neg")
+
+
+def logical_and(input, other):
+    return E.compare(np.logical_and if input.dtype is dtypes.bool_ else np.bitwise_and, input, other)
+
+
+def logical_or(input, other):
+    return E.compare(np.logical_or if input.dtype is dtypes.bool_ else np.bitwise_or, input, other)
+
+
+def logical_not(input):
+    return E.invert(np.logical_not if input.dtype is dtypes.bool_ else np.invert, input)
+
+
+def square(input):
+    return pow(input, 2)
+
+
+# -- reductions ---------------------------------------------------------------------------------
+@numpy_names
+def sum(input, dim=None, keepdim=False, dtype=None):
+    return R.sum(input, dim, keepdim, dtype)
+
+
+@numpy_names
+def cumsum(input, dim, dtype=None):
+    return R.cumsum(input, dim, dtype)
+
+
+@numpy_names
+def mean(input, dim=None, keepdim=False, dtype=None):
+    return R.mean(input, dim, keepdim, dtype)
+
+
+def _correction(unbiased, correction):
+    """var/std divide by n - correction: 1 (Bessel's correction) unless unbiased=False."""
+    return correction if correction is not None else int(bool(unbiased))
+
+
+@numpy_names
+def var(input, dim=None, unbiased=True, keepdim=False, *, correction=None):
+    return R.var(input, dim, _correction(unbiased, correction), keepdim)
+
+
+@numpy_names
+def std(input, dim=None, unbiased=True, keepdim=False, *, correction=None):
+    return R.std(input, dim, _correction(unbiased, correction), keepdim)
+
+
+@numpy_names
+def max(input, dim=None, keepdim=False):
+    return R.max(input, dim, keepdim)
+
+
+@numpy_names
+def min(input, dim=None, keepdim=False):
+    return R.min(input, dim, keepdim)
+
+
+@numpy_names
+def argmax(input, dim=None, keepdim=False):
+    return R.argmax(input, dim, keepdim)
+
+
+@numpy_names
+def argmin(input, dim=None, keepdim=False):
+    return R.argmin(input, dim, keepdim)
+
+
+@numpy_names
+def norm(input, p="fro", dim=None, keepdim=False):
+    return R.norm(input, p, dim, keepdim)
+
+
+@numpy_names
+def all(input, dim=None):
+    return R.logical_reduce(np.all, input, dim)
+
+
+@numpy_names
+def any(input, dim=None):
+    return R.logical_reduce(np.any, input, dim)
+
+
+def softmax(input, dim):
+    return F.softmax(input, dim)
+
+
+def log_softmax(input, dim):
+    return F.log_softmax(input, dim)
+
+
+# -- shapes -------------------------------------------------------------------------------------
+def reshape(input, *shape):  # x.reshape(2, 3), x.reshape((2, 3)), torch.reshape(x, (2, 3))
+    return S.reshape(input, shape)
+
+
+def view(input, *shape):
+    return S.view(input, shape)
+
+
+def view_as(input, other):
+    return S.view(input, other.shape)
+
+
+def reshape_as(input, other):
+    return S.reshape(input, other.shape)
+
+
+def permute(input, *dims):
+    return S.permute(input, dims)
+
+
+def expand(input, *sizes):
+    return S.expand(input, sizes)
+
+
+def expand_as(input, other):
+    return S.expand(input, other.shape)
+
+
+def select(input, dim, index):
+    return I.Select.apply(input, _dim(dim, input._data.ndim), index)
+
+
+def unbind(input, dim=0):
+    """The slices along ``dim``, as a tuple of tensors (views)."""
+    return S.Unbind.apply(input, _dim(dim, input._data.ndim))
+
+
+def transposed(input):
+    """``x.T``: all dimensions reversed."""
+    if input._data.ndim not in (0, 2):
+        warnings.warn(
+            "The use of `x.T` on tensors of dimension other than 2 to reverse their shape is "
+            "deprecated and it will throw an error in a future release.", UserWarning, stacklevel=2)
+    return S.permute(input, tuple(reversed(range(input._data.ndim))))
+
+
+def matrix_transposed(input):
+    """``x.mT``: the last two dimensions swapped."""
+    return S.transpose(input, -2, -1)
+
+
+# -- dtypes -------------------------------------------------------------------------------------
+def to(input, *args, dtype=None, **kwargs):
+    for a in args:
+        if isinstance(a, dtypes.dtype):
+            dtype = a
+        elif isinstance(a, (str, device)):
+            device(a)
+    return input if dtype is None or dtype is input.dtype else S.ToCopy.apply(input, dtype)
+
+
+def converts_to(dtype, name):
+    def run(input):
+        return to(input, dtype)
+    run.__name__ = run.__qualname__ = name
+    return run
+
+
+def detach(input):
+    return input.detach()
+
+
+def numel(input):
+    return input.numel()
+
+
+from ..nn import functional as F  # noqa: E402 (nn's ops build on this package)
+
+TABLE = [
+    # name            what runs                                  where
+    ("__add__",       add_,                                      METHOD),
+    ("__radd__",      add_,                                      METHOD),
+    ("__sub__",       sub_,                                      METHOD),
+    ("__rsub__",      rsub,                                      METHOD),
+    ("__mul__",       mul_,                                      METHOD),
+    ("__rmul__",      mul_,                                      METHOD),
+    ("__truediv__",   div_,                                      METHOD),
+    ("__rtruediv__",  rdiv,                                      METHOD),
+    ("__pow__",       pow,                                       METHOD),
+    ("__rpow__",      rpow,                                      METHOD),
+    ("__matmul__",    matmul,                                    METHOD),
+    ("__rmatmul__",   rmatmul,                                   METHOD),
+    ("__neg__",       neg,                                       METHOD),
+    ("__pos__",       positive,                                  METHOD),
+    ("__abs__",       unary(E.Abs, "abs"),                       METHOD),
+    ("__floordiv__",  compared(np.floor_divide, "floor_divide"), METHOD),
+    ("__rfloordiv__", compared(np.floor_divide, "floor_divide", swapped=True), METHOD),
+    ("__mod__",       compared(np.remainder, "remainder"),       METHOD),
+    ("__lt__",        compared(np.less, "lt"),                   METHOD),
+    ("__le__",        compared(np.less_equal, "le"),             METHOD),
+    ("__gt__",        compared(np.greater, "gt"),                METHOD),
+    ("__ge__",        compared(np.greater_equal, "ge"),          METHOD),
+    ("__eq__",        compared(np.equal, "eq"),                  METHOD),
+    ("__ne__",        compared(np.not_equal, "ne"),              METHOD),
+    ("__and__",       logical_and,                               METHOD),
+    ("__or__",        logical_or,                                METHOD),
+    ("__invert__",    logical_not,                               METHOD),
+    ("__getitem__",   I.getitem,                                 METHOD),
+    ("__setitem__",   W.setitem,                                 METHOD),
+    ("__iadd__",      W.add_,                                    METHOD),
+    ("__isub__",      W.sub_,                                    METHOD),
+    ("__imul__",      W.mul_,                                    METHOD),
+    ("__itruediv__",  W.div_,                                    METHOD),
+    ("add",           add,                                       BOTH),
+    ("sub",           sub,                                       BOTH),
+    ("subtract",      sub,                                       BOTH),
+    ("mul",           mul_,                                      BOTH),
+    ("multiply",      mul_,                                      BOTH),
+    ("div",           div_,                                      BOTH),
+    ("divide",        div_,                                      BOTH),
+    ("neg",           neg,                                       BOTH),
+    ("negative",      neg,                                       FUNCTION),
+    ("pow",           pow,                                       BOTH),
+    ("reciprocal",    unary(A.Reciprocal, "reciprocal"),         BOTH),
+    ("square",        square,                                    BOTH),
+    ("eq",            compared(np.equal, "eq"),                  BOTH),
+    ("ne",            compared(np.not_equal, "ne"),              BOTH),
+    ("lt",            compared(np.less, "lt"),                   BOTH),
+    ("le",            compared(np.less_equal, "le"),             BOTH),
+    ("gt",            compared(np.greater, "gt"),                BOTH),
+    ("ge",            compared(np.greater_equal, "ge"),          BOTH),
+    ("exp",           unary(E.Exp, "exp"),                       BOTH),
+    ("log",           unary(E.Log, "log"),                       BOTH),
+    ("sin",           unary(E.Sin, "sin"),                       BOTH),
+    ("cos",           unary(E.Cos, "cos"),                       BOTH),
+    ("tanh",          unary(E.Tanh, "tanh"),                     BOTH),
+    ("sigmoid",       unary(E.Sigmoid, "sigmoid"),               BOTH),
+    ("relu",          unary(E.Relu, "relu"),                     BOTH),
+    ("sqrt",          unary(E.Sqrt, "sqrt"),                     BOTH),
+    ("abs",           unary(E.Abs, "abs"),                       BOTH),
+    ("sign",          E.sign,                                    BOTH),
+    ("clamp",         E.clamp,                                   BOTH),
+    ("clip",          E.clamp,                                   BOTH),
+    ("where",         E.where,                                   FUNCTION),
+    ("maximum",       E.maximum,                                 FUNCTION),
+    ("minimum",       E.minimum,                                 FUNCTION),
+    ("sum",           sum,                                       BOTH),
+    ("cumsum",        cumsum,                                    BOTH),
+    ("mean",          mean,                                      BOTH),
+    ("var",           var,                                       BOTH),
+    ("std",           std,                                       BOTH),
+    ("max",           max,                                       BOTH),
+    ("min",           min,                                       BOTH),
+    ("argmax",        argmax,                                    BOTH),
+    ("argmin",        argmin,                                    BOTH),
+    ("norm",          norm,                                      BOTH),
+    ("all",           all,                                       BOTH),
+    ("any",           any,                                       BOTH),
+    ("softmax",       softmax,                                   BOTH),
+    ("log_softmax",   log_softmax,                               BOTH),
+    ("dot",           L.dot,                                     BOTH),
+    ("mm",            L.mm,                                      BOTH),
+    ("mv",            L.mv,                                      BOTH),
+    ("matmul",        L.matmul,                                  BOTH),
+    ("reshape",       reshape,                                   BOTH),
+    ("view",          view,                                      METHOD),
+    ("view_as",       view_as,                                   METHOD),
+    ("reshape_as",    reshape_as,                                METHOD),
+    ("flatten",       S.flatten,                                 BOTH),
+    ("transpose",     S.transpose,                               BOTH),
+    ("t",             S.t,                                       BOTH),
+    ("permute",       permute,                                   BOTH),
+    ("T",             transposed,                                PROPERTY),
+    ("mT",            matrix_transposed,                         PROPERTY),
+    ("unsqueeze",     S.unsqueeze,                               BOTH),
+    ("squeeze",       S.squeeze,                                 BOTH),
+    ("expand",        expand,                                    METHOD),
+    ("expand_as",     expand_as,                                 METHOD),
+    ("select",        select,                                    BOTH),
+    ("unbind",        unbind,                                    BOTH),
+    ("cat",           S.cat,                                     FUNCTION),
+    ("concat",        S.cat,                                     FUNCTION),
+    ("concatenate",   S.cat,                                     FUNCTION),
+    ("stack",         S.stack,                                   FUNCTION),
+    ("clone",         unary(S.Clone, "clone"),                   BOTH),
+    ("detach",        detach,                                    FUNCTION),
+    ("numel",         numel,                                     FUNCTION),
+    ("to",            to,                                        METHOD),
+    ("double",        converts_to(dtypes.float64, "double"),     METHOD),
+    ("float",         converts_to(dtypes.float32, "float"),      METHOD),
+    ("half",          converts_to(dtypes.float16, "half"),       METHOD),
+    ("long",          converts_to(dtypes.int64, "long"),         METHOD),
+    ("int",           converts_to(dtypes.int32, "int"),          METHOD),
+    ("bool",          converts_to(dtypes.bool_, "bool"),         METHOD),
+    ("zero_",         W.zero_,                                   METHOD),
+    ("fill_",         W.fill_,                                   METHOD),
+    ("copy_",         W.copy_,                                   METHOD),
+    ("add_",          W.add_,                                    METHOD),
+    ("sub_",          W.sub_,                                    METHOD),
+    ("mul_",          W.mul_,                                    METHOD),
+    ("div_",          W.div_,                                    METHOD),
+    ("pow_",          W.pow_,                                    METHOD),
+    ("clamp_",        W.clamp_,                                  METHOD),
+    ("relu_",         W.relu_,                                   METHOD),
+    ("exp_",          W.exp_,                                    METHOD),
+    ("neg_",          W.neg_,                                    METHOD),
+]
+
+functions = {}  # name -> function: what ``torch.exp`` and friends are (see minigrad/__init__.py)
+for _name, _run, _where in TABLE:
+    if _where & METHOD:
+        setattr(Tensor, _name, _run)
+    if _where & PROPERTY:
+        setattr(Tensor, _name, property(_run))
+    if _where & FUNCTION:
+        functions[_name] = _run

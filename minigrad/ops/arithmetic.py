@@ -1,8 +1,8 @@
 """+ - * / and powers. Each op: the forward value, then its local derivatives.
 
 Backward receives ``grad`` = ∂L/∂out and returns ∂L/∂input for each input: the chain
-rule, ∂L/∂a = ∂L/∂out · ∂out/∂a. ``sum_to`` folds the result back to the input's shape
-when the forward pass broadcast it.
+rule, ∂L/∂a = ∂L/∂out × ∂out/∂a. Where the forward pass broadcast an input, the engine
+sums its gradient back to the input's shape (``broadcasting.sum_to``), for every op.
 """
 import numpy as np
 
@@ -10,7 +10,7 @@ from ..autograd.function import Function
 from ..autograd.notation import Local, Notation, number, ones, power
 from ..creation import from_numpy, zeros_like
 from ..dtypes import float_array, result_type
-from .broadcasting import promoted, sum_to
+from .broadcasting import promoted
 from .elementwise import where
 
 
@@ -22,14 +22,12 @@ class Add(Function):
 
     @staticmethod
     def forward(ctx, a, b):
-        ctx.shapes = a._data.shape, b._data.shape
         x, y = promoted(a, b)
         return x + y
 
     @staticmethod
     def backward(ctx, grad):
-        shape_a, shape_b = ctx.shapes
-        return sum_to(grad, shape_a), sum_to(grad, shape_b)
+        return grad, grad
 
 
 class Sub(Function):
@@ -40,14 +38,12 @@ class Sub(Function):
 
     @staticmethod
     def forward(ctx, a, b):
-        ctx.shapes = a._data.shape, b._data.shape
         x, y = promoted(a, b)
         return x - y
 
     @staticmethod
     def backward(ctx, grad):
-        shape_a, shape_b = ctx.shapes
-        return sum_to(grad, shape_a), sum_to(-grad, shape_b)
+        return grad, -grad
 
 
 class Rsub(Function):
@@ -82,7 +78,6 @@ class Mul(Function):
 
     @staticmethod
     def forward(ctx, a, b):
-        ctx.shapes = a._data.shape, b._data.shape
         save_factors(ctx, a, b)
         x, y = promoted(a, b)
         return x * y
@@ -90,9 +85,8 @@ class Mul(Function):
     @staticmethod
     def backward(ctx, grad):
         a, b = ctx.saved_tensors
-        shape_a, shape_b = ctx.shapes
-        return (sum_to(grad * b, shape_a) if ctx.needs_input_grad[0] else None,
-                sum_to(grad * a, shape_b) if ctx.needs_input_grad[1] else None)
+        return (grad * b if ctx.needs_input_grad[0] else None,
+                grad * a if ctx.needs_input_grad[1] else None)
 
 
 class Div(Function):
@@ -103,7 +97,6 @@ class Div(Function):
 
     @staticmethod
     def forward(ctx, a, b):
-        ctx.shapes = a._data.shape, b._data.shape
         if ctx.needs_input_grad:  # a only for b's gradient, like PyTorch (see save_factors)
             ctx.save_for_backward(a if ctx.needs_input_grad[1] else None, b)
         x, y = promoted(a, b)
@@ -114,9 +107,8 @@ class Div(Function):
     @staticmethod
     def backward(ctx, grad):
         a, b = ctx.saved_tensors
-        shape_a, shape_b = ctx.shapes
-        return (sum_to(grad / b, shape_a) if ctx.needs_input_grad[0] else None,
-                sum_to(-grad * a / (b * b), shape_b) if ctx.needs_input_grad[1] else None)
+        return (grad / b if ctx.needs_input_grad[0] else None,
+                -grad * a / (b * b) if ctx.needs_input_grad[1] else None)
 
 
 class Neg(Function):
@@ -197,11 +189,11 @@ class PowTensor(Function):
         grad_a = grad_b = None
         if ctx.needs_input_grad[0]:
             # where b = 0 the derivative is 0, also at a = 0 (where 0 · 0^-1 would be nan)
-            grad_a = sum_to(where(b == 0, zeros_like(grad), grad * b * a ** (b - 1)), a._data.shape)
+            grad_a = where(b == 0, zeros_like(grad), grad * b * a ** (b - 1))
         if ctx.needs_input_grad[1]:
             # at a = 0 (b >= 0) the formula gives 0 · ln 0 = 0 · (-inf); the limit is 0
             limit_zero = (a == 0) & (b >= 0)
-            grad_b = sum_to(where(limit_zero, zeros_like(out), grad * out * a.log()), b._data.shape)
+            grad_b = where(limit_zero, zeros_like(out), grad * out * a.log())
         return grad_a, grad_b
 
 

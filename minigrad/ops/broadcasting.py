@@ -1,11 +1,19 @@
-"""Broadcasting, done once for every op.
+"""Operands and broadcasting, done once for every op.
+
+Operands: the other side of ``x * 2`` becomes a 0-d tensor, typed as PyTorch types it.
 
 Forward: NumPy stretches a ``(3,)`` tensor against a ``(2, 3)`` one. Backward: the
 gradient arrives with the stretched shape ``(2, 3)`` and must be summed back to the
 input's own shape ``(3,)`` (``sum_to``), because each input element was used once per
 copy.
 """
+import numbers
+
+import numpy as np
+
+from .. import creation, dtypes
 from ..dtypes import result_type
+from ..tensor import Tensor
 
 
 def broadcast_shape(a, b):
@@ -47,3 +55,27 @@ def sum_to(grad, shape):
         lead + i for i, size in enumerate(shape) if size == 1 and grad._data.shape[lead + i] != 1)
     return grad.sum(dim=dims, keepdim=True).reshape(shape) if dims else grad.reshape(shape)
 
+
+def operand(value, like, dtype=None):
+    """Turn the other side of a binary op into a tensor, typed the way PyTorch types it.
+
+    A Python number becomes a 0-d tensor (which does not require grad): ``x * 2``
+    records ``MulBackward0`` with two inputs, like PyTorch.
+    """
+    if isinstance(value, Tensor):
+        return value
+    if type(value) is float and dtype is None:  # the common cases, decided quickly
+        kind = like._data.dtype
+        return Tensor._make(np.array(value, dtype=kind if kind.kind == "f" else np.float32))
+    if type(value) is int and dtype is None and like._data.dtype.kind == "f":  # 2 * x
+        return Tensor._make(np.array(value, dtype=like._data.dtype))
+    if scalar_like(value):
+        target = dtype or dtypes.result_type(like, value)
+        return Tensor._make(np.asarray(value, dtype=target.numpy))
+    if isinstance(value, (np.ndarray, list, tuple)):
+        return creation.tensor(value, dtype=dtype)
+    return NotImplemented
+
+
+def scalar_like(value):
+    return isinstance(value, (numbers.Number, np.number, np.bool_)) and not isinstance(value, Tensor)

@@ -10,8 +10,9 @@ from ..autograd.function import Function
 from ..autograd.notation import Local, Notation, number, ones, zeros
 from ..creation import from_numpy, zeros_like
 from ..dtypes import float_array, result_type
-from ..tensor import Tensor, _operand
-from .broadcasting import broadcast_shape, sum_to
+from ..tensor import Tensor
+from .broadcasting import operand
+from .broadcasting import broadcast_shape
 
 
 class Exp(Function):
@@ -225,9 +226,9 @@ class ClampTensor(Function):
         zero = zeros_like(grad)
         below, above = x < low, x > high
         needs = ctx.needs_input_grad
-        return (sum_to(where(below | above, zero, grad), x._data.shape) if needs[0] else None,
-                sum_to(where(below, grad, zero), low._data.shape) if needs[1] else None,
-                sum_to(where(above, grad, zero), high._data.shape) if needs[2] else None)
+        return (where(below | above, zero, grad) if needs[0] else None,
+                where(below, grad, zero) if needs[1] else None,
+                where(above, grad, zero) if needs[2] else None)
 
 
 def _no_bound(x, side):
@@ -266,17 +267,14 @@ class Where(Function):
         # the condition comes as a NumPy array, last: like PyTorch, the node has edges
         # for the two sides only
         ctx.cond = cond
-        ctx.shapes = a._data.shape, b._data.shape
         dtype = result_type(a, b).numpy
         return np.where(cond, a._data.astype(dtype, copy=False), b._data.astype(dtype, copy=False))
 
     @staticmethod
     def backward(ctx, grad):
-        shape_a, shape_b = ctx.shapes
         chosen = from_numpy(np.broadcast_to(ctx.cond, grad._data.shape))
         zero = zeros_like(grad)
-        return (sum_to(where(chosen, grad, zero), shape_a),
-                sum_to(where(chosen, zero, grad), shape_b), None)
+        return where(chosen, grad, zero), where(chosen, zero, grad), None
 
 
 class Maximum(Function):
@@ -297,7 +295,7 @@ class Maximum(Function):
     def backward(ctx, grad):
         a, b = ctx.saved_tensors
         share_a = from_numpy(np.where(a._data == b._data, 0.5, (a._data > b._data) * 1.0))
-        return _split(grad, share_a, a, b)
+        return _split(grad, share_a)
 
 
 class Minimum(Function):
@@ -318,7 +316,7 @@ class Minimum(Function):
     def backward(ctx, grad):
         a, b = ctx.saved_tensors
         share_a = from_numpy(np.where(a._data == b._data, 0.5, (a._data < b._data) * 1.0))
-        return _split(grad, share_a, a, b)
+        return _split(grad, share_a)
 
 
 def _same_dtype(a, b):
@@ -327,8 +325,8 @@ def _same_dtype(a, b):
     return a._data.astype(dtype, copy=False), b._data.astype(dtype, copy=False)
 
 
-def _split(grad, share_a, a, b):
-    return sum_to(grad * share_a, a._data.shape), sum_to(grad * (1 - share_a), b._data.shape)
+def _split(grad, share_a):
+    return grad * share_a, grad * (1 - share_a)
 
 
 class Compare(Function):
@@ -397,10 +395,10 @@ def _inside(x, low, high):
 
 def compare(numpy_op, a, b):
     like = a if isinstance(a, Tensor) else b
-    b = _operand(b, like)
+    b = operand(b, like)
     if b is NotImplemented:  # x == None, x == "text": not comparable
         return NotImplemented
-    return Compare.apply(_operand(a, like), b, numpy_op)
+    return Compare.apply(operand(a, like), b, numpy_op)
 
 
 def invert(numpy_op, a):
@@ -411,8 +409,8 @@ def clamp(x, min=None, max=None):
     if min is None and max is None:
         raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
     if isinstance(min, Tensor) or isinstance(max, Tensor):
-        low = _no_bound(x, "min") if min is None else _operand(min, x)
-        high = _no_bound(x, "max") if max is None else _operand(max, x)
+        low = _no_bound(x, "min") if min is None else operand(min, x)
+        high = _no_bound(x, "max") if max is None else operand(max, x)
         return ClampTensor.apply(x, low, high)
     return Clamp.apply(x, min, max)
 
@@ -424,12 +422,12 @@ def sign(x):
 def where(condition, input, other):
     """``input`` where ``condition`` holds, else ``other`` (numbers allowed on either side)."""
     like = input if isinstance(input, Tensor) else other
-    return Where.apply(_operand(input, like), _operand(other, like), _operand(condition, like)._data)
+    return Where.apply(operand(input, like), operand(other, like), operand(condition, like)._data)
 
 
 def maximum(a, b):
-    return Maximum.apply(a, _operand(b, a))
+    return Maximum.apply(a, operand(b, a))
 
 
 def minimum(a, b):
-    return Minimum.apply(a, _operand(b, a))
+    return Minimum.apply(a, operand(b, a))

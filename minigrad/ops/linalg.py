@@ -14,11 +14,6 @@ from .broadcasting import broadcast_shape
 from .shape import SqueezeDim, UnsafeView
 
 
-_CPP_NAMES = {"float32": "float", "float64": "double", "float16": "c10::Half", "int64": "long int",
-              "int32": "int", "int16": "short int", "int8": "signed char", "uint8": "unsigned char",
-              "bool": "bool"}
-
-
 def _same_dtype(a, b, op):
     """Products don't promote in PyTorch: mixing float32 and float64 is an error."""
     if a._data.dtype == b._data.dtype:
@@ -27,7 +22,7 @@ def _same_dtype(a, b, op):
         raise RuntimeError(f"dot : expected both vectors to have same dtype, but found "
                            f"{dtypes.SCALAR_TYPE_NAME[a.dtype]} and {dtypes.SCALAR_TYPE_NAME[b.dtype]}")
     raise RuntimeError(f"expected m1 and m2 to have the same dtype, but got: "
-                       f"{_CPP_NAMES[a.dtype.name]} != {_CPP_NAMES[b.dtype.name]}")
+                       f"{dtypes.CPP_NAME[a.dtype.name]} != {dtypes.CPP_NAME[b.dtype.name]}")
 
 
 class Dot(Function):

@@ -302,7 +302,7 @@ def _spread_text(x, axes, keepdim):
 
 def _reduction_text(name, args):
     """``var(x)``, or with its settings: ``x.var(dim=1, correction=0)``."""
-    x, axes, correction = args[0], args[1], args[2]
+    axes, correction = args[1], args[2]
     settings = ([f"dim={', '.join(map(str, axes))}"] * (not _all_dims(args)) +
                 [f"correction={correction}"] * (correction != 1))
     return f"{{0}}.{name}({', '.join(settings)})" if settings else f"{name}({{0}})"

@@ -16,11 +16,10 @@ page can find the ``<g class="node" id="...">`` that was clicked.
 """
 import html
 
-import graphviz
-
 from ..autograd.graph import grad_of, values
 from . import gradients, loop_captions
 from .formulas import describe
+from .render import Drawing
 from .values import box_text, shape_text
 
 FILL = {"leaf": "#77AADD", "output": "#EEDD88", "constant": "#DDDDDD", "saved": "#EE8866",
@@ -28,8 +27,12 @@ FILL = {"leaf": "#77AADD", "output": "#EEDD88", "constant": "#DDDDDD", "saved": 
 CURRENT = "#EE3377"
 INK = "#222222"
 QUIET = "#555555"
-FONT = "Helvetica,Arial,sans-serif"
-MONO = "DejaVu Sans Mono,Menlo,Consolas,monospace"
+# Fonts Graphviz knows the widths of (a list such as "Helvetica,Arial" it does not, and
+# WebAssembly Graphviz then guesses from Times, so text overflows its box); the page draws
+# them with fonts of the same widths (widgets/graphviz.js). Verdana's estimate also leaves
+# room for full-width Chinese characters; Courier's is that of every common monospace font.
+FONT = "Verdana"
+MONO = "Courier"
 LEGEND_PT = 12
 SWATCH_SIZE = 'FIXEDSIZE="TRUE" WIDTH="20" HEIGHT="14"'
 
@@ -104,7 +107,7 @@ def to_digraph(graph, labels, lang, scene=None, legend=True):
     current = {graph.alias.get(i, i) for i in scene.highlight}
     # top to bottom, as a notebook scrolls: a deep graph drawn left to right would have to
     # shrink past readable to fit the screen's width, or scroll sideways (minigrad.viz.readable)
-    dot = graphviz.Digraph(
+    dot = Drawing(
         graph_attr={"rankdir": "TB", "nodesep": "0.3", "ranksep": "0.35", "fontname": FONT,
                     "bgcolor": "white"},
         node_attr={"fontname": FONT, "fontsize": "13", "color": INK, "fontcolor": INK,

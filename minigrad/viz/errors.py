@@ -10,11 +10,13 @@ class DotNotFoundError(RuntimeError):
 
     def __init__(self, message=None):
         self.messages = {
-            "en": ("Graphviz's `dot` program was not found, so the graph cannot be drawn as a "
-                   "picture (minigrad.viz.to_text(z) still draws it as text). Install Graphviz:\n"
+            "en": ("Graphviz's `dot` program was not found, so this picture cannot be made "
+                   "here (in Jupyter, show(z) and play(tape) draw graphs in the browser without "
+                   "it; minigrad.viz.to_text(z) draws one as text). Install Graphviz:\n"
                    + install_commands("en") + "\nthen restart the kernel."),
-            "zh": ("找不到 Graphviz 的 `dot` 程序，所以无法把计算图画成图片"
-                   "（minigrad.viz.to_text(z) 仍可用文字画出）。请安装 Graphviz：\n"
+            "zh": ("找不到 Graphviz 的 `dot` 程序，所以这里无法生成这张图片"
+                   "（在 Jupyter 里，show(z) 和 play(tape) 不需要它，会直接在浏览器里画图；"
+                   "minigrad.viz.to_text(z) 可以用文字画出）。请安装 Graphviz：\n"
                    + install_commands("zh") + "\n然后重启内核。"),
         }
         if message is not None:

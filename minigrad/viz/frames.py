@@ -19,7 +19,7 @@ import numpy as np
 from .. import events
 from ..autograd.function import AccumulateGrad
 from ..autograd.graph import accumulator_of, grad_fn_of, grad_of, values
-from ..ops.shape import Fill
+from ..ops.inplace import Fill
 from ..tensor import Tensor
 from . import autograd_view, captions, dataflow_view, loop_captions
 from .dot import Scene, to_digraph

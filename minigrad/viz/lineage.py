@@ -16,9 +16,9 @@ import numbers
 import numpy as np
 
 from .. import events
-from ..autograd.function import AccumulateGrad, Input
-from ..autograd.graph import grad_fn_of, grad_of, values
-from ..ops.shape import Fill
+from ..autograd.function import AccumulateGrad
+from ..autograd.graph import Input, grad_fn_of, grad_of, values
+from ..ops.inplace import Fill
 from ..tensor import Tensor
 from .checks import Check, from_user
 from .formulas import describe

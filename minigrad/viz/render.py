@@ -1,20 +1,17 @@
 """DOT to SVG with Graphviz's ``dot`` program, and a clear message when it is missing.
 
-A picture must be readable on a classroom screen (``readable.fits``: shown in a notebook at
-1280×720, its text stays at least 10 px without scrolling sideways). One that does not fit
-is drawn again the other way round (left to right instead of top to bottom, or the
-reverse), and the one that needs less width is kept: a tall picture scrolls with the
-notebook (twelve inputs side by side are too wide top to bottom, narrow left to right).
+``draw`` returns a ``Drawing``: a ``graphviz.Digraph`` that a notebook shows as an SVG
+drawn by ``dot`` when it is installed, and otherwise hands to the browser, where
+``minigrad.lab`` draws it with Graphviz compiled to WebAssembly.
 """
-import re
 import shutil
 import subprocess
 
-from . import readable
+import graphviz
+
 from .errors import DotNotFoundError
 
 TIMEOUT = 120  # seconds; the node cap keeps real graphs far below this
-TURNED = {"rankdir=LR": "rankdir=TB", "rankdir=TB": "rankdir=LR"}
 
 
 def to_svg(digraph):
@@ -26,17 +23,6 @@ def to_svg(digraph):
     program = shutil.which("dot")
     if program is None:
         raise DotNotFoundError()
-    svg = _run(program, source)
-    direction = re.search(r"rankdir=(LR|TB)", source)
-    if direction is not None and not readable.fits(svg):
-        turned = _run(program, source.replace(direction.group(0),
-                                              TURNED[direction.group(0)], 1))
-        if readable.min_width_px(turned) < readable.min_width_px(svg):
-            return turned
-    return svg
-
-
-def _run(program, source):
     try:
         done = subprocess.run([program, "-Tsvg"], input=source.encode("utf-8"),
                               capture_output=True, timeout=TIMEOUT)
@@ -46,3 +32,30 @@ def _run(program, source):
         raise RuntimeError(f"Graphviz's dot could not draw this graph: "
                            f"{done.stderr.decode('utf-8', 'replace').strip()}")
     return done.stdout.decode("utf-8")
+
+
+class Drawing(graphviz.Digraph):
+    """A ``graphviz.Digraph`` (``.source``, ``.render()``, ``.pipe()``) that Jupyter shows
+    with or without Graphviz installed on the system."""
+
+    def _repr_mimebundle_(self, include=None, exclude=None, **kwargs):
+        try:
+            return {"image/svg+xml": to_svg(self)}
+        except DotNotFoundError:
+            in_browser = _browser_picture(self.source)
+            if in_browser is None:
+                raise
+            return in_browser
+
+
+def _browser_picture(dot):
+    """The mime bundle of a widget that draws ``dot`` in the browser, or None outside a
+    Jupyter kernel or without ``minigrad.lab`` (pip install "minigrad-classroom[lab]")."""
+    try:
+        from IPython import get_ipython
+        if getattr(get_ipython(), "kernel", None) is None:
+            return None
+        from minigrad.lab.canvas import picture
+    except ImportError:
+        return None
+    return picture(dot)._repr_mimebundle_()

@@ -32,10 +32,29 @@ def missing():
     return None
 
 
+def path_without(program, root):
+    """A PATH like this one on which ``program`` is not found: the folders that hold it
+    are replaced by ``root/bin``, with links to everything else they hold."""
+    shims = pathlib.Path(root) / "bin"
+    shims.mkdir(parents=True, exist_ok=True)
+    folders = []
+    for folder in os.environ.get("PATH", "").split(os.pathsep):
+        if not folder or not os.path.exists(os.path.join(folder, program)):
+            folders.append(folder)
+            continue
+        for entry in os.scandir(folder):
+            if entry.name != program and not (shims / entry.name).exists():
+                (shims / entry.name).symlink_to(entry.path)
+    return os.pathsep.join([str(shims), *folders])
+
+
 @contextlib.contextmanager
-def jupyter_server(root):
+def jupyter_server(root, dot=True, python=sys.executable):
     """A JupyterLab 4 server (which also serves Notebook 7's /notebooks/ pages) whose
-    notebooks live in ``root/notebooks``; yields ``{"url": ..., "dir": ...}``."""
+    notebooks live in ``root/notebooks``; yields ``{"url": ..., "dir": ..., "dot": ...}``.
+    ``dot=False``: the server and its kernels run with a PATH that has no Graphviz ``dot``,
+    as on a laptop that never installed it. ``python``: the environment to run it from
+    (default: this one)."""
     root = pathlib.Path(root)
     notebooks, config = root / "notebooks", root / "config"
     (config / "labconfig").mkdir(parents=True)
@@ -45,20 +64,23 @@ def jupyter_server(root):
         {"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}}))
     port = _free_port()
     env = {**os.environ, "JUPYTER_CONFIG_DIR": str(config),
-           "JUPYTERLAB_WORKSPACES_DIR": str(root / "workspaces"), **_base_jupyter_path()}
+           "JUPYTERLAB_WORKSPACES_DIR": str(root / "workspaces"),
+           **(base_jupyter_path() if python == sys.executable else {})}
+    if not dot:
+        env["PATH"] = path_without("dot", root)
     log_path = root / "server.log"
     with open(log_path, "w") as log:
         process = subprocess.Popen(
             # `-m jupyterlab`, not `-m jupyter lab`: jupyter looks `jupyter-lab` up on the
             # PATH first, which may be another environment's (and then so is the kernel).
-            [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}",
+            [str(python), "-m", "jupyterlab", "--no-browser", f"--port={port}",
              f"--ServerApp.token={TOKEN}", "--ServerApp.ip=127.0.0.1", "--allow-root",
              f"--notebook-dir={notebooks}"],
             stdout=log, stderr=subprocess.STDOUT, env=env)
         url = f"http://127.0.0.1:{port}"
         try:
             _wait_for(f"{url}/api?token={TOKEN}", process, log_path)
-            yield {"url": url, "dir": notebooks}
+            yield {"url": url, "dir": notebooks, "dot": dot}
         finally:
             process.terminate()
             try:
@@ -67,7 +89,7 @@ def jupyter_server(root):
                 process.kill()
 
 
-def _base_jupyter_path():
+def base_jupyter_path():
     """In a virtual environment made with --system-site-packages, Python finds the base
     installation's packages but Jupyter does not find what they put beside them: the
     widgets' front ends (<base>/share/jupyter) and the switches that turn on server

@@ -8,9 +8,10 @@ import pytest
 
 import minigrad as torch
 from minigrad import nn  # noqa: F401 (loads the nn ops, so that the walk finds them)
-from minigrad.autograd.function import Function, Input
-from minigrad.autograd.graph import values
-from minigrad.ops import arithmetic as A, elementwise as E, linalg as L, reduce as R, shape as S
+from minigrad.autograd.function import Function
+from minigrad.autograd.graph import Input, values
+from minigrad.ops import arithmetic as A, elementwise as E, indexing as I, inplace as W
+from minigrad.ops import linalg as L, reduce as R, shape as S
 from minigrad.nn import functional as F
 
 rng = np.random.default_rng(12)
@@ -86,15 +87,15 @@ SAMPLES = {
     S.Unsqueeze: [lambda: (t(2, 3), 1)],
     S.Squeeze: [lambda: (t(2, 1, 3), (1,))], S.SqueezeDim: [lambda: (t(2, 1, 3), (1,))],
     S.Expand: [lambda: (t(3, 1), (2, 3, 4))],
-    S.Select: [lambda: (t(2, 3), 1, 2), lambda: (t(4, 3), 0, -1)],
-    S.Slice: [lambda: (t(4, 3), 0, slice(1, 3)), lambda: (t(2, 5), 1, slice(0, 5, 2))],
-    S.Index: [lambda: (t(4, 3), np.array([0, 2, 0])), lambda: (t(2, 3), MASK)],
-    S.IndexGrad: [lambda: (t(3), (4,), np.array([1, 3, 1])), lambda: (t(3), (4, 3), 2)],
-    S.IndexPut: [lambda: (t(4, 3), t(3), 1), lambda: (t(4, 3), t(3), np.array([0, 2]))],
-    S.CopySlices: [lambda: (t(4, 3), t(2, 3), slice(1, 3))],
-    S.AsStrided: [lambda: (t(2, 3), (np.array([0, 1]), np.array([2, 0])))],
-    S.Fill: [lambda: (t(2, 3), 1.5)], S.Zero: [lambda: (t(2, 3), 0.0)],
-    S.CopyFrom: [lambda: (t(2, 3), t(3))],
+    I.Select: [lambda: (t(2, 3), 1, 2), lambda: (t(4, 3), 0, -1)],
+    I.Slice: [lambda: (t(4, 3), 0, slice(1, 3)), lambda: (t(2, 5), 1, slice(0, 5, 2))],
+    I.Index: [lambda: (t(4, 3), np.array([0, 2, 0])), lambda: (t(2, 3), MASK)],
+    I.IndexGrad: [lambda: (t(3), (4,), np.array([1, 3, 1])), lambda: (t(3), (4, 3), 2)],
+    W.IndexPut: [lambda: (t(4, 3), t(3), 1), lambda: (t(4, 3), t(3), np.array([0, 2]))],
+    W.CopySlices: [lambda: (t(4, 3), t(2, 3), slice(1, 3))],
+    W.AsStrided: [lambda: (t(2, 3), (np.array([0, 1]), np.array([2, 0])))],
+    W.Fill: [lambda: (t(2, 3), 1.5)], W.Zero: [lambda: (t(2, 3), 0.0)],
+    W.CopyFrom: [lambda: (t(2, 3), t(3))],
     S.ToCopy: [lambda: (t(2, 3), torch.float32)],
     S.Cat: [lambda: (t(2, 3), t(1, 3), 0), lambda: (t(2, 1), t(2, 2), t(2, 3), 1)],
     S.Stack: [lambda: (t(3), t(3), 0), lambda: (t(2, 3), t(2, 3), 1)],

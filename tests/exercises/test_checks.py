@@ -10,11 +10,13 @@ import pytest
 import minigrad as torch
 from minigrad.exercises import check, exercise, exercises, set_language
 from minigrad.exercises.exercise import still_has_placeholder
+from minigrad.grading.key import solutions
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 LANGS = ("zh", "en")
+KEY = solutions()  # the teacher's answers, from exercises/solutions/ (not in the package)
 
 
 @pytest.fixture(autouse=True)
@@ -46,7 +48,7 @@ def says(feedback, lang, *fragments):
 @pytest.mark.parametrize("ex", exercises(), ids=lambda e: e.id)
 def test_the_solution_is_right_in_both_languages(ex, lang):
     set_language(lang)
-    feedback = check(ex.id, answer_from(ex.id, ex.solution))
+    feedback = check(ex.id, answer_from(ex.id, KEY[ex.id]))
     assert feedback.passed, feedback.text()
     assert feedback.text().startswith("✓")
 
@@ -77,7 +79,7 @@ def test_a_function_or_class_still_holding_the_templates_dots_is_called_unfinish
     namespace = run_as_cell(ex.template, ex.setup)
     feedback = check(ex.id, namespace[ex.answer])
     assert not feedback.passed and "still holds `...`" in feedback.text("en"), feedback.text("en")
-    assert check(ex.id, run_as_cell(ex.solution, ex.setup)[ex.answer]).passed
+    assert check(ex.id, run_as_cell(KEY[ex.id], ex.setup)[ex.answer]).passed
 
 
 def test_dots_that_index_are_code_not_a_placeholder():
@@ -153,9 +155,11 @@ def test_accumulation_hints(guess, fragment):
 # -- right for the shown input, wrong elsewhere ------------------------------------------------
 
 @pytest.mark.parametrize("exercise_id, source, fragment", [
-    ("branch_derivative", "def dg(x):\n    return 4.0", "same value every time"),
-    ("branch_derivative", "def dg(x):\n    return 2 * x", "wrong for x ≤ 1"),
-    ("branch_derivative", "def dg(x):\n    return 3.0 if x > 1 else 2 * x", "Both branches"),
+    ("branch_derivative", KEY["branch_derivative"].replace("2 * x - 1", "3 * x"), "breaks there"),
+    ("branch_derivative", KEY["branch_derivative"].replace("2 * x - 1", "3 * x - 2"), "a corner"),
+    ("branch_derivative", KEY["branch_derivative"].replace("x * x", "x * x + 1"),
+     "Keep the branch for x > 1"),
+    ("branch_derivative", "def g_smooth(x):\n    return float(x) ** 2", "cannot differentiate"),
     ("chain_rule", "def by_hand(x, y, w):\n    return 4.0, 4.0, 5.0", "same numbers every time"),
     ("chain_rule", "def by_hand(x, y, w):\n    return w, w, w", "what does w multiply"),
     ("control_flow", "def slope(a):\n    k = 2.0\n    while abs(k * a) < 1000:\n        k = k * 2\n"
@@ -197,14 +201,14 @@ def test_checks_use_fresh_random_inputs():
 
 
 def test_passing_the_result_instead_of_the_function_is_explained():
-    ns = run(exercise("branch_derivative").solution, exercise("branch_derivative").setup)
-    text = check("branch_derivative", ns["dg"](2.0)).text("en")
+    ns = run(KEY["branch_derivative"], exercise("branch_derivative").setup)
+    text = check("branch_derivative", ns["g_smooth"](torch.tensor(2.0))).text("en")
     assert "Pass the function itself" in text
 
 
 # -- custom function ---------------------------------------------------------------------------
 
-SIGMOID = exercise("custom_function").solution
+SIGMOID = KEY["custom_function"]
 
 
 @pytest.mark.parametrize("change, fragment", [
@@ -231,22 +235,29 @@ def test_custom_function_accepts_apply_and_refuses_an_instance():
 
 def test_second_derivative_cost_explains_with_node_counts_when_right():
     feedback = check("second_derivative_cost", answer_from("second_derivative_cost",
-                                                           exercise("second_derivative_cost").solution))
+                                                           KEY["second_derivative_cost"]))
     assert feedback.passed and "3 operation nodes" in feedback.text("en")
 
 
 def test_second_derivative_cost_without_create_graph_is_explained():
-    source = exercise("second_derivative_cost").solution.replace(", create_graph=True", "")
+    source = KEY["second_derivative_cost"].replace(", create_graph=True", "")
     ns = run(source.split("d2y_dx2, =")[0] + "d2y_dx2 = dy_dx\nderivatives = (x, dy_dx, d2y_dx2)")
     assert "no `grad_fn`" in check("second_derivative_cost", ns["derivatives"]).text("en")
 
 
+SIN = "x = torch.linspace(-6, 6, 100, requires_grad=True)\n"
+
+
 @pytest.mark.parametrize("source, fragment", [
-    ("x = torch.linspace(-6, 6, 100, requires_grad=True)\nx.grad = torch.cos(x)", "computed with cos"),
-    ("x = torch.linspace(-6, 6, 100, requires_grad=True)\ny = torch.sin(x)", "still `None`"),
-    ("x = torch.linspace(-6, 6, 100, requires_grad=True)\ny = torch.sin(x)\n"
-     "y.backward(torch.ones_like(x))\ny = torch.sin(x)\ny.backward(torch.ones_like(x))", "twice"),
-    ("x = torch.linspace(-6, 6, 100, requires_grad=True)\nx = torch.cos(x)", "Pass x itself"),
+    (SIN + "x.grad = torch.cos(x)", "assigned by hand"),
+    (SIN + "x.grad = torch.cos(x).detach()", "assigned by hand"),
+    (SIN + "(x * torch.cos(x).detach()).sum().backward()", "did not pass through sin"),
+    (SIN + "torch.sin(x).sum().backward()\nx.grad.copy_(torch.cos(x).detach() * 1.0001)",
+     "changed after backward"),
+    (SIN + "y = torch.sin(x)", "still `None`"),
+    (SIN + "y = torch.sin(x)\ny.backward(torch.ones_like(x))\ny = torch.sin(x)\n"
+     "y.backward(torch.ones_like(x))", "twice"),
+    (SIN + "x = torch.cos(x)", "Pass x itself"),
     ("x = torch.linspace(-6, 6, 100)", "`requires_grad=True`"),
     ("x = torch.linspace(-6, 6, 5, requires_grad=True)\ntorch.sin(x).sum().backward()", "Too few"),
 ])
@@ -255,12 +266,69 @@ def test_sin_derivative_must_come_from_autograd(source, fragment):
     assert not feedback.passed and fragment in feedback.text("en"), feedback.text("en")
 
 
-@pytest.mark.parametrize("cell, curves", [("template", ["sin(x)"]),
-                                          ("solution", ["sin(x)", "df/dx"])])
+@pytest.mark.parametrize("source", [
+    SIN + "torch.sin(x).sum().backward()",
+    SIN + "y = torch.sin(x)\ny.backward(torch.ones_like(x))",
+    SIN + "x.grad, = torch.autograd.grad(torch.sin(x).sum(), x)",  # autograd too
+    SIN + "(x * torch.cos(x).detach()).sum().backward()\nx.grad.zero_()\n"
+          "torch.sin(x).sum().backward()",
+])
+def test_sin_derivative_by_autograd_through_sin_is_right(source):
+    feedback = check("sin_derivative", run(source)["x"])
+    assert feedback.passed, feedback.text("en")
+
+
+TWICE = "def backward_twice(x):\n    y = 2 * torch.dot(x, x)\n"
+
+
+@pytest.mark.parametrize("body, fragment", [
+    ("    x.grad = 8 * x.detach()", "assigned"),
+    ("    y.backward()\n    x.grad = 2 * x.grad", "assigned"),
+    ("    y.backward()\n    x.grad.mul_(2)", "doubled some other way"),
+    ("    y.backward()\n    y = 2 * torch.dot(x, x)\n    y.backward()", "two different graphs"),
+    ("    (y + 0 * x.sum()).backward(retain_graph=True)\n    y.backward()", "two different graphs"),
+    ("    y.backward(retain_graph=True)\n    y.backward(retain_graph=True)\n"
+     "    y.backward(retain_graph=True)\n    x.grad.mul_(2 / 3)", "3 backward passes"),
+    ("    y.backward(retain_graph=True)\n    y.backward()\n    x.grad.add_(0.0001)",
+     "changed after the second backward"),
+    ("    pass", "still `None`"),
+])
+def test_backward_twice_must_really_run_backward_twice_on_one_graph(body, fragment):
+    feedback = check("backward_twice", answer_from("backward_twice", TWICE + body))
+    assert not feedback.passed and fragment in feedback.text("en"), feedback.text("en")
+
+
+def test_backward_twice_with_retain_graph_is_right():
+    feedback = check("backward_twice", answer_from("backward_twice", TWICE +
+                     "    y.backward(retain_graph=True)\n    y.backward()"))
+    assert feedback.passed, feedback.text("en")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_tuple_from_autograd_grad_is_to_be_unpacked_not_wrapped(lang):
+    source = KEY["second_derivative_cost"].replace("dy_dx, = ", "dy_dx = ")
+    feedback = check("second_derivative_cost", answer_from("second_derivative_cost", source))
+    text = feedback.text(lang)
+    assert not feedback.passed and "dy_dx, = torch.autograd.grad" in text, text
+    assert "torch.tensor([" not in text
+
+
+@pytest.mark.parametrize("lang, verdict", [("zh", "还不对"), ("en", "Not yet")])
+def test_no_hint_repeats_the_verdict(lang, verdict):
+    """The box already says "Not yet": a message starting with it reads twice."""
+    for ex in exercises():
+        answer = run_as_cell(ex.template, ex.setup).get(ex.answer)
+        for attempt in (answer, 0, None, "x", [1.0], torch.zeros(3)):
+            text = check(ex.id, attempt).text(lang)
+            assert text.count(verdict) == 1, text
+
+
+@pytest.mark.parametrize("cell, curves", [(exercise("sin_derivative").template, ["sin(x)"]),
+                                          (KEY["sin_derivative"], ["sin(x)", "df/dx"])])
 def test_sin_derivative_cell_draws_the_derivative_once_there_is_one(cell, curves):
     plt.figure()
     try:
-        run(getattr(exercise("sin_derivative"), cell))
+        run(cell)
         assert [line.get_label() for line in plt.gca().get_lines()] == curves
     finally:
         plt.close()
@@ -279,7 +347,7 @@ def test_feedback_renders_as_a_small_green_or_red_box_without_external_assets():
 
 def test_html_escapes_what_the_student_wrote():
     feedback = check("branch_derivative", answer_from(
-        "branch_derivative", "def dg(x):\n    raise ValueError('<b>boom</b>')"))
+        "branch_derivative", "def g_smooth(x):\n    raise ValueError('<b>boom</b>')"))
     assert "<b>boom" not in feedback._repr_html_()
 
 
@@ -295,7 +363,7 @@ def test_an_unknown_exercise_is_a_box_listing_the_exercises():
 
 def test_facts_are_plain_data_so_the_grader_can_judge_them_elsewhere():
     for ex in exercises():
-        answer = answer_from(ex.id, ex.solution)
+        answer = answer_from(ex.id, KEY[ex.id])
         plan = ex.plan(np.random.default_rng(0))
         facts = json.loads(json.dumps(ex.probe(answer, plan)))
         assert ex.judge(facts, plan).passed, ex.id

@@ -9,10 +9,12 @@ import numpy as np
 import pytest
 
 from minigrad.exercises import EXERCISES
-from minigrad.grading import assignment, hidden, otter, scoring
+from minigrad.grading import assignment, folder, hidden, otter, scoring
+from minigrad.grading.key import solutions
 from minigrad.grading.submission import Unreadable, code_cells
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
+KEY = solutions()
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -32,7 +34,7 @@ def test_the_assignment_is_valid_nbformat_with_outputs_cleared_and_a_python3_ker
 
 
 def test_every_cell_carries_valid_nbgrader_metadata_and_the_check_cells_carry_points():
-    nb = assignment.make("en", solutions=True)
+    nb = assignment.make("en", key=KEY)
     ids = []
     for cell in nb["cells"]:
         meta = cell["metadata"]["nbgrader"]
@@ -46,14 +48,14 @@ def test_every_cell_carries_valid_nbgrader_metadata_and_the_check_cells_carry_po
 
 def test_the_student_version_holds_templates_and_the_teacher_version_the_solutions():
     student = json.dumps(assignment.make("en"))
-    teacher = json.dumps(assignment.make("en", solutions=True))
+    teacher = json.dumps(assignment.make("en", key=KEY))
     assert "BEGIN SOLUTION" not in student and "BEGIN SOLUTION" in teacher
     for exercise in EXERCISES.values():
-        assert json.dumps(exercise.solution)[1:-1] not in student
+        assert json.dumps(KEY[exercise.id])[1:-1] not in student
 
 
 def test_to_otter_makes_one_question_per_exercise_with_its_solution_and_a_test():
-    master = otter.to_otter(assignment.make("en", ["detach", "branch_derivative"], solutions=True))
+    master = otter.to_otter(assignment.make("en", ["detach", "branch_derivative"], key=KEY))
     raw = [c["source"] for c in master["cells"] if c["cell_type"] == "raw"]
     assert raw[0].startswith("# ASSIGNMENT CONFIG")
     questions = [dict(line.split(": ") for line in r.splitlines()[1:])
@@ -65,10 +67,10 @@ def test_to_otter_makes_one_question_per_exercise_with_its_solution_and_a_test()
     cells = master["cells"]
     solutions = [cells[i + 1]["source"] for i, c in enumerate(cells)
                  if c["source"] == "# BEGIN SOLUTION"]
-    assert solutions == [EXERCISES["detach"].solution, EXERCISES["branch_derivative"].solution]
+    assert solutions == [KEY["detach"], KEY["branch_derivative"]]
     tests = [cells[i + 1]["source"] for i, c in enumerate(cells) if c["source"] == "# BEGIN TESTS"]
     assert tests == ['check("detach", grad_with_detach).passed',
-                     'check("branch_derivative", dg).passed']
+                     'check("branch_derivative", g_smooth).passed']
 
 
 # -- submissions as other tools save them ------------------------------------------------------
@@ -124,24 +126,40 @@ def test_mistakes_in_the_hidden_file_are_reported_before_grading(tmp_path, line,
         hidden.load(path)
 
 
-@pytest.mark.parametrize("facts", [
-    None, 7, "text", {"plans": "x"}, {"plans": [None], "expressions": [{"type": "weird"}]},
+FORGED = [
+    None, 7, "text", [], {}, {"plans": "x"}, {"plans": []}, {"plans": [None]}, {"plans": [{}]},
+    {"plans": [{"type": "weird"}], "expressions": [{"type": "weird"}]},
+    {"plans": [{"type": "calls", "results": []}]},  # "no results" must never mean "right"
+    {"plans": [{"type": "calls", "results": [{}] * 50}]},
     {"plans": [{"type": "calls", "results": [{"type": "number"}]}], "expressions": []},
+    {"plans": [{"type": "calls"}]}, {"plans": [{"type": "tensor"}]},
+    {"plans": [{"type": "tensor", "shape": [4], "dtype": "float32", "requires_grad": False,
+                "is_leaf": True, "grad_fn": None, "values": []}]},
     {"type": "too_big"}, {"plans": [{"type": "probe_failed", "error": "X", "message": "m"}]},
-])
-def test_forged_or_broken_facts_fail_their_tests_and_never_crash_the_grader(facts):
-    question = scoring.Question("branch_derivative", 2)
-    checks = hidden.HiddenChecks(checks=[hidden.inputs("branch_derivative", points=[1.0])])
-    probe = scoring.plan_tests([question], checks, "ab" * 32)["branch_derivative"]
-    result = scoring.score(question, probe, facts, checks, None)
-    assert result["earned"] == 0 and len(result["tests"]) == 2
+]
+
+
+@pytest.mark.parametrize("facts", FORGED, ids=repr)
+@pytest.mark.parametrize("exercise_id", list(EXERCISES))
+def test_forged_or_broken_facts_earn_nothing_and_never_crash_the_grader(exercise_id, facts):
+    question = scoring.Question(exercise_id, 2)
+    live = EXERCISES[exercise_id].live
+    checks = hidden.HiddenChecks(checks=[
+        hidden.inputs(exercise_id, **{key: value for key, value in
+                                      EXERCISES[exercise_id].plan(np.random.default_rng(1)).items()
+                                      if key != "numbers"})
+        if live else hidden.expression(exercise_id, "1", bool, zh="", en="")])
+    public, secret = scoring.plan_tests([question], checks, "ab" * 32)
+    result = scoring.score(question, public[exercise_id], secret[exercise_id],
+                           {"public": facts, "hidden": facts}, checks, None)
+    assert result["earned"] == 0 and len(result["tests"]) == 2, result
 
 
 def test_inputs_are_drawn_from_the_submission_hash_so_grading_again_draws_the_same():
     questions = [scoring.Question(e, 1) for e in EXERCISES]
-    first = scoring.plan_tests(questions, hidden.HiddenChecks(), "12" * 32)
-    assert first == scoring.plan_tests(questions, hidden.HiddenChecks(), "12" * 32)
-    assert first != scoring.plan_tests(questions, hidden.HiddenChecks(), "34" * 32)
+    first, _ = scoring.plan_tests(questions, hidden.HiddenChecks(), "12" * 32)
+    assert first == scoring.plan_tests(questions, hidden.HiddenChecks(), "12" * 32)[0]
+    assert first != scoring.plan_tests(questions, hidden.HiddenChecks(), "34" * 32)[0]
     assert json.loads(json.dumps(first)) == first  # plain data: it travels to the worker
     assert np.isfinite(first["branch_derivative"]["plans"][0]["points"]).all()
 
@@ -153,5 +171,5 @@ def test_without_an_assignment_the_questions_are_the_exercises_the_submissions_c
         {"cell_type": "code", "source": "check('forward', z)"}]}))
     (tmp_path / "c.ipynb").write_bytes(b"not even json, check('second_derivative', z)")
     checks = hidden.HiddenChecks(points={"detach": 3})
-    questions = cli._questions(None, [(p.stem, p) for p in sorted(tmp_path.iterdir())], checks)
+    questions = cli._questions(None, folder.scan(tmp_path), checks)
     assert [(q.id, q.points) for q in questions] == [("forward", 1), ("jacobian", 1), ("detach", 3)]

@@ -24,12 +24,20 @@ def svg_text(svg):
     return " ".join(html.unescape(t) for t in re.findall(r"<text[^>]*>(.*?)</text>", svg))
 
 
-def node_ids(svg, *classes):
-    """The ids of the clickable nodes, in document order; with ``classes`` (e.g.
+def node_ids(picture, *classes):
+    """The ids of the clickable nodes of an SVG (or of the DOT text a widget sends to the
+    browser, whose Graphviz makes them the SVG's ids), in order; with ``classes`` (e.g.
     ``"leaf"``, ``"operation"``), only the nodes that have all of them. Ids as the
     browser reads them: Graphviz writes the ``-`` of ``fold-…`` as ``&#45;``."""
     import html
     import re
-    return [html.unescape(node_id)
-            for node_id, names in re.findall(r'<g id="([^"]+)" class="(node(?: [^"]*)?)"', svg)
-            if set(classes) <= set(names.split())]
+    if picture.startswith("digraph"):
+        found = [(re.search(r'\bid="?([^"\s\]]+)', line).group(1),
+                  re.search(r'\bclass=("[^"]*"|\S+)', line).group(1).strip('"'))
+                 for line in picture.splitlines()
+                 if re.match(r"\t(?!(?:graph|node|edge) )\S+ \[", line) and " -> " not in line]
+    else:
+        found = [(html.unescape(node_id), names.split(None, 1)[-1] if " " in names else "")
+                 for node_id, names in re.findall(r'<g id="([^"]+)" class="(node(?: [^"]*)?)"',
+                                                  picture)]
+    return [node_id for node_id, names in found if set(classes) <= set(names.split())]

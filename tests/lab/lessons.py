@@ -4,7 +4,9 @@ Each lesson runs top to bottom in a fresh python3 kernel (nbclient, as "Run All"
 A cell put before the lesson's first one records, after every cell (once the live views
 have been redrawn): which tensors the notebook's names are bound to, and the picture each
 view shows. A cell put after the last one collects every view and every player the
-lesson made, and every frame of every player, both views, as SVG with its captions.
+lesson made, and every frame of every player, both views, with its captions; every
+picture is drawn by Graphviz from the DOT text the widget sent to the page, as the page
+does.
 What the kernel saw is written as JSON (``SEEN``) for the test to read.
 """
 import json
@@ -44,7 +46,7 @@ def _seen_recorder():
         widgets = {}
         for widget in list(ipywidgets.Widget.widgets.values()):
             if isinstance(widget, LiveView):
-                widgets[str(id(widget))] = {"svg": widget.canvas.svg, "mark": widget.mark.value}
+                widgets[str(id(widget))] = {"dot": widget.canvas.dot, "mark": widget.mark.value}
             elif isinstance(widget, Player):
                 widgets[str(id(widget))] = {}
         seen["cells"].append({"count": result.execution_count, "names": names,
@@ -72,7 +74,7 @@ def _seen_collect(path):
     views, players = [], []
     for widget in list(ipywidgets.Widget.widgets.values()):
         if isinstance(widget, LiveView):
-            views.append({"id": str(id(widget)), "lang": widget.lang, "svg": widget.canvas.svg,
+            views.append({"id": str(id(widget)), "lang": widget.lang, "dot": widget.canvas.dot,
                           "mark": widget.mark.value, "drawn_in": widget.drawn_in})
         elif isinstance(widget, Player):
             lang = widget.lang
@@ -84,6 +86,15 @@ def _seen_collect(path):
                                    "svg": frame.svg(lang), "caption": frame.caption(lang),
                                    "other_caption": frame.caption(other)})
             players.append({"id": str(id(widget)), "lang": lang, "frames": frames})
+    # the pages draw the DOT text with Graphviz: so does this, once for each text
+    import graphviz
+    drawn = {}
+    for state in [view for view in views] + [w for cell in _seen["cells"]
+                                             for w in cell["widgets"].values() if "dot" in w]:
+        dot = state.pop("dot")
+        if dot not in drawn:
+            drawn[dot] = viz.to_svg(graphviz.Source(dot)) if dot else ""
+        state["svg"] = drawn[dot]
     _seen["views"], _seen["players"], _seen["tensors"] = views, players, tensors
     with open(path, "w", encoding="utf-8") as file:
         json.dump(_seen, file, ensure_ascii=False)

@@ -68,19 +68,19 @@ def test_a_live_view_updates_after_a_later_backward_cell(shell):
                    "y = 2 * torch.dot(x, x)\n"
                    "view = show(y)")
     view = shell.user_ns["view"]
-    before = view.canvas.svg
+    before = view.canvas.dot
     shell.run_cell("y.backward()")
-    assert view.canvas.svg != before
-    after = view.canvas.svg
+    assert view.canvas.dot != before
+    after = view.canvas.dot
     shell.run_cell("x.grad.zero_()")
-    assert view.canvas.svg not in (after, "")
+    assert view.canvas.dot not in (after, "")
 
 
 def test_tensors_get_the_notebooks_variable_names(shell):
     shell.run_cell("weight = torch.tensor(4.0, requires_grad=True)\n"
                    "z = weight * 2\n"
                    "view = show(z)")
-    assert "weight" in shell.user_ns["view"].canvas.svg
+    assert "<B>weight</B>" in shell.user_ns["view"].canvas.dot
 
 
 def test_bad_input_in_a_cell_does_not_break_the_next_cells(shell):

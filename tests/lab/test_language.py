@@ -19,7 +19,7 @@ def test_new_views_and_players_start_in_the_chosen_language():
     x, y = chapter_example()
     assert show(y).lang == "zh"
     x, tape = recorded_example()
-    assert play(tape).next_button.description == "下一步 ▶"
+    assert play(tape).canvas.words["next"] == "下一步 ▶"
 
 
 def test_graph_captions_follow_the_same_switch():

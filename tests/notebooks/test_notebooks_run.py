@@ -9,13 +9,13 @@ import multiprocessing
 
 import pytest
 
-from _notebooks import LANGUAGES, every_notebook, execute, lessons, solved
+from _notebooks import ARTIFACTS, LANGUAGES, every_notebook, execute, lessons, solved
 
 pytest.importorskip("nbclient")
 
 _results = {}
 _USERS = ("test_notebook_runs_without_error", "test_every_exercise_passes_with_its_solution_in_place",
-          "test_an_unanswered_exercise_says_not_yet")
+          "test_an_unanswered_exercise_says_not_yet", "test_what_the_text_says_is_what_runs")
 
 
 @pytest.fixture
@@ -63,3 +63,73 @@ def test_every_exercise_passes_with_its_solution_in_place(notebook, result):
 def test_an_unanswered_exercise_says_not_yet(notebook, result):
     _, _, verdicts = result
     assert verdicts and all(v.startswith("✗") for v in verdicts), "\n".join(verdicts)
+
+
+# What the lessons' text says a cell prints (the cell is found by how its code starts). If
+# the engine, a seed or an edit changes what runs, the sentence beside it must change too.
+CLAIMS = {
+    "01_forward": [("c = torch.tensor(10.0)", ["False\nFalse None\nTrue <MulBackward0"])],
+    "02_backward": [
+        ("print(a.is_leaf, a.grad)", ["False None"]),
+        ("x = torch.tensor(2.0, requires_grad=True)\ny = torch.tensor(3.0, requires_grad=True)\n"
+         "w = torch.tensor(4.0, requires_grad=True)\na = x + y\na.retain_grad()",
+         ["tensor(4.) tensor(4.)"]),
+        ("def forward_mode", ["dz/dx: 4.0\ndz/dy: 4.0\ndz/dw: 5.0"]),
+    ],
+    "03_accumulation": [("y = x * x\ny.backward()\nx.grad", ["tensor(12.)"])],  # the player ran one
+    "04_non_scalar": [
+        ("for i in range(2):\n    w.grad = None",
+         ["0 tensor([0., 2., 4., 6.])\n1 tensor([12., 14., 16., 18.])"]),
+        ("w.grad = None\nlosses.backward(torch.ones(2))", ["tensor([12., 16., 20., 24.])"]),
+    ],
+    "05_detach": [
+        ("torch.manual_seed(0)\nX = torch.randn(4, 3)", ["False None"]),  # val_loss: no graph
+        ("with torch.no_grad():\n    H = ", ["None\ntensor("]),
+        ("W1.requires_grad_(False)", ["None\ntensor("]),
+    ],
+    "06_control_flow": [
+        ("a2 = torch.randn", ["tensor(-"]),  # a2 is negative: the else branch
+        ("for value in [1.953, 1.953125, 1.954]",
+         ["a = 1.953: d = 1999.87, a.grad = 1024", "a = 1.953125: d = 1000.00, a.grad = 512",
+          "a = 1.954: d = 1000.45, a.grad = 512"]),
+    ],
+    "07_custom_function": [
+        ("s1 = torch.tensor([-2.0, -0.5, 0.0, 0.5, 2.0]",
+         ["tensor([0., 0., 1., 1., 1.])\ntensor([0., 0., 0., 1., 1.])"]),
+        # training lands some input of relu exactly on 0, where the two differ
+        ("with torch.no_grad():\n    print((x.mm(w1) == 0).sum())",
+         [lambda printed: printed.startswith("tensor(") and printed.strip() != "tensor(0)"]),
+    ],
+    "08_higher_order": [
+        ("x = torch.tensor(2.0, requires_grad=True)\ny = x ** 3\ngrads =", ["(tensor(12.),)\nNone"]),
+        ("t = torch.tanh(x).detach()", ["True\nTrue"]),
+    ],
+    "09_exercises": [
+        ("for value in [0.5, 0.999, 1.0, 1.001, 2.0]",
+         ["x = 1.0: g(x) = 3.000, autograd: 3.000", "x = 1.001: g(x) = 1.002, autograd: 2.002",
+          "x = 2.0: g(x) = 4.000, autograd: 4.000"]),
+    ],
+}
+
+
+def _printed(cell):
+    return "".join(out.get("text", "") if out.get("output_type") == "stream"
+                   else out.get("data", {}).get("text/plain", "")
+                   for out in cell.get("outputs", []))
+
+
+@pytest.mark.parametrize("notebook", [f"{LANGUAGES[0]}/{name}.ipynb" for name in lessons()])
+def test_what_the_text_says_is_what_runs(notebook, result):
+    import nbformat
+
+    assert result[0] is None, result[0]
+    lesson = notebook.split("/")[1].removesuffix(".ipynb")
+    cells = nbformat.read(ARTIFACTS / notebook, as_version=4).cells
+    for start, expected in CLAIMS.get(lesson, []):
+        found = [cell for cell in cells if cell.cell_type == "code" and cell.source.startswith(start)]
+        assert found, f"{lesson}: no cell starts with {start!r}"
+        printed = _printed(found[0])
+        for claim in expected:
+            holds = claim(printed) if callable(claim) else claim in printed
+            assert holds, f"{lesson}, cell {start!r}: {claim!r} does not hold for\n{printed}"
+

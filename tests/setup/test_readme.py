@@ -3,6 +3,8 @@ import re
 
 import pytest
 
+from unix_kernels import notebook_client
+
 from .conftest import REPO
 
 nbformat = pytest.importorskip("nbformat")
@@ -21,8 +23,8 @@ def test_the_tour_runs_and_shows_its_widgets(tmp_path):
     cells = tour_cells()
     assert len(cells) == 4
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
-    nbclient.NotebookClient(notebook, timeout=120, kernel_name="python3",
-                            resources={"metadata": {"path": str(tmp_path)}}).execute()
+    notebook_client(notebook, timeout=120, kernel_name="python3",
+                    resources={"metadata": {"path": str(tmp_path)}}).execute()
     errors = [o for cell in notebook.cells for o in cell.outputs if o["output_type"] == "error"]
     assert not errors, errors
     shown = [[o for o in cell.outputs if WIDGET in o.get("data", {})] for cell in notebook.cells]

@@ -1,7 +1,6 @@
-"""Readable at 1280 × 720: the rule (``minigrad.viz.readable``) on real Graphviz output, the
-canvas's min-width that makes a wide picture scroll instead of shrink, and lesson 6's
-player and lesson 7's net held to it."""
-import re
+"""Readable at 1280 × 720: the rule (``minigrad.viz.readable``) on real Graphviz output, and
+lesson 6's player and lesson 7's net held to it. (The page applies the rule to what it draws:
+a wide picture scrolls instead of shrinking, tests/browser/test_graph_text.py.)"""
 import shutil
 
 import pytest
@@ -59,18 +58,6 @@ def test_the_rule_on_a_drawn_graph(history):
     assert readable.smallest_text_px(svg, width_px=1) == pytest.approx(10)
     assert readable.fits(svg, width_px=readable.min_width_px(svg))
     assert not readable.fits(svg, width_px=readable.min_width_px(svg) - 2)
-
-
-def test_the_canvas_scrolls_a_wide_picture_instead_of_shrinking_it(history):
-    widgets = pytest.importorskip("widgets.canvas")
-    terms = [torch.tensor(float(k), requires_grad=True) for k in range(30)]
-    total = sum(t * float(k + 2) for k, t in enumerate(terms))  # wide: 30 products side by side
-    svg = viz.to_svg(viz.draw(total, names={}))
-    element = widgets.svg_element(svg)
-    assert element.startswith("<svg")
-    shown = re.match(r'<svg style="min-width: (\d+)px"', element)
-    assert shown and int(shown.group(1)) == round(readable.min_width_px(svg))
-    assert int(shown.group(1)) > readable.AVAILABLE_PX  # too wide for the screen: it scrolls
 
 
 def test_every_frame_of_lesson_6s_player_fits_the_screen(history):

@@ -8,9 +8,7 @@ import textwrap
 
 import pytest
 
-import minigrad as torch
 from minigrad import viz
-from minigrad.viz import readable, render
 
 from .programs import z_of_notes
 
@@ -75,21 +73,3 @@ def test_without_dot_a_clear_message_and_text_still_works(tmp_path):
     assert "Traceback" not in out + done.stderr
     # without history (the lab extension's), a plain number is known as "a constant"
     assert "x + constant" in out and "[leaf" in out
-
-
-def test_a_picture_too_wide_for_a_classroom_screen_is_drawn_the_other_way_round(history):
-    # twelve inputs side by side: too wide top to bottom, narrow left to right
-    leaves = {f"t{k}": torch.tensor([1.0, 2.0, 3.0], requires_grad=True) for k in range(12)}
-    total = torch.stack(list(leaves.values())).sum()
-    digraph = viz.draw(total, names={**leaves, "total": total})
-    top_to_bottom = render._run("dot", digraph.source)
-    assert "rankdir=TB" in digraph.source and not readable.fits(top_to_bottom)
-    svg = viz.to_svg(digraph)
-    assert readable.fits(svg)
-    assert readable.size_pt(svg)[0] < readable.size_pt(top_to_bottom)[0]
-
-
-def test_a_narrow_picture_keeps_its_direction(history):
-    x = torch.tensor(2.0, requires_grad=True)
-    digraph = viz.draw(x * 3, names={"x": x})
-    assert viz.to_svg(digraph) == render._run("dot", digraph.source)

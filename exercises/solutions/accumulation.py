@@ -1,0 +1,1 @@
+grad_after_two = 2 * {c} * x.detach() + 1

@@ -1,0 +1,1 @@
+grad_with_detach = u.clone()

@@ -1,0 +1,1 @@
+z_guess = (x + y) * w

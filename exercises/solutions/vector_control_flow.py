@@ -1,0 +1,2 @@
+def predicted_grad(a, d):
+    return d / a

@@ -1,0 +1,211 @@
+"""Reading part of a tensor: ``x[0]``, ``x[:, 1:3]``, ``x[[0, 2]]``, ``x[mask]``.
+
+PyTorch records an int index as a Select and a slice as a Slice, one view per dimension
+(a None is an Unsqueeze); lists, tensors and masks are one Index. Each backward puts the
+gradient back where the values were taken from: zeros shaped like x, with the gradient
+added in at the key (IndexGrad, an op itself so that it can be differentiated again).
+"""
+import numpy as np
+
+from ..autograd.function import Function
+from ..autograd.notation import Notation, Rule, index_text
+from ..tensor import Tensor
+from .shape import Alias, Unsqueeze, dim_index_text, dim_key, shape_text
+
+
+def normalize_index(key):
+    """An index with tensors and lists turned into NumPy arrays, ready for NumPy."""
+    if isinstance(key, tuple):
+        return tuple(_index_part(k) for k in key)
+    return _index_part(key)
+
+
+def _index_part(k):
+    if isinstance(k, Tensor):
+        if k._data.ndim == 0 and k._data.dtype.kind == "i":  # x[torch.tensor(1)] is x[1]
+            return int(k._data)
+        return k._data if k._data.dtype.kind in "bi" else _bad_index(k)
+    if isinstance(k, list):
+        return np.asarray(k)
+    if isinstance(k, (np.integer,)):
+        return int(k)
+    return k
+
+
+def _bad_index(k):
+    raise IndexError("tensors used as indices must be long, int, byte or bool tensors")
+
+
+def is_advanced(key):
+    parts = key if isinstance(key, tuple) else (key,)
+    return any(isinstance(k, (np.ndarray, bool)) for k in parts)
+
+
+class Select(Function):
+    """out = x[..., i, ...] along one dimension;  the gradient goes back to position i"""
+    node_name = "SelectBackward0"
+    notation = Notation("[i]", lambda args: f"{{0}}[{dim_index_text(args[1], args[2])}]",
+                        Rule(lambda args: f"zeros{shape_text(args[0].shape)}[{dim_index_text(args[1], args[2])}] ← {{g}}",
+                             lambda g, x, dim, index, out: placed(g, x.shape, dim_key(dim, index)),
+                             local="1"))
+
+    @staticmethod
+    def forward(ctx, x, dim, index):
+        size = x._data.shape[dim]
+        if not -size <= index < size:
+            raise IndexError(f"index {index} is out of bounds for dimension {dim} with size {size} "
+                             f"(valid indices: 0 to {size - 1}, or -{size} to -1 from the end)")
+        ctx.shape, ctx.key = x._data.shape, (slice(None),) * dim + (index,)
+        return x._data[ctx.key + (Ellipsis,)]  # the Ellipsis makes NumPy return a view, even of one element
+
+    @staticmethod
+    def backward(ctx, grad):
+        return IndexGrad.apply(grad, ctx.shape, ctx.key), None, None
+
+
+class Slice(Select):
+    """out = x[..., a:b:s, ...] along one dimension;  the gradient goes back to those positions"""
+    node_name = "SliceBackward0"
+    notation = Notation("[a:b]", Select.notation.expression, *Select.notation.derivatives)
+
+    @staticmethod
+    def forward(ctx, x, dim, part):
+        if part.step is not None and part.step <= 0:
+            raise ValueError("step must be greater than zero")
+        ctx.shape, ctx.key = x._data.shape, (slice(None),) * dim + (part,)
+        return x._data[ctx.key]
+
+
+class Index(Function):
+    """out = x[indices] with integer lists/tensors or a boolean mask;  each gradient
+    goes back to where its value was taken from (added up where an index repeats)"""
+    node_name = "IndexBackward0"
+    notation = Notation("[…]", lambda args: f"{{0}}[{index_text(args[1])}]",
+                        Rule(lambda args: f"zeros{shape_text(args[0].shape)}[{index_text(args[1])}] += {{g}}",
+                             lambda g, x, key, out: placed(g, x.shape, key), local="1"))
+
+    @staticmethod
+    def forward(ctx, x, key):
+        ctx.shape, ctx.key = x._data.shape, key
+        check_masks(x._data.shape, key)
+        try:
+            return x._data[key]
+        except IndexError as error:
+            raise IndexError(str(error).replace("axis", "dimension")) from None
+
+    @staticmethod
+    def backward(ctx, grad):
+        return IndexGrad.apply(grad, ctx.shape, ctx.key), None
+
+
+class IndexGrad(Function):
+    """The backward of indexing, as an op of its own so it can be differentiated again:
+    zeros shaped like the indexed tensor, with ``grad`` added in at ``key``."""
+    node_name = "IndexBackwardBackward0"
+    notation = Notation("index′", lambda args: f"zeros{shape_text(args[1])}[{index_text(args[2])}] += {{0}}",
+                        Rule(lambda args: f"{{g}}[{index_text(args[2])}]",
+                             lambda g, grad, shape, key, out: g[key], local="1"))
+
+    @staticmethod
+    def forward(ctx, grad, shape, key):
+        ctx.key = key
+        out = np.zeros(shape, dtype=grad._data.dtype)
+        if is_advanced(key):
+            np.add.at(out, key, grad._data)
+        else:
+            out[key] = grad._data
+        return out
+
+    @staticmethod
+    def backward(ctx, grad):
+        return Index.apply(grad, ctx.key), None, None
+
+
+def check_masks(shape, key):
+    """PyTorch's error for a boolean mask that does not fit the dimensions it indexes
+    (NumPy's wording talks about axes and arrays)."""
+    dim = 0
+    for k in key if isinstance(key, tuple) else (key,):
+        if k is Ellipsis:
+            return  # the dims after it are counted from the end: NumPy checks those
+        if isinstance(k, np.ndarray) and k.dtype == np.bool_:
+            for j, size in enumerate(k.shape):
+                if dim + j >= len(shape) or shape[dim + j] != size:
+                    raise IndexError(f"The shape of the mask {list(k.shape)} at index {j} does not "
+                                     f"match the shape of the indexed tensor {list(shape)} at "
+                                     f"index {dim + j}")
+            dim += k.ndim
+        elif k is not None:
+            dim += 1
+
+
+def getitem(x, key):
+    """``x[key]``, recorded the way PyTorch records it: an int index is a Select, a
+    slice a Slice (one op per dimension), lists/tensors/masks one Index op."""
+    key = normalize_index(key)
+    if is_advanced(key):
+        if isinstance(key, tuple):
+            x, key = _basic_parts_first(x, key)
+        return Index.apply(x, key)
+    if x._data.ndim == 0 and key is not Ellipsis and key is not None:
+        if isinstance(key, slice):
+            raise IndexError("slice() cannot be applied to a 0-dim tensor.")
+        if not isinstance(key, tuple):
+            raise IndexError("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or "
+                             "`tensor.item<T>()` in C++ to convert a 0-dim tensor to a number")
+    if isinstance(key, slice):
+        return Slice.apply(x, 0, key)
+    parts = key if isinstance(key, tuple) else (key,)
+    used = sum(1 for k in parts if k is not None and k is not Ellipsis)
+    if used > x._data.ndim:
+        raise IndexError(f"too many indices for tensor of dimension {x._data.ndim}")
+    out, dim = x, 0
+    for k in parts:
+        if k is None:
+            out = Unsqueeze.apply(out, dim)
+            dim += 1
+        elif k is Ellipsis:
+            dim += x._data.ndim - used
+        elif isinstance(k, slice):
+            if k != slice(None):
+                out = Slice.apply(out, dim, k)
+            dim += 1
+        else:
+            out = Select.apply(out, dim, int(k))
+    return Alias.apply(x) if out is x else out
+
+
+def _basic_parts_first(x, key):
+    """``x[[0, 1], 1:, 2]``: PyTorch first applies the ints, slices and Nones as views
+    (Select, Slice, Unsqueeze), then indexes with the lists/tensors alone."""
+    def width(k):  # how many of x's dims a part of the key indexes
+        if k is None or k is Ellipsis or isinstance(k, bool):
+            return 0
+        return k.ndim if isinstance(k, np.ndarray) and k.dtype == np.bool_ else 1
+    spanned = x._data.ndim - sum(width(k) for k in key)  # the dims an Ellipsis stands for
+    rest, dim = [], 0  # dim: where the next part applies, in x as it is now
+    for k in key:
+        if isinstance(k, (np.ndarray, bool)) or k is Ellipsis:
+            rest.append(k)
+            dim += spanned if k is Ellipsis else width(k)
+        elif isinstance(k, slice) or k is None:
+            if k is None:
+                x = Unsqueeze.apply(x, dim)
+            elif k != slice(None):
+                x = Slice.apply(x, dim, k)
+            rest.append(slice(None))
+            dim += 1
+        else:  # an int: the dim goes away
+            x = Select.apply(x, dim, int(k))
+    return x, tuple(rest)
+
+
+# -- the notation's helpers ---------------------------------------------------------------------
+def placed(g, shape, key):
+    """Zeros of ``shape`` with ``g`` added at ``key`` (NumPy: where indexing took values from)."""
+    out = np.zeros(shape)
+    if is_advanced(key):
+        np.add.at(out, key, g)
+    else:
+        out[key] = g
+    return out

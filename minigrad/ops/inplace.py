@@ -1,0 +1,376 @@
+"""In-place writes, and the views that must see them.
+
+A view (``x[0]``, ``x.view(2, 2)``, ``x.detach()``) shares its base's memory, so both
+share one version counter: every in-place write (``x += 1``, ``x[i] = v``, ``zero_()``)
+counts +1, and a value an op saved for backward remembers the count it had then. If it
+changed since, backward would compute with the wrong numbers, so it raises instead.
+
+Written in place, a tensor takes the write's node as its ``grad_fn`` (``CopySlices`` for
+``y[i] = v``). When the written tensor is a view, its base's history gets the write too
+(``CopySlices`` on the base), and the view's ``grad_fn`` is rebuilt from the base's new
+history (``AsStridedBackward0``) the next time it is used: PyTorch's rules.
+"""
+import numpy as np
+
+from .. import dtypes, events
+from ..autograd.function import Function
+from ..autograd.grad_mode import _GradMode
+from ..autograd.notation import Local, Notation, Rule, index_text, number, ones, sum_to_shape, zeros
+from ..creation import from_numpy, zeros_like
+from ..language import hint
+from ..tensor import Tensor
+from .broadcasting import operand
+from .arithmetic import Add, Div, Mul, Neg, Pow, Sub
+from .elementwise import Clamp, Exp, Relu
+from .indexing import Index, IndexGrad, check_masks, is_advanced, normalize_index, placed
+from .shape import expanded_shape, shape_text
+
+
+class VersionCounter:
+    """Counts in-place changes to a block of memory, shared by all tensors that view it."""
+    __slots__ = ("value",)
+
+    def __init__(self):
+        self.value = 0
+
+
+def bump_version(t):
+    t._version_counter.value += 1
+
+
+# -- views -----------------------------------------------------------------------------------
+def alias(t):
+    """A second tensor over ``t``'s memory (a view of it, or its detached twin)."""
+    out = Tensor._make(t._data)
+    out._vc = t._version_counter
+    out._base = t._base if t._base is not None else t
+    out._view_version = out._vc.value
+    return out
+
+
+def as_view(out, args):
+    """If ``out``'s values are a view into an input's memory (``reshape``, ``x[0]``), make
+    it share that input's version counter and base."""
+    owner = out._data.base
+    for a in args:
+        if isinstance(a, Tensor) and (a._data is owner or a._data.base is owner):
+            out._vc = a._version_counter
+            out._base = a._base if a._base is not None else a
+            out._view_version = out._vc.value
+            return
+
+
+def graph_node(t):
+    """``t.grad_fn``, rebuilt first if ``t`` is a view whose base was changed in place
+    since: the view's values now come from the base's new history (AsStridedBackward0)."""
+    base = t._base
+    if (base is not None and base._grad_fn is not None
+            and t._view_version != t._version_counter.value):
+        view, _ = AsStrided._run((base, view_positions(t._data, base._data)))
+        t._grad_fn, t._output_nr = view._grad_fn, 0
+        t._requires_grad = view._requires_grad
+        t._view_version = t._version_counter.value
+    return t._grad_fn
+
+
+def view_positions(view_array, base_array):
+    """For each element of ``view_array``, its flat position in ``base_array`` (the
+    view shares the base's memory, so the addresses tell)."""
+    def addresses(a):
+        offsets = np.full(a.shape, a.__array_interface__["data"][0], dtype=np.int64)
+        for axis, (n, stride) in enumerate(zip(a.shape, a.strides)):
+            step = [1] * a.ndim
+            step[axis] = n
+            offsets = offsets + (np.arange(n, dtype=np.int64) * stride).reshape(step)
+        return offsets
+    base = addresses(base_array).ravel()
+    order = np.argsort(base, kind="stable")
+    flat = order[np.searchsorted(base[order], addresses(view_array))]
+    return np.unravel_index(flat, base_array.shape)
+
+
+# -- writing in place --------------------------------------------------------------------------
+def check_inplace_allowed(t):
+    if not _GradMode.enabled:
+        return
+    if t._requires_grad and t._grad_fn is None:
+        raise RuntimeError(
+            "a leaf Variable that requires grad is being used in an in-place operation. " + hint(
+                "Wrap the update in `with torch.no_grad():` (as in w -= lr * w.grad), or use "
+                "an out-of-place operation (w = w - 1).",
+                "把更新放进 `with torch.no_grad():` 中（如 w -= lr * w.grad），或者改用非就地"
+                "操作（w = w - 1）。"))
+    base = t._base
+    if base is not None and base._requires_grad and base._grad_fn is None:
+        raise RuntimeError(_view_of_leaf_message())
+
+
+def inplace(t, function, *args):
+    """Compute ``function(t, *args)`` and store the result in ``t``'s memory.
+
+    The op sees a copy of the old value, so it can save it for backward; ``t`` then takes
+    over the op's node as its ``grad_fn``.
+    """
+    check_inplace_allowed(t)
+    tracked = _GradMode.enabled and (t._requires_grad or any(
+        isinstance(a, Tensor) and a._requires_grad for a in args))
+    old = _snapshot(t) if tracked or events.listeners else t
+    result, node = function._run((old,) + args)
+    _write(t, result)
+    if tracked:
+        t._grad_fn, t._output_nr, t._requires_grad = result._grad_fn, 0, True
+        if t._base is not None:
+            _rebase_view(t)
+    if events.listeners:
+        events.op_ran(function, (old,) + args, t, node, inplace=True)
+    return t
+
+
+def _snapshot(t):
+    """A copy of the current value that keeps ``t``'s place in the graph."""
+    old = Tensor._make(t._data.copy(), t._requires_grad)
+    old._grad_fn, old._output_nr = t._grad_fn, t._output_nr
+    return old
+
+
+def _write(t, result):
+    if result._data.shape != t._data.shape:
+        raise RuntimeError(
+            f"output with shape {list(t._data.shape)} doesn't match the broadcast shape "
+            f"{list(result._data.shape)}")
+    if result.dtype.category > t.dtype.category:
+        raise RuntimeError(
+            f"result type {dtypes.SCALAR_TYPE_NAME[result.dtype]} can't be cast to the desired "
+            f"output type {dtypes.SCALAR_TYPE_NAME[t.dtype]}")
+    if not t._data.flags.writeable:
+        raise RuntimeError(
+            "unsupported operation: more than one element of the written-to tensor refers to "
+            "a single memory location. Please clone() the tensor before performing the operation.")
+    t._data[...] = result._data
+    bump_version(t)
+
+
+def _rebase_view(view):
+    """After an in-place change to a view, make the base's history include it."""
+    base = view._base
+    view._view_version = view._version_counter.value  # its grad_fn (just set) is current
+    positions = view_positions(view._data, base._data)
+    before = Tensor._make(base._data, base._requires_grad)  # the base, keeping its history
+    before._grad_fn, before._output_nr = base._grad_fn, base._output_nr
+    new_base, _ = CopySlices._run((before, view, positions))
+    base._grad_fn, base._output_nr, base._requires_grad = new_base._grad_fn, 0, True
+    rebuilt, _ = AsStrided._run((base, positions))
+    view._grad_fn = rebuilt._grad_fn
+
+
+def _fill(t, value, function):
+    if _GradMode.enabled and (t._requires_grad or t._base is not None):
+        return inplace(t, function, float(value) if t.dtype.is_floating_point else value)
+    old = _snapshot(t) if events.listeners else None
+    t._data[...] = value
+    bump_version(t)
+    if old is not None:
+        events.op_ran(function, (old, value), t, None, inplace=True)
+    return t
+
+
+# -- the Tensor methods (installed by ops/__init__.py) ------------------------------------------
+def zero_(self):
+    return _fill(self, 0, Zero)
+
+
+def fill_(self, value):
+    return _fill(self, value, Fill)
+
+
+def copy_(self, src):
+    return inplace(self, CopyFrom, operand(src, self))
+
+
+def setitem(self, key, value):
+    """``y[i] = v``: write into part of the tensor; the graph records a CopySlices."""
+    key = normalize_index(key)
+    if isinstance(value, Tensor) and value._data.dtype != self._data.dtype:
+        value = value.to(self.dtype)
+    value = operand(value, self, dtype=self.dtype)
+    if _GradMode.enabled and self._requires_grad and self._grad_fn is None:
+        # PyTorch writes x[i] = v through a view of x, hence the wording
+        raise RuntimeError(_view_of_leaf_message())
+    check_inplace_allowed(self)
+    if _GradMode.enabled and (self._requires_grad or value._requires_grad):
+        inplace(self, IndexPut.for_key(key), value, key)
+        return
+    old = _snapshot(self) if events.listeners else None
+    try:
+        self._data[key] = value._data
+    except ValueError:
+        raise RuntimeError(_setitem_shape_message(self, key, value)) from None
+    bump_version(self)
+    if old is not None:
+        events.op_ran(IndexPut.for_key(key), (old, value, key), self, None, inplace=True)
+
+
+def add_(self, other, alpha=1):
+    return inplace(self, Add, operand(other if alpha == 1 else other * alpha, self))
+
+
+def sub_(self, other, alpha=1):
+    return inplace(self, Sub, operand(other if alpha == 1 else other * alpha, self))
+
+
+def mul_(self, other):
+    return inplace(self, Mul, operand(other, self))
+
+
+def div_(self, other):
+    return inplace(self, Div, operand(other, self))
+
+
+def pow_(self, exponent):
+    return inplace(self, Pow, exponent)
+
+
+def clamp_(self, min=None, max=None):
+    return inplace(self, Clamp, min, max)
+
+
+def relu_(self):
+    return inplace(self, Relu)
+
+
+def exp_(self):
+    return inplace(self, Exp)
+
+
+def neg_(self):
+    return inplace(self, Neg)
+
+
+def _view_of_leaf_message():
+    return ("a view of a leaf Variable that requires grad is being used in an in-place "
+            "operation. " + hint("Do the change under `with torch.no_grad():`, or work on a copy "
+                                 "(y = x.clone(); y[0] = 1).",
+                                 "把修改放进 `with torch.no_grad():` 中，或者在副本上修改"
+                                 "（y = x.clone(); y[0] = 1）。"))
+
+
+def _setitem_shape_message(target, key, value):
+    """PyTorch's words: x[i] = v copies v into a view (an expand error); a mask or index
+    list is an index_put (a broadcast error)."""
+    slot = np.empty(target._data.shape, dtype=bool)[key].shape
+    if not is_advanced(key):
+        try:
+            expanded_shape(value._data.shape, slot)
+        except RuntimeError as error:
+            return str(error)
+    return (f"shape mismatch: value tensor of shape {list(value._data.shape)} cannot be broadcast "
+            f"to indexing result of shape {list(slot)}")
+
+
+# -- the ops of writing --------------------------------------------------------------------------
+class IndexPut(Function):
+    """out = x with ``out[key] = value``;  the gradient reaches x except at ``key``
+    (those values were overwritten) and reaches ``value`` from ``key``"""
+    node_name = "IndexPutBackward0"
+    notation = Notation("[…]=", lambda args: f"{{0}}[{index_text(args[2])}] = {{1}}",
+                        Rule(lambda args: f"{{g}}.index_put([{index_text(args[2])}], 0)",
+                             lambda g, x, value, key, out: _overwritten(g, key)),
+                        Rule(lambda args: f"{{g}}[{index_text(args[2])}].sum_to_size{shape_text(args[1].shape)}",
+                             lambda g, x, value, key, out: sum_to_shape(g[key], value.shape),
+                             local="1"))
+
+    @staticmethod
+    def forward(ctx, x, value, key):
+        ctx.key = key
+        out = x._data.copy()
+        check_masks(out.shape, key)
+        try:
+            out[key] = value._data
+        except ValueError:
+            target = out[key].shape
+            if not is_advanced(key):  # PyTorch copies into a view: expand's wording
+                expanded_shape(value._data.shape, target)
+            raise RuntimeError(
+                f"shape mismatch: value tensor of shape {list(value._data.shape)} cannot be "
+                f"broadcast to indexing result of shape {list(target)}") from None
+        return out
+
+    @staticmethod
+    def backward(ctx, grad):
+        kept = np.ones(grad._data.shape, dtype=grad._data.dtype)
+        kept[ctx.key] = 0
+        return grad * from_numpy(kept), Index.apply(grad, ctx.key), None
+
+    @classmethod
+    def for_key(cls, key):
+        """PyTorch's name for the node. PyTorch writes through a view of y when the key
+        has an int or a slice in it (``y[0] = v``, also ``y[0, [1, 2]] = v``): CopySlices.
+        A mask or lists alone (``g[g > 0] = 0``) write into y itself: IndexPutBackward0."""
+        parts = key if isinstance(key, tuple) else (key,)
+        through_a_view = any(isinstance(k, int) and not isinstance(k, bool)
+                             or isinstance(k, slice) and k != slice(None) for k in parts)
+        return CopySlices if through_a_view or not is_advanced(key) else IndexPut
+
+
+class CopySlices(IndexPut):
+    node_name = "CopySlices"
+
+
+class AsStrided(Function):
+    """A view rebuilt from its base after the view was changed in place."""
+    node_name = "AsStridedBackward0"
+    notation = Notation("view", "{0}",
+                        Rule(lambda args: f"zeros{shape_text(args[0].shape)}[…] += {{g}}",
+                             lambda g, base, positions, out: placed(g, base.shape, positions),
+                             local="1"))
+
+    @staticmethod
+    def forward(ctx, base, positions):
+        ctx.shape, ctx.key = base._data.shape, positions
+        return base._data[positions]
+
+    @staticmethod
+    def backward(ctx, grad):
+        return IndexGrad.apply(grad, ctx.shape, ctx.key), None
+
+
+class Fill(Function):
+    """Every element set to one number (``fill_``);  no gradient flows back"""
+    node_name = "FillBackward2"  # PyTorch's name for fill_ with a number
+    notation = Notation("fill", lambda args: f"fill({{0}}, {number(args[1])})", Local("0", zeros))
+
+    @staticmethod
+    def forward(ctx, x, value):
+        return np.full_like(x._data, value)
+
+    @staticmethod
+    def backward(ctx, grad):
+        return zeros_like(grad), None
+
+
+class Zero(Fill):
+    """Every element set to 0 (``zero_``);  no gradient flows back"""
+    node_name = "ZeroBackward0"
+    notation = Notation("zero", "{0}.zero_()", Local("0", zeros))
+
+
+class CopyFrom(Function):
+    """``x.copy_(src)``: x takes src's values;  the gradient goes to src"""
+    node_name = "CopyBackwards"
+    notation = Notation("copy", "{0}.copy_({1})", Local("0", zeros),
+                        Local("1", lambda x, src, out: ones(src)))
+
+    @staticmethod
+    def forward(ctx, x, src):
+        return np.broadcast_to(src._data, x._data.shape).astype(x._data.dtype)
+
+    @staticmethod
+    def backward(ctx, grad):
+        return zeros_like(grad), grad
+
+
+def _overwritten(g, key):
+    """``g`` with 0 where ``out[key] = value`` wrote over x."""
+    kept = np.array(g, dtype=float)
+    kept[key] = 0
+    return kept
