@@ -36,7 +36,12 @@ What the widgets offer
     cell when a value or gradient changed. Buttons switch between the data-flow view
     (variables as boxes, operations as circles) and the autograd view (``grad_fn`` nodes,
     as PyTorch keeps them), and between 中文 and English. Click a node: the inspector
-    below shows its value, gradient, shape, dtype, operation and local derivative.
+    below shows its value, gradient, shape, dtype, operation and local derivatives.
+    A view stays true to its cell: it keeps its names, follows backward passes through
+    its own graph (and a zeroed ``.grad``), and once a later cell rebinds a name it shows,
+    changes one of its tensors in place or adds another graph's gradient into it, it
+    stays as it was, with a mark saying so ("Drawn in cell [3]. In cell [7], x was
+    rebound, so this picture stays as it was.").
     ``view.save_svg("graph.svg")`` writes the picture for slides (with Graphviz's
     ``dot``); ``view.refresh()`` redraws by hand (outside Jupyter, or without ``%load_ext``).
 

@@ -8,7 +8,7 @@ from .language import WORDS, say
 
 # The facts a student looks for first come first; anything else viz reports follows.
 ORDER = ("name", "kind", "op", "grad_fn", "shape", "dtype", "requires_grad", "is_leaf",
-         "value", "grad", "formula", "local_derivative", "saved", "note")
+         "value", "grad", "arriving", "formula", "local_derivative", "saved", "note")
 
 
 class Inspector(widgets.HTML):

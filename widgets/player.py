@@ -29,6 +29,7 @@ class Player(GraphPanel):
     def __init__(self, tape, names=None, view="dataflow", lang=None):
         self.tape = tape
         self.names = names
+        self.moment = None  # names and gradients as the recording left them (see redraw)
         self.frames = ()
         self._frames_view = None
         super().__init__(view, checked(lang), player=True)
@@ -56,8 +57,14 @@ class Player(GraphPanel):
     def redraw(self):
         """Send every frame again, in the language and the view now chosen."""
         if self._frames_view != self.view:  # frames of the other view are other pictures
-            self.frames = viz.Frames(self.tape, names=self.names, view=self.view)
+            self.frames = viz.Frames(self.tape, names=self.names, view=self.view,
+                                     at=self.moment)
             self._frames_view = self.view
+        if self.moment is None:
+            # taken when the player is made: the other view, drawn when the student asks
+            # for it, must not pick up what later cells did to the names or gradients
+            self.moment = viz.Moment(self.frames.graph, self.frames.names)
+            self.names = self.moment.names
         if not len(self.frames):
             self.canvas.show_nothing(say("empty_tape", self.lang))
             return

@@ -19,17 +19,22 @@ Graphviz's ``dot`` program. ``import minigrad`` never loads it.
 
 API
 ---
-``draw(*objs, view="dataflow", names=None, highlight=(), max_nodes=300, lang=None, legend=True)``
+``draw(*objs, view="dataflow", names=None, highlight=(), max_nodes=300, lang=None, legend=True, at=None)``
     -> ``graphviz.Digraph`` (Jupyter shows it; ``.source`` is the DOT text, ``.render()``
-    writes files). ``objs``: tensors, lists of tensors, or ``trace()`` tapes.
+    writes files). ``objs``: tensors, lists of tensors, ``trace()`` tapes, or a ``model()``.
     ``view``: ``"dataflow"`` (values and ops, as the chapter draws z = (x + y) * w) or
     ``"autograd"`` (grad_fn nodes, next_functions, AccumulateGrad with its leaf, saved
     tensors in orange: the same nodes and edges as ``torchviz.make_dot``).
     ``names``: a mapping name -> tensor (a whole namespace is fine, e.g. ``user_ns``);
     default: the caller's variables and IPython's ``user_ns``.
     ``highlight``: node ids drawn as the current step. ``lang``: ``"en"`` or ``"zh"``
-    (None: ``get_language()``). The DOT text is deterministic: it changes exactly when
-    the graph, a value or a gradient changes.
+    (None: ``get_language()``). ``at``: a ``Moment``: draw its names, values and
+    gradients instead of the tensors' current ones. The DOT text is deterministic: it
+    changes exactly when the graph, a value or a gradient changes.
+
+    A box shows what PyTorch has: ``x.grad = …`` for a leaf (``x.grad = None`` before the
+    first backward), ``a.grad = … (retain_grad)`` for a non-leaf that called
+    ``retain_grad()``, and no ``.grad`` for other intermediates (PyTorch keeps none).
 
 Node ids (the DOT node name, and the SVG ``<g class="node" id="...">``) are stable: the
 same tensor or op has the same id in every redraw and in every frame.
@@ -56,22 +61,26 @@ So a node is ``<g id="t123" class="node variable leaf">``: select with ``g.node`
 ``to_text(*objs, view=..., names=None, lang=None, max_nodes=300)`` or ``to_text(frame)`` -> str
     The same graph as readable text (the fallback without ``dot``).
 
-``inspect(obj, node_id, lang=None, names=None)`` -> dict
+``inspect(obj, node_id, lang=None, names=None, at=None)`` -> dict
     ``obj``: a ``Frame`` (values as they were at that step), tensors, or a tape. ``names``
     as for ``draw`` (give the same mapping as the picture, so that the inspector calls
     the tensors what the picture does; a Frame has its names already). Keys, when
     they apply: name, kind, op, grad_fn, shape, dtype, requires_grad, is_leaf, value,
-    grad, formula (the local derivatives, one per line: "∂z/∂a = w"), saved, note. Strings
+    grad, arriving, formula (the local derivative along each edge, one per line: "∂z/∂a
+    = w", "first factor: ∂y/∂(first x) = x"), saved, note. Strings
     are in ``lang``. An id not in the graph raises ``KeyError`` (with ``.messages``).
+    ``grad`` only where PyTorch has a ``.grad``; in a backward frame an intermediate has
+    ``arriving`` instead ("∂z/∂a = 4."). ``at``: as for ``draw``.
 
-``Frames(tape, names=None, view="dataflow", max_nodes=300)``
+``Frames(tape, names=None, view="dataflow", max_nodes=300, at=None)``
     ``len(frames)``, ``frames[k]``, iteration, ``frames.inspect(k, node_id, lang=None)``.
     Frame *k* shows the graph after steps 0..k. A ``Frame`` has
     ``kind`` (one of ``KINDS``: "forward", "check", "detach", "zero", "reset", "start",
     "backward", "accumulate", "end"), ``highlight`` (tuple of node ids),
-    ``caption(lang=None)`` (the arithmetic of the step, e.g. "a = x + y = 2 + 3 = 5",
-    "∂z/∂a = w = 4, so a.grad = 4 · 1 = 4", "x.grad: [0, 4, 8, 12] + [1, 1, 1, 1] =
-    [1, 5, 9, 13]"), ``svg(lang=None)`` (rendered once, then cached; thread-safe),
+    ``caption(lang=None)`` (the arithmetic of the step, notation as in NOTATION.md:
+    "a = x + y = 2 + 3 = 5"; "∂a/∂x = 1; ∂a/∂y = 1. With the incoming ∂z/∂a = 4: x gets
+    ∂z/∂x = 1 × 4 = 4; y gets ∂z/∂y = 1 × 4 = 4"; "x.grad = [0, 4, 8, 12] + [1, 1, 1, 1]
+    = [1, 5, 9, 13]"), ``svg(lang=None)`` (rendered once, then cached; thread-safe),
     ``digraph(lang=None)``, ``text(lang=None)``, ``inspect(node_id, lang=None)``.
     Control flow: the ops computed only for an ``if``/``while`` test make no frames of
     their own; the test is one "check" frame ('"while b.norm() < 1000" checks ‖b₁₀‖ =
@@ -89,6 +98,11 @@ So a node is ``<g id="t123" class="node variable leaf">``: select with ``g.node`
     (plain-number inputs, detach sources, values of intermediate results), so that
     ``draw(z)`` shows constants and detach cuts. Without it, ``draw`` rebuilds what the
     grad_fn graph knows. ``%load_ext minigrad`` switches it on.
+
+``Moment(graph, names=None)``: the names, values and gradients of the tensors ``graph``
+(a ``model()``) shows, copied now, so that the picture can be drawn again later exactly
+as it was (``draw(..., at=moment)``); ``Frames(tape, at=moment)`` starts from the same
+names and gradients as an earlier ``Frames`` of that tape.
 
 ``set_language("zh" | "en")`` / ``get_language()``: the default for every ``lang=None``.
 
@@ -113,7 +127,8 @@ from .inspection import facts
 from .labels import Labels
 from ..language import checked, get_language, set_language
 from .lineage import Lineage
-from .model import paused_gc
+from .model import Graph, paused_gc
+from .moment import Moment
 from .names import tensor_names
 from .render import to_svg
 from .text import graph_text
@@ -122,39 +137,48 @@ VIEWS = ("dataflow", "autograd")
 
 
 def draw(*objs, view="dataflow", names=None, highlight=(), max_nodes=300, lang=None,
-         legend=True):
-    """The computational graph of tensors (or of a ``trace()`` tape) as a
-    ``graphviz.Digraph``; Jupyter shows it as a picture."""
+         legend=True, at=None):
+    """The computational graph of tensors (or of a ``trace()`` tape, or a ``model()``) as
+    a ``graphviz.Digraph``; Jupyter shows it as a picture. ``at``: a ``Moment``, whose
+    names, values and gradients are drawn instead of the tensors' current ones."""
     lang = checked(lang)
-    names = tensor_names(names)
+    names = at.names if at is not None else tensor_names(names)
     graph = _build(objs, view, names, max_nodes, "draw")
-    return to_digraph(graph, Labels(names, lang, graph), lang, Scene(highlight=highlight),
+    return to_digraph(graph, Labels(names, lang, graph), lang, _scene(graph, at, highlight),
                       legend)
 
 
-def to_text(*objs, view="dataflow", names=None, lang=None, max_nodes=300):
+def to_text(*objs, view="dataflow", names=None, lang=None, max_nodes=300, at=None):
     """The same graph as plain text (the fallback when Graphviz's ``dot`` is missing);
     ``to_text(frame)`` gives one frame of a player."""
     lang = checked(lang)
     if len(objs) == 1 and isinstance(objs[0], Frame):
         return objs[0].text(lang)
-    names = tensor_names(names)
+    names = at.names if at is not None else tensor_names(names)
     graph = _build(objs, view, names, max_nodes, "to_text")
-    return graph_text(graph, Labels(names, lang, graph), lang)
+    return graph_text(graph, Labels(names, lang, graph), lang, _scene(graph, at))
 
 
-def inspect(obj, node_id, lang=None, names=None):
+def inspect(obj, node_id, lang=None, names=None, at=None):
     """What the inspector shows about node ``node_id``: of a frame (with the values of that
-    step), or of the graph of tensors / a tape (either view)."""
+    step), or of the graph of tensors / a tape (either view), as of ``at`` if given."""
     lang = checked(lang)
     if isinstance(obj, Frame):
         return obj.inspect(node_id, lang)
-    names = tensor_names(names)
+    names = at.names if at is not None else tensor_names(names)
     for view in VIEWS:
         graph = _build((obj,), view, names, 10 ** 9, "inspect")
         if graph.find(node_id) is not None:
-            return facts(graph, node_id, Labels(names, lang, graph), lang)
+            return facts(graph, node_id, Labels(names, lang, graph), lang, _scene(graph, at))
     raise unknown_node(node_id)
+
+
+def _scene(graph, at, highlight=()):
+    """What to show in the boxes: the tensors as they are now, or as they were ``at``."""
+    if at is None:
+        return Scene(highlight=highlight)
+    grads, retained = at.apply(graph)
+    return Scene(grads=grads, highlight=highlight, retained=retained)
 
 
 def model(*objs, view="dataflow", names=None, max_nodes=300, fold=True):
@@ -165,7 +189,10 @@ def model(*objs, view="dataflow", names=None, max_nodes=300, fold=True):
 
 
 def _build(objs, view, names, max_nodes, caller, fold=True):
-    """The graph model of ``objs`` (tensors and tapes), folded and capped."""
+    """The graph model of ``objs`` (tensors and tapes), folded and capped; a model
+    already built (``draw(model(z))``) is drawn as it is."""
+    if len(objs) == 1 and isinstance(objs[0], Graph):
+        return objs[0]
     if view not in VIEWS:
         raise ValueError(f"{caller}(): view must be 'dataflow' or 'autograd', not {view!r}")
     if not isinstance(max_nodes, int) or max_nodes < 1:
@@ -210,5 +237,5 @@ def _flattened(objs):
             yield obj
 
 
-__all__ = ["draw", "to_svg", "to_text", "inspect", "model", "Frames", "Frame", "KINDS", "history",
-           "set_language", "get_language", "DotNotFoundError", "GraphInputError"]
+__all__ = ["draw", "to_svg", "to_text", "inspect", "model", "Moment", "Frames", "Frame", "KINDS",
+           "history", "set_language", "get_language", "DotNotFoundError", "GraphInputError"]

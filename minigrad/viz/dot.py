@@ -17,7 +17,7 @@ page can find the ``<g class="node" id="...">`` that was clicked.
 import html
 
 from ..autograd.graph import grad_of, values
-from . import loop_captions
+from . import gradients, loop_captions
 from .formulas import describe
 from .render import Drawing
 from .values import box_text, shape_text
@@ -53,7 +53,6 @@ LEGEND = {
               "zh": "if / while 的条件检查：决定执行哪些运算；不属于计算图，没有梯度"},
 }
 WORDS = {
-    "grad": {"en": "grad", "zh": "grad"},
     "showing": {"en": "showing {shown:,} of {total:,} nodes",
                 "zh": "显示 {total:,} 个节点中的 {shown:,} 个"},
     "more": {"en": "⋯ {count:,} more nodes", "zh": "⋯ 另有 {count:,} 个节点"},
@@ -76,13 +75,22 @@ SWATCH = {
 class Scene:
     """What one picture shows besides the graph: the gradients in the boxes (for a
     player's frame, as they were at that step), hidden nodes, the highlighted step, and
-    labels on the edges a gradient just flowed along."""
+    labels on the edges a gradient just flowed along.
 
-    def __init__(self, grads=None, hidden=(), highlight=(), edge_labels=None):
+    In a frame of a backward pass, ``quantity(labels)`` names what is being
+    differentiated (``z``), so that an intermediate's box reads ∂z/∂a; ``partial`` holds
+    the ids whose gradient is still waiting for other paths. ``retained``: non-leaves
+    whose ``.grad`` PyTorch keeps (``retain_grad()``), when ``grads`` is a copy."""
+
+    def __init__(self, grads=None, hidden=(), highlight=(), edge_labels=None, quantity=None,
+                 partial=(), retained=()):
         self.grads = grads          # node id -> array or None; None: read the tensors now
         self.hidden = set(hidden)
         self.highlight = tuple(highlight)
         self.edge_labels = edge_labels or {}
+        self.quantity = quantity
+        self.partial = set(partial)
+        self.retained = set(retained)
 
     def grad_of(self, node):
         if self.grads is not None:
@@ -139,10 +147,9 @@ def _variable(node, graph, labels, lang, scene):
         rows.append(heading or "&#160;")
     if value.data is not None:
         rows.append(_lines(box_text(value.data)))
-    grad = scene.grad_of(node) if node.role != "constant" else None
-    if grad is not None or node.role == "leaf":
-        text = "None" if grad is None else box_text(grad)
-        rows.append(f'<FONT COLOR="#882255">{WORDS["grad"][lang]} {_lines(text)}</FONT>')
+    gradient = gradients.row(node, scene, labels)
+    if gradient is not None:
+        rows.append(f'<FONT COLOR="#882255">{_lines(gradient[1])}</FONT>')
     body = "<HR/>".join(f"<TR><TD>{row}</TD></TR>" for row in rows)
     return {"label": f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">'
                      f"{body}</TABLE>>",
@@ -155,9 +162,16 @@ def _operation(node, graph, labels, lang, scene):
     step = node.step
     op = describe(step.function, step.node_name)
     symbol = op.symbol_for(step.args)
-    return {"label": symbol, "shape": "circle" if len(symbol) <= 2 else "ellipse",
-            "fontsize": "16", "width": "0.45", "height": "0.45", "margin": "0.02",
-            "class": "operation", "tooltip": f"{op.words[lang]}: {step.node_name}"}
+    attrs = {"label": symbol, "shape": "circle" if len(symbol) <= 2 else "ellipse",
+             "fontsize": "16", "width": "0.45", "height": "0.45", "margin": "0.02",
+             "class": "operation", "tooltip": f"{op.words[lang]}: {step.node_name}"}
+    if symbol in TINY_GLYPHS:  # bigger, in a circle of the same size as the others
+        attrs.update(fontsize=TINY_GLYPHS[symbol], fixedsize="true")
+    return attrs
+
+
+# A dot product's · at the ops' 16 pt is a speck on a projector
+TINY_GLYPHS = {"·": "40"}
 
 
 def _grad_fn(node, graph, labels, lang, scene):
@@ -215,8 +229,11 @@ def _edge_attrs(edge, scene):
     return attrs
 
 
+LEGEND_COLUMNS = 2  # side by side: a legend one entry a line took a third of a 720 px screen
+
+
 def _caption_table(entries, notes, lang):
-    rows = []
+    cells = []
     for key in ("output", "leaf", "result", "constant", "saved", "current", "cut", "fold",
                 "check"):
         if key not in entries:
@@ -227,12 +244,16 @@ def _caption_table(entries, notes, lang):
             swatch = f'<TD BORDER="3" COLOR="{CURRENT}" {SWATCH_SIZE}></TD>'
         else:
             swatch = SWATCH[key]
-        rows.append(f'<TR>{swatch}<TD ALIGN="LEFT"><FONT POINT-SIZE="{LEGEND_PT}">'
-                    f'{_escape(LEGEND[key][lang])}</FONT></TD></TR>')
-    rows += [f'<TR><TD COLSPAN="2" ALIGN="LEFT"><I>{_escape(n)}</I></TD></TR>' for n in notes]
-    # tight rows: a player's frame must leave room for its caption on a 720-pixel screen
-    return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1">'
-            f'<TR><TD COLSPAN="2" HEIGHT="6"></TD></TR>{"".join(rows)}</TABLE>>')
+        cells.append(f'{swatch}<TD ALIGN="LEFT"><FONT POINT-SIZE="{LEGEND_PT}">'
+                     f'{_escape(LEGEND[key][lang])}</FONT></TD>')
+    # two entries a line, each line a table of its own (a long entry does not widen the
+    # others' column): a player's frame must leave room for its caption on a 720 px screen
+    rows = [f'<TR><TD CELLPADDING="0" ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" '
+            f'CELLSPACING="2" CELLPADDING="1"><TR>{"".join(cells[k:k + LEGEND_COLUMNS])}'
+            f'</TR></TABLE></TD></TR>' for k in range(0, len(cells), LEGEND_COLUMNS)]
+    rows += [f'<TR><TD CELLPADDING="1" ALIGN="LEFT"><I>{_escape(n)}</I></TD></TR>' for n in notes]
+    return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+            f'<TR><TD HEIGHT="6"></TD></TR>{"".join(rows)}</TABLE>>')
 
 
 def _notes(graph, lang):

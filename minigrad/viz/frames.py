@@ -12,6 +12,7 @@ are rebuilt from the nearest saved state, so jumping to frame 90,000 of a long t
 replays at most ``CHECKPOINT`` frames, and pictures are rendered only when asked for.
 """
 import threading
+from collections import Counter
 
 import numpy as np
 
@@ -42,7 +43,7 @@ class Frame:
     """One step: ``kind``, ``highlight`` (node ids), ``caption(lang)``, ``svg(lang)``."""
 
     def __init__(self, frames, index, kind, highlight, changes, caption, edge_labels=None,
-                 run=None):
+                 run=None, quantity=None):
         self._frames = frames
         self.index = index
         self.kind = kind
@@ -51,6 +52,7 @@ class Frame:
         self._changes = changes          # [(what, node id, value)] applied to the state
         self._caption = caption          # (function, args): the caption, written on demand
         self._edge_labels = edge_labels or {}
+        self._quantity = quantity        # what the backward pass on screen differentiates
         self._captions = {}
         self._svgs = {}
         self._lock = threading.Lock()    # a player renders the next frame in a background thread
@@ -63,9 +65,10 @@ class Frame:
         return self._captions[lang]
 
     def scene(self):
-        grads, hidden = self._frames.state(self.index)
-        labels = {pair: text for pair, text in self._edge_labels.items()}
-        return Scene(grads=grads, hidden=hidden, highlight=self.highlight, edge_labels=labels)
+        grads, hidden, partial = self._frames.state(self.index)
+        return Scene(grads=grads, hidden=hidden, highlight=self.highlight,
+                     edge_labels=dict(self._edge_labels), quantity=self._quantity,
+                     partial=partial)
 
     def digraph(self, lang=None):
         lang = checked(lang)
@@ -94,16 +97,20 @@ class Frame:
 
 
 class Frames:
-    """``Frames(tape)``: ``len(frames)``, ``frames[k]``, ``frames.inspect(k, node_id)``."""
+    """``Frames(tape)``: ``len(frames)``, ``frames[k]``, ``frames.inspect(k, node_id)``.
 
-    def __init__(self, tape, names=None, view="dataflow", max_nodes=300):
+    ``at``: a ``Moment`` of an earlier ``Frames`` of the same tape: its names, and the
+    gradients the tape found (so the other view, built later, starts from the same)."""
+
+    def __init__(self, tape, names=None, view="dataflow", max_nodes=300, at=None):
         if not isinstance(tape, events.Tape):
             raise TypeError(f"Frames() takes the tape recorded by `with minigrad.trace() as "
                             f"tape:`, not {type(tape).__name__}")
         if view not in ("dataflow", "autograd"):
             raise ValueError(f"Frames(): view must be 'dataflow' or 'autograd', not {view!r}")
         self.view = view
-        self.names = tensor_names(names)
+        self.names = at.names if at is not None else tensor_names(names)
+        self.at = at
         self.lineage = Lineage(history, known=self.names.named())
         roots = self.lineage.replay(tape)
         if view == "dataflow":
@@ -141,20 +148,21 @@ class Frames:
         return self._labels[lang]
 
     def state(self, k):
-        """``(grads, hidden)`` after frame ``k``: from the nearest checkpoint at or before it."""
+        """``(grads, hidden, partial)`` after frame ``k``: from the nearest checkpoint at or
+        before it. ``partial``: the ids whose gradient still waits for other paths."""
         start = k - k % CHECKPOINT
         if start not in self._states:
             previous = self.state(start - 1) if start else (dict(self._initial_grads),
-                                                             set(self._born))
+                                                             set(self._born), set())
             self._states[start] = _applied(previous, self._frames[start]._changes)
-        grads, hidden = self._states[start]
+        state = self._states[start]
         for frame in self._frames[start + 1:k + 1]:
-            grads, hidden = _applied((grads, hidden), frame._changes)
-        return grads, hidden
+            state = _applied(state, frame._changes)
+        return state
 
 
 def _applied(state, changes):
-    grads, hidden = dict(state[0]), set(state[1])
+    grads, hidden, partial = dict(state[0]), set(state[1]), set(state[2])
     for what, node_id, value in changes:
         if what == "show":
             hidden.discard(node_id)
@@ -164,24 +172,36 @@ def _applied(state, changes):
             grads[node_id] = value
         elif what == "add_grad":
             grads[node_id] = value if grads.get(node_id) is None else grads[node_id] + value
+        elif what == "partial":
+            (partial.add if value else partial.discard)(node_id)
         elif what == "clear":
             grads.pop(node_id, None)
-    return grads, hidden
+            partial.discard(node_id)
+    return grads, hidden, partial
 
 
-def _passes_storing_grads(tape):
-    """The positions of the BackwardStarted events whose pass adds gradients to some
-    ``.grad`` (``backward()``); an ``autograd.grad`` pass returns them and stores none."""
-    storing, open_passes = set(), []
+def _passes(tape, lineage):
+    """For each backward pass (by the position of its BackwardStarted event): does it add
+    gradients to some ``.grad`` (``backward()``; an ``autograd.grad`` pass returns them and
+    stores none), and how many gradients each value gets in it (one per edge), so that a
+    caption can tell the first of two paths from the whole ∂z/∂a."""
+    storing, received, open_passes = set(), {}, []
     for index, event in enumerate(tape):
         kind = type(event)
         if kind is events.BackwardStarted:
             open_passes.append(index)
+            received[index] = {}
         elif kind is events.BackwardFinished and open_passes:
             open_passes.pop()
         elif kind is events.GradAccumulated and open_passes:
             storing.add(open_passes[-1])
-    return storing
+        elif kind is events.BackwardStep and open_passes:
+            counts = received[open_passes[-1]]
+            grads = event.values["grads_out"] if event.values else event.grads_out
+            for edge, g in zip(lineage.step_of_node(event.node).edges, grads):
+                if g is not None:
+                    counts[edge.key] = counts.get(edge.key, 0) + 1
+    return storing, received
 
 
 class _Story:
@@ -195,12 +215,14 @@ class _Story:
         self.born = {}            # node id -> the frame that reveals it
         self.flowed = set()       # ids whose gradient a backward pass showed (cleared at the next)
         self.contributions = {}   # value key -> gradients received in this backward pass
-        self.paths = {}           # leaf key -> the gradients it received in this backward pass
+        self.arrived = {}         # value key -> their sum
         self.retain = False
         owners = grad_owners(tape)
         frames._initial_grads = self._initial_grads(tape, owners)
-        storing = _passes_storing_grads(tape)
-        self.returned = None      # the roots of an autograd.grad pass (it returns, not stores)
+        storing, self.received = _passes(tape, self.lineage)
+        self.expected = {}        # value key -> gradients it gets in this backward pass
+        self.quantity = None      # what the backward pass differentiates (captions.Quantity)
+        self.returned = False     # an autograd.grad pass: it returns gradients, stores none
         no_grad, depth = False, 0
         for index, event in enumerate(tape):
             kind = type(event)
@@ -208,7 +230,7 @@ class _Story:
                 no_grad = not event.enabled
             elif kind is events.BackwardStarted:
                 depth += 1
-                self._start(event, index in storing)
+                self._start(event, index in storing, index)
             elif kind is events.BackwardFinished:
                 depth = max(0, depth - 1)
                 self._end(event)
@@ -266,7 +288,7 @@ class _Story:
     def _add(self, kind, highlight, changes, caption, edge_labels=None, run=None):
         highlight = [h for h in dict.fromkeys(self._id(i) for i in highlight) if h is not None]
         self.frames.append(Frame(self.owner, len(self.frames), kind, highlight, changes,
-                                 caption, edge_labels, run))
+                                 caption, edge_labels, run, self.quantity))
 
     def _reveal(self, ids):
         changes = []
@@ -292,10 +314,13 @@ class _Story:
         """Each leaf's .grad when the tape starts: what its first grad event says it was
         before, or (no event changed it) what it is now."""
         grads = {}
+        at = self.owner.at
         for node in self.graph.nodes.values():
-            if node.kind == "variable" and node.value.tensor is not None and \
-                    grad_of(node.value.tensor) is not None:
-                grads[node.id] = values(grad_of(node.value.tensor)).copy()
+            tensor = node.value.tensor if node.kind == "variable" else None
+            if at is not None and node.id in at.grads and at.tensors[node.id] is tensor:
+                grads[node.id] = at.grads[node.id]
+            elif tensor is not None and grad_of(tensor) is not None:
+                grads[node.id] = values(grad_of(tensor)).copy()
         settled = set()
         for event in tape:
             kind = type(event)
@@ -364,34 +389,42 @@ class _Story:
         self._add("detach", [value.key], self._reveal([source.key, value.key]),
                   (captions.detach, (value, source)))
 
-    def _start(self, event, storing):
+    def _start(self, event, storing, index):
         self.retain = event.retain_graph
         changes = [("clear", node_id, None) for node_id in self.flowed]
-        self.flowed, self.contributions, self.paths = set(), {}, {}
+        self.flowed, self.contributions, self.arrived = set(), {}, {}
+        self.expected = self.received.get(index, {})
         roots = [self.lineage.values.get(id(r)) or self.lineage.value(r) for r in event.roots]
-        self.returned = None if storing else roots
+        self.returned = not storing
         seeds = event.values["grad_roots"] if event.values else [None] * len(roots)
+        self.quantity = captions.Quantity(roots, seeds)
         for root, seed in zip(roots, seeds):
             changes.append(("grad", root.key, seed))
             self.flowed.add(root.key)
-        self._add("start", [r.key for r in roots], changes,
-                  (captions.start, (roots, seeds)))
+        self._add("start", [r.key for r in roots], changes, (captions.start, (self.quantity,)))
 
     def _backward(self, event):
         node = event.node
         step = self.lineage.step_of_node(node)
         grads_in = event.values["grads_in"] if event.values else event.grads_in
         grads_out = event.values["grads_out"] if event.values else event.grads_out
-        changes, labels, highlight = [], {}, []
-        before = dict(self.contributions)
+        changes, labels, highlight, paths = [], {}, [], {}
+        here = Counter(edge.key for edge, g in zip(step.edges, grads_out) if g is not None)
+        for key, count in here.items():  # (how many before this step, how many in all, sum)
+            earlier = self.contributions.get(key, 0)
+            paths[key] = (earlier, max(self.expected.get(key, 0), earlier + count),
+                          self.arrived.get(key))
         for edge, g, (child, _) in zip(step.edges, grads_out, node.next_functions):
             if g is None:
                 continue
             self.contributions[edge.key] = self.contributions.get(edge.key, 0) + 1
-            if isinstance(child, AccumulateGrad):
-                self.paths.setdefault(edge.key, []).append(g)
-            elif self.graph.view == "dataflow":
+            known = self.arrived.get(edge.key)
+            self.arrived[edge.key] = g if known is None else known + g
+            # a leaf's box changes in its accumulation frame; an intermediate's, now
+            if self.graph.view == "dataflow" and not isinstance(child, AccumulateGrad):
                 changes.append(("add_grad", edge.key, g))
+                changes.append(("partial", edge.key,
+                                self.contributions[edge.key] < paths[edge.key][1]))
                 self.flowed.add(edge.key)
             source = edge.key if self.graph.view == "dataflow" else (
                 f"f{id(child)}" if child is not None else None)
@@ -414,8 +447,8 @@ class _Story:
                       labels, run=("backward", fold))
             return
         self._add("backward", [own] + highlight, changes,
-                  (captions.backward, (step, grads_in, grads_out, before, node.name(),
-                                       self.returned)), labels)
+                  (captions.backward, (step, grads_in, grads_out, node.name(), self.quantity,
+                                       paths)), labels)
 
     def _only_saved(self, node_id):
         node = self.graph.nodes.get(self._id(node_id) or "")
@@ -423,9 +456,8 @@ class _Story:
 
     def _accumulate(self, event):
         leaf = self._value(event.tensor)
-        paths = self.paths.pop(leaf.key, [])
         self._add("accumulate", self._leaf_ids(event.tensor), [("grad", leaf.key, event.after)],
-                  (captions.accumulate, (leaf, event.before, event.incoming, event.after, paths)))
+                  (captions.accumulate, (leaf, event.before, event.incoming, event.after)))
 
     def _zero(self, event, owners):
         tensor = owners[id(event.output)]
@@ -440,4 +472,4 @@ class _Story:
                   (captions.reset, (leaf, value)))
 
     def _end(self, event):
-        self._add("end", [], [], (captions.end, (event.retain_graph,)))
+        self._add("end", [], [], (captions.end, (event.retain_graph, self.returned)))

@@ -2,15 +2,17 @@
 click it — value, gradient, shape, the op and its local derivatives — in their language.
 
 Keys (absent when they do not apply): name, kind, op, grad_fn, shape, dtype,
-requires_grad, is_leaf, value, grad, formula, saved, note. Values are short strings.
+requires_grad, is_leaf, value, grad, arriving, formula, saved, note. Values are short
+strings. ``grad`` is a real ``.grad`` (a leaf's, or a retained one); an intermediate has
+none, and in a backward frame ``arriving`` says what reached it ("∂z/∂a = 4.").
+``formula`` has one line per edge, as the captions name them.
 """
 from .. import dtypes
 from ..autograd.graph import grad_fn_of
-from . import loop_captions
+from . import captions, gradients, loop_captions
 from .dot import Scene
 from .errors import unknown_node
-from .formulas import describe, grouped
-from .model import Value
+from .formulas import describe
 from .values import box_text, shape_text
 
 KIND = {
@@ -92,8 +94,14 @@ def _variable(node, labels, lang, scene):
         found["op"] = _made(value, labels)
     if value.data is not None:
         found["value"] = box_text(value.data)
-    grad = scene.grad_of(node)
-    found["grad"] = None if grad is None else box_text(grad)
+    gradient = gradients.row(node, scene, labels)
+    if gradient is not None and gradient[0] == "arriving":
+        found["arriving"] = gradient[1]
+    elif gradient is not None:
+        grad = scene.grad_of(node)
+        found["grad"] = "None" if grad is None else box_text(grad)
+        if not gradients.is_leaf(value):
+            found["grad"] += gradients.RETAINED[lang]
     role = "detached" if value.detached else node.role
     found["note"] = NOTE[role][lang].format(name=labels.of(value))
     return found
@@ -105,7 +113,8 @@ def _operation(node, labels, lang, lineage):
     found = {"name": op.words[lang], "op": op.symbol_for(step.args), "grad_fn": step.node_name}
     if step.outputs:
         found["op"] = _made(step.outputs[0], labels)
-    found["formula"] = "\n".join(_derivatives(step, op, labels, lang))
+    found["formula"] = "\n".join(captions.local_derivatives(step, step.node_name, labels=labels,
+                                                            lang=lang))
     if node.kind == "fold":
         found["note"] = NOTE["fold"][lang].format(count=node.count, op=op.symbol_for(step.args))
     elif node.kind == "grad_fn":
@@ -121,19 +130,6 @@ def _made(value, labels):
     """``a = x + y``, or just ``x + y`` for a value without a name of its own."""
     name, expression = labels.of(value), labels.expression(value.step)
     return expression if name == expression else f"{name} = {expression}"
-
-
-def _derivatives(step, op, labels, lang):
-    """``∂z/∂a = w`` for each input of the op."""
-    out = grouped(labels.of(step.outputs[0])) if step.outputs else "out"
-    input_labels = [labels.of(a) if isinstance(a, Value) else str(a) for a in step.args]
-    tensors = [i for i, a in enumerate(step.args) if isinstance(a, Value)]
-    lines = []
-    for edge, i in enumerate(tensors):
-        formula = op.derivative(edge, input_labels, step.args, lang)
-        if formula is not None:
-            lines.append(f"∂{out}/∂{grouped(input_labels[i])} = {formula}")
-    return lines
 
 
 def _leaf_value(node, lineage):

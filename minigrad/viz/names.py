@@ -8,6 +8,7 @@ import sys
 from collections.abc import Mapping
 
 from ..autograd.graph import grad_of
+from ..autograd.graph import grad_of
 from ..tensor import Tensor
 
 
@@ -32,6 +33,16 @@ class Names:
 
     def named(self):
         return [tensor for _, tensor in self.tensors.values()]
+
+    def only(self, tensors):
+        """The names of ``tensors`` alone (as they are now), for a picture that keeps the
+        names it was drawn with."""
+        ids = {id(t) for t in tensors}
+        kept = Names(())
+        kept.tensors = {key: entry for key, entry in self.tensors.items()
+                        if key in ids or id(grad_of(entry[1])) in ids}
+        kept.grads = {key: name for key, name in self.grads.items() if key in ids}
+        return kept
 
     def ids(self):
         """The ids of the named tensors (and of their gradients)."""

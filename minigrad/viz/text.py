@@ -2,11 +2,11 @@
 what a terminal or a test can read.
 
     z = a × w: 20.   [output]
-    a = x + y: 5.   [intermediate result]  grad 4.
-    x: 2.   [leaf, requires_grad=True]  grad 4.
+    a = x + y: 5.   [intermediate result]
+    x: 2.   [leaf, requires_grad=True]  x.grad = 4.
 """
-from . import loop_captions
-from .dot import LEGEND, WORDS, Scene, _notes
+from . import gradients, loop_captions
+from .dot import LEGEND, Scene, _notes
 from .formulas import describe
 from .values import box_text, shape_text
 
@@ -65,9 +65,9 @@ def _variable_line(graph, node, into, labels, lang, scene):
             origin = " = " + CUT[lang].format(source=labels.of(producer.value))
     shown = box_text(value.data) if value.data is not None else shape_text(value.shape)
     text = f"{label}{origin}: {shown.replace(chr(10), ' ')}   [{LEGEND[node.role][lang]}]"
-    grad = scene.grad_of(node) if node.role != "constant" else None
-    if grad is not None:
-        text += f"  {WORDS['grad'][lang]} {box_text(grad).replace(chr(10), ' ')}"
+    gradient = gradients.row(node, scene, labels)
+    if gradient is not None:
+        text += f"  {gradient[1].replace(chr(10), ' ')}"
     return text
 
 

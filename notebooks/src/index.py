@@ -37,6 +37,12 @@
 # 8. [Second derivatives](en/08_higher_order.ipynb): `torch.autograd.grad`, `create_graph`; plot $\tanh x$ with its first and second derivatives
 # 9. [The chapter's exercises](en/09_exercises.ipynb): the book's five exercises, answered in words first, then in code (graded automatically)
 
+# %% [markdown] zh
+# **图会一直对应它所在的那一格。** `show(z)` 画出的图会显示后面对这张图做的反向传播；但如果后面的某一格把图里的名字重新赋值（比如又写了一次 `x = ...`），这张图就停在原来的样子，并在上方注明“画于第 [3] 格……保持原样”。播放器播放的是录制时的样子。
+
+# %% [markdown] en
+# **A picture stays true to its cell.** A `show(z)` picture shows a later backward pass through its graph; but once a later cell rebinds a name it shows (another `x = ...`), it stays as it was, with a note above it: "Drawn in cell [3] … stays as it was." A player plays what was recorded.
+
 # %% [markdown]
 # ## 检查环境 · Check your setup
 #

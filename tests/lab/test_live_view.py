@@ -23,7 +23,7 @@ def test_gradients_appear_after_backward_and_change_after_zero_():
     assert view.refresh() is True
     after_backward = view.canvas.dot
     assert after_backward != before
-    assert "grad [0., 4., 8., 12.]" in after_backward  # x.grad = 4x
+    assert ".grad = [0., 4., 8., 12.]" in after_backward  # x.grad = 4x
     x.grad.zero_()
     assert view.refresh() is True
     assert view.canvas.dot != after_backward
@@ -56,7 +56,7 @@ def test_clicking_a_variable_shows_its_value_gradient_shape_and_dtype():
     (leaf,) = node_ids(view.canvas.dot, "leaf")
     view.canvas.selected = leaf
     shown = view.inspector.value
-    for label, value in [("Value", "[0., 1., 2., 3.]"), ("Gradient", "[0., 4., 8., 12.]"),
+    for label, value in [("Value", "[0., 1., 2., 3.]"), ("Gradient (.grad)", "[0., 4., 8., 12.]"),
                          ("Shape", "(4,)"), ("dtype", "torch.float32")]:
         assert f"<th>{label}</th><td><code>{value}</code></td>" in shown, (label, shown)
 
@@ -68,7 +68,9 @@ def test_clicking_an_operation_shows_its_local_derivatives():
     (dot_product,) = [node for node, found in facts.items() if found["grad_fn"] == "DotBackward0"]
     view.canvas.selected = dot_product
     assert "<th>局部导数</th>" in view.inspector.value
-    assert "∂(x · x)/∂x = x" in view.inspector.value
+    # one line per edge: x fills both places of the dot product
+    assert "<pre>第一个因子：∂(x · x)/∂(第一个 x) = x\n第二个因子：∂(x · x)/∂(第二个 x) = x</pre>" \
+        in view.inspector.value
     assert "<th>操作</th><td><code>x · x</code></td>" in view.inspector.value
 
 

@@ -113,10 +113,22 @@ def test_the_inspector_shows_the_values_of_the_step_on_screen():
     p.go(accumulated)
     (leaf,) = p.frames[accumulated].highlight  # x, its gradient just added up
     p.canvas.selected = leaf
-    assert "<th>Gradient</th><td><code>[0., 4., 8., 12.]</code></td>" in p.inspector.value
-    p.canvas.step = 0  # the page steps back: the same node before backward, no gradient
+    assert "<th>Gradient (.grad)</th><td><code>[0., 4., 8., 12.]</code></td>" in p.inspector.value
+    p.canvas.step = 0  # the page steps back: the same node before backward, no gradient yet
     assert "<th>Value</th><td><code>[0., 1., 2., 3.]</code></td>" in p.inspector.value
-    assert "<th>Gradient</th>" not in p.inspector.value
+    assert "<th>Gradient (.grad)</th><td><code>None</code></td>" in p.inspector.value
+
+
+def test_the_inspector_names_what_reaches_an_intermediate_and_claims_no_grad_for_it():
+    x, tape = recorded_example()
+    p = play(tape, lang="zh")
+    times_two = next(f for f in p.frames if f.kind == "backward")  # y = 2 × (x · x)
+    p.go(times_two.index)
+    (_, intermediate) = times_two.highlight  # the op, then the value its gradient reached
+    p.canvas.selected = intermediate
+    assert "<th>传到这里的梯度</th><td><code>∂(2 × (x · x))/∂(x · x) = 2.</code></td>" \
+        in p.inspector.value
+    assert "梯度（.grad）" not in p.inspector.value
 
 
 def test_an_empty_tape_says_nothing_was_recorded():

@@ -37,10 +37,26 @@ def test_colours_say_leaf_intermediate_output(history):
 def test_boxes_show_name_value_and_grad_after_backward(history):
     v = z_of_notes()
     v["z"].backward()
-    text = viz.to_text(v["z"], names=v)
-    assert "x: 2.   [leaf" in text and "grad 4." in text
-    assert "a = x + y: 5." in text
-    assert "z = a × w: 20." in text
+    lines = viz.to_text(v["z"], names=v).splitlines()
+    assert "x: 2.   [leaf, requires_grad=True: backward fills its .grad]  x.grad = 4." in lines
+    # PyTorch keeps no .grad for a and z (a.grad is None): their boxes claim none
+    assert "a = x + y: 5.   [intermediate result]" in lines
+    assert "z = a × w: 20.   [output]" in lines
+
+
+def test_a_retained_gradient_is_shown_as_such(history):
+    v = z_of_notes()
+    v["a"].retain_grad()
+    v["z"].backward()
+    lines = viz.to_text(v["z"], names=v).splitlines()
+    assert "a = x + y: 5.   [intermediate result]  a.grad = 4. (retain_grad)" in lines
+    zh = viz.to_text(v["z"], names=v, lang="zh").splitlines()
+    assert any(line.endswith("a.grad = 4.（retain_grad）") for line in zh)
+
+
+def test_a_leaf_before_backward_says_its_grad_is_none(history):
+    v = z_of_notes()
+    assert "x.grad = None" in viz.to_text(v["z"], names=v)
 
 
 def test_names_are_found_in_the_callers_variables(history):
@@ -132,4 +148,5 @@ def test_inspect_takes_the_names_the_picture_was_drawn_with():
     op = next(node for node in viz.model(y, names=names).nodes.values()
               if node.kind == "operation" and node.step.node_name == "MulBackward0")
     facts = viz.inspect(y, op.id, "en", names=names)
-    assert "∂(weight × weight)/∂weight = weight" in facts["formula"]
+    assert facts["formula"] == ("first factor: ∂(weight × weight)/∂(first weight) = weight\n"
+                                "second factor: ∂(weight × weight)/∂(second weight) = weight")

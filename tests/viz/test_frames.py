@@ -22,9 +22,12 @@ def test_z_of_the_notes_forward_then_backward(history):
         ("forward", "a = x + y = 2 + 3 = 5"),
         ("forward", "z = a × w = 5 × 4 = 20"),
         ("start", "Backward pass from z: ∂z/∂z = 1"),
-        ("backward", "∂z/∂a = w = 4, so a.grad = 4 · 1 = 4; ∂z/∂w = a = 5, so w.grad += 5 · 1 = 5"),
+        # z's own op: its local derivatives are the gradients a and w get
+        ("backward", "∂z/∂a = w = 4; ∂z/∂w = a = 5"),
         ("accumulate", "w.grad = 5 (it was None)"),
-        ("backward", "∂a/∂x = 1, so x.grad += 1 · 4 = 4; ∂a/∂y = 1, so y.grad += 1 · 4 = 4"),
+        # the chain rule: local derivative × the gradient that reached a; no .grad for a
+        ("backward", "∂a/∂x = 1; ∂a/∂y = 1. With the incoming ∂z/∂a = 4: "
+                     "x gets ∂z/∂x = 1 × 4 = 4; y gets ∂z/∂y = 1 × 4 = 4"),
         ("accumulate", "x.grad = 4 (it was None)"),
         ("accumulate", "y.grad = 4 (it was None)"),
         ("end", "Backward pass done: the saved tensors are freed (backward(retain_graph=True) "
@@ -39,10 +42,10 @@ def test_z_of_the_notes_in_chinese(history):
         "a = x + y = 2 + 3 = 5",
         "z = a × w = 5 × 4 = 20",
         "反向传播从 z 开始：∂z/∂z = 1",
-        "局部导数 ∂z/∂a = w = 4，按链式法则 a.grad = 4 · 1 = 4；"
-        "局部导数 ∂z/∂w = a = 5，按链式法则 w.grad += 5 · 1 = 5",
+        "∂z/∂a = w = 4；∂z/∂w = a = 5",
         "w.grad 原来是 None，现在 w.grad = 5",
-        "局部导数 ∂a/∂x = 1，按链式法则 x.grad += 1 · 4 = 4；局部导数 ∂a/∂y = 1，按链式法则 y.grad += 1 · 4 = 4",
+        "∂a/∂x = 1；∂a/∂y = 1。乘以传入的梯度 ∂z/∂a = 4：x 得到 ∂z/∂x = 1 × 4 = 4；"
+        "y 得到 ∂z/∂y = 1 × 4 = 4",
         "x.grad 原来是 None，现在 x.grad = 4",
         "y.grad 原来是 None，现在 y.grad = 4",
         "反向传播结束：为反向传播保存的张量已被释放（若要再次反向传播，请使用 retain_graph=True 保留计算图）",
@@ -56,16 +59,52 @@ def test_two_x_dot_x(history):
         ("forward", "x · x = [0, 1, 2, 3] · [0, 1, 2, 3] = 14"),
         ("forward", "y = 2 × (x · x) = 2 × 14 = 28"),
         ("start", "Backward pass from y: ∂y/∂y = 1"),
-        ("backward", "∂y/∂(x · x) = 2, so (x · x).grad = 2 · 1 = 2"),
-        ("backward", "∂(x · x)/∂x = x = [0, 1, 2, 3], so x.grad += [0, 1, 2, 3] · 2 = [0, 2, 4, 6]; "
-                     "∂(x · x)/∂x = x = [0, 1, 2, 3], so x.grad += [0, 1, 2, 3] · 2 = [0, 2, 4, 6] "
-                     "(x is used 2 times: the gradients add up)"),
-        ("accumulate", "x gets gradients from 2 paths, which add up: [0, 2, 4, 6] + [0, 2, 4, 6] "
-                       "= [0, 4, 8, 12]; x.grad = [0, 4, 8, 12] (it was None)"),
+        ("backward", "∂y/∂(x · x) = 2"),
+        # one clause per edge, named by position: x fills both places of the dot product
+        ("backward", "first factor: ∂(x · x)/∂(first x) = x = [0, 1, 2, 3]; "
+                     "second factor: ∂(x · x)/∂(second x) = x = [0, 1, 2, 3]. "
+                     "With the incoming ∂y/∂(x · x) = 2: x is both, so x gets "
+                     "[0, 1, 2, 3] × 2 + [0, 1, 2, 3] × 2 = [0, 4, 8, 12]"),
+        ("accumulate", "x.grad = [0, 4, 8, 12] (it was None)"),
     ]
-    assert frames[5].caption("zh") == (
-        "x 从 2 条路径得到梯度，相加：[0, 2, 4, 6] + [0, 2, 4, 6] = [0, 4, 8, 12]；"
-        "x.grad 原来是 None，现在 x.grad = [0, 4, 8, 12]")
+    assert frames[4].caption("zh") == (
+        "第一个因子：∂(x · x)/∂(第一个 x) = x = [0, 1, 2, 3]；"
+        "第二个因子：∂(x · x)/∂(第二个 x) = x = [0, 1, 2, 3]。"
+        "乘以传入的梯度 ∂y/∂(x · x) = 2：x 两处都用到，梯度相加："
+        "[0, 1, 2, 3] × 2 + [0, 1, 2, 3] × 2 = [0, 4, 8, 12]")
+    assert frames[5].caption("zh") == "x.grad 原来是 None，现在 x.grad = [0, 4, 8, 12]"
+
+
+def test_y_equals_x_times_x_as_the_notation_says_it(history):
+    x = torch.tensor(3.0, requires_grad=True)
+    with torch.trace() as tape:
+        y = x * x
+        y.backward()
+    frames = viz.Frames(tape, names={"x": x, "y": y})
+    assert frames[2].caption("en") == (
+        "first factor: ∂y/∂(first x) = x = 3; second factor: ∂y/∂(second x) = x = 3; "
+        "x is both, so x gets 3 + 3 = 6, so dy/dx = 2x = 6")
+    assert frames[2].caption("zh") == (
+        "第一个因子：∂y/∂(第一个 x) = x = 3；第二个因子：∂y/∂(第二个 x) = x = 3；"
+        "x 两处都用到，梯度相加：3 + 3 = 6，即 dy/dx = 2x = 6")
+
+
+def test_a_gradient_that_comes_along_several_paths_is_named_as_a_part_until_the_last(history):
+    x = torch.tensor(2.0, requires_grad=True)
+    with torch.trace() as tape:
+        a = x * 3
+        z = a * a + a.exp()
+        z.backward()
+    frames = viz.Frames(tape, names={"x": x, "a": a, "z": z})
+    backward = [f.caption("en") for f in frames if f.kind == "backward"]
+    # a is reached three times: twice through a × a, once through exp(a)
+    assert any("a gets 403.4288 × 1 = 403.4288 along this path (path 1 of 3 to a)" in c
+               for c in backward), backward
+    assert any("a is both, so a gets 6 × 1 + 6 × 1 = 12 along these paths (paths 2–3 of 3 to "
+               "a), so in all ∂z/∂a = 403.4288 + 12 = 415.4288" in c for c in backward), backward
+    a_box = f"t{id(a)}"
+    partial = next(f for f in frames if f.kind == "backward" and "path 1 of 3" in f.caption("en"))
+    assert frames[partial.index].inspect(a_box)["arriving"] == "∂z/∂a = 403.4288 + …"
 
 
 def test_ops_of_backward_formulas_are_not_frames_of_their_own(history):
@@ -86,9 +125,9 @@ def test_accumulation_then_zero_grad(history):
     frames = viz.Frames(tape, names={"x": x, "y": y})
     accumulate = next(f for f in frames if f.kind == "accumulate")
     assert accumulate.caption("en").startswith(
-        "x.grad: [0, 4, 8, 12] + [1, 1, 1, 1] = [1, 5, 9, 13]")
+        "x.grad = [0, 4, 8, 12] + [1, 1, 1, 1] = [1, 5, 9, 13]")
     assert accumulate.caption("zh").startswith(
-        "梯度累积：x.grad = [0, 4, 8, 12] + [1, 1, 1, 1] = [1, 5, 9, 13]")
+        "梯度累积：x.grad 原来是 [0, 4, 8, 12]，加上 [1, 1, 1, 1]，现在 x.grad = [1, 5, 9, 13]")
     zero = frames[-1]
     assert zero.kind == "zero"
     assert zero.caption("en") == "x.grad.zero_(): x.grad = [0, 0, 0, 0]"
@@ -108,7 +147,9 @@ def test_detach_frame(history):
     assert detach.kind == "detach"
     assert detach.caption("en").startswith("u = y.detach(): the gradient stops here")
     assert detach.caption("zh").startswith("u = y.detach()：分离计算")
-    assert "x.grad += [0, 1, 4, 9] × [1, 1, 1, 1] = [0, 1, 4, 9]" in frames[6].caption("en")
+    assert frames[6].caption("en") == (
+        "∂z/∂x = u = [0, 1, 4, 9]. With the incoming ∂(∑z)/∂z = [1, 1, 1, 1]: "
+        "x gets ∂(∑z)/∂x = [0, 1, 4, 9] × [1, 1, 1, 1] = [0, 1, 4, 9]")
 
 
 def test_frames_reveal_the_graph_one_step_at_a_time(history):
@@ -123,11 +164,13 @@ def test_backward_frames_show_gradients_as_they_arrive(history):
     tape, v = recorded_z()
     frames = viz.Frames(tape, names=v)
     a, x = f't{id(v["a"])}', f't{id(v["x"])}'
-    assert frames[2].inspect(a)["grad"] is None
-    assert frames[3].inspect(a)["grad"] == "4."
-    assert frames[3].inspect(x)["grad"] is None    # not accumulated yet
+    assert "arriving" not in frames[2].inspect(a)
+    assert frames[3].inspect(a)["arriving"] == "∂z/∂a = 4."
+    assert "grad" not in frames[3].inspect(a)       # a is not a leaf: it has no .grad
+    assert frames[3].inspect(x)["grad"] == "None"   # not accumulated yet
     accumulated = next(f for f in frames if f.kind == "accumulate" and x in f.highlight)
     assert accumulated.inspect(x)["grad"] == "4."
+    assert "x.grad = 4." in accumulated.text()       # the box changes in the same frame
 
 
 def test_frames_keep_the_values_they_recorded(history):

@@ -48,8 +48,10 @@ def test_the_custom_backward_step_says_our_backward_ran(history):
     frames = viz.Frames(tape, names={"s": s, "r": r})
     ours = [f for f in frames if f.kind == "backward" and "MyReLU" in f.caption("en")]
     assert len(ours) == 1
+    # s is a leaf: it gets ∂(∑r)/∂s here, and its .grad changes in the next frame
     assert ours[0].caption("en") == ("Our own MyReLU.backward ran (the one written above), with "
-                                     "the incoming gradient [1, 1, 1, 1]: s.grad += [0, 0, 1, 1]")
+                                     "the incoming gradient ∂(∑r)/∂r = [1, 1, 1, 1]: "
+                                     "s gets ∂(∑r)/∂s = [0, 0, 1, 1]")
     assert ours[0].caption("zh").startswith("这里运行的是我们自己写的 MyReLU.backward")
     built_in = [f for f in frames if f.kind == "backward" and f is not ours[0]]
     assert built_in and not any("Our own" in f.caption("en") for f in built_in)
