@@ -268,7 +268,7 @@ class Function:
         super().__init_subclass__(**kwargs)
         name = cls.__dict__.get("node_name")
         if name is not None:
-            namespace = {"__module__": cls.__module__}
+            namespace = {"__module__": "builtins"}  # type(y.grad_fn): <class 'MulBackward0'>
         else:  # a Function of yours: its node prints as PyTorch prints a custom node
             name = cls.__name__ + "Backward"
             namespace = {"__module__": "torch.autograd.function", "__repr__": object.__repr__}
