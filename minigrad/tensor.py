@@ -15,6 +15,9 @@ from .cuda import device, on_cpu
 from .language import hint
 
 
+_warned_float = False  # float(x) of a tensor that requires grad: warned already
+
+
 class Size(tuple):
     """A shape, printed as PyTorch prints it: ``torch.Size([2, 3])``."""
 
@@ -309,6 +312,12 @@ class Tensor:
         return self._data.tolist()
 
     def __float__(self):
+        global _warned_float
+        if self._requires_grad and not _warned_float:  # PyTorch warns once per program
+            _warned_float = True
+            warnings.warn("Converting a tensor with requires_grad=True to a scalar may lead to "
+                          "unexpected behavior.\nConsider using tensor.detach() first.",
+                          UserWarning, stacklevel=2)
         return float(self._one_element())
 
     def __int__(self):
