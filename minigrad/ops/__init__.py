@@ -321,9 +321,14 @@ def unbind(input, dim=0):
     return S.Unbind.apply(input, _dim(dim, input._data.ndim))
 
 
+_warned_transposed = False
+
+
 def transposed(input):
     """``x.T``: all dimensions reversed."""
-    if input._data.ndim > 2:
+    global _warned_transposed
+    if input._data.ndim not in (0, 2) and not _warned_transposed:  # once per program, as PyTorch
+        _warned_transposed = True
         warnings.warn(
             "The use of `x.T` on tensors of dimension other than 2 to reverse their shape is "
             "deprecated and it will throw an error in a future release. Consider `x.mT` to "
