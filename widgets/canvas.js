@@ -79,6 +79,9 @@ function render({ model, el }) {
     caption.hidden = controls.hidden = !isPlayer || !list.length;
     if (isPlayer) label();
     caption.textContent = frame ? frame.caption || "" : "";
+    // The caption's language picks its fonts (canvas.css): a page says it is English
+    // while a player speaks Chinese. The exported page sets <html lang> instead.
+    if (words().lang) el.lang = words().lang;
     if (!frame) {
       picture.replaceChildren();
       return say();
