@@ -200,14 +200,14 @@ x.grad == 4 * x
 #
 # 把式子展开：$y = 2(x_1^2 + x_2^2 + x_3^2 + x_4^2)$，所以 $\dfrac{\partial y}{\partial x_i} = 4x_i$。
 #
-# 从图上看也一样：乘以 2 这一步的局部导数是 $2$，所以传到点积 $s = \mathbf{x}^\top\mathbf{x}$ 的梯度是 2。点积的两个输入都是 `x`，沿每条边的局部导数都是另一个因子，也就是 $\mathbf{x}$；按链式法则，每条边各带回 $2 \times \mathbf{x} = 2\mathbf{x}$，两份梯度在 `x` 处相加：$2\mathbf{x} + 2\mathbf{x} = 4\mathbf{x}$。在播放器里看这两条边的梯度怎样汇合：
+# 从图上看也一样：乘以 2 这一步的局部导数是 $2$，所以传到点积 $\mathbf{x}^\top\mathbf{x}$（图上写作 `x · x`）的梯度是 2。点积的两个输入都是 `x`，沿每条边的局部导数都是另一个因子，也就是 $\mathbf{x}$；按链式法则，每条边各带回 $2 \times \mathbf{x} = 2\mathbf{x}$，两份梯度在 `x` 处相加：$2\mathbf{x} + 2\mathbf{x} = 4\mathbf{x}$。在播放器里看这两条边的梯度怎样汇合：
 
 # %% [markdown] en
 # ## Why $4\mathbf{x}$?
 #
 # Expand it: $y = 2(x_1^2 + x_2^2 + x_3^2 + x_4^2)$, so $\dfrac{\partial y}{\partial x_i} = 4x_i$.
 #
-# The graph says the same. The step "times 2" has local derivative $2$, so the gradient reaching the dot product $s = \mathbf{x}^\top\mathbf{x}$ is 2. Both of its inputs are `x`, and the local derivative along each edge is the other factor, that is $\mathbf{x}$; by the chain rule each edge carries $2 \times \mathbf{x} = 2\mathbf{x}$ back, and at `x` the two add up: $2\mathbf{x} + 2\mathbf{x} = 4\mathbf{x}$. Watch the two edges' gradients meet in the player:
+# The graph says the same. The step "times 2" has local derivative $2$, so the gradient reaching the dot product $\mathbf{x}^\top\mathbf{x}$ (drawn as `x · x`) is 2. Both of its inputs are `x`, and the local derivative along each edge is the other factor, that is $\mathbf{x}$; by the chain rule each edge carries $2 \times \mathbf{x} = 2\mathbf{x}$ back, and at `x` the two add up: $2\mathbf{x} + 2\mathbf{x} = 4\mathbf{x}$. Watch the two edges' gradients meet in the player:
 
 # %%
 x = torch.arange(4.0, requires_grad=True)

@@ -181,10 +181,10 @@ print(W1.grad)
 print(W2.grad)
 
 # %% [markdown] zh
-# 更直接的办法是把要冻结的参数的 `requires_grad` 设成 `False`。按照第 1 节的规则，`X @ W1` 的两个输入都不需要梯度，这一步和后面的 `relu` 就不会记进图里。图上的 `W1` 成了灰色的常数，只有 `W2` 还是需要梯度的叶子：
+# 更直接的办法是把要冻结的参数的 `requires_grad` 设成 `False`。按照第 1 节的规则，`X @ W1` 的两个输入都不需要梯度，这一步和后面的 `relu` 就不会记进图里。图上还是画出了这两步，好让你看清数据从哪里来，但 `W1` 和它们算出的结果都是灰色的常数，梯度到不了那里；只有 `W2` 还是需要梯度的叶子：
 
 # %% [markdown] en
-# The more direct way is to set the `requires_grad` of the parameters to freeze to `False`. By lesson 1's rule, neither input of `X @ W1` then requires grad, so that step and the `relu` after it are not recorded. In the picture `W1` becomes a grey constant, and `W2` is the only leaf that requires grad:
+# The more direct way is to set the `requires_grad` of the parameters to freeze to `False`. By lesson 1's rule, neither input of `X @ W1` then requires grad, so that step and the `relu` after it are not recorded. The picture still draws both steps, so that you can see where the data comes from, but `W1` and what they compute are grey constants that no gradient reaches; `W2` is the only leaf that requires grad:
 
 # %%
 W1.requires_grad_(False)
