@@ -95,6 +95,9 @@ def test_a_player_draws_and_captions_every_tensor_input_of_a_custom_function(his
         (one.sum() + two.sum() + three.sum()).backward()
     v = {"x": x, "y": y, "z": z, "one": one, "two": two, "three": three}
     frames = viz.Frames(tape, names=v, view=view)
+    # one step each: the ops inside a forward of ours are not steps of the graph
+    forward = [f.caption("en").split(" =")[0] for f in frames if f.kind == "forward"]
+    assert forward[:3] == ["one", "two", "three"], forward
     ids = {name: f"t{id(t)}" for name, t in v.items()}
     graph = frames.graph
     for output, inputs in (("one", "x"), ("two", "xy"), ("three", "xyz")):
