@@ -6,7 +6,7 @@
 # 1. **先想一想**：不写代码，用两三句话写下你的回答。双击“我的回答”那一格就能编辑，写完按 Shift + Enter。这一部分不自动批改：写完以后，点开下面的“参考答案”，自己对照。先写再看，收获最大。
 # 2. **再动手**：用代码验证你的想法。把答案写进答案单元格（替换掉 `...`），再运行 `check(...)`：绿色表示对了；红色会给你一个提示，但不会直接给答案。
 #
-# 草稿单元格随便改、随便运行，它们不会被批改。
+# 第五道直接动手画图，做完以后也有参考答案可以对照。草稿单元格随便改、随便运行，它们不会被批改。
 
 # %% [markdown] en
 # # 9 · The chapter's exercises
@@ -16,7 +16,7 @@
 # 1. **Think first**: without code, write your answer in two or three sentences. Double-click the "My answer" cell to edit it, then press Shift + Enter. This part is not graded by the computer: when you have written your answer, open the "model answer" below it and compare for yourself. Writing before looking is what makes it worth doing.
 # 2. **Then try it**: check your idea with code. Write your answer in the answer cell (replacing `...`) and run `check(...)`: green means right; red gives you a hint, but never the answer.
 #
-# Change and run the scratch cells as you like; they are not graded.
+# The fifth asks you straight away for a plot, and has a model answer to compare with as well. Change and run the scratch cells as you like; they are not graded.
 
 # %%
 %load_ext minigrad
@@ -301,6 +301,26 @@ plt.show()
 # %% exercise sin_derivative
 
 # %% answer sin_derivative
+
+# %% [markdown] zh
+# <details>
+# <summary><b>参考答案</b>（先自己做，再点开）</summary>
+#
+# 把 `...` 换成 `y.backward(torch.ones_like(x))`，或者 `y.sum().backward()`。`y` 是有 200 个元素的向量，不能直接调用 `backward()`（第 4 节）；全 1 的权重算的是 $\sum_i \sin x_i$ 的梯度。每个 $y_i$ 只依赖 $x_i$，所以这个梯度的第 $i$ 个元素正好是 $\sin$ 在 $x_i$ 处的导数。
+#
+# 画出来的 `df/dx` 就是 $\cos x$ 的曲线：在 $\sin x$ 的峰顶和谷底它等于 0，在 $\sin x$ 上升最快的 $x = 0$ 处它等于 1。我们自己一处也没有写 `cos`：这些值来自 `sin` 这个操作在反向传播时用的局部导数。
+#
+# </details>
+
+# %% [markdown] en
+# <details>
+# <summary><b>Model answer</b> (do it yourself first, then open)</summary>
+#
+# Replace `...` with `y.backward(torch.ones_like(x))`, or `y.sum().backward()`. `y` is a vector of 200 elements, so `backward()` cannot be called on it directly (lesson 4); all-ones weights ask for the gradient of $\sum_i \sin x_i$. Each $y_i$ depends only on $x_i$, so element $i$ of that gradient is exactly the derivative of $\sin$ at $x_i$.
+#
+# The `df/dx` curve you get is $\cos x$: it is 0 at the peaks and troughs of $\sin x$, and 1 at $x = 0$, where $\sin x$ rises fastest. We never wrote `cos` anywhere: these values come from the local derivative the `sin` operation uses in the backward pass.
+#
+# </details>
 
 # %% [markdown] zh
 # 做完了！回头看看自己在前四道题里写下的回答：哪些地方和参考答案想的一样，哪些是动手之后才明白的？
