@@ -98,14 +98,17 @@ def _seed_gradients(outputs, grad_outputs, caller):
                 raise RuntimeError(
                     f"grad can be implicitly created only for scalar outputs. " + hint(
                         f"This output has shape {list(out._data.shape)}: reduce it first "
-                        f"(y.sum().{caller}()) or pass the weights of each element, e.g. "
-                        f"y.{caller}(torch.ones_like(y)).",
+                        f"({_reduced[caller]}) or pass the weights of each element, e.g. "
+                        f"{_weighted[caller]}.",
                         f"这个输出的形状是 {list(out._data.shape)}：先把它化成标量"
-                        f"（y.sum().{caller}()），或者传入每个元素的权重，例如 "
-                        f"y.{caller}(torch.ones_like(y))。"))
+                        f"（{_reduced[caller]}），或者传入每个元素的权重，例如 "
+                        f"{_weighted[caller]}。"))
             g = ones_like(out)
         else:
             g = operand(g, out)
+            if g is NotImplemented:
+                raise TypeError(f"gradients can be either Tensors or None, but got "
+                                f"{type(grad_outputs[i]).__name__}")
             if g._data.shape != out._data.shape:
                 raise RuntimeError(
                     f"Mismatch in shape: grad_output[{i}] has a shape of torch.Size("
@@ -115,6 +118,12 @@ def _seed_gradients(outputs, grad_outputs, caller):
                 g = g.to(out.dtype)
         seeds.append(g)
     return seeds
+
+
+# how the hint above writes the fix, for y.backward() and torch.autograd.grad(y, x)
+_reduced = {"backward": "y.sum().backward()", "grad": "torch.autograd.grad(y.sum(), x)"}
+_weighted = {"backward": "y.backward(torch.ones_like(y))",
+             "grad": "torch.autograd.grad(y, x, grad_outputs=torch.ones_like(y))"}
 
 
 @silently  # backward's arithmetic gives inf and nan as quietly as forward's

@@ -239,6 +239,9 @@ class BackwardNode(Node):
     def saved_values(self):
         return graph.saved_values(self)
 
+    def __getattr__(self, name):  # grad_fn._saved_self and friends, as in PyTorch
+        return graph.saved_attribute(self, name)
+
     # -- used by the engine ------------------------------------------------------------
     def backward(self, *grads):
         return self._function.backward(self, *grads)

@@ -248,8 +248,17 @@ def local_derivatives(step, node_name, *, labels, lang):
     input_labels = [labels.of(a) if isinstance(a, Value) else _plain_arg(a) for a in step.args]
     values = [a.data if isinstance(a, Value) else a for a in step.args]
     edges = _Edges(op, step, input_labels, values, None, None, {}, out, None, lang)
-    lines = [edges.local(i) for i, arg in enumerate(step.args) if isinstance(arg, Value)]
+    lines = [edges.local(i) for i, arg in enumerate(step.args) if _has_edge(arg)]
     return [line for line in lines if line]
+
+
+def _has_edge(arg):
+    """Only a tensor that requires grad gets an edge, so a local derivative: a constant
+    (``y * 1.0001``'s 1.0001, a detached tensor) gets none, as in PyTorch's next_functions."""
+    if not isinstance(arg, Value):
+        return False
+    constant = arg.tensor is not None and arg.step is None and not arg.requires_grad
+    return not (constant or arg.detached)
 
 
 class _Edges:
