@@ -327,3 +327,29 @@ plt.show()
 
 # %% [markdown] en
 # All done! Look back at what you wrote for the first four exercises: where did you think as the model answers do, and what became clear only once you had tried it?
+
+# %% [markdown] zh
+# ## 本章小结
+#
+# 教材用一句话总结自动微分：先把梯度“附加”到想要求偏导数的变量上（`requires_grad_(True)`），然后记录目标值的计算，执行它的反向传播函数（`backward()`），再读出得到的梯度（`.grad`）。这九节把这句话拆开来看：
+#
+# - 记录下来的运算连成**计算图**；只要有一个输入需要梯度，结果就需要梯度（第 1 节）。
+# - 反向传播从输出出发，沿着每条路径把**局部导数**连乘，一个变量有几条路径，就把几份梯度加起来；只有叶子把梯度存进 `.grad`。一个输出、很多输入时，反向模式一遍就够（第 2 节）。
+# - `.grad` 会**累积**，每次更新参数之后都要清零（第 3 节）。
+# - 输出不是标量时，`backward(v)` 求的是向量-雅可比积；一批样本的梯度是各个样本的梯度之和（第 4 节）。
+# - `detach()` 把一个值当作常数，`torch.no_grad()` 让一段代码不记录梯度：更新参数、评估模型、冻结参数都靠它们（第 5 节）。
+# - 计算图每次运行时重新建出来（动态图），所以 Python 的 `while`、`if` 照常能用，求导只沿着这一次实际走过的路（第 6 节）。
+# - 一个操作就是“前向 + 反向”，可以自己写（第 7 节）；`create_graph=True` 让导数本身也成为一张图，可以再求导（第 8 节）。
+
+# %% [markdown] en
+# ## Summary of the chapter
+#
+# The book sums automatic differentiation up in one sentence: attach gradients to the variables with respect to which we want partial derivatives (`requires_grad_(True)`), record the computation of the target value, execute its backward function (`backward()`), and read the resulting gradient (`.grad`). These nine lessons took that sentence apart:
+#
+# - The recorded operations link up into a **computational graph**; if at least one input requires grad, so does the result (lesson 1).
+# - The backward pass starts at the output and multiplies the **local derivatives** along each path; a variable reached by several paths adds up their gradients; only leaves store theirs in `.grad`. With one output and many inputs, reverse mode needs a single pass (lesson 2).
+# - `.grad` **accumulates**, so zero it after each update of the parameters (lesson 3).
+# - For an output that is not a scalar, `backward(v)` computes a vector–Jacobian product; a batch's gradient is the sum of its examples' gradients (lesson 4).
+# - `detach()` turns a value into a constant, and `torch.no_grad()` runs a block without recording gradients: updating parameters, evaluating a model and freezing parameters all rely on them (lesson 5).
+# - The graph is built anew on every run (a dynamic graph), so Python's `while` and `if` work as usual, and the derivative follows the path this run actually took (lesson 6).
+# - An operation is a forward plus a backward, and you can write your own (lesson 7); `create_graph=True` makes the derivative a graph of its own, which can be differentiated again (lesson 8).
