@@ -317,17 +317,23 @@ class Function:
         """Run forward and, if any input requires grad, connect the result to the graph.
         Returns the result and its node (None when nothing was recorded)."""
         ctx = cls._Node()
-        if not _GradMode.enabled:
-            return _outputs(cls.forward(ctx, *args), args), None
-        needs = tuple([isinstance(a, Tensor) and a._requires_grad for a in args])
-        recording = True in needs
-        if recording:
-            ctx.needs_input_grad = share(needs, needs)
-        _GradMode.enabled = False  # what forward does inside is not part of the graph
+        # A custom forward's own ops (x.clamp(min=0) inside MyReLU) are not steps of a
+        # recording either: apply announces the op as one step when it returns.
+        muted, events.ops_muted = events.ops_muted, True
         try:
-            result = _outputs(cls.forward(ctx, *args), args)
+            if not _GradMode.enabled:
+                return _outputs(cls.forward(ctx, *args), args), None
+            needs = tuple([isinstance(a, Tensor) and a._requires_grad for a in args])
+            recording = True in needs
+            if recording:
+                ctx.needs_input_grad = share(needs, needs)
+            _GradMode.enabled = False  # what forward does inside is not part of the graph
+            try:
+                result = _outputs(cls.forward(ctx, *args), args)
+            finally:
+                _GradMode.enabled = True
         finally:
-            _GradMode.enabled = True
+            events.ops_muted = muted
         if not recording:
             return result, None
         _connect(ctx, args, result if type(result) is tuple else (result,))

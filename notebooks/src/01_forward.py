@@ -120,14 +120,14 @@ print(s.grad_fn)
 #
 # 下面是刚才两行代码的**数据流视图**：方框是变量节点（名字、值），圆圈是操作节点，箭头是数据流动的方向。
 #
-# 图上方的按钮可以切换视图和语言。
+# 图上方的按钮可以切换视图和语言。点一下图里的节点，图下方会列出它的详细信息：值、形状、是不是叶子；点操作节点，还能看到它的局部导数。
 
 # %% [markdown] en
 # ## Drawing the graph
 #
 # Here is the **data-flow view** of the two lines above: boxes are variable nodes (name, value), circles are operation nodes, and arrows show which way the data flows.
 #
-# The buttons above the graph switch the view and the language.
+# The buttons above the graph switch the view and the language. Click a node and the panel under the graph tells you about it: its value, its shape, whether it is a leaf; for an operation node, its local derivatives.
 
 # %%
 show(z)

@@ -106,12 +106,12 @@ show(z)
 # %% [markdown] zh
 # ## 中间结果没有 `.grad`
 #
-# 反向传播经过了 `a`：传到 `a` 的梯度是 $\frac{\partial z}{\partial a} = w = 4$。但梯度只是从这里路过，PyTorch 只把梯度存进叶子的 `.grad`，中间结果的 `.grad` 仍是 `None`。读它的时候还会看到一条警告（PyTorch 也这样），提醒你 `a` 不是叶子：
+# 反向传播经过了 `a`：传到 `a` 的梯度是 $\frac{\partial z}{\partial a} = w = 4$。但梯度只是从这里路过，PyTorch 只把梯度存进叶子的 `.grad`，中间结果的 `.grad` 仍是 `None`（在上面的播放器里点一下 `a`，图下方也是这么说的：传到 `a` 的梯度是 ∂z/∂a = 4，`a` 不是叶子）。读它的时候还会看到一条警告（PyTorch 也这样），提醒你 `a` 不是叶子：
 
 # %% [markdown] en
 # ## Intermediate results have no `.grad`
 #
-# The backward pass went through `a`: the gradient reaching `a` is $\frac{\partial z}{\partial a} = w = 4$. But it only passes through. PyTorch stores gradients in the `.grad` of leaves only, so an intermediate result's `.grad` stays `None`. Reading it also prints a warning (as in PyTorch) reminding you that `a` is not a leaf:
+# The backward pass went through `a`: the gradient reaching `a` is $\frac{\partial z}{\partial a} = w = 4$. But it only passes through. PyTorch stores gradients in the `.grad` of leaves only, so an intermediate result's `.grad` stays `None` (click `a` in the player above, and the panel under the graph says the same: the gradient reaching `a` is ∂z/∂a = 4, and `a` is not a leaf). Reading it also prints a warning (as in PyTorch) reminding you that `a` is not a leaf:
 
 # %%
 print(a.is_leaf, a.grad)
