@@ -21,7 +21,7 @@ from ..ops.broadcasting import sum_to
 from ..ops.inplace import bump_version
 from ..ops.broadcasting import operand
 from ..quiet import silently
-from ..tensor import Tensor
+from ..tensor import ACCUMULATED, Tensor
 from .function import AccumulateGrad
 from .grad_mode import _GradMode
 
@@ -257,8 +257,9 @@ def _add_to_buffer(buffers, node, nr, g):
 
 
 def _apply_pre_hooks(node, grads):
+    """The tensors' hooks, then retain_grad's copies, then the node's own prehooks."""
     for nr, hook in node._pre_hooks:
-        if grads[nr] is not None:
+        if type(nr) is int and grads[nr] is not None:
             replaced = hook(grads[nr])
             if replaced is not None:
                 _check_hook_result(hook, grads[nr], replaced)
@@ -268,6 +269,11 @@ def _apply_pre_hooks(node, grads):
         if tensor is not None and grads[nr] is not None:
             g = grads[nr]
             tensor._grad = g.detach().clone() if tensor._grad is None else tensor._grad + g.detach()
+    for nr, hook in node._pre_hooks:
+        if nr is None:
+            replaced = hook(tuple(grads))
+            if replaced is not None:
+                grads = list(replaced)
     return grads
 
 
@@ -307,6 +313,11 @@ def _call(node, grads):
             if type(g) is not Tensor or g._data.shape != shape or g._data.dtype != dtype:
                 g = _fit_gradient(node, i, g, shape, dtype)
         checked.append(g)
+    if node._post_hooks:
+        for hook in node._post_hooks:
+            replaced = hook(tuple(checked), tuple(grads))
+            if replaced is not None:
+                checked = list(replaced)
     if events.listeners:
         events.announce(events.BackwardStep(node, grads, checked))
     return checked
@@ -369,3 +380,6 @@ def _accumulate(variable, g, create_graph):
     if listening:
         events.announce(events.GradAccumulated(variable, old_value, g._data.copy(),
                                                variable._grad._data.copy()))
+    for when, hook in variable._hooks or ():
+        if when == ACCUMULATED:
+            hook(variable)

@@ -113,4 +113,4 @@ def saved_attribute(node, name):
 
 
 from ..tensor import Tensor  # noqa: E402
-from .function import SavedOutput  # noqa: E402  (graph.py is loaded by function.py)
+from .function import Node, SavedOutput  # noqa: E402  (loaded by function.py)

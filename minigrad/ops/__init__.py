@@ -321,12 +321,19 @@ def unbind(input, dim=0):
     return S.Unbind.apply(input, _dim(dim, input._data.ndim))
 
 
+_warned_transposed = False
+
+
 def transposed(input):
     """``x.T``: all dimensions reversed."""
-    if input._data.ndim not in (0, 2):
+    global _warned_transposed
+    if input._data.ndim not in (0, 2) and not _warned_transposed:  # once per program, as PyTorch
+        _warned_transposed = True
         warnings.warn(
             "The use of `x.T` on tensors of dimension other than 2 to reverse their shape is "
-            "deprecated and it will throw an error in a future release.", UserWarning, stacklevel=2)
+            "deprecated and it will throw an error in a future release. Consider `x.mT` to "
+            "transpose batches of matrices or `x.permute(*torch.arange(x.ndim - 1, -1, -1))` to "
+            "reverse the dimensions of a tensor.", UserWarning, stacklevel=2)
     return S.permute(input, tuple(reversed(range(input._data.ndim))))
 
 
