@@ -224,10 +224,10 @@ print("a.grad =", a.grad)
 # %% title branch_derivative
 
 # %% [markdown] zh
-# 教材只说“重新设计一个例子”。先看一份学习笔记里设计的例子：
+# 教材没有指定要设计什么样的例子。先看一份学习笔记里设计的例子：
 
 # %% [markdown] en
-# The book only says "redesign an example". Start from the example one study note designed:
+# The book leaves the example up to you. Start from the one a study note designed:
 
 # %% given branch_derivative
 
