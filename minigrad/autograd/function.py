@@ -25,7 +25,7 @@ import re
 import numpy as np
 
 from .. import events
-from ..quiet import silently
+from ..quiet import mute, unmute
 from ..language import hint
 from ..dtypes import legacy_type_name
 from ..tensor import Tensor
@@ -288,32 +288,31 @@ class Function:
         return result
 
     @classmethod
-    @silently  # NumPy's warnings off while forward computes: PyTorch gives inf, nan silently
     def _run(cls, args):
         """Run forward and, if any input requires grad, connect the result to the graph.
         Returns the result and its node (None when nothing was recorded)."""
         ctx = cls._Node()
-        if not _GradMode.enabled:
-            return _outputs(cls.forward(ctx, *args), args), None
-        needs = tuple([isinstance(a, Tensor) and a._requires_grad for a in args])
-        recording = True in needs
+        grad_enabled = recording = _GradMode.enabled
         if recording:
-            ctx.needs_input_grad = share(needs, needs)
-        _GradMode.enabled = False  # what forward does inside is not part of the graph
+            needs = tuple([isinstance(a, Tensor) and a._requires_grad for a in args])
+            recording = True in needs
+            if recording:
+                ctx.needs_input_grad = share(needs, needs)
+            _GradMode.enabled = False  # what forward does inside is not part of the graph
+        numpy_warnings = mute()  # PyTorch gives inf and nan silently, NumPy would warn
         try:
-            result = _outputs(cls.forward(ctx, *args), args)
+            result = cls.forward(ctx, *args)
         finally:
-            _GradMode.enabled = True
+            unmute(numpy_warnings)
+            _GradMode.enabled = grad_enabled
+        if type(result) is tuple:
+            result = tuple([_as_output(r, args) for r in result])
+        else:
+            result = _as_output(result, args)
         if not recording:
             return result, None
         _connect(ctx, args, result if type(result) is tuple else (result,))
         return result, ctx
-
-
-def _outputs(result, args):
-    if type(result) is tuple:
-        return tuple([_as_output(r, args) for r in result])
-    return _as_output(result, args)
 
 
 def _as_output(value, args):
