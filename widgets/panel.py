@@ -96,8 +96,9 @@ class GraphPanel(widgets.VBox):
         return bundle
 
     def _relabel(self):
-        self.canvas.words = {key: say(key, self.lang, k="{k}", n="{n}", error="{error}")
-                             for key in CONTROL_WORDS}
+        self.canvas.words = {"lang": self.lang,  # the caption's fonts follow it (canvas.css)
+                             **{key: say(key, self.lang, k="{k}", n="{n}", error="{error}")
+                                for key in CONTROL_WORDS}}
 
     def _on_language(self, change):
         self.view_toggle.options = _view_choices(self.lang)

@@ -79,9 +79,19 @@ def operand(value, like, dtype=None):
     if scalar_like(value):
         target = dtype or dtypes.result_type(like, value)
         return Tensor._make(dtypes.scalar_array(value, target))
-    if isinstance(value, (np.ndarray, list, tuple)):
+    if isinstance(value, np.ndarray):
         return creation.tensor(value, dtype=dtype)
-    return NotImplemented
+    return NotImplemented  # a list, None, text: x + [1, 2] is Python's TypeError, as in PyTorch
+
+
+def tensor_argument(value, like, op, argument="other", position=2):
+    """``operand`` for an op called by name (``torch.add(x, [1, 2])``): what the operator
+    form leaves to Python's TypeError, PyTorch's error names here."""
+    other = operand(value, like)
+    if other is NotImplemented:
+        raise TypeError(f"{op}(): argument '{argument}' (position {position}) must be Tensor, "
+                        f"not {type(value).__name__}")
+    return other
 
 
 def scalar_like(value):
