@@ -7,7 +7,8 @@ front end, one language each, in the view each cell shows.
 
 Measured in the page, on every frame, with the player scrolled to its top as a teacher
 would: the picture is not wider than the player (nothing hidden sideways); the boxes' text
-is at least ``readable.MIN_TEXT_PX`` high on screen; there is a caption; the toggles, the
+is at least ``readable.MIN_TEXT_PX`` high on screen; there is a caption, whose maths signs
+are not drawn full-width by a Chinese face (in either language); the toggles, the
 controls, the caption and the picture's box all fit in the notebook's visible height (a
 picture taller than that at a readable size scrolls inside its box) and the nodes of the
 step are inside the box's visible part. A live view: not wider than its room, readable text.
@@ -52,7 +53,15 @@ MEASURE = r"""(panel) => {
     const current = [...picture.querySelectorAll('g.node.minigrad-current')]
         .map(n => n.getBoundingClientRect());
     const caption = panel.querySelector('.minigrad-caption');
-    return {svg: svg.getBoundingClientRect().width, room: picture.clientWidth,
+    let bars = null;  // how wide ‖ is drawn in the caption, in ems: about 1 if full-width
+    if (caption && !caption.hidden) {
+        const probe = document.createElement('span');
+        probe.textContent = '‖‖‖‖';
+        caption.append(probe);
+        bars = probe.getBoundingClientRect().width / 4 / parseFloat(getComputedStyle(caption).fontSize);
+        probe.remove();
+    }
+    return {bars,svg: svg.getBoundingClientRect().width, room: picture.clientWidth,
             sideways: canvas.scrollWidth - canvas.clientWidth,
             text: Math.min(...sizes),
             caption: caption && !caption.hidden ? caption.textContent : null,
@@ -141,6 +150,8 @@ def look(page, panel, name, player, lang):
             return problems
         if not (seen["caption"] or "").strip():
             problems.append(f"{where}: no caption")
+        if seen["bars"] > 0.7:  # a Chinese face drew the maths (‖b‖, ·, ×) full-width
+            problems.append(f"{where}: ‖ in the caption is {seen['bars']:.2f} em wide")
         if seen["tall"] > seen["visible"] + 1:
             problems.append(f"{where}: controls, caption and picture are {seen['tall']} px "
                             f"tall, the screen shows {seen['visible']} px")
