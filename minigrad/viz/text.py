@@ -81,17 +81,16 @@ def _fn_titles(nodes, labels, into):
     """A title per node: a tensor by its name (and its shape unless it is a number), an
     AccumulateGrad by the leaf whose .grad it fills, a second MulBackward0 "MulBackward0 #2"."""
     seen, titles = {}, {}
-    variables = {node.id: node for node in nodes if node.kind == "variable"}
-    for node in variables.values():
-        shape = node.value.shape
-        titles[node.id] = labels.of(node.value) + (f" {shape_text(shape)}" if shape else "")
+    variables = {node.id: labels.of(node.value) for node in nodes if node.kind == "variable"}
     for node in nodes:
         if node.kind == "variable":
+            shape = node.value.shape
+            titles[node.id] = variables[node.id] + (f" {shape_text(shape)}" if shape else "")
             continue
         name = node.grad_fn.name() if node.grad_fn is not None else node.kind
-        leaves = [titles[s] for s in into.get(node.id, ()) if s in variables]
+        leaves = [variables[s] for s in into.get(node.id, ()) if s in variables]
         if name == "AccumulateGrad" and leaves:
-            name = f"AccumulateGrad ({leaves[0].split()[0]}.grad)"
+            name = f"AccumulateGrad ({leaves[0]}.grad)"
         if node.kind == "fold":
             name = f"{name} × {node.count:,}"
         seen[name] = seen.get(name, 0) + 1
