@@ -95,7 +95,7 @@ def grade_all(batch, entries, out, questions, hidden, hidden_source, progress):
     context = (batch, cache, key, questions, hidden)
     records, finished = [], True
     with ThreadPoolExecutor(max_workers=settings.jobs) as pool:
-        futures = [pool.submit(grade_one, entry, *context) for entry in entries]
+        futures = [pool.submit(_guarded, entry, *context) for entry in entries]
         try:
             for done, future in enumerate(as_completed(futures), 1):
                 record, cached = future.result()
@@ -118,6 +118,19 @@ def _no_more_interrupts():
         for name in ("SIGINT", "SIGTERM", "SIGHUP"):
             if hasattr(signal, name):
                 signal.signal(getattr(signal, name), signal.SIG_IGN)
+
+
+def _guarded(entry, *context):
+    """``grade_one``, and a row saying so if the grader itself fails on a file: whatever a
+    submission is, it costs its own row, never the batch (and the table of the others)."""
+    try:
+        return grade_one(entry, *context)
+    except Stopped:
+        raise
+    except Exception as error:
+        print(f"warning: the grader failed on {entry.student!r}: {type(error).__name__}: "
+              f"{str(error)[:200]}", file=sys.stderr)
+        return not_graded(entry.student, "grader_failed", context[3]), False
 
 
 def grade_one(entry, batch, cache, key, questions, hidden):
