@@ -152,9 +152,12 @@ def _check_folders(args):
         return "--out must not be inside the submissions folder (the results would be graded too)."
     if args.hidden and submissions in args.hidden.resolve().parents:
         return "The hidden checks file must not be inside the submissions folder."
-    os.makedirs(out.parent, exist_ok=True)
-    make_room(out, directory=True)
-    out.mkdir(exist_ok=True)
+    try:
+        os.makedirs(out.parent, exist_ok=True)
+        make_room(out, directory=True)
+        out.mkdir(exist_ok=True)
+    except OSError as error:
+        return f"Cannot write the results in {args.out}: {error.strerror}."
     return None
 
 

@@ -31,7 +31,7 @@ def write_table(path, records, questions, lang):
                     "note"])
     for r in records:
         earned = {q["id"]: q["earned"] for q in r["questions"]}
-        note = "; ".join(filter(None, [r["detail"][lang], r.get("teacher_note", "")]))
+        note = "; ".join(filter(None, [r["detail"][lang], r["teacher_note"][lang]]))
         table.writerow([_cell(r["student"]), r["status"], r["score"], r["max"],
                         *[earned.get(q.id, 0) for q in questions], _cell(note)])
     write_atomically(path, buffer.getvalue())

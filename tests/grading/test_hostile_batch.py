@@ -22,7 +22,8 @@ import time
 import pytest
 
 from minigrad.exercises import exercise
-from minigrad.grading import assignment, folder
+from minigrad.grading import assignment
+from minigrad.grading.folder import display
 from minigrad.grading.key import solutions
 
 from . import _unprivileged as grader
@@ -433,7 +434,7 @@ def machine():
             data = content if isinstance(content, bytes) else json.dumps(content).encode()
             with open(path, "wb") as file:
                 file.write(data)
-        expected[folder.display(name)] = (status, points)
+        expected[display(name)] = (status, points)
     (subs / "notes.txt").write_text("not a notebook")
     os.symlink(paths["teacher"], subs / "a_folder_link")
     deep = subs / "deep/1/2/3/4/5/6/7/8"
