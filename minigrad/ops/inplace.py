@@ -103,10 +103,12 @@ def check_inplace_allowed(t):
     if t._requires_grad and t._grad_fn is None:
         raise RuntimeError(
             "a leaf Variable that requires grad is being used in an in-place operation. " + hint(
-                "Wrap the update in `with torch.no_grad():` (as in w -= lr * w.grad), or use "
-                "an out-of-place operation (w = w - 1).",
-                "把更新放进 `with torch.no_grad():` 中（如 w -= lr * w.grad），或者改用非就地"
-                "操作（w = w - 1）。"))
+                "To update a parameter, wrap the update in `with torch.no_grad():` (as in "
+                "w -= lr * w.grad). To compute with it, make a new tensor (v = w - 1): "
+                "writing w = w - 1 would make w an intermediate result, no longer a leaf.",
+                "更新参数时，把更新放进 `with torch.no_grad():` 中（如 w -= lr * w.grad）。"
+                "要用它计算时，另建一个张量（v = w - 1）：写成 w = w - 1 会让 w 变成中间结果，"
+                "不再是叶子节点。"))
     base = t._base
     if base is not None and base._requires_grad and base._grad_fn is None:
         raise RuntimeError(_view_of_leaf_message())
