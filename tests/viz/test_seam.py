@@ -174,3 +174,12 @@ def test_node_values_are_read_only(history):
         values(x)[0] = 0
     y.sum().backward()
     assert y.grad_fn.released() and y.grad_fn.saved_values() == ()
+
+
+def test_the_inspector_of_a_custom_function_says_its_backward_is_yours(history):
+    v = custom_graph()
+    graph = viz.model(v["three"], names=v)
+    op = next(e.source for e in graph.edges if e.target == f"t{id(v['three'])}")
+    for lang, words in (("en", "Fused.backward"), ("zh", "Fused.backward")):
+        facts = viz.inspect(v["three"], op, lang, names=v)
+        assert "formula" not in facts and words in facts["note"], facts
