@@ -15,6 +15,10 @@ from .cuda import device, on_cpu
 from .language import hint
 
 
+ACCUMULATED = "accumulated"  # marks a leaf's post-accumulate hooks among its hooks
+_warned_float = False  # float(x) of a tensor that requires grad: warned already
+
+
 class Size(tuple):
     """A shape, printed as PyTorch prints it: ``torch.Size([2, 3])``."""
 
@@ -98,7 +102,7 @@ class Tensor:
     def type(self, dtype=None):
         if dtype is None:
             return dtypes.legacy_type_name(self._data.dtype)
-        return self.to(dtype)
+        return self.to(dtypes.as_dtype(dtype))  # x.type(torch.DoubleTensor) too
 
     def is_contiguous(self):
         return self._data.flags.c_contiguous
@@ -220,6 +224,19 @@ class Tensor:
         node._pre_hooks.append(entry)
         return _RemovableHandle(node._pre_hooks, entry)
 
+    def register_post_accumulate_grad_hook(self, hook):
+        """Call ``hook(tensor)`` once backward has added into this leaf's ``.grad``."""
+        if self._grad_fn is not None:
+            raise RuntimeError("post accumulate grad hooks cannot be registered on non-leaf "
+                               "tensors")
+        if not self._requires_grad:
+            raise RuntimeError("cannot register a hook on a tensor that doesn't require gradient")
+        if self._hooks is None:
+            self._hooks = []
+        entry = (ACCUMULATED, hook)  # kept with the leaf's other hooks, run after them
+        self._hooks.append(entry)
+        return _RemovableHandle(self._hooks, entry)
+
     def _accumulate_grad_node(self):
         """The leaf's AccumulateGrad node; one per leaf, alive as long as a graph uses it."""
         ref = self._accumulator
@@ -309,6 +326,12 @@ class Tensor:
         return self._data.tolist()
 
     def __float__(self):
+        global _warned_float
+        if self._requires_grad and not _warned_float:  # PyTorch warns once per program
+            _warned_float = True
+            warnings.warn("Converting a tensor with requires_grad=True to a scalar may lead to "
+                          "unexpected behavior.\nConsider using tensor.detach() first.",
+                          UserWarning, stacklevel=2)
         return float(self._one_element())
 
     def __int__(self):

@@ -79,6 +79,9 @@ function render({ model, el }) {
     caption.hidden = controls.hidden = !isPlayer || !list.length;
     if (isPlayer) label();
     caption.textContent = frame ? frame.caption || "" : "";
+    // The caption's language picks its fonts (canvas.css): a page says it is English
+    // while a player speaks Chinese. The exported page sets <html lang> instead.
+    if (words().lang) el.lang = words().lang;
     if (!frame) {
       picture.replaceChildren();
       return say();
@@ -95,10 +98,27 @@ function render({ model, el }) {
   function put(entry) {
     el.classList.remove("minigrad-drawing");
     problem = entry.error ? (words().failed || "{error}").replace("{error}", entry.error) : "";
-    if (entry.svg && picture.firstChild !== entry.svg) picture.replaceChildren(entry.svg);
+    if (entry.svg && picture.firstChild !== entry.svg) {
+      const [width, height] = ["width", "height"].map((k) => parseFloat(entry.svg.getAttribute(k)));
+      if (width > 0 && height > 0) entry.svg.style.setProperty("--minigrad-aspect", width / height);
+      picture.replaceChildren(entry.svg);
+    }
     if (!entry.svg) picture.replaceChildren();
     mark();
+    reveal();
     say();
+  }
+
+  // A picture taller than its box (see canvas.css) scrolls inside it: bring the nodes of
+  // the step on screen into view, as little as needed.
+  function reveal() {
+    const current = [...picture.querySelectorAll("g.node.minigrad-current")];
+    if (!current.length || picture.scrollHeight <= picture.clientHeight + 1) return;
+    const pane = picture.getBoundingClientRect();
+    const boxes = current.map((node) => node.getBoundingClientRect());
+    const top = Math.min(...boxes.map((b) => b.top)), bottom = Math.max(...boxes.map((b) => b.bottom));
+    if (bottom > pane.bottom) picture.scrollTop += Math.min(bottom - pane.bottom + 16, top - pane.top - 16);
+    else if (top < pane.top) picture.scrollTop -= pane.top - top + 16;
   }
 
   function say() {

@@ -186,13 +186,18 @@ class Graphviz {
   }
 
   // Draw every text in the page's fonts for its DOT font, and squeeze the ones wider than
-  // Graphviz's estimate into exactly the width it laid out for them.
+  // the room Graphviz laid out for them: its estimate of their width, or, for a line
+  // alone in its node, the node's width there (Graphviz takes each byte above ASCII for
+  // a space, so an operation's × is estimated at 84% of its width, in a circle twice as
+  // wide). Such a line stays centred where Graphviz centred its estimate.
   async fitText(svg) {
     const context = (this.context ||= document.createElement("canvas").getContext("2d"));
     const bytes = new TextEncoder();
     for (const text of svg.querySelectorAll("text")) {
       const content = text.textContent;
-      const font = text.getAttribute("font-family");
+      // Graphviz writes a PostScript font with its generic family ("Courier,monospace"):
+      // the DOT's font is the first name.
+      const font = text.getAttribute("font-family")?.split(",")[0].trim();
       if (!font) continue;
       const family = pageFonts(font);
       text.style.fontFamily = family;
@@ -205,12 +210,47 @@ class Graphviz {
       for (const byte of bytes.encode(content)) estimate += table[byte < 128 ? byte : 32];
       estimate *= size;
       context.font = `${italic ? "italic " : ""}${bold ? "bold " : ""}${size}px ${family}`;
-      if (context.measureText(content).width > estimate + 0.01) {
-        text.setAttribute("textLength", estimate.toFixed(2));
+      const natural = context.measureText(content).width;
+      if (natural <= estimate + 0.01) continue;
+      const anchor = text.getAttribute("text-anchor") || "start";
+      const centre = parseFloat(text.getAttribute("x")) +
+        { start: estimate / 2, middle: 0, end: -estimate / 2 }[anchor];
+      const width = Math.min(natural, Math.max(estimate, lineRoom(text, centre, size)));
+      text.setAttribute("text-anchor", "middle");
+      text.setAttribute("x", centre.toFixed(2));
+      if (natural > width + 0.01) {
+        text.setAttribute("textLength", width.toFixed(2));
         text.setAttribute("lengthAdjust", "spacingAndGlyphs");
       }
     }
   }
+}
+
+// The width a text centred at x = `centre` has in its node's outline if it is alone on
+// its line (0 if it shares it): the outline's width at the line's height, less a margin
+// each side. Read from the SVG's attributes: the picture is not on the page yet.
+function lineRoom(text, centre, size) {
+  const node = text.closest("g.node");
+  if (!node) return 0;
+  const baseline = text.getAttribute("y");
+  if ([...node.querySelectorAll("text")].some((other) => other !== text &&
+      other.getAttribute("y") === baseline && other.textContent.trim())) return 0;
+  const MARGIN = 4;  // pt: Graphviz's own gap between a label and its shape
+  const y = parseFloat(baseline);
+  const ellipse = node.querySelector("ellipse");  // the inner one, if it is doubled
+  if (ellipse) {
+    const [cx, cy, rx, ry] = ["cx", "cy", "rx", "ry"].map((a) => parseFloat(ellipse.getAttribute(a)));
+    // the line's edge farthest from the centre: a full size above its baseline, a quarter below
+    const reach = Math.max(Math.abs(y - size - cy), Math.abs(y + size / 4 - cy));
+    if (reach >= ry) return 0;
+    const half = rx * Math.sqrt(1 - (reach / ry) ** 2) - Math.abs(centre - cx);
+    return Math.max(0, 2 * (half - MARGIN));
+  }
+  const outline = node.querySelector("polygon, path");
+  if (!outline) return 0;
+  const numbers = (outline.getAttribute("points") || outline.getAttribute("d")).match(/-?[\d.]+/g);
+  const xs = numbers.filter((_, i) => i % 2 === 0).map(Number);
+  return Math.max(0, 2 * (Math.min(centre - Math.min(...xs), Math.max(...xs) - centre) - MARGIN));
 }
 
 // Start the page's engine from its packed code (once; later calls are ignored).

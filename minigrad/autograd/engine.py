@@ -21,7 +21,7 @@ from ..ops.broadcasting import sum_to
 from ..ops.inplace import bump_version
 from ..ops.broadcasting import operand
 from ..quiet import silently
-from ..tensor import Tensor
+from ..tensor import ACCUMULATED, Tensor
 from .function import AccumulateGrad
 from .grad_mode import _GradMode
 
@@ -98,14 +98,17 @@ def _seed_gradients(outputs, grad_outputs, caller):
                 raise RuntimeError(
                     f"grad can be implicitly created only for scalar outputs. " + hint(
                         f"This output has shape {list(out._data.shape)}: reduce it first "
-                        f"(y.sum().{caller}()) or pass the weights of each element, e.g. "
-                        f"y.{caller}(torch.ones_like(y)).",
+                        f"({_reduced[caller]}) or pass the weights of each element, e.g. "
+                        f"{_weighted[caller]}.",
                         f"这个输出的形状是 {list(out._data.shape)}：先把它化成标量"
-                        f"（y.sum().{caller}()），或者传入每个元素的权重，例如 "
-                        f"y.{caller}(torch.ones_like(y))。"))
+                        f"（{_reduced[caller]}），或者传入每个元素的权重，例如 "
+                        f"{_weighted[caller]}。"))
             g = ones_like(out)
         else:
             g = operand(g, out)
+            if g is NotImplemented:
+                raise TypeError(f"gradients can be either Tensors or None, but got "
+                                f"{type(grad_outputs[i]).__name__}")
             if g._data.shape != out._data.shape:
                 raise RuntimeError(
                     f"Mismatch in shape: grad_output[{i}] has a shape of torch.Size("
@@ -115,6 +118,12 @@ def _seed_gradients(outputs, grad_outputs, caller):
                 g = g.to(out.dtype)
         seeds.append(g)
     return seeds
+
+
+# how the hint above writes the fix, for y.backward() and torch.autograd.grad(y, x)
+_reduced = {"backward": "y.sum().backward()", "grad": "torch.autograd.grad(y.sum(), x)"}
+_weighted = {"backward": "y.backward(torch.ones_like(y))",
+             "grad": "torch.autograd.grad(y, x, grad_outputs=torch.ones_like(y))"}
 
 
 @silently  # backward's arithmetic gives inf and nan as quietly as forward's
@@ -169,10 +178,9 @@ def _run(roots, seeds, retain_graph, create_graph, targets, accumulate):
                     continue
                 if g is not None:
                     slots = buffers.get(child)
-                    if slots is None:
-                        _add_to_buffer(buffers, child, nr, g)
-                    else:
-                        slots[nr] = g if slots[nr] is None else slots[nr] + g
+                    if slots is None:  # the first gradient to reach this node
+                        slots = buffers[child] = [None] * (len(child._output_meta) or 1)
+                    slots[nr] = g if slots[nr] is None else slots[nr] + g
                 left = dependencies[child] - 1
                 dependencies[child] = left
                 if left == 0:
@@ -241,6 +249,8 @@ def _skip(node, dependencies, buffers, ready, retain_graph):
 
 
 def _add_to_buffer(buffers, node, nr, g):
+    """Add ``g`` to what has arrived for output ``nr`` of ``node`` (the walk's loop does
+    the same inline: it runs once per edge of the graph)."""
     slots = buffers.get(node)
     if slots is None:
         slots = buffers[node] = [None] * len(node._output_meta or (0,))
@@ -248,8 +258,9 @@ def _add_to_buffer(buffers, node, nr, g):
 
 
 def _apply_pre_hooks(node, grads):
+    """The tensors' hooks, then retain_grad's copies, then the node's own prehooks."""
     for nr, hook in node._pre_hooks:
-        if grads[nr] is not None:
+        if type(nr) is int and grads[nr] is not None:
             replaced = hook(grads[nr])
             if replaced is not None:
                 _check_hook_result(hook, grads[nr], replaced)
@@ -259,6 +270,11 @@ def _apply_pre_hooks(node, grads):
         if tensor is not None and grads[nr] is not None:
             g = grads[nr]
             tensor._grad = g.detach().clone() if tensor._grad is None else tensor._grad + g.detach()
+    for nr, hook in node._pre_hooks:
+        if nr is None:
+            replaced = hook(tuple(grads))
+            if replaced is not None:
+                grads = list(replaced)
     return grads
 
 
@@ -298,6 +314,11 @@ def _call(node, grads):
             if type(g) is not Tensor or g._data.shape != shape or g._data.dtype != dtype:
                 g = _fit_gradient(node, i, g, shape, dtype)
         checked.append(g)
+    if node._post_hooks:
+        for hook in node._post_hooks:
+            replaced = hook(tuple(checked), tuple(grads))
+            if replaced is not None:
+                checked = list(replaced)
     if events.listeners:
         events.announce(events.BackwardStep(node, grads, checked))
     return checked
@@ -360,3 +381,6 @@ def _accumulate(variable, g, create_graph):
     if listening:
         events.announce(events.GradAccumulated(variable, old_value, g._data.copy(),
                                                variable._grad._data.copy()))
+    for when, hook in variable._hooks or ():
+        if when == ACCUMULATED:
+            hook(variable)

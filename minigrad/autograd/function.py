@@ -25,10 +25,10 @@ import re
 import numpy as np
 
 from .. import events
-from ..quiet import silently
+from ..quiet import mute, unmute
 from ..language import hint
 from ..dtypes import legacy_type_name
-from ..tensor import Tensor
+from ..tensor import Tensor, _RemovableHandle as RemovableHandle
 from .grad_mode import _GradMode, no_grad
 
 _sequence = itertools.count()
@@ -56,7 +56,9 @@ class Node:
     def next_functions(self):
         return tuple(zip(self._next, self._next_nrs))
     sequence_nr = 0       # creation order: among ready nodes the newest runs first
-    _pre_hooks = ()       # (output_nr, hook) pairs from Tensor.register_hook
+    _pre_hooks = ()       # (output_nr, hook) pairs from Tensor.register_hook; (None, hook)
+                          # from register_prehook
+    _post_hooks = ()      # hook(grad_inputs, grad_outputs) from register_hook
     _retained = None      # {output_nr: weakref} of tensors that called retain_grad()
     _output_meta = ()     # (shape, dtype) of each output when there are several
     _metadata = None
@@ -69,6 +71,16 @@ class Node:
 
     def name(self):
         return type(self).__name__
+
+    def register_prehook(self, hook):
+        """Call ``hook(grad_outputs)`` before this node's backward runs; a tuple it returns
+        replaces the gradients the node receives."""
+        return _add_hook(self, "_pre_hooks", (None, hook))
+
+    def register_hook(self, hook):
+        """Call ``hook(grad_inputs, grad_outputs)`` after this node's backward ran; a tuple
+        it returns replaces the gradients the node passes on."""
+        return _add_hook(self, "_post_hooks", hook)
 
     def __repr__(self):
         return f"<{type(self).__name__} object at {hex(id(self))}>"
@@ -87,6 +99,15 @@ class Node:
 
     def notation(self):
         return None
+
+
+def _add_hook(node, where, entry):
+    hooks = getattr(node, where)
+    if not isinstance(hooks, list):  # the class's empty default: the node gets its own list
+        hooks = list(hooks)
+        setattr(node, where, hooks)
+    hooks.append(entry)
+    return RemovableHandle(hooks, entry)
 
 
 class AccumulateGrad(Node):
@@ -239,6 +260,9 @@ class BackwardNode(Node):
     def saved_values(self):
         return graph.saved_values(self)
 
+    def __getattr__(self, name):  # grad_fn._saved_self and friends, as in PyTorch
+        return graph.saved_attribute(self, name)
+
     # -- used by the engine ------------------------------------------------------------
     def backward(self, *grads):
         return self._function.backward(self, *grads)
@@ -265,7 +289,7 @@ class Function:
         super().__init_subclass__(**kwargs)
         name = cls.__dict__.get("node_name")
         if name is not None:
-            namespace = {"__module__": cls.__module__}
+            namespace = {"__module__": "builtins"}  # type(y.grad_fn): <class 'MulBackward0'>
         else:  # a Function of yours: its node prints as PyTorch prints a custom node
             name = cls.__name__ + "Backward"
             namespace = {"__module__": "torch.autograd.function", "__repr__": object.__repr__}
@@ -288,32 +312,34 @@ class Function:
         return result
 
     @classmethod
-    @silently  # NumPy's warnings off while forward computes: PyTorch gives inf, nan silently
     def _run(cls, args):
         """Run forward and, if any input requires grad, connect the result to the graph.
         Returns the result and its node (None when nothing was recorded)."""
         ctx = cls._Node()
-        if not _GradMode.enabled:
-            return _outputs(cls.forward(ctx, *args), args), None
-        needs = tuple([isinstance(a, Tensor) and a._requires_grad for a in args])
-        recording = True in needs
+        grad_enabled = recording = _GradMode.enabled
         if recording:
-            ctx.needs_input_grad = share(needs, needs)
-        _GradMode.enabled = False  # what forward does inside is not part of the graph
+            needs = tuple([isinstance(a, Tensor) and a._requires_grad for a in args])
+            recording = True in needs
+            if recording:
+                ctx.needs_input_grad = share(needs, needs)
+            _GradMode.enabled = False  # what forward does inside is not part of the graph
+        # A custom forward's own ops (x.clamp(min=0) inside MyReLU) are not steps of a
+        # recording either: apply announces the op as one step when it returns.
+        muted, events.ops_muted = events.ops_muted, True
+        numpy_warnings = mute()  # PyTorch gives inf and nan silently, NumPy would warn
         try:
-            result = _outputs(cls.forward(ctx, *args), args)
+            result = cls.forward(ctx, *args)
         finally:
-            _GradMode.enabled = True
+            unmute(numpy_warnings)
+            _GradMode.enabled, events.ops_muted = grad_enabled, muted
+        if type(result) is tuple:
+            result = tuple([_as_output(r, args) for r in result])
+        else:
+            result = _as_output(result, args)
         if not recording:
             return result, None
         _connect(ctx, args, result if type(result) is tuple else (result,))
         return result, ctx
-
-
-def _outputs(result, args):
-    if type(result) is tuple:
-        return tuple([_as_output(r, args) for r in result])
-    return _as_output(result, args)
 
 
 def _as_output(value, args):

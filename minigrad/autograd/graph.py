@@ -81,4 +81,36 @@ def saved_values(node):
     return tuple(found)
 
 
-from .function import SavedOutput  # noqa: E402  (graph.py is loaded by function.py)
+# PyTorch names what an op saved after forward's argument: x.pow(2).grad_fn._saved_self is x,
+# x.exp().grad_fn._saved_result is eˣ (a new tensor each time); minigrad's ops take their
+# tensors in PyTorch's order, so the name says the position
+_SAVED_POSITION = {"self": 0, "input": 0, "other": 1, "mat2": 1, "vec": 1, "tensor": 1,
+                   "exponent": 1}
+
+
+def saved_attribute(node, name):
+    """``node._saved_<name>``: the tensor the op saved for that argument (None if it saved
+    none because no gradient needed it), its result (``_saved_result``) or a setting it
+    kept (``_saved_exponent`` of ``x ** 2``)."""
+    argument = name[len("_saved_"):] if name.startswith("_saved_") else None
+    if argument is None or name.startswith("_saved_at"):
+        raise AttributeError(f"'{type(node).__name__}' object has no attribute '{name}'")
+    kept = node.__dict__.get(argument)
+    if kept is not None and not isinstance(kept, Tensor):
+        return kept
+    if not node._released and not node._saved:
+        raise AttributeError(f"'{type(node).__name__}' object has no attribute '{name}'")
+    tensors = node.saved_tensors  # raises the "backward through the graph a second time" error
+    position = _SAVED_POSITION.get(argument)
+    for i, (entry, at, tensor) in enumerate(zip(node._saved, node._saved_at, tensors)):
+        if argument == "result" and type(entry) is SavedOutput and entry.output_nr == 0:
+            return tensor
+        if at is not None and at[1] == position:
+            return tensor
+        if entry is None and i == position:  # saved in forward's order, and only where a
+            return None                      # gradient needs it (x * 2 keeps no x), as PyTorch
+    raise AttributeError(f"'{type(node).__name__}' object has no attribute '{name}'")
+
+
+from ..tensor import Tensor  # noqa: E402
+from .function import Node, SavedOutput  # noqa: E402  (loaded by function.py)

@@ -338,12 +338,25 @@ def _check_targets(input, target, weight, ignore_index):
         raise IndexError(f"Target {t[wrong].flat[0]} is out of bounds.")
 
 
-def softmax(input, dim=None):
-    return Softmax.apply(input, _dim(_implicit_dim(dim, input, "softmax"), input.ndim))
+def softmax(input, dim=None, _stacklevel=3, dtype=None):
+    return Softmax.apply(*_softmax_input(input, dim, dtype, "softmax"))
 
 
-def log_softmax(input, dim=None):
-    return LogSoftmax.apply(input, _dim(_implicit_dim(dim, input, "log_softmax"), input.ndim))
+def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
+    return LogSoftmax.apply(*_softmax_input(input, dim, dtype, "log_softmax"))
+
+
+def _softmax_input(input, dim, dtype, name):
+    """The input in ``dtype`` (converted first, a ToCopyBackward0 in the graph) and the dim.
+    Integer and bool input has no softmax in PyTorch: it does not guess a float type."""
+    dim = _dim(_implicit_dim(dim, input, name), input.ndim)
+    if dtype is not None:
+        input = input.to(dtype)
+    if not input.dtype.is_floating_point:
+        kernel = "lastdim_kernel_impl" if dim == max(input.ndim - 1, 0) else "kernel_impl"
+        raise NotImplementedError(f'"{name}_{kernel}" not implemented for '
+                                  f"'{dtypes.SCALAR_TYPE_NAME[input.dtype]}'")
+    return input, dim
 
 
 def _implicit_dim(dim, input, name):

@@ -17,7 +17,7 @@ import warnings
 import numpy as np
 
 from .. import dtypes
-from ..cuda import on_cpu
+from ..cuda import device as device_type, on_cpu
 from ..tensor import Tensor, _dim
 from .broadcasting import operand, scalar_like
 from . import arithmetic as A, elementwise as E, indexing as I, inplace as W, linalg as L
@@ -30,6 +30,8 @@ BOTH = METHOD | FUNCTION
 # -- how a row calls its op ----------------------------------------------------------------------
 def unary(op, name):
     def run(input):
+        if not isinstance(input, Tensor):  # torch.exp([1.0]): say so, not 'list' has no _data
+            raise not_a_tensor(name, input, "input", 1)
         return op.apply(input)
     run.__name__ = run.__qualname__ = name
     return run
@@ -42,6 +44,38 @@ def binary(op, name):
         other = operand(other, input)
         return NotImplemented if other is NotImplemented else op.apply(input, other)
     run.__name__ = run.__qualname__ = name
+    return run
+
+
+def not_a_tensor(op, value, argument, position):
+    return TypeError(f"{op}(): argument '{argument}' (position {position}) must be Tensor, "
+                     f"not {type(value).__name__}")
+
+
+def by_name(operator, name=None):
+    """The named form of an operator (``torch.add(x, [1, 2])``, ``x.lt(None)``): where the
+    operator returns NotImplemented, for Python to raise its TypeError ("unsupported operand
+    type(s) for +"), the named form raises PyTorch's, naming the argument."""
+    name = name or operator.__name__
+
+    @functools.wraps(operator)
+    def run(input, other, *args, **kwargs):
+        result = operator(input, other, *args, **kwargs)
+        if result is NotImplemented:
+            raise not_a_tensor(name, other, "other", 2)
+        return result
+    run.__name__ = run.__qualname__ = name
+    return run
+
+
+def tensors_only(op, name, *arguments):
+    """``torch.dot(x, [1, 2])``: ops that take only tensors name the one that is not."""
+    @functools.wraps(op)
+    def run(*args, **kwargs):
+        for position, (value, argument) in enumerate(zip(args, arguments), 1):
+            if not isinstance(value, Tensor):
+                raise not_a_tensor(name, value, argument, position)
+        return op(*args, **kwargs)
     return run
 
 
@@ -122,11 +156,13 @@ def rpow(input, base):
 
 
 def matmul(input, other):
-    return L.matmul(input, operand(other, input))
+    other = operand(other, input)
+    return NotImplemented if other is NotImplemented else L.matmul(input, other)
 
 
 def rmatmul(input, other):
-    return L.matmul(operand(other, input), input)
+    other = operand(other, input)
+    return NotImplemented if other is NotImplemented else L.matmul(other, input)
 
 
 def positive(input):
@@ -239,12 +275,12 @@ def any(input, dim=None):
     return R.logical_reduce(np.any, input, dim)
 
 
-def softmax(input, dim):
-    return F.softmax(input, dim)
+def softmax(input, dim, dtype=None):
+    return F.softmax(input, dim, dtype=dtype)
 
 
-def log_softmax(input, dim):
-    return F.log_softmax(input, dim)
+def log_softmax(input, dim, dtype=None):
+    return F.log_softmax(input, dim, dtype=dtype)
 
 
 # -- shapes -------------------------------------------------------------------------------------
@@ -285,12 +321,19 @@ def unbind(input, dim=0):
     return S.Unbind.apply(input, _dim(dim, input._data.ndim))
 
 
+_warned_transposed = False
+
+
 def transposed(input):
     """``x.T``: all dimensions reversed."""
-    if input._data.ndim not in (0, 2):
+    global _warned_transposed
+    if input._data.ndim not in (0, 2) and not _warned_transposed:  # once per program, as PyTorch
+        _warned_transposed = True
         warnings.warn(
             "The use of `x.T` on tensors of dimension other than 2 to reverse their shape is "
-            "deprecated and it will throw an error in a future release.", UserWarning, stacklevel=2)
+            "deprecated and it will throw an error in a future release. Consider `x.mT` to "
+            "transpose batches of matrices or `x.permute(*torch.arange(x.ndim - 1, -1, -1))` to "
+            "reverse the dimensions of a tensor.", UserWarning, stacklevel=2)
     return S.permute(input, tuple(reversed(range(input._data.ndim))))
 
 
@@ -302,12 +345,13 @@ def matrix_transposed(input):
 # -- dtypes -------------------------------------------------------------------------------------
 def to(input, *args, dtype=None, device=None, **kwargs):
     for a in args:
-        if isinstance(a, dtypes.dtype):
-            dtype = a
-        elif isinstance(a, Tensor):  # x.to(other): other's dtype
+        if isinstance(a, Tensor):  # x.to(other): other's dtype
             dtype = a.dtype
-        else:
+        elif isinstance(a, (str, device_type)):
             device = a
+        else:  # a dtype, or Python's float, int, bool
+            dtype = a
+    dtype = dtypes.as_dtype(dtype)
     on_cpu(device)
     return input if dtype is None or dtype is input.dtype else S.ToCopy.apply(input, dtype)
 
@@ -328,6 +372,7 @@ def numel(input):
 
 
 from ..nn import functional as F  # noqa: E402 (nn's ops build on this package)
+from .. import functions as plain  # noqa: E402 (torch.equal & co., not ops: no graph)
 
 TABLE = [
     # name            what runs                                  where
@@ -363,13 +408,13 @@ TABLE = [
     ("__ror__",       bitwise(np.bitwise_or, "bitwise_or", swapped=True), METHOD),
     ("__rxor__",      bitwise(np.bitwise_xor, "bitwise_xor", swapped=True), METHOD),
     ("__invert__",    E.invert,                                  METHOD),
-    ("bitwise_and",   bitwise(np.bitwise_and, "bitwise_and"),    BOTH),
-    ("bitwise_or",    bitwise(np.bitwise_or, "bitwise_or"),      BOTH),
-    ("bitwise_xor",   bitwise(np.bitwise_xor, "bitwise_xor"),    BOTH),
+    ("bitwise_and",   by_name(bitwise(np.bitwise_and, "bitwise_and")), BOTH),
+    ("bitwise_or",    by_name(bitwise(np.bitwise_or, "bitwise_or")), BOTH),
+    ("bitwise_xor",   by_name(bitwise(np.bitwise_xor, "bitwise_xor")), BOTH),
     ("bitwise_not",   E.invert,                                  BOTH),
-    ("logical_and",   compared(np.logical_and, "logical_and"),   BOTH),
-    ("logical_or",    compared(np.logical_or, "logical_or"),     BOTH),
-    ("logical_xor",   compared(np.logical_xor, "logical_xor"),   BOTH),
+    ("logical_and",   by_name(compared(np.logical_and, "logical_and")), BOTH),
+    ("logical_or",    by_name(compared(np.logical_or, "logical_or")), BOTH),
+    ("logical_xor",   by_name(compared(np.logical_xor, "logical_xor")), BOTH),
     ("logical_not",   E.logical_not,                             BOTH),
     ("__getitem__",   I.getitem,                                 METHOD),
     ("__setitem__",   W.setitem,                                 METHOD),
@@ -377,24 +422,24 @@ TABLE = [
     ("__isub__",      W.sub_,                                    METHOD),
     ("__imul__",      W.mul_,                                    METHOD),
     ("__itruediv__",  W.div_,                                    METHOD),
-    ("add",           add,                                       BOTH),
-    ("sub",           sub,                                       BOTH),
-    ("subtract",      sub,                                       BOTH),
-    ("mul",           mul_,                                      BOTH),
-    ("multiply",      mul_,                                      BOTH),
-    ("div",           div_,                                      BOTH),
-    ("divide",        div_,                                      BOTH),
+    ("add",           by_name(add),                            BOTH),
+    ("sub",           by_name(sub),                            BOTH),
+    ("subtract",      by_name(sub, "subtract"),                BOTH),
+    ("mul",           by_name(mul_),                           BOTH),
+    ("multiply",      by_name(mul_, "multiply"),               BOTH),
+    ("div",           by_name(div_),                           BOTH),
+    ("divide",        by_name(div_, "divide"),                 BOTH),
     ("neg",           neg,                                       BOTH),
     ("negative",      neg,                                       FUNCTION),
-    ("pow",           pow,                                       BOTH),
+    ("pow",           by_name(pow, "pow"),                     BOTH),
     ("reciprocal",    unary(A.Reciprocal, "reciprocal"),         BOTH),
     ("square",        square,                                    BOTH),
-    ("eq",            compared(np.equal, "eq"),                  BOTH),
-    ("ne",            compared(np.not_equal, "ne"),              BOTH),
-    ("lt",            compared(np.less, "lt"),                   BOTH),
-    ("le",            compared(np.less_equal, "le"),             BOTH),
-    ("gt",            compared(np.greater, "gt"),                BOTH),
-    ("ge",            compared(np.greater_equal, "ge"),          BOTH),
+    ("eq",            by_name(compared(np.equal, "eq")),       BOTH),
+    ("ne",            by_name(compared(np.not_equal, "ne")),   BOTH),
+    ("lt",            by_name(compared(np.less, "lt")),        BOTH),
+    ("le",            by_name(compared(np.less_equal, "le")),  BOTH),
+    ("gt",            by_name(compared(np.greater, "gt")),     BOTH),
+    ("ge",            by_name(compared(np.greater_equal, "ge")), BOTH),
     ("exp",           unary(E.Exp, "exp"),                       BOTH),
     ("log",           unary(E.Log, "log"),                       BOTH),
     ("sin",           unary(E.Sin, "sin"),                       BOTH),
@@ -413,11 +458,16 @@ TABLE = [
     ("isinf",         E.isinf,                                   BOTH),
     ("isfinite",      E.isfinite,                                BOTH),
     ("masked_fill",   E.masked_fill,                             BOTH),
+    ("equal",         plain.equal,                               METHOD),
+    ("allclose",      plain.allclose,                            METHOD),
+    ("isclose",       plain.isclose,                             METHOD),
+    ("stride",        plain.stride,                              METHOD),
+    ("data_ptr",      plain.data_ptr,                            METHOD),
     ("clamp",         E.clamp,                                   BOTH),
     ("clip",          E.clamp,                                   BOTH),
     ("where",         E.where,                                   FUNCTION),
-    ("maximum",       E.maximum,                                 FUNCTION),
-    ("minimum",       E.minimum,                                 FUNCTION),
+    ("maximum",       by_name(E.maximum),                      FUNCTION),
+    ("minimum",       by_name(E.minimum),                      FUNCTION),
     ("sum",           sum,                                       BOTH),
     ("cumsum",        cumsum,                                    BOTH),
     ("mean",          mean,                                      BOTH),
@@ -436,10 +486,10 @@ TABLE = [
     ("any",           any,                                       BOTH),
     ("softmax",       softmax,                                   BOTH),
     ("log_softmax",   log_softmax,                               BOTH),
-    ("dot",           L.dot,                                     BOTH),
-    ("mm",            L.mm,                                      BOTH),
-    ("mv",            L.mv,                                      BOTH),
-    ("matmul",        L.matmul,                                  BOTH),
+    ("dot",           tensors_only(L.dot, "dot", "input", "tensor"), BOTH),
+    ("mm",            tensors_only(L.mm, "mm", "input", "mat2"), BOTH),
+    ("mv",            tensors_only(L.mv, "mv", "input", "vec"), BOTH),
+    ("matmul",        by_name(matmul),                         BOTH),
     ("outer",         outer,                                     FUNCTION),
     ("ger",           outer,                                     FUNCTION),
     ("reshape",       reshape,                                   BOTH),

@@ -11,7 +11,7 @@ from ..autograd.notation import Local, Notation, number, ones, zeros
 from ..creation import from_numpy, tensor, zeros_like
 from ..dtypes import SCALAR_TYPE_NAME, float_array, result_type, scalar_array
 from ..tensor import Tensor
-from .broadcasting import broadcast_shape, operand
+from .broadcasting import broadcast_shape, operand, scalar_like, tensor_argument
 
 
 class Exp(Function):
@@ -379,9 +379,12 @@ _CPP_NAMES = {"int64": "long int", "int32": "int", "uint8": "unsigned char", "fl
 
 def masked_fill(x, mask, value):
     """``value`` where ``mask`` is True, else x (``value`` a number or a 0-d tensor)."""
-    mask = operand(mask, x)._data
+    mask = tensor_argument(mask, x, "masked_fill", "mask", 1)._data
     if isinstance(value, Tensor):
         return MaskedFillTensor.apply(x, value, mask)
+    if not scalar_like(value):
+        raise TypeError(f"masked_fill(): argument 'value' must be a number or a 0-dim Tensor, "
+                        f"not {type(value).__name__}")
     return MaskedFill.apply(x, mask, value)
 
 
@@ -578,12 +581,14 @@ def where(condition, input, other):
     like = input if isinstance(input, Tensor) else other
     if not isinstance(like, Tensor):  # where(mask, 1.0, 0.0): the numbers decide the dtype
         like = input = tensor(input)
-    return Where.apply(operand(input, like), operand(other, like), operand(condition, like)._data)
+    return Where.apply(tensor_argument(input, like, "where", "input", 2),
+                       tensor_argument(other, like, "where", "other", 3),
+                       tensor_argument(condition, like, "where", "condition", 1)._data)
 
 
 def maximum(a, b):
-    return Maximum.apply(a, operand(b, a))
+    return Maximum.apply(a, tensor_argument(b, a, "maximum"))
 
 
 def minimum(a, b):
-    return Minimum.apply(a, operand(b, a))
+    return Minimum.apply(a, tensor_argument(b, a, "minimum"))

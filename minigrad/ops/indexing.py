@@ -30,7 +30,15 @@ def _index_part(k):
         return np.asarray(k)
     if isinstance(k, (np.integer,)):
         return int(k)
+    if isinstance(k, (float, np.floating)):  # NumPy would refuse too, in other words
+        raise IndexError(_VALID_INDICES + f" (got {type(k).__name__})")
+    if isinstance(k, (str, bytes, dict, set)):
+        raise TypeError(_VALID_INDICES + f" (got {type(k).__name__})")
     return k
+
+
+_VALID_INDICES = ("only integers, slices (`:`), ellipsis (`...`), None and long or byte "
+                  "Variables are valid indices")
 
 
 def _bad_index(k):

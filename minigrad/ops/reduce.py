@@ -140,9 +140,8 @@ class Std(Function):
 def _remember_spread(ctx, x, axes, correction, name):
     """What var's and std's backward need: x's shape, the axes, and n - correction."""
     if x._data.dtype.kind != "f":
-        raise RuntimeError(f"{name}(): std and var only support floating point and complex "
-                           f"dtypes" + hint(f"; convert first, e.g. x.float().{name}()",
-                                            f"；先转换，例如 x.float().{name}()"))
+        raise RuntimeError("std and var only support floating point and complex dtypes" + hint(
+            f"; convert first, e.g. x.float().{name}()", f"；先转换，例如 x.float().{name}()"))
     ctx.shape, ctx.axes, ctx.divisor = x._data.shape, axes, _count(x, axes) - correction
     if ctx.divisor <= 0:
         warn(f"{name}(): degrees of freedom is <= 0. Correction should be strictly less than "
@@ -690,10 +689,15 @@ def argmin(x, dim=None, keepdim=False):
 
 
 def _arg(numpy_arg, x, dim, keepdim):
+    name = numpy_arg.__name__
     if dim is None:
+        if x._data.size == 0:  # PyTorch raises an IndexError here, a RuntimeError for max()
+            raise IndexError(f"{name}(): Expected reduction dim to be specified for "
+                             f"input.numel() == 0.")
         index = numpy_arg(x._data)
         return from_numpy(np.full((1,) * x._data.ndim if keepdim else (), index, dtype=np.int64))
     d = _dim(dim, x._data.ndim)
+    _check_not_empty(name, x, (d,))
     return from_numpy(numpy_arg(x._data, axis=d, keepdims=keepdim).astype(np.int64))
 
 

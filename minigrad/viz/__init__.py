@@ -32,6 +32,9 @@ API
     gradients instead of the tensors' current ones. The DOT text is deterministic: it
     changes exactly when the graph, a value or a gradient changes.
 
+    A loop's values are called by the names its code gave them, as a player of the same
+    loop calls them (``b₁₀``: history remembers the names its ``if``/``while`` tests saw).
+
     A box shows what PyTorch has: ``x.grad = …`` for a leaf (``x.grad = None`` before the
     first backward), ``a.grad = … (retain_grad)`` for a non-leaf that called
     ``retain_grad()``, and no ``.grad`` for other intermediates (PyTorch keeps none).

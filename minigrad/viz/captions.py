@@ -6,7 +6,7 @@ caption in one language.
     backward     ∂z/∂a = w = 4; ∂z/∂w = a = 5                  (the op that made z)
                  ∂a/∂x = 1; ∂a/∂y = 1. With the incoming ∂z/∂a = 4: x gets ∂z/∂x = 1 × 4 = 4, …
                  first factor: ∂y/∂(first x) = x = 3; second factor: ∂y/∂(second x) = x = 3;
-                 x is both, so x gets 3 + 3 = 6, so dy/dx = 2x = 6
+                 x gets the sum of both, 3 + 3 = 6, so dy/dx = 2x = 6
     accumulate   x.grad = [0, 4, 8, 12] + [1, 1, 1, 1] = [1, 5, 9, 13]
     detach       u = y.detach(): the gradient stops here
 
@@ -46,9 +46,9 @@ SAY = {
              "zh": "{input} 得到 ∂{quantity}/∂{group} = {terms}{result}"},
     "gets_part": {"en": "{input} gets {terms}{result} along this path (path {k} of {n} to {input})",
                   "zh": "{input} 沿这条路径得到 {terms}{result}（{input} 共有 {n} 条路径，这是第 {k} 条）"},
-    "both": {"en": "{input} is {all}, so {input} gets {terms}{result}",
+    "both": {"en": "{input} gets the sum of {all}, {terms}{result}",
              "zh": "{input} {all}都用到，梯度相加：{terms}{result}"},
-    "both_part": {"en": "{input} is {all}, so {input} gets {terms}{result} along these paths "
+    "both_part": {"en": "{input} gets the sum of {all}, {terms}{result} along these paths "
                         "(paths {k} of {n} to {input})",
                   "zh": "{input} {all}都用到，沿这些路径得到 {terms}{result}"
                         "（{input} 共有 {n} 条路径，这是其中第 {k} 条）"},
@@ -248,8 +248,17 @@ def local_derivatives(step, node_name, *, labels, lang):
     input_labels = [labels.of(a) if isinstance(a, Value) else _plain_arg(a) for a in step.args]
     values = [a.data if isinstance(a, Value) else a for a in step.args]
     edges = _Edges(op, step, input_labels, values, None, None, {}, out, None, lang)
-    lines = [edges.local(i) for i, arg in enumerate(step.args) if isinstance(arg, Value)]
+    lines = [edges.local(i) for i, arg in enumerate(step.args) if _has_edge(arg)]
     return [line for line in lines if line]
+
+
+def _has_edge(arg):
+    """Only a tensor that requires grad gets an edge, so a local derivative: a constant
+    (``y * 1.0001``'s 1.0001, a detached tensor) gets none, as in PyTorch's next_functions."""
+    if not isinstance(arg, Value):
+        return False
+    constant = arg.tensor is not None and arg.step is None and not arg.requires_grad
+    return not (constant or arg.detached)
 
 
 class _Edges:

@@ -47,9 +47,11 @@ def annotate(graph, lineage, is_named):
     gave its values, the steps that were computed only for them (``graph.check_steps``:
     a player shows them as part of the test, not as steps of their own), and in the
     data-flow view the notes that draw them."""
-    if not lineage.checks:
+    if not lineage.checks:  # tensors drawn after the fact: the names history saw tested
+        graph.local_names = _names_from_history(graph, lineage, is_named)
         return graph
-    graph.local_names = local_names(lineage.checks, lineage, is_named)
+    graph.local_names = local_names(((name, tensor) for check in lineage.checks
+                                     for name, tensor in check.names), lineage, is_named)
     if graph.view == "dataflow":
         inside = lambda value: graph.find(value.key) is not None  # noqa: E731
     else:
@@ -131,24 +133,38 @@ def _reachable(roots, lineage):
     return seen
 
 
-def local_names(checks, lineage, taken):
-    """``{value key: "b₃"}`` from the local variables seen at each test: a name held by
-    several values over the run is numbered in the order they were seen (b₁, b₂, …);
-    ``taken(value)`` is True for values the student named already."""
+def local_names(seen, lineage, taken):
+    """``{value key: "b₃"}`` from ``seen``, the (local name, tensor) pairs of the tests, in
+    the order they ran: a name held by several values over the run is numbered in the
+    order they were seen (b₁, b₂, …); ``taken(value)`` is True for values the student
+    named already."""
     held = {}  # name -> value keys, in the order seen
-    for check in checks:
-        for name, tensor in check.names:
-            value = lineage.values.get(id(tensor))
-            if value is None or name.startswith("_") or taken(value):
-                continue
-            keys = held.setdefault(name, [])
-            if value.key not in keys:
-                keys.append(value.key)
+    for name, tensor in seen:
+        value = lineage.values.get(id(tensor))
+        if value is None or name.startswith("_") or taken(value):
+            continue
+        keys = held.setdefault(name, [])
+        if value.key not in keys:
+            keys.append(value.key)
     names = {}
     for name, keys in held.items():
         for position, key in enumerate(keys, 1):
             names.setdefault(key, name if len(keys) == 1 else
                              name + str(position).translate(SUBSCRIPTS))
+    return names
+
+
+def _names_from_history(graph, lineage, is_named):
+    """The names of a loop's values as a player of that run gives them (``b₁₀``), from the
+    names history saw at the tests (see ``History.tested_as``)."""
+    if not lineage.history.saw_tests:
+        return {}
+    names = {}
+    for value in list(lineage.values.values()):
+        if value.tensor is not None and not is_named(value):
+            name = lineage.history.tested_as(value.tensor)
+            if name is not None and not name.startswith("_"):
+                names[value.key] = name
     return names
 
 

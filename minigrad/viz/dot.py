@@ -267,7 +267,12 @@ def _notes(graph, lang):
 
 
 def _lines(text):
-    return '<BR ALIGN="LEFT"/>'.join(_escape(line) for line in text.split("\n"))
+    """Lines of a matrix, left-aligned: a <BR ALIGN="LEFT"/> aligns the line before it, so
+    the last line needs one too (else it is centred under the others)."""
+    lines = text.split("\n")
+    if len(lines) == 1:
+        return _escape(text)
+    return "".join(f'{_escape(line)}<BR ALIGN="LEFT"/>' for line in lines)
 
 
 def _escape(text):

@@ -12,12 +12,17 @@ keep ``loss.detach()`` in lists precisely so that the graph can go). In-place up
 under ``no_grad`` (``w -= lr * w.grad``, ``x.grad.zero_()``) are not recorded: they are
 not part of any graph, and recording them would chain every version of ``w`` together.
 
+It also remembers the names a program's loop gave the tensors it tested
+(``while b.norm() < 1000``: ``b``), so that ``draw(d)`` after the loop calls its values
+``b₁₀`` as the player of the same loop does, not ``mul₁``.
+
 ``%load_ext minigrad`` switches it on (``history.enable()``).
 """
 import weakref
 
 from .. import events
 from ..tensor import Tensor
+from .checks import SUBSCRIPTS, from_user
 
 
 class Record:
@@ -36,11 +41,30 @@ class Record:
         self.uses = 0           # how many recorded ops used the tensor: 1 in a foldable chain
 
 
+LOOP_BODY = 64  # ops between two tests of a loop's variable that still count as one run
+
+
+class LoopName:
+    """``b₃``: the third value a loop's local name ``b`` held in one run (see History)."""
+    __slots__ = ("name", "number", "tensor", "followed")
+
+    def __init__(self, name, number, tensor):
+        self.name, self.number = name, number
+        self.tensor = weakref.ref(tensor)
+        self.followed = False   # a later value of the run came from this one
+
+    def text(self):
+        alone = self.number == 1 and not self.followed
+        return self.name if alone else self.name + str(self.number).translate(SUBSCRIPTS)
+
+
 class History:
     def __init__(self):
         self._records = {}        # id(tensor) -> (weak reference to it, Record)
         self._outputs = {}        # id(grad_fn) -> weak reference to the tensor it made
         self._backward_depth = 0  # ops inside backward() are its formulas, not the student's
+        self._tested_as = {}      # id(tensor) -> (weak reference, LoopName)
+        self._last_tested = {}    # (file, local name) -> the LoopName of the last value tested
 
     @property
     def enabled(self):
@@ -58,6 +82,19 @@ class History:
     def clear(self):
         self._records.clear()
         self._outputs.clear()
+        self._tested_as.clear()
+        self._last_tested.clear()
+
+    @property
+    def saw_tests(self):
+        """Does a living tensor have a name from a test (so drawings should look)?"""
+        return bool(self._tested_as)
+
+    def tested_as(self, tensor):
+        """The name ``tensor`` had when the student's ``if``/``while`` tested it (``b₃``,
+        or ``b`` if no other value of that name came from it), or None."""
+        entry = self._tested_as.get(id(tensor))
+        return entry[1].text() if entry is not None and entry[0]() is tensor else None
 
     def record_of(self, tensor):
         entry = self._records.get(id(tensor))
@@ -89,6 +126,9 @@ class History:
         elif kind is events.Detached:
             self._remember(event.result, Record(None, (), None, False, event.step,
                                                 source=weakref.ref(event.source)))
+        elif kind is events.Checked and from_user(event):
+            for name, tensor in event.names:
+                self._remember_name(tensor, name, event.filename)
         elif kind is events.BackwardStarted:
             self._backward_depth += 1
         elif kind is events.BackwardFinished:
@@ -100,6 +140,40 @@ class History:
         self._records[key] = (ref, record)
         if record.node is not None:
             self._outputs[id(record.node)] = ref
+
+    def _remember_name(self, tensor, name, filename):
+        """Number the values a loop's ``name`` holds along the run, as a player does: the
+        value tested after ``b₃``, if computed from it, is ``b₄``; else a new run starts."""
+        key = id(tensor)
+        entry = self._tested_as.get(key)
+        if entry is not None and entry[0]() is tensor:
+            return
+        last = self._last_tested.get((filename, name))
+        number = 1
+        if last is not None and last.tensor() is not None and \
+                self._comes_from(tensor, last.tensor()):
+            number = last.number + 1
+            last.followed = True
+        loop_name = LoopName(name, number, tensor)
+        self._last_tested[(filename, name)] = loop_name
+        ref = weakref.ref(tensor, lambda ref: self._tested_as.pop(key, None)
+                          if self._tested_as.get(key, (None,))[0] is ref else None)
+        self._tested_as[key] = (ref, loop_name)
+
+    def _comes_from(self, tensor, earlier, within=LOOP_BODY):
+        """Was ``tensor`` computed from ``earlier`` by at most ``within`` recorded ops?"""
+        stack, seen = [tensor], set()
+        while stack and len(seen) < within:
+            current = stack.pop()
+            if current is earlier:
+                return True
+            if id(current) in seen:
+                continue
+            seen.add(id(current))
+            record = self.record_of(current)
+            if record is not None:
+                stack.extend(arg for arg in record.inputs if isinstance(arg, Tensor))
+        return False
 
     def _move(self, tensor, old_value):
         record = self.record_of(tensor)

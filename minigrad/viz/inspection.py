@@ -47,6 +47,9 @@ NOTE = {
                    "zh": "把到达这里的梯度累加到 {name}.grad 中。"},
     "fold": {"en": "{count:,} identical {op} ops in a chain, drawn as one node.",
              "zh": "一条链上的 {count:,} 个相同的 {op} 操作，画成一个节点。"},
+    "custom": {"en": "Its local derivatives are what your {op}.backward computes: the drawing "
+                     "knows no formula for them.",
+               "zh": "它的局部导数由你写的 {op}.backward 计算，图里没有它们的公式。"},
     "check": {"en": "Python asked this tensor for True or False to decide which code runs "
                     "next. The test is not part of the computational graph: no gradient "
                     "flows through it.",
@@ -113,8 +116,11 @@ def _operation(node, labels, lang, lineage):
     found = {"name": op.words[lang], "op": op.symbol_for(step.args), "grad_fn": step.node_name}
     if step.outputs:
         found["op"] = _made(step.outputs[0], labels)
-    found["formula"] = "\n".join(captions.local_derivatives(step, step.node_name, labels=labels,
-                                                            lang=lang))
+    formulas = captions.local_derivatives(step, step.node_name, labels=labels, lang=lang)
+    if formulas:
+        found["formula"] = "\n".join(formulas)
+    elif op.notation is None and step.function is not None:  # an autograd.Function of yours
+        found["note"] = NOTE["custom"][lang].format(op=step.function.__name__)
     if node.kind == "fold":
         found["note"] = NOTE["fold"][lang].format(count=node.count, op=op.symbol_for(step.args))
     elif node.kind == "grad_fn":

@@ -32,7 +32,7 @@ SAY = {
     "fold": {"en": "{symbol}, {count} times in a row (one node in the picture): {first}, "
                    "then {rest}",
              "zh": "{symbol}，连续 {count} 次（图中画成一个节点）：{first}，然后 {rest}"},
-    "in_between": {"en": "; in between, ", "zh": "；其间 "},
+    "in_between": {"en": "; in between, ", "zh": "；其间，"},
     "then": {"en": "; ", "zh": "；"},
     "fold_checks": {"en": "{code} was checked {count} times: {results}{so}",
                     "zh": "{code} 检查了 {count} 次：{results}{so}"},
@@ -77,8 +77,8 @@ def _so(check, lang, result=None, many=False):
 
 
 def _code(check, lang):
-    """The line of code in quotes: Chinese ones in Chinese prose; in English straight ones
-    (the caption's CJK-first font draws “ ” full width)."""
+    """The line of code in quotes: Chinese ones in Chinese prose, straight ones (as around
+    code) in English."""
     if not check.code:
         return ""
     return f"“{check.code}”" if lang == "zh" else f'"{check.code}"'

@@ -8,7 +8,6 @@ import sys
 from collections.abc import Mapping
 
 from ..autograd.graph import grad_of
-from ..autograd.graph import grad_of
 from ..tensor import Tensor
 
 

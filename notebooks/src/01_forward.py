@@ -101,18 +101,33 @@ print((c * x).requires_grad, (c * x).grad_fn)
 # Neither input of `c * 2` requires grad, so the result has no `grad_fn`; `c * x` has `x` among its inputs, so the result requires grad and remembers that it came from a multiplication.
 
 # %% [markdown] zh
+# 一个已经存在的张量，也可以事后打开跟踪：`m.requires_grad_(True)`。末尾的下划线表示它就地修改 `m` 自己（第 3 节还会遇到这种写法）。下面是 PyTorch 官方教程里的例子：`m` 是由不需要梯度的运算算出来的，所以一开始 `requires_grad` 是 `False`；打开以后，用到 `m` 的运算就会记进图里，`s` 记得自己是求和的结果。
+
+# %% [markdown] en
+# A tensor that already exists can have tracking switched on later: `m.requires_grad_(True)`. The trailing underscore means it changes `m` itself, in place (lesson 3 meets this spelling again). Here is the example from PyTorch's own tutorial: `m` comes out of operations that need no gradient, so at first its `requires_grad` is `False`; once it is switched on, operations that use `m` are recorded, and `s` remembers that it came from a sum.
+
+# %%
+m = torch.randn(2, 2)
+m = ((m * 3) / (m - 1))
+print(m.requires_grad)
+m.requires_grad_(True)
+print(m.requires_grad)
+s = (m * m).sum()
+print(s.grad_fn)
+
+# %% [markdown] zh
 # ## 画出计算图
 #
 # 下面是刚才两行代码的**数据流视图**：方框是变量节点（名字、值），圆圈是操作节点，箭头是数据流动的方向。
 #
-# 图上方的按钮可以切换视图和语言。
+# 图上方的按钮可以切换视图和语言。点一下图里的节点，图下方会列出它的详细信息：值、形状、是不是叶子；点操作节点，还能看到它的局部导数。
 
 # %% [markdown] en
 # ## Drawing the graph
 #
 # Here is the **data-flow view** of the two lines above: boxes are variable nodes (name, value), circles are operation nodes, and arrows show which way the data flows.
 #
-# The buttons above the graph switch the view and the language.
+# The buttons above the graph switch the view and the language. Click a node and the panel under the graph tells you about it: its value, its shape, whether it is a leaf; for an operation node, its local derivatives.
 
 # %%
 show(z)
@@ -164,12 +179,12 @@ show(z, view="autograd")
 # %% [markdown] zh
 # ## 一步一步看前向传播
 #
-# `with torch.trace() as tape:` 把块里发生的每一次运算记到 `tape` 上，`play(tape)` 再把它一帧一帧放出来。点“下一步”，看图怎样一个节点一个节点地长出来，每一步的算式写在图下面。
+# `with torch.trace() as tape:` 把块里发生的每一次运算记到 `tape` 上，`play(tape)` 再把它一帧一帧放出来。点“下一步”，看图怎样一个节点一个节点地长出来；每一步的算式写在按钮下面、图的上方。
 
 # %% [markdown] en
 # ## The forward pass, step by step
 #
-# `with torch.trace() as tape:` records every operation inside the block on `tape`, and `play(tape)` plays it back frame by frame. Press "Next" and watch the graph grow one node at a time, with each step's arithmetic written under the graph.
+# `with torch.trace() as tape:` records every operation inside the block on `tape`, and `play(tape)` plays it back frame by frame. Press "Next" and watch the graph grow one node at a time; each step's arithmetic is written under the buttons, above the graph.
 
 # %%
 with torch.trace() as tape:

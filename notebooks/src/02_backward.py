@@ -106,12 +106,12 @@ show(z)
 # %% [markdown] zh
 # ## 中间结果没有 `.grad`
 #
-# 反向传播经过了 `a`：传到 `a` 的梯度是 $\frac{\partial z}{\partial a} = w = 4$。但梯度只是从这里路过，PyTorch 只把梯度存进叶子的 `.grad`，中间结果的 `.grad` 仍是 `None`。读它的时候还会看到一条警告（PyTorch 也这样），提醒你 `a` 不是叶子：
+# 反向传播经过了 `a`：传到 `a` 的梯度是 $\frac{\partial z}{\partial a} = w = 4$。但梯度只是从这里路过，PyTorch 只把梯度存进叶子的 `.grad`，中间结果的 `.grad` 仍是 `None`（在上面的播放器里点一下 `a`，图下方也是这么说的：传到 `a` 的梯度是 ∂z/∂a = 4，`a` 不是叶子）。读它的时候还会看到一条警告（PyTorch 也这样），提醒你 `a` 不是叶子：
 
 # %% [markdown] en
 # ## Intermediate results have no `.grad`
 #
-# The backward pass went through `a`: the gradient reaching `a` is $\frac{\partial z}{\partial a} = w = 4$. But it only passes through. PyTorch stores gradients in the `.grad` of leaves only, so an intermediate result's `.grad` stays `None`. Reading it also prints a warning (as in PyTorch) reminding you that `a` is not a leaf:
+# The backward pass went through `a`: the gradient reaching `a` is $\frac{\partial z}{\partial a} = w = 4$. But it only passes through. PyTorch stores gradients in the `.grad` of leaves only, so an intermediate result's `.grad` stays `None` (click `a` in the player above, and the panel under the graph says the same: the gradient reaching `a` is ∂z/∂a = 4, and `a` is not a leaf). Reading it also prints a warning (as in PyTorch) reminding you that `a` is not a leaf:
 
 # %%
 print(a.is_leaf, a.grad)
@@ -200,14 +200,14 @@ x.grad == 4 * x
 #
 # 把式子展开：$y = 2(x_1^2 + x_2^2 + x_3^2 + x_4^2)$，所以 $\dfrac{\partial y}{\partial x_i} = 4x_i$。
 #
-# 从图上看也一样：乘以 2 这一步的局部导数是 $2$，所以传到点积 $s = \mathbf{x}^\top\mathbf{x}$ 的梯度是 2。点积的两个输入都是 `x`，沿每条边的局部导数都是另一个因子，也就是 $\mathbf{x}$；按链式法则，每条边各带回 $2 \times \mathbf{x} = 2\mathbf{x}$，两份梯度在 `x` 处相加：$2\mathbf{x} + 2\mathbf{x} = 4\mathbf{x}$。在播放器里看这两条边的梯度怎样汇合：
+# 从图上看也一样：乘以 2 这一步的局部导数是 $2$，所以传到点积 $\mathbf{x}^\top\mathbf{x}$（图上写作 `x · x`）的梯度是 2。点积的两个输入都是 `x`，沿每条边的局部导数都是另一个因子，也就是 $\mathbf{x}$；按链式法则，每条边各带回 $2 \times \mathbf{x} = 2\mathbf{x}$，两份梯度在 `x` 处相加：$2\mathbf{x} + 2\mathbf{x} = 4\mathbf{x}$。在播放器里看这两条边的梯度怎样汇合：
 
 # %% [markdown] en
 # ## Why $4\mathbf{x}$?
 #
 # Expand it: $y = 2(x_1^2 + x_2^2 + x_3^2 + x_4^2)$, so $\dfrac{\partial y}{\partial x_i} = 4x_i$.
 #
-# The graph says the same. The step "times 2" has local derivative $2$, so the gradient reaching the dot product $s = \mathbf{x}^\top\mathbf{x}$ is 2. Both of its inputs are `x`, and the local derivative along each edge is the other factor, that is $\mathbf{x}$; by the chain rule each edge carries $2 \times \mathbf{x} = 2\mathbf{x}$ back, and at `x` the two add up: $2\mathbf{x} + 2\mathbf{x} = 4\mathbf{x}$. Watch the two edges' gradients meet in the player:
+# The graph says the same. The step "times 2" has local derivative $2$, so the gradient reaching the dot product $\mathbf{x}^\top\mathbf{x}$ (drawn as `x · x`) is 2. Both of its inputs are `x`, and the local derivative along each edge is the other factor, that is $\mathbf{x}$; by the chain rule each edge carries $2 \times \mathbf{x} = 2\mathbf{x}$ back, and at `x` the two add up: $2\mathbf{x} + 2\mathbf{x} = 4\mathbf{x}$. Watch the two edges' gradients meet in the player:
 
 # %%
 x = torch.arange(4.0, requires_grad=True)

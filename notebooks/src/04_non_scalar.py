@@ -216,10 +216,14 @@ show(y)
 # %% [markdown] zh
 # 图里的 `y` 不止一个版本。`torch.zeros(2)` 先造出常数 `[0, 0]`（灰色）。`y[0] = …` 和 `y[1] = …` 是**就地操作**，每次只改 `y` 的一个元素，图上画成 `[…]=` 节点：输入是原来的 `y` 和要写进去的值，输出是改过以后的 `y`。所以顺着箭头能看到 `y` 的三个版本：`[0, 0]`、第一次写入后的 `[7, 0]`、第二次写入后的 `[7, 56]`（也就是输出）。
 #
+# 没有名字的中间结果，图上写出它的算式，比如 `u[1] × v[0]`；算式太长时，就用运算加序号作简称：`add₁` 是第一个得到简称的加法结果（这里是 $y_1$ 的值 7），`add₂`、`mul₁` 依此类推。
+#
 # `torch.zeros(2)` 本来不需要梯度，写进一个需要梯度的值之后，`y` 就需要梯度了（第 1 节的规则）。反向传播时，每个元素的梯度沿着写入它的那条边传回去；被覆盖掉的 0 是常数，拿不到梯度。PyTorch 把这种写入记作 `CopySlices` 节点，切换到 autograd 视图就能看到。
 
 # %% [markdown] en
 # The graph has more than one version of `y`. `torch.zeros(2)` first makes the constant `[0, 0]` (grey). `y[0] = …` and `y[1] = …` are **in-place operations** that each change one element of `y`; the picture draws each as a `[…]=` node whose inputs are the old `y` and the value written, and whose output is the changed `y`. So, following the arrows, you see three versions of `y`: `[0, 0]`, `[7, 0]` after the first write, and `[7, 56]` after the second, which is the output.
+#
+# An intermediate result without a name is labelled with its expression, such as `u[1] × v[0]`; when the expression would be too long, it gets a short name from its operation and a number instead: `add₁` is the first sum to get a short name (here the value 7 of $y_1$), and so on for `add₂` and `mul₁`.
 #
 # `torch.zeros(2)` did not require grad, but once a value that requires grad is written into it, `y` does (lesson 1's rule). On the way back, each element's gradient follows the edge of the write that put it there; the overwritten zeros are constants and get nothing. PyTorch records such a write as a `CopySlices` node, which you can see in the autograd view.
 

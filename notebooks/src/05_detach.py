@@ -161,7 +161,7 @@ print(val_loss, val_loss.requires_grad, val_loss.grad_fn)
 #
 # 有时只想训练网络的一部分。比如拿一个别人训练好的网络，只重新训练最后一层（微调），前面的层保持不变，这叫**冻结**。
 #
-# 一种办法是把冻结的那部分放在 `torch.no_grad()` 里算。`W1` 照样需要梯度，但算出的 `H` 没有历史，对后面的计算来说只是一个常数，反向传播到不了 `W1`：
+# 一种办法是把冻结的那部分放在 `torch.no_grad()` 里算。`W1` 照样需要梯度，但算出的 `H` 没有历史，对后面的计算来说只是一个常数，反向传播到不了 `W1`（写成 `H = torch.relu(X @ W1).detach()` 效果一样，只是先记录、再剪断）：
 
 # %% [markdown] en
 # `W1` and `W2` require grad, yet `val_loss`, computed inside `no_grad`, has no `grad_fn` and requires no grad: it is just a number.
@@ -170,7 +170,7 @@ print(val_loss, val_loss.requires_grad, val_loss.grad_fn)
 #
 # Sometimes we want to train only part of a network. Take a network someone else trained and retrain only its last layer (fine-tuning), leaving the earlier layers as they are: those layers are **frozen**.
 #
-# One way is to compute the frozen part inside `torch.no_grad()`. `W1` still requires grad, but the resulting `H` has no history: for what comes after, it is just a constant, and the backward pass never reaches `W1`:
+# One way is to compute the frozen part inside `torch.no_grad()`. `W1` still requires grad, but the resulting `H` has no history: for what comes after, it is just a constant, and the backward pass never reaches `W1` (`H = torch.relu(X @ W1).detach()` does the same, recording first and cutting afterwards):
 
 # %%
 with torch.no_grad():
@@ -181,10 +181,10 @@ print(W1.grad)
 print(W2.grad)
 
 # %% [markdown] zh
-# 更直接的办法是把要冻结的参数的 `requires_grad` 设成 `False`。按照第 1 节的规则，`X @ W1` 的两个输入都不需要梯度，这一步和后面的 `relu` 就不会记进图里。图上的 `W1` 成了灰色的常数，只有 `W2` 还是需要梯度的叶子：
+# 更直接的办法是把要冻结的参数的 `requires_grad` 设成 `False`。按照第 1 节的规则，`X @ W1` 的两个输入都不需要梯度，这一步和后面的 `relu` 就不会记进图里。图上还是画出了这两步，好让你看清数据从哪里来，但 `W1` 和它们算出的结果都是灰色的常数，梯度到不了那里；只有 `W2` 还是需要梯度的叶子：
 
 # %% [markdown] en
-# The more direct way is to set the `requires_grad` of the parameters to freeze to `False`. By lesson 1's rule, neither input of `X @ W1` then requires grad, so that step and the `relu` after it are not recorded. In the picture `W1` becomes a grey constant, and `W2` is the only leaf that requires grad:
+# The more direct way is to set the `requires_grad` of the parameters to freeze to `False`. By lesson 1's rule, neither input of `X @ W1` then requires grad, so that step and the `relu` after it are not recorded. The picture still draws both steps, so that you can see where the data comes from, but `W1` and what they compute are grey constants that no gradient reaches; `W2` is the only leaf that requires grad:
 
 # %%
 W1.requires_grad_(False)

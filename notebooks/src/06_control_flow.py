@@ -169,13 +169,13 @@ play(tape)
 # %% [markdown] zh
 # ## 试一试
 #
-# 1. 把 `a` 换成一个很小的数，比如 `torch.tensor(0.001, requires_grad=True)`：循环要转多少圈？先猜 `a.grad`，再运行。
+# 1. 把 `a` 换成一个很小的数，比如 `torch.tensor(0.001, requires_grad=True)`：一共要乘几次 2（第一次在循环之前），循环转几圈？先猜 `a.grad`，再运行。图上折叠起来的节点写的是乘 2 的总次数。
 # 2. 换成 `torch.tensor(-600.0, requires_grad=True)` 呢？这次循环还会转吗？
 
 # %% [markdown] en
 # ## Try it
 #
-# 1. Make `a` tiny, for example `torch.tensor(0.001, requires_grad=True)`. How many times does the loop run? Guess `a.grad`, then run.
+# 1. Make `a` tiny, for example `torch.tensor(0.001, requires_grad=True)`. How many times is it multiplied by 2 (the first time before the loop), and how many times does the loop run? Guess `a.grad`, then run. The folded node in the picture counts all the doublings.
 # 2. And `torch.tensor(-600.0, requires_grad=True)`? Does the loop run at all this time?
 
 # %%

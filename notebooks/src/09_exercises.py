@@ -6,7 +6,7 @@
 # 1. **先想一想**：不写代码，用两三句话写下你的回答。双击“我的回答”那一格就能编辑，写完按 Shift + Enter。这一部分不自动批改：写完以后，点开下面的“参考答案”，自己对照。先写再看，收获最大。
 # 2. **再动手**：用代码验证你的想法。把答案写进答案单元格（替换掉 `...`），再运行 `check(...)`：绿色表示对了；红色会给你一个提示，但不会直接给答案。
 #
-# 草稿单元格随便改、随便运行，它们不会被批改。
+# 第五道直接动手画图，做完以后也有参考答案可以对照。草稿单元格随便改、随便运行，它们不会被批改。
 
 # %% [markdown] en
 # # 9 · The chapter's exercises
@@ -16,7 +16,7 @@
 # 1. **Think first**: without code, write your answer in two or three sentences. Double-click the "My answer" cell to edit it, then press Shift + Enter. This part is not graded by the computer: when you have written your answer, open the "model answer" below it and compare for yourself. Writing before looking is what makes it worth doing.
 # 2. **Then try it**: check your idea with code. Write your answer in the answer cell (replacing `...`) and run `check(...)`: green means right; red gives you a hint, but never the answer.
 #
-# Change and run the scratch cells as you like; they are not graded.
+# The fifth asks you straight away for a plot, and has a model answer to compare with as well. Change and run the scratch cells as you like; they are not graded.
 
 # %%
 %load_ext minigrad
@@ -224,10 +224,10 @@ print("a.grad =", a.grad)
 # %% title branch_derivative
 
 # %% [markdown] zh
-# 教材只说“重新设计一个例子”。先看一份学习笔记里设计的例子：
+# 教材没有指定要设计什么样的例子。先看一份学习笔记里设计的例子：
 
 # %% [markdown] en
-# The book only says "redesign an example". Start from the example one study note designed:
+# The book leaves the example up to you. Start from the one a study note designed:
 
 # %% given branch_derivative
 
@@ -303,7 +303,53 @@ plt.show()
 # %% answer sin_derivative
 
 # %% [markdown] zh
+# <details>
+# <summary><b>参考答案</b>（先自己做，再点开）</summary>
+#
+# 把 `...` 换成 `y.backward(torch.ones_like(x))`，或者 `y.sum().backward()`。`y` 是有 200 个元素的向量，不能直接调用 `backward()`（第 4 节）；全 1 的权重算的是 $\sum_i \sin x_i$ 的梯度。每个 $y_i$ 只依赖 $x_i$，所以这个梯度的第 $i$ 个元素正好是 $\sin$ 在 $x_i$ 处的导数。
+#
+# 画出来的 `df/dx` 就是 $\cos x$ 的曲线：在 $\sin x$ 的峰顶和谷底它等于 0，在 $\sin x$ 上升最快的 $x = 0$ 处它等于 1。我们自己一处也没有写 `cos`：这些值来自 `sin` 这个操作在反向传播时用的局部导数。
+#
+# </details>
+
+# %% [markdown] en
+# <details>
+# <summary><b>Model answer</b> (do it yourself first, then open)</summary>
+#
+# Replace `...` with `y.backward(torch.ones_like(x))`, or `y.sum().backward()`. `y` is a vector of 200 elements, so `backward()` cannot be called on it directly (lesson 4); all-ones weights ask for the gradient of $\sum_i \sin x_i$. Each $y_i$ depends only on $x_i$, so element $i$ of that gradient is exactly the derivative of $\sin$ at $x_i$.
+#
+# The `df/dx` curve you get is $\cos x$: it is 0 at the peaks and troughs of $\sin x$, and 1 at $x = 0$, where $\sin x$ rises fastest. We never wrote `cos` anywhere: these values come from the local derivative the `sin` operation uses in the backward pass.
+#
+# </details>
+
+# %% [markdown] zh
 # 做完了！回头看看自己在前四道题里写下的回答：哪些地方和参考答案想的一样，哪些是动手之后才明白的？
 
 # %% [markdown] en
 # All done! Look back at what you wrote for the first four exercises: where did you think as the model answers do, and what became clear only once you had tried it?
+
+# %% [markdown] zh
+# ## 本章小结
+#
+# 教材用一句话总结自动微分：先把梯度“附加”到想要求偏导数的变量上（`requires_grad_(True)`），然后记录目标值的计算，执行它的反向传播函数（`backward()`），再读出得到的梯度（`.grad`）。这九节把这句话拆开来看：
+#
+# - 记录下来的运算连成**计算图**；只要有一个输入需要梯度，结果就需要梯度（第 1 节）。
+# - 反向传播从输出出发，沿着每条路径把**局部导数**连乘，一个变量有几条路径，就把几份梯度加起来；只有叶子把梯度存进 `.grad`。一个输出、很多输入时，反向模式一遍就够（第 2 节）。
+# - `.grad` 会**累积**，每次更新参数之后都要清零（第 3 节）。
+# - 输出不是标量时，`backward(v)` 求的是向量-雅可比积；一批样本的梯度是各个样本的梯度之和（第 4 节）。
+# - `detach()` 把一个值当作常数，`torch.no_grad()` 让一段代码不记录梯度：更新参数、评估模型、冻结参数都靠它们（第 5 节）。
+# - 计算图每次运行时重新建出来（动态图），所以 Python 的 `while`、`if` 照常能用，求导只沿着这一次实际走过的路（第 6 节）。
+# - 一个操作就是“前向 + 反向”，可以自己写（第 7 节）；`create_graph=True` 让导数本身也成为一张图，可以再求导（第 8 节）。
+
+# %% [markdown] en
+# ## Summary of the chapter
+#
+# The book sums automatic differentiation up in one sentence: attach gradients to the variables with respect to which we want partial derivatives (`requires_grad_(True)`), record the computation of the target value, execute its backward function (`backward()`), and read the resulting gradient (`.grad`). These nine lessons took that sentence apart:
+#
+# - The recorded operations link up into a **computational graph**; if at least one input requires grad, so does the result (lesson 1).
+# - The backward pass starts at the output and multiplies the **local derivatives** along each path; a variable reached by several paths adds up their gradients; only leaves store theirs in `.grad`. With one output and many inputs, reverse mode needs a single pass (lesson 2).
+# - `.grad` **accumulates**, so zero it after each update of the parameters (lesson 3).
+# - For an output that is not a scalar, `backward(v)` computes a vector–Jacobian product; a batch's gradient is the sum of its examples' gradients (lesson 4).
+# - `detach()` turns a value into a constant, and `torch.no_grad()` runs a block without recording gradients: updating parameters, evaluating a model and freezing parameters all rely on them (lesson 5).
+# - The graph is built anew on every run (a dynamic graph), so Python's `while` and `if` work as usual, and the derivative follows the path this run actually took (lesson 6).
+# - An operation is a forward plus a backward, and you can write your own (lesson 7); `create_graph=True` makes the derivative a graph of its own, which can be differentiated again (lesson 8).

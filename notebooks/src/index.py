@@ -18,7 +18,7 @@
 # 6. [Python 控制流的梯度计算](zh/06_control_flow.ipynb)：两个输入，两张图；动态图与静态图；为什么 `a.grad == d / a`，以及它在哪里不再是导数
 # 7. [自定义函数](zh/07_custom_function.ipynb)：自己写 `MyReLU` 的前向和反向，手动训练两层网络（迭代 500 次）并画出损失曲线
 # 8. [二阶导数](zh/08_higher_order.ipynb)：`torch.autograd.grad`、`create_graph`；画出 $\tanh x$ 和它的一阶、二阶导数
-# 9. [本章练习](zh/09_exercises.ipynb)：教材的五道练习，先用文字回答，再写代码（自动批改）
+# 9. [本章练习](zh/09_exercises.ipynb)：教材的五道练习，先用文字回答，再写代码（自动批改）；最后是本章小结
 
 # %% [markdown] en
 # ## English
@@ -35,7 +35,7 @@
 # 6. [Gradients through Python control flow](en/06_control_flow.ipynb): two inputs, two graphs; dynamic and static graphs; why `a.grad == d / a`, and where it stops being the derivative
 # 7. [A custom function](en/07_custom_function.ipynb): write `MyReLU`'s forward and backward, train a two-layer net by hand for 500 iterations and plot the loss
 # 8. [Second derivatives](en/08_higher_order.ipynb): `torch.autograd.grad`, `create_graph`; plot $\tanh x$ with its first and second derivatives
-# 9. [The chapter's exercises](en/09_exercises.ipynb): the book's five exercises, answered in words first, then in code (graded automatically)
+# 9. [The chapter's exercises](en/09_exercises.ipynb): the book's five exercises, answered in words first, then in code (graded automatically); then a summary of the chapter
 
 # %% [markdown] zh
 # **图会一直对应它所在的那一格。** `show(z)` 画出的图会显示后面对这张图做的反向传播；但如果后面的某一格把图里的名字重新赋值（比如又写了一次 `x = ...`），这张图就停在原来的样子，并在上方注明“画于第 [3] 格……保持原样”。播放器播放的是录制时的样子。

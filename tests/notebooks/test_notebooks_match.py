@@ -104,22 +104,24 @@ def test_shared_code_cells_carry_no_comments(lesson):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_chapter_exercises_ask_for_a_short_answer_before_the_code(lang):
     """Exercises 1-4 of the book are 'why' and 'what happens' questions: the student writes an
-    answer in words, then does the code, then opens a model answer to compare."""
-    think, mine = {"zh": ("**先想一想。**", "**我的回答：**"),
-                   "en": ("**Think first.**", "**My answer:**")}[lang]
+    answer in words, then does the code, then opens a model answer to compare. Exercise 5 (a
+    plot) goes straight to the code, and has a model answer too. The chapter's summary follows."""
+    think, mine, exercise = {"zh": ("**先想一想。**", "**我的回答：**", "## 练习 "),
+                             "en": ("**Think first.**", "**My answer:**", "## Exercise ")}[lang]
     cells = read(f"{lang}/09_exercises.ipynb")["cells"]
     sections, current = [], None
     for cell in cells:
         if cell["cell_type"] == "markdown" and cell["source"].startswith("## "):
             current = []
-            sections.append(current)
+            sections.append((cell["source"].startswith(exercise), current))
         elif current is not None:
             current.append(cell)
-    assert len(sections) == 5
-    for section in sections[:4]:
+    assert [is_exercise for is_exercise, _ in sections] == [True] * 5 + [False]
+    for number, (_, section) in enumerate(sections[:5], 1):
         kinds = [("think" if think in c["source"] else
                   "mine" if c["source"].startswith(mine) else
                   "check" if c["source"].startswith("check(") else
                   "model" if c["source"].startswith("<details>") else None) for c in section]
         kinds = [k for k in kinds if k]
-        assert kinds == ["think", "mine", "check", "model"], kinds
+        expected = ["think", "mine", "check", "model"] if number < 5 else ["check", "model"]
+        assert kinds == expected, (number, kinds)

@@ -68,7 +68,8 @@ def test_an_unanswered_exercise_says_not_yet(notebook, result):
 # What the lessons' text says a cell prints (the cell is found by how its code starts). If
 # the engine, a seed or an edit changes what runs, the sentence beside it must change too.
 CLAIMS = {
-    "01_forward": [("c = torch.tensor(10.0)", ["False\nFalse None\nTrue <MulBackward0"])],
+    "01_forward": [("c = torch.tensor(10.0)", ["False\nFalse None\nTrue <MulBackward0"]),
+                   ("m = torch.randn(2, 2)", ["False\nTrue\n<SumBackward0"])],
     "02_backward": [
         ("print(a.is_leaf, a.grad)", ["False None"]),
         ("x = torch.tensor(2.0, requires_grad=True)\ny = torch.tensor(3.0, requires_grad=True)\n"
@@ -78,6 +79,9 @@ CLAIMS = {
     ],
     "03_accumulation": [("y = x * x\ny.backward()\nx.grad", ["tensor(12.)"])],  # the player ran one
     "04_non_scalar": [
+        ("x.grad.zero_()\ny = x * x\ny.backward(gradient=torch.tensor([3, 3, 3, 3]))",
+         ["tensor([ 0.,  6., 12., 18.])"]),  # three times 2x
+        ("x.grad.zero_()\ny = x * x\ny.mean().backward()", ["tensor([0.0000, 0.5000, 1.0000, 1.5000])"]),
         ("for i in range(2):\n    w.grad = None",
          ["0 tensor([0., 2., 4., 6.])\n1 tensor([12., 14., 16., 18.])"]),
         ("w.grad = None\nlosses.backward(torch.ones(2))", ["tensor([12., 16., 20., 24.])"]),
@@ -86,9 +90,14 @@ CLAIMS = {
         ("torch.manual_seed(0)\nX = torch.randn(4, 3)", ["False None"]),  # val_loss: no graph
         ("with torch.no_grad():\n    H = ", ["None\ntensor("]),
         ("W1.requires_grad_(False)", ["None\ntensor("]),
+        ("p = torch.tensor([1.0, 2.0], requires_grad=True)\nr = p * p\np.data", ["tensor([20., 40.])"]),
+        ("p = torch.tensor([1.0, 2.0], requires_grad=True)\nr = p * p\np.detach()",
+         ["RuntimeError: one of the variables needed for gradient computation has been modified"]),
     ],
     "06_control_flow": [
         ("a2 = torch.randn", ["tensor(-"]),  # a2 is negative: the else branch
+        # k = 2ⁿ for a, 100 × 2ⁿ with fewer doublings for a2
+        ("print(a.grad == d / a", ["tensor(True) tensor(4096.)\ntensor(True) tensor(102400.)"]),
         ("for value in [1.953, 1.953125, 1.954]",
          ["a = 1.953: d = 1999.87, a.grad = 1024", "a = 1.953125: d = 1000.00, a.grad = 512",
           "a = 1.954: d = 1000.45, a.grad = 512"]),
@@ -105,6 +114,7 @@ CLAIMS = {
         ("t = torch.tanh(x).detach()", ["True\nTrue"]),
     ],
     "09_exercises": [
+        ("torch.manual_seed(3)", ["a.grad = tensor([2048., 2048., 2048.])"]),  # one k for all
         ("for value in [0.5, 0.999, 1.0, 1.001, 2.0]",
          ["x = 1.0: g(x) = 3.000, autograd: 3.000", "x = 1.001: g(x) = 1.002, autograd: 2.002",
           "x = 2.0: g(x) = 4.000, autograd: 4.000"]),

@@ -53,6 +53,7 @@ def test_the_chapter_loop_plays_in_a_few_frames(history):
     assert frames[1].caption("zh") == ("“while b.norm() < 1000” 检查 ‖b₁₀‖ = 1280 < 1000："
                                        "不成立，所以循环结束")
     assert frames[2].caption("zh").endswith("不成立，所以执行 else 下面的代码")
+    assert "；其间，“while b.norm() < 1000” 检查了 9 次" in frames[0].caption("zh")  # no space before “
     assert a2.grad.item() == 102400
 
 
@@ -158,3 +159,35 @@ def test_a_drawn_tape_shows_the_tests_as_notes(history):
     facts = viz.inspect(tape, note.id, lang="en", names={"a2": a2, "d2": d2})
     assert facts["name"] in ("while b.norm() < 1000", "if b.sum() > 0")
     assert "no gradient" in facts["note"]
+
+
+def box_names(digraph):
+    return re.findall(r"<B>([^<]*)</B>", digraph.source)
+
+
+def test_a_loop_value_has_one_name_in_the_picture_and_in_the_player(history):
+    """``show(d, d2)`` after the loops and the player of a run of the same loop call the
+    value the loop ended with ``b₁₀`` both (not ``mul₁`` in one, ``b₁₀`` in the other);
+    each run of the loop counts its own ``b``."""
+    a = torch.tensor(0.2713, requires_grad=True)   # 12 doublings, the if branch: d is b₁₂
+    a2 = torch.tensor(-1.25, requires_grad=True)   # 10 doublings, the else branch
+    d, d2 = f(a), f(a2)
+    names = {"a": a, "d": d, "a2": a2, "d2": d2}
+    assert box_names(viz.draw(d, d2, names=names, lang="en")) == ["a", "d", "a2", "b₁₀", "d2"]
+    tape, d2 = recorded(a2)
+    names["d2"] = d2
+    last = viz.Frames(tape, names=names)[-1]
+    assert "b₁₀" in box_names(last.digraph("en"))
+    assert box_names(viz.draw(d2, names=names, lang="en")) == ["a2", "b₁₀", "d2"]
+
+
+def test_a_value_tested_once_keeps_its_plain_name(history):
+    def once(t):
+        u = t * 3
+        if u.sum() > 0:
+            u = u + 1
+        return u
+
+    x = torch.tensor(2.0, requires_grad=True)
+    y = once(x)
+    assert box_names(viz.draw(y, names={"x": x, "y": y}, lang="en")) == ["x", "u", "y"]

@@ -94,3 +94,14 @@ def test_without_history_the_chain_still_folds(no_history):
     names, outputs = program("constant")
     graph = viz.model(*outputs, names=names)
     assert [n.count for n in graph.nodes.values() if n.kind == "fold"] == [50]
+
+
+def test_the_inspector_of_a_fold_gives_no_derivative_for_its_constant(history):
+    """``y = y * 1.0001`` in a loop: the fold's local derivative is along the edge from
+    the chain only; the constant 1.0001 requires no grad, so it has no edge (as in
+    PyTorch's next_functions) and no derivative."""
+    names, outputs = program("constant")
+    graph = viz.model(*outputs, names=names)
+    fold = next(n for n in graph.nodes.values() if n.kind == "fold")
+    formula = viz.inspect(outputs[0], fold.id, "en", names=names)["formula"]
+    assert formula.count("\n") == 0 and "/∂x" in formula, formula

@@ -63,7 +63,7 @@ def test_two_x_dot_x(history):
         # one clause per edge, named by position: x fills both places of the dot product
         ("backward", "first factor: ∂(x · x)/∂(first x) = x = [0, 1, 2, 3]; "
                      "second factor: ∂(x · x)/∂(second x) = x = [0, 1, 2, 3]. "
-                     "With the incoming ∂y/∂(x · x) = 2: x is both, so x gets "
+                     "With the incoming ∂y/∂(x · x) = 2: x gets the sum of both, "
                      "[0, 1, 2, 3] × 2 + [0, 1, 2, 3] × 2 = [0, 4, 8, 12]"),
         ("accumulate", "x.grad = [0, 4, 8, 12] (it was None)"),
     ]
@@ -83,7 +83,7 @@ def test_y_equals_x_times_x_as_the_notation_says_it(history):
     frames = viz.Frames(tape, names={"x": x, "y": y})
     assert frames[2].caption("en") == (
         "first factor: ∂y/∂(first x) = x = 3; second factor: ∂y/∂(second x) = x = 3; "
-        "x is both, so x gets 3 + 3 = 6, so dy/dx = 2x = 6")
+        "x gets the sum of both, 3 + 3 = 6, so dy/dx = 2x = 6")
     assert frames[2].caption("zh") == (
         "第一个因子：∂y/∂(第一个 x) = x = 3；第二个因子：∂y/∂(第二个 x) = x = 3；"
         "x 两处都用到，梯度相加：3 + 3 = 6，即 dy/dx = 2x = 6")
@@ -100,7 +100,7 @@ def test_a_gradient_that_comes_along_several_paths_is_named_as_a_part_until_the_
     # a is reached three times: twice through a × a, once through exp(a)
     assert any("a gets 403.4288 × 1 = 403.4288 along this path (path 1 of 3 to a)" in c
                for c in backward), backward
-    assert any("a is both, so a gets 6 × 1 + 6 × 1 = 12 along these paths (paths 2–3 of 3 to "
+    assert any("a gets the sum of both, 6 × 1 + 6 × 1 = 12 along these paths (paths 2–3 of 3 to "
                "a), so in all ∂z/∂a = 403.4288 + 12 = 415.4288" in c for c in backward), backward
     a_box = f"t{id(a)}"
     partial = next(f for f in frames if f.kind == "backward" and "path 1 of 3" in f.caption("en"))

@@ -73,3 +73,16 @@ def test_without_dot_a_clear_message_and_text_still_works(tmp_path):
     assert "Traceback" not in out + done.stderr
     # without history (the lab extension's), a plain number is known as "a constant"
     assert "x + constant" in out and "[leaf" in out
+
+
+def test_the_rows_of_a_matrix_are_left_aligned_down_to_the_last(history):
+    """A column vector's values and its .grad: every row starts at the same x (Graphviz
+    centres a last line that has no <BR ALIGN="LEFT"/> of its own)."""
+    import minigrad as torch
+    w = torch.tensor([[-100.25], [-0.5], [0.5], [1.5]], requires_grad=True)  # last row short
+    (w * 2).sum().backward()
+    svg = viz.to_svg(viz.draw(w, names={"w": w}, legend=False))
+    texts = re.findall(r'<text text-anchor="(\w+)" x="([\d.]+)"[^>]*>([^<]*)</text>', svg)
+    rows = [(anchor, x) for anchor, x, text in texts
+            if any(n in text for n in ("100.25", "0.5000", "1.5000"))]
+    assert len(rows) == 4 and len(set(rows)) == 1, texts

@@ -82,6 +82,37 @@ def test_custom_functions_are_drawn_with_every_tensor_input(request, recorded, v
         assert all(f"{name} (2,)" in text or f"{name}: " in text for name in inputs)
 
 
+@pytest.mark.parametrize("view", ["dataflow", "autograd"])
+def test_a_player_draws_and_captions_every_tensor_input_of_a_custom_function(history, view):
+    """The same three Functions recorded by ``trace()`` and played: the last frame draws
+    every tensor input into its op, and the backward caption of each says what each
+    tensor input gets."""
+    x = torch.tensor([1.0, 2.0], requires_grad=True)
+    y = torch.tensor([3.0, 4.0], requires_grad=True)
+    z = torch.tensor([5.0, 6.0], requires_grad=True)
+    with torch.trace() as tape:
+        one, two, three = Shift.apply(2.0, x), Blend.apply(x, 0.25, y), Fused.apply(3.0, x, y, z)
+        (one.sum() + two.sum() + three.sum()).backward()
+    v = {"x": x, "y": y, "z": z, "one": one, "two": two, "three": three}
+    frames = viz.Frames(tape, names=v, view=view)
+    # one step each: the ops inside a forward of ours are not steps of the graph
+    forward = [f.caption("en").split(" =")[0] for f in frames if f.kind == "forward"]
+    assert forward[:3] == ["one", "two", "three"], forward
+    ids = {name: f"t{id(t)}" for name, t in v.items()}
+    graph = frames.graph
+    for output, inputs in (("one", "x"), ("two", "xy"), ("three", "xyz")):
+        if view == "dataflow":
+            drawn = op_inputs(graph, ids[output])
+        else:  # the Function's grad_fn node, fed by each leaf's AccumulateGrad
+            node = f"f{id(v[output].grad_fn)}"
+            accumulators = {e.source for e in graph.edges if e.target == node}
+            drawn = {e.source for e in graph.edges if e.target in accumulators}
+        assert drawn == {ids[name] for name in inputs}, (output, view)
+        caption = next(f.caption("en") for f in frames
+                       if f.caption("en").startswith(f"Our own {type(v[output].grad_fn).__name__[:-8]}"))
+        assert all(f"{name} gets" in caption for name in inputs), caption
+
+
 def test_custom_functions_read_with_their_arguments(no_history):
     v = custom_graph()
     node = v["three"].grad_fn
@@ -143,3 +174,12 @@ def test_node_values_are_read_only(history):
         values(x)[0] = 0
     y.sum().backward()
     assert y.grad_fn.released() and y.grad_fn.saved_values() == ()
+
+
+def test_the_inspector_of_a_custom_function_says_its_backward_is_yours(history):
+    v = custom_graph()
+    graph = viz.model(v["three"], names=v)
+    op = next(e.source for e in graph.edges if e.target == f"t{id(v['three'])}")
+    for lang, words in (("en", "Fused.backward"), ("zh", "Fused.backward")):
+        facts = viz.inspect(v["three"], op, lang, names=v)
+        assert "formula" not in facts and words in facts["note"], facts

@@ -1,0 +1,194 @@
+"""PyTorch's "Autograd mechanics" notes, pinned: what a node saved (``grad_fn._saved_self``),
+hooks on nodes and after a leaf's gradient is added up, and which arguments ops refuse.
+Each program is written once for both libraries (``lib``) and run by ``same_in_both``;
+the answers are also checked against the arithmetic by hand.
+"""
+import pytest
+
+import minigrad
+from .helper import same_in_both
+
+
+# -- what an op saved for backward ---------------------------------------------------------
+def test_saved_self_is_the_input_itself_and_saved_result_a_new_tensor(torch):
+    def program(lib):
+        x = lib.tensor([0.5, -1.0, 2.0], requires_grad=True)
+        y = x.pow(2)
+        e = x.exp()
+        r = e.grad_fn._saved_result
+        return (y.grad_fn._saved_self is x, y.grad_fn._saved_exponent, r is e, r.equal(e),
+                r.grad_fn is e.grad_fn)
+
+    assert same_in_both(program, torch) == (True, 2, False, True, True)
+
+
+def test_a_product_saves_only_the_factors_a_gradient_needs(torch):
+    def program(lib):
+        x = lib.tensor([1.0, 2.0], requires_grad=True)
+        w = lib.tensor([3.0, 4.0], requires_grad=True)
+        both = (x * w).grad_fn
+        one = (x * lib.tensor([5.0, 6.0])).grad_fn
+        return both._saved_self is x, both._saved_other is w, one._saved_self, one._saved_other
+
+    _, _, kept_x, kept_other = same_in_both(program, torch)
+    assert kept_x is None and kept_other.tolist() == [5.0, 6.0]
+
+
+def test_saved_values_are_gone_after_backward(torch):
+    def program(lib):
+        x = lib.tensor([1.0, 2.0], requires_grad=True)
+        y = x.exp()
+        y.sum().backward()
+        try:
+            y.grad_fn._saved_result
+        except RuntimeError as error:
+            return str(error).startswith("Trying to backward through the graph a second time")
+
+    assert same_in_both(program, torch) is True
+
+
+@pytest.mark.parametrize("name", ["_saved_self", "_saved_bogus"])
+def test_a_name_the_op_did_not_save_is_an_attribute_error(name):
+    y = minigrad.tensor([1.0], requires_grad=True).exp()  # exp saves its result only
+    with pytest.raises(AttributeError, match=name):
+        getattr(y.grad_fn, name)
+
+
+# -- hooks -------------------------------------------------------------------------------------
+def test_node_prehook_and_hook_see_and_replace_the_gradients(torch):
+    def program(lib):
+        a = lib.tensor([1.0, 2.0], requires_grad=True)
+        b = a * 3
+        seen = []
+        b.grad_fn.register_prehook(lambda go: seen.append(("pre", go[0].tolist())))
+        b.grad_fn.register_hook(lambda gi, go: (gi[0] * 10, gi[1]))
+        (b * b).sum().backward()
+        return seen, a.grad
+
+    seen, grad = same_in_both(program, torch)
+    assert seen == [("pre", [6.0, 12.0])]          # ∂(b²)/∂b = 2b = 2·3a
+    assert grad.tolist() == [180.0, 360.0]         # 2b · 3, times the hook's 10
+
+
+def test_a_removed_node_hook_no_longer_runs():
+    a = minigrad.tensor([1.0], requires_grad=True)
+    b = a * 2
+    handle = b.grad_fn.register_hook(lambda gi, go: (gi[0] * 0, None))
+    handle.remove()
+    b.sum().backward()
+    assert a.grad.tolist() == [2.0]
+
+
+def test_post_accumulate_grad_hook_runs_after_grad_is_added_up(torch):
+    def program(lib):
+        w = lib.tensor([1.0, -1.0], requires_grad=True)
+        seen = []
+        w.register_post_accumulate_grad_hook(lambda p: seen.append(p.grad.tolist()))
+        (w * 2).sum().backward()
+        (w * 3).sum().backward()
+        return seen
+
+    assert same_in_both(program, torch) == [[2.0, 2.0], [5.0, 5.0]]
+
+
+def test_post_accumulate_grad_hook_only_on_leaves(torch):
+    def program(lib):
+        y = lib.ones(2, requires_grad=True) * 2
+        try:
+            y.register_post_accumulate_grad_hook(print)
+        except RuntimeError as error:
+            return str(error)
+
+    assert "non-leaf" in same_in_both(program, torch)
+
+
+def test_retained_grad_is_the_one_after_every_tensor_hook(torch):
+    def program(lib):
+        x = lib.tensor([1.0, 2.0], requires_grad=True)
+        y = x * 2
+        y.register_hook(lambda g: g * 10)
+        y.retain_grad()
+        y.register_hook(lambda g: g * 100)
+        y.sum().backward()
+        return y.grad, x.grad
+
+    retained, grad = same_in_both(program, torch)
+    assert retained.tolist() == [1000.0, 1000.0] and grad.tolist() == [2000.0, 2000.0]
+
+
+def test_grad_fn_is_a_graph_node_and_its_type_prints_as_pytorchs(torch):
+    def program(lib):
+        y = lib.ones(1, requires_grad=True) * 2
+        return isinstance(y.grad_fn, lib.autograd.graph.Node), repr(type(y.grad_fn))
+
+    assert same_in_both(program, torch) == (True, "<class 'MulBackward0'>")
+
+
+# -- arguments an op refuses -----------------------------------------------------------------
+REFUSED = [
+    lambda lib, t: t + [1.0, 2.0],
+    lambda lib, t: t * (1.0, 2.0),
+    lambda lib, t: t < [1.0, 2.0],
+    lambda lib, t: t @ [1.0, 2.0],
+    lambda lib, t: lib.add(t, [1.0, 2.0]),
+    lambda lib, t: t.mul([1.0, 2.0]),
+    lambda lib, t: lib.dot(t, [1.0, 2.0]),
+    lambda lib, t: lib.maximum(t, [1.0, 2.0]),
+    lambda lib, t: lib.where(t > 1, t, [1.0, 2.0]),
+    lambda lib, t: lib.exp([1.0, 2.0]),
+    lambda lib, t: t.masked_fill(t > 1, [0.0]),
+]
+
+
+@pytest.mark.parametrize("attempt", REFUSED)
+def test_lists_are_no_tensors_for_an_op(attempt, torch):
+    """x + [1, 2] is a TypeError in PyTorch, not a quiet conversion."""
+    for lib in (minigrad, torch):
+        with pytest.raises(TypeError):
+            attempt(lib, lib.tensor([1.0, 2.0]))
+
+
+def test_a_list_equals_no_tensor(torch):
+    def program(lib):
+        return lib.tensor([1.0, 2.0]) == [1.0, 2.0]
+
+    assert same_in_both(program, torch) is False
+
+
+@pytest.mark.parametrize("index, error", [(1.0, IndexError), ("a", TypeError)])
+def test_float_and_text_indices_are_refused(index, error, torch):
+    for lib in (minigrad, torch):
+        with pytest.raises(error):
+            lib.zeros(3)[index]
+
+
+@pytest.mark.parametrize("call", [lambda x: x.argmax(), lambda x: x.argmin(),
+                                  lambda x: x.reshape(2, 0).argmax(dim=1)])
+def test_argmax_of_nothing_is_an_index_error(call, torch):
+    for lib in (minigrad, torch):
+        with pytest.raises(IndexError, match="Expected reduction dim"):
+            call(lib.tensor([]))
+
+
+@pytest.mark.parametrize("name", ["softmax", "log_softmax"])
+def test_softmax_of_integers_is_not_implemented_and_dtype_converts_first(name, torch):
+    def program(lib):
+        x = lib.tensor([1, 2, 3])
+        try:
+            getattr(x, name)(0)
+        except NotImplementedError as error:
+            message = str(error)
+        y = getattr(lib, name)(x, 0, dtype=lib.float64)
+        return message, y
+
+    message, y = same_in_both(program, torch)
+    assert "not implemented for 'Long'" in message and y.dtype is minigrad.float64
+
+
+def test_softmax_with_dtype_records_the_conversion(torch):
+    def program(lib):
+        x = lib.ones(3, requires_grad=True)
+        y = lib.softmax(x, 0, dtype=lib.float64)
+        return y.grad_fn.name(), y.grad_fn.next_functions[0][0].name()
+
+    assert same_in_both(program, torch) == ("SoftmaxBackward0", "ToCopyBackward0")
