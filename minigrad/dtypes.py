@@ -116,6 +116,9 @@ def scalar_array(value, dtype):
     return np.asarray(value, dtype=dtype.numpy)
 
 
+_FLOAT32_MAX = float(np.finfo(np.float32).max)  # np.finfo takes microseconds each time
+
+
 def check_fits(values, dtype, type_name=None):
     """Raise PyTorch's error if a number in ``values`` (an array of Python numbers) does
     not fit in ``dtype``: ``torch.tensor([300], dtype=torch.uint8)`` is an error, not a
@@ -129,7 +132,7 @@ def check_fits(values, dtype, type_name=None):
             low = -int(info.max) if info.min == 0 else info.min
             bad = (values < low) | (values > info.max)
     elif dtype is float32:  # PyTorch lets float16 overflow to inf; float64 always fits
-        bad = np.isfinite(values) & (np.abs(values) > np.finfo(np.float32).max)
+        bad = np.isfinite(values) & (np.abs(values) > _FLOAT32_MAX)
     else:
         return
     if bad.any():

@@ -174,7 +174,7 @@ def _rebase_view(view):
 
 
 def _fill(t, value, function):
-    value = dtypes.fill_value(value, t.dtype).item()  # checked and typed as PyTorch does
+    """Set every element of ``t`` to ``value`` (a number already checked and typed)."""
     if _GradMode.enabled and (t._requires_grad or t._base is not None):
         return inplace(t, function, value)
     check_inplace_allowed(t)
@@ -188,11 +188,12 @@ def _fill(t, value, function):
 
 # -- the Tensor methods (installed by ops/__init__.py) ------------------------------------------
 def zero_(self):
-    return _fill(self, 0, Zero)
+    return _fill(self, self._data.dtype.type(0).item(), Zero)  # 0 fits every dtype
 
 
 def fill_(self, value):
-    return _fill(self, value.item() if isinstance(value, Tensor) else value, Fill)
+    value = value.item() if isinstance(value, Tensor) else value
+    return _fill(self, dtypes.fill_value(value, self.dtype).item(), Fill)  # as PyTorch checks
 
 
 def masked_fill_(self, mask, value):
