@@ -9,6 +9,7 @@ import functools
 import numpy as np
 
 from .. import autograd, no_grad, tensor, float64
+from . import history
 from .exercise import Exercise, right, wrong
 from .facts import as_array, attempt, call_and_describe, describe, failure
 from .judging import close, expect_number, expect_tensor, raised
@@ -19,6 +20,21 @@ from .variants import Numbers
 def calls(results):
     """The facts of a function answer: one entry per input tried."""
     return {"type": "calls", "results": results}
+
+
+def call_watching(function, *args):
+    """``call_and_describe``, plus how many backward passes the call ran itself: an
+    exercise that asks for a derivative by reasoning is not answered by autograd."""
+    with history.watching() as seen:
+        result = call_and_describe(function, *args)
+    result["backward_passes"] = seen.passes
+    return result
+
+
+def ran_backward(facts):
+    """Did the student's function run a backward pass (``backward`` or
+    ``torch.autograd.grad``) on any of the inputs tried?"""
+    return any(result.get("backward_passes") for result in facts["results"])
 
 
 def first_wrong(results, expected, compare=close):
@@ -91,7 +107,7 @@ def plan_chain_rule(rng):
 
 
 def probe_chain_rule(by_hand, plan):
-    return calls([call_and_describe(by_hand, *(tensor(v) for v in point))
+    return calls([call_watching(by_hand, *(tensor(v) for v in point))
                   for point in plan["points"]])
 
 
@@ -105,11 +121,20 @@ _PARTIALS = (
 
 
 def judge_chain_rule(facts, plan):
-    got = []
     for result in facts["results"]:
         verdict = raised(result)
         if verdict:
             return verdict
+    if ran_backward(facts):
+        return wrong(Text("`by_hand` 里调用了 `backward`（或 `torch.autograd.grad`），导数是自动微分替你求出来的。"
+                          "这道题要你自己用链式法则推出来，写成 x、y、w 的式子返回：令 a = x + y，"
+                          "则 ∂z/∂x = ∂z/∂a × ∂a/∂x。",
+                          "`by_hand` calls `backward` (or `torch.autograd.grad`), so autograd found "
+                          "the derivatives, not you. This exercise asks you to work them out with the "
+                          "chain rule and return them as formulas in x, y and w: with a = x + y, "
+                          "∂z/∂x = ∂z/∂a × ∂a/∂x."))
+    got = []
+    for result in facts["results"]:
         values = as_array(result)
         if result["type"] not in ("tuple", "list") or values is None or values.shape != (3,):
             return wrong(Text("`by_hand` 要返回三个数组成的元组：`return dz_dx, dz_dy, dz_dw`。",
@@ -233,11 +258,17 @@ def plan_jacobian(rng):
 
 
 def probe_jacobian(jacobian, plan):
+    """What ``jacobian`` returns for each f, and how many backward passes it ran and how
+    many of them reached the x it was given (the library's ``jacobian`` differentiates a
+    copy of x)."""
     results = []
     for case in plan["cases"]:
         f = JACOBIAN_FUNCTIONS[case["f"]][0]
-        results.append(call_and_describe(jacobian, lambda x, case=case: f(x, case),
-                                         tensor(case["x"], requires_grad=True)))
+        x = tensor(case["x"], requires_grad=True)
+        with history.watching() as seen:
+            result = call_and_describe(jacobian, lambda x, case=case: f(x, case), x)
+        result["backward_passes"], result["reached_x"] = seen.passes, seen.of(x)["reached"]
+        results.append(result)
     return calls(results)
 
 
@@ -272,8 +303,38 @@ def judge_jacobian(facts, plan):
                           "元素是 1。",
                           "The values are wrong: row i is `x.grad` after `y.backward(gradient=v)` "
                           "where v is 1 at position i and 0 elsewhere."))
+    for result in facts["results"]:
+        verdict = _rows_by_backward_on_x(result, rows=as_array(result).shape[0])
+        if verdict:
+            return verdict
     return right(Text("每一行都是一次向量-雅可比积 vᵀJ，v 取单位向量。",
                       "Each row is one vector–Jacobian product vᵀJ with a unit vector v."))
+
+
+def _rows_by_backward_on_x(result, rows):
+    """Right values are not enough: each row is one backward pass that reaches the x
+    given, not a library call that differentiates a copy of it."""
+    reached = result.get("reached_x", 0)
+    if reached >= rows:
+        return None
+    if reached == 0 and result.get("backward_passes", 0) > 0:
+        return wrong(Text("值都对，但反向传播到达的是 x 的一个副本，而不是传进来的 x："
+                          "`torch.autograd.functional.jacobian` 就是这样做的。这道题要你自己逐行构造："
+                          "对第 i 行，v 取第 i 个单位向量，`y.backward(gradient=v, retain_graph=True)`，"
+                          "`x.grad` 就是这一行。",
+                          "The values are right, but the backward passes reached a copy of x, not "
+                          "the x passed in: that is what `torch.autograd.functional.jacobian` does. "
+                          "This exercise asks you to build the Jacobian yourself, row by row: for "
+                          "row i, take v the i-th unit vector and run "
+                          "`y.backward(gradient=v, retain_graph=True)`; `x.grad` is that row."))
+    how_many = (Text("没有一次反向传播到达 x", "no backward pass reached x") if reached == 0 else
+                Text(f"只有 {reached} 次反向传播到达了 x", f"only {reached} backward "
+                     f"pass{'es' if reached > 1 else ''} reached x"))
+    return wrong(Text(f"值都对，但{how_many.zh}，而雅可比矩阵有 {rows} 行："
+                      f"每一行都要来自一次 `y.backward(gradient=v)`（v 取第 i 个单位向量）。",
+                      f"The values are right, but {how_many.en}, for a Jacobian with {rows} "
+                      f"rows: each row should come from one `y.backward(gradient=v)`, with v "
+                      f"the i-th unit vector."))
 
 
 jacobian = Exercise(
