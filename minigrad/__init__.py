@@ -30,6 +30,8 @@ from .creation import (arange, as_tensor, e, empty, empty_like, eye, from_numpy,
 from .dtypes import (bool_ as bool, dtype, float16, float32, float64, int8, int16, int32, int64,
                      uint8)
 from .events import trace
+from .legacy import (BoolTensor, ByteTensor, CharTensor, DoubleTensor, FloatTensor, HalfTensor,
+                     IntTensor, LongTensor, ShortTensor)
 from .functions import (allclose, can_cast, equal, is_floating_point, is_inference, is_tensor,
                         isclose, promote_types, result_type)
 from .ops import functions as _op_functions

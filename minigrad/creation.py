@@ -28,6 +28,7 @@ def to_array(data, dtype=None):
     ``tensor([0.1], dtype=float64)`` holds 0.1 to the last digit, not 0.1 squeezed
     through float32 first. Without a dtype, PyTorch's rules pick one (``_shape_and_dtype``).
     """
+    dtype = dtypes.as_dtype(dtype)
     if isinstance(data, Tensor):
         array = data._data
     elif isinstance(data, np.ndarray):
@@ -186,8 +187,12 @@ def _size(size):
 
 
 def _factory(fill, name):
-    def make(*size, dtype=None, device=None, requires_grad=False, out=None):
-        dtype = dtype or dtypes.default_float()
+    def make(*size, dtype=None, device=None, requires_grad=False, out=None, **kwargs):
+        dtype = dtypes.as_dtype(dtype) or dtypes.default_float()
+        if "size" in kwargs and not size:  # torch.ones(size=(2, 3))
+            size = (kwargs.pop("size"),)
+        if kwargs:
+            raise TypeError(f"{name}() got an unexpected keyword argument '{next(iter(kwargs))}'")
         try:
             shape = _size(size)
         except RuntimeError:
@@ -207,14 +212,14 @@ ones.__doc__ = "A tensor of ones: ``ones(4)``; float32 unless ``dtype``."
 
 
 def full(size, fill_value, dtype=None, device=None, requires_grad=False):
-    dtype = dtype or dtypes.scalar_dtype(fill_value)
+    dtype = dtypes.as_dtype(dtype) or dtypes.scalar_dtype(fill_value)
     value = dtypes.fill_value(fill_value, dtype)
     return _finish(np.full(_size((size,)), value, dtype=dtype.numpy), requires_grad, device)
 
 
 def _like(fill):
     def make(input, dtype=None, device=None, requires_grad=False):
-        dtype = dtype or input.dtype
+        dtype = dtypes.as_dtype(dtype) or input.dtype
         return _finish(np.full(input._data.shape, fill, dtype=dtype.numpy), requires_grad, device)
     return make
 
@@ -226,7 +231,7 @@ zeros_like.__name__, ones_like.__name__, empty_like.__name__ = "zeros_like", "on
 
 
 def full_like(input, fill_value, dtype=None, device=None, requires_grad=False):
-    dtype = dtype or input.dtype
+    dtype = dtypes.as_dtype(dtype) or input.dtype
     value = dtypes.fill_value(fill_value, dtype)
     return _finish(np.full(input._data.shape, value, dtype=dtype.numpy), requires_grad, device)
 
@@ -238,6 +243,9 @@ def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False
     values = [v.item() if isinstance(v, Tensor) else v for v in (start, end, step)]
     if step == 0:
         raise RuntimeError("step must be nonzero")
+    dtype = dtypes.as_dtype(dtype)
+    if dtype is dtypes.bool_:
+        raise NotImplementedError("\"arange_cpu\" not implemented for 'Bool'")
     if dtype is None:
         floating = any(isinstance(v, (float, np.floating)) for v in values)
         dtype = dtypes.default_float() if floating else dtypes.int64
@@ -261,6 +269,10 @@ def _arange_values(start, end, step, dtype):
     rounded to ``dtype`` (PyTorch's Vectorized::arange); the last partial block element
     by element."""
     n = max(math.ceil((end - start) / step), 0)
+    if start.is_integer() and step.is_integer() and max(abs(start), abs(end)) + abs(step) <= 2048:
+        # whole numbers that every float type holds exactly (float16 up to 2048): any
+        # order of computing them gives the same bits, so the plain one is exact too
+        return (np.arange(n) * step + start).astype(dtype)
     width = 32 // dtype.itemsize
     i = np.arange(n)
     k = i % width
@@ -273,7 +285,7 @@ def _arange_values(start, end, step, dtype):
 def linspace(start, end, steps, dtype=None, device=None, requires_grad=False):
     """``steps`` evenly spaced values from ``start`` to ``end``, computed the way PyTorch
     does (from both ends towards the middle), so the values match to the last digit."""
-    dtype = dtype or dtypes.default_float()
+    dtype = dtypes.as_dtype(dtype) or dtypes.default_float()
     if steps == 1:
         array = np.array([start], dtype=dtype.numpy)
     else:
@@ -298,5 +310,5 @@ def _fused(a, n, c):
 
 
 def eye(n, m=None, dtype=None, device=None, requires_grad=False):
-    dtype = dtype or dtypes.default_float()
+    dtype = dtypes.as_dtype(dtype) or dtypes.default_float()
     return _finish(np.eye(n, m, dtype=dtype.numpy), requires_grad, device)

@@ -49,6 +49,24 @@ def _by_name(name):
     return next(d for d in ALL if d.name == name)
 
 
+_PYTHON_TYPES = {float: float64, int: int64, bool: bool_}  # torch.zeros(2, dtype=float)
+
+
+def as_dtype(value, where="dtype"):
+    """A dtype argument as PyTorch accepts it: a dtype, Python's ``float``, ``int`` or
+    ``bool``, or a legacy tensor type (``torch.DoubleTensor``, ``'torch.DoubleTensor'``)."""
+    if value is None or isinstance(value, dtype):
+        return value
+    if type(value) is type and value in _PYTHON_TYPES:
+        return _PYTHON_TYPES[value]
+    legacy = getattr(value, "dtype", None)
+    if isinstance(legacy, dtype) and isinstance(value, type):
+        return legacy
+    if isinstance(value, str) and value.startswith("torch.") and value[6:] in _BY_LEGACY_NAME:
+        return _BY_LEGACY_NAME[value[6:]]
+    raise TypeError(f"{where} must be torch.dtype, not {type(value).__name__}")
+
+
 def default_float():
     return float32
 
@@ -98,6 +116,9 @@ def scalar_array(value, dtype):
     return np.asarray(value, dtype=dtype.numpy)
 
 
+_FLOAT32_MAX = float(np.finfo(np.float32).max)  # np.finfo takes microseconds each time
+
+
 def check_fits(values, dtype, type_name=None):
     """Raise PyTorch's error if a number in ``values`` (an array of Python numbers) does
     not fit in ``dtype``: ``torch.tensor([300], dtype=torch.uint8)`` is an error, not a
@@ -111,7 +132,7 @@ def check_fits(values, dtype, type_name=None):
             low = -int(info.max) if info.min == 0 else info.min
             bad = (values < low) | (values > info.max)
     elif dtype is float32:  # PyTorch lets float16 overflow to inf; float64 always fits
-        bad = np.isfinite(values) & (np.abs(values) > np.finfo(np.float32).max)
+        bad = np.isfinite(values) & (np.abs(values) > _FLOAT32_MAX)
     else:
         return
     if bad.any():
@@ -164,6 +185,9 @@ def result_type(*operands):
 LEGACY_NAMES = {"float32": "FloatTensor", "float64": "DoubleTensor", "float16": "HalfTensor",
                  "int64": "LongTensor", "int32": "IntTensor", "int16": "ShortTensor",
                  "int8": "CharTensor", "uint8": "ByteTensor", "bool": "BoolTensor"}
+
+
+_BY_LEGACY_NAME = {name: FROM_NUMPY[np.dtype(np_name)] for np_name, name in LEGACY_NAMES.items()}
 
 
 def legacy_type_name(np_dtype):

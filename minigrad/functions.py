@@ -41,6 +41,18 @@ def equal(a, b):
     return a.shape == b.shape and bool((a == b).all())
 
 
+def stride(input, dim=None):
+    """How many elements apart neighbours along each dimension are in memory: (3, 1) for a
+    2×3 tensor, (1, 3) for its transpose (a view), 0 along an expanded dimension."""
+    steps = tuple(s // input._data.itemsize for s in input._data.strides)
+    return steps if dim is None else steps[dim]
+
+
+def data_ptr(input):
+    """The address of the first element: equal for a tensor and a view that starts there."""
+    return input._data.__array_interface__["data"][0]
+
+
 def allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
     b = operand(b, a)
     return bool(np.allclose(a._data, b._data, rtol=rtol, atol=atol, equal_nan=equal_nan))

@@ -342,7 +342,7 @@ def _shape(size, kwargs):
 
 
 def _floating(dtype, kernel):
-    dtype = dtype or dtypes.default_float()
+    dtype = dtypes.as_dtype(dtype) or dtypes.default_float()
     if not dtype.is_floating_point:
         raise NotImplementedError(f'"{kernel}" not implemented for '
                                   f"'{dtypes.SCALAR_TYPE_NAME[dtype]}'")
@@ -394,7 +394,7 @@ def randint(low=0, high=None, size=None, *, generator=None, dtype=None, device=N
         raise RuntimeError(f"random_ expects 'from' to be less than 'to', but got from={low} "
                            f">= to={high}")
     shape = _size((size,))
-    dtype = dtype or dtypes.int64
+    dtype = dtypes.as_dtype(dtype) or dtypes.int64
     if dtype.is_floating_point:  # beyond 2**24 PyTorch shifts the bounds (and warns)
         bits = np.finfo(dtype.numpy).nmant + 1
         if low < -2**bits or high - 1 > 2**bits:
@@ -413,7 +413,7 @@ def randint(low=0, high=None, size=None, *, generator=None, dtype=None, device=N
 def randperm(n, *, generator=None, dtype=None, device=None, requires_grad=False):
     """The numbers 0 .. n-1 in random order."""
     (n,) = _size((n,))
-    dtype = dtype or dtypes.int64
+    dtype = dtypes.as_dtype(dtype) or dtypes.int64
     offsets = (generator or default_generator)._uint32(max(n - 1, 0)) % np.arange(n, 1, -1)
     order = list(range(n))
     for i, offset in enumerate(offsets.tolist()):  # each swap depends on the ones before

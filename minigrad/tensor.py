@@ -102,7 +102,7 @@ class Tensor:
     def type(self, dtype=None):
         if dtype is None:
             return dtypes.legacy_type_name(self._data.dtype)
-        return self.to(dtype)
+        return self.to(dtypes.as_dtype(dtype))  # x.type(torch.DoubleTensor) too
 
     def is_contiguous(self):
         return self._data.flags.c_contiguous

@@ -34,7 +34,7 @@ class GraphPanel(widgets.VBox):
             toggle.style.button_width = "auto"
         self.toolbar = widgets.HBox([self.view_toggle, self.language_toggle])
         super().__init__(view=view, lang=lang)
-        widgets.link((self.view_toggle, "value"), (self, "view"))
+        self._view_link = widgets.link((self.view_toggle, "value"), (self, "view"))
         widgets.link((self.language_toggle, "value"), (self, "lang"))
         self.canvas.observe(lambda _: self.inspect_selected(), "selected")
         self.canvas.observe(self._on_picture, "frames")
@@ -101,7 +101,12 @@ class GraphPanel(widgets.VBox):
                                 for key in CONTROL_WORDS}}
 
     def _on_language(self, change):
+        # New labels put a ToggleButtons back on its first choice: the view the student
+        # chose is kept (unlinked meanwhile, so no picture of the other view is drawn)
+        self._view_link.unlink()
         self.view_toggle.options = _view_choices(self.lang)
+        self.view_toggle.value = self.view
+        self._view_link = widgets.link((self.view_toggle, "value"), (self, "view"))
         self._relabel()
         self.guarded(self.redraw)
         self.inspect_selected()

@@ -178,10 +178,9 @@ def _run(roots, seeds, retain_graph, create_graph, targets, accumulate):
                     continue
                 if g is not None:
                     slots = buffers.get(child)
-                    if slots is None:
-                        _add_to_buffer(buffers, child, nr, g)
-                    else:
-                        slots[nr] = g if slots[nr] is None else slots[nr] + g
+                    if slots is None:  # the first gradient to reach this node
+                        slots = buffers[child] = [None] * (len(child._output_meta) or 1)
+                    slots[nr] = g if slots[nr] is None else slots[nr] + g
                 left = dependencies[child] - 1
                 dependencies[child] = left
                 if left == 0:
@@ -250,6 +249,8 @@ def _skip(node, dependencies, buffers, ready, retain_graph):
 
 
 def _add_to_buffer(buffers, node, nr, g):
+    """Add ``g`` to what has arrived for output ``nr`` of ``node`` (the walk's loop does
+    the same inline: it runs once per edge of the graph)."""
     slots = buffers.get(node)
     if slots is None:
         slots = buffers[node] = [None] * len(node._output_meta or (0,))

@@ -25,7 +25,7 @@ import re
 import numpy as np
 
 from .. import events
-from ..quiet import silently
+from ..quiet import mute, unmute
 from ..language import hint
 from ..dtypes import legacy_type_name
 from ..tensor import Tensor, _RemovableHandle as RemovableHandle
@@ -312,38 +312,34 @@ class Function:
         return result
 
     @classmethod
-    @silently  # NumPy's warnings off while forward computes: PyTorch gives inf, nan silently
     def _run(cls, args):
         """Run forward and, if any input requires grad, connect the result to the graph.
         Returns the result and its node (None when nothing was recorded)."""
         ctx = cls._Node()
-        # A custom forward's own ops (x.clamp(min=0) inside MyReLU) are not steps of a
-        # recording either: apply announces the op as one step when it returns.
-        muted, events.ops_muted = events.ops_muted, True
-        try:
-            if not _GradMode.enabled:
-                return _outputs(cls.forward(ctx, *args), args), None
+        grad_enabled = recording = _GradMode.enabled
+        if recording:
             needs = tuple([isinstance(a, Tensor) and a._requires_grad for a in args])
             recording = True in needs
             if recording:
                 ctx.needs_input_grad = share(needs, needs)
             _GradMode.enabled = False  # what forward does inside is not part of the graph
-            try:
-                result = _outputs(cls.forward(ctx, *args), args)
-            finally:
-                _GradMode.enabled = True
+        # A custom forward's own ops (x.clamp(min=0) inside MyReLU) are not steps of a
+        # recording either: apply announces the op as one step when it returns.
+        muted, events.ops_muted = events.ops_muted, True
+        numpy_warnings = mute()  # PyTorch gives inf and nan silently, NumPy would warn
+        try:
+            result = cls.forward(ctx, *args)
         finally:
-            events.ops_muted = muted
+            unmute(numpy_warnings)
+            _GradMode.enabled, events.ops_muted = grad_enabled, muted
+        if type(result) is tuple:
+            result = tuple([_as_output(r, args) for r in result])
+        else:
+            result = _as_output(result, args)
         if not recording:
             return result, None
         _connect(ctx, args, result if type(result) is tuple else (result,))
         return result, ctx
-
-
-def _outputs(result, args):
-    if type(result) is tuple:
-        return tuple([_as_output(r, args) for r in result])
-    return _as_output(result, args)
 
 
 def _as_output(value, args):

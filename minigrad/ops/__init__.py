@@ -17,7 +17,7 @@ import warnings
 import numpy as np
 
 from .. import dtypes
-from ..cuda import on_cpu
+from ..cuda import device as device_type, on_cpu
 from ..tensor import Tensor, _dim
 from .broadcasting import operand, scalar_like
 from . import arithmetic as A, elementwise as E, indexing as I, inplace as W, linalg as L
@@ -345,12 +345,13 @@ def matrix_transposed(input):
 # -- dtypes -------------------------------------------------------------------------------------
 def to(input, *args, dtype=None, device=None, **kwargs):
     for a in args:
-        if isinstance(a, dtypes.dtype):
-            dtype = a
-        elif isinstance(a, Tensor):  # x.to(other): other's dtype
+        if isinstance(a, Tensor):  # x.to(other): other's dtype
             dtype = a.dtype
-        else:
+        elif isinstance(a, (str, device_type)):
             device = a
+        else:  # a dtype, or Python's float, int, bool
+            dtype = a
+    dtype = dtypes.as_dtype(dtype)
     on_cpu(device)
     return input if dtype is None or dtype is input.dtype else S.ToCopy.apply(input, dtype)
 
@@ -460,6 +461,8 @@ TABLE = [
     ("equal",         plain.equal,                               METHOD),
     ("allclose",      plain.allclose,                            METHOD),
     ("isclose",       plain.isclose,                             METHOD),
+    ("stride",        plain.stride,                              METHOD),
+    ("data_ptr",      plain.data_ptr,                            METHOD),
     ("clamp",         E.clamp,                                   BOTH),
     ("clip",          E.clamp,                                   BOTH),
     ("where",         E.where,                                   FUNCTION),

@@ -14,7 +14,7 @@ import numpy as np
 from .. import creation, dtypes
 from ..dtypes import result_type
 from ..language import hint
-from ..quiet import silently
+from ..quiet import mute, unmute
 from ..tensor import Tensor
 
 
@@ -60,7 +60,6 @@ def sum_to(grad, shape):
     return grad.sum(dim=dims, keepdim=True).reshape(shape) if dims else grad.reshape(shape)
 
 
-@silently  # x * 1e300 for a float32 x: the number becomes inf without NumPy's warning
 def operand(value, like, dtype=None):
     """Turn the other side of a binary op into a tensor, typed the way PyTorch types it.
 
@@ -69,11 +68,14 @@ def operand(value, like, dtype=None):
     """
     if isinstance(value, Tensor):
         return value
-    if type(value) is float and dtype is None:  # the common cases, decided quickly
-        kind = like._data.dtype
-        return Tensor._make(np.array(value, dtype=kind if kind.kind == "f" else np.float32))
-    if type(value) is int and dtype is None and like._data.dtype.kind == "f":  # 2 * x
-        return Tensor._make(np.array(value, dtype=like._data.dtype))
+    kind = like._data.dtype
+    if dtype is None and kind.kind == "f" and type(value) in (float, int):
+        # x * 0.5, 2 * x: the number takes the float tensor's dtype (the common case)
+        numpy_warnings = mute()  # 1e300 into float32 is inf, as in PyTorch, without a warning
+        try:
+            return Tensor._make(np.array(value, dtype=kind))
+        finally:
+            unmute(numpy_warnings)
     if scalar_like(value):
         target = dtype or dtypes.result_type(like, value)
         return Tensor._make(dtypes.scalar_array(value, target))

@@ -103,10 +103,12 @@ def check_inplace_allowed(t):
     if t._requires_grad and t._grad_fn is None:
         raise RuntimeError(
             "a leaf Variable that requires grad is being used in an in-place operation. " + hint(
-                "Wrap the update in `with torch.no_grad():` (as in w -= lr * w.grad), or use "
-                "an out-of-place operation (w = w - 1).",
-                "把更新放进 `with torch.no_grad():` 中（如 w -= lr * w.grad），或者改用非就地"
-                "操作（w = w - 1）。"))
+                "To update a parameter, wrap the update in `with torch.no_grad():` (as in "
+                "w -= lr * w.grad). To compute with it, make a new tensor (v = w - 1): "
+                "writing w = w - 1 would make w an intermediate result, no longer a leaf.",
+                "更新参数时，把更新放进 `with torch.no_grad():` 中（如 w -= lr * w.grad）。"
+                "要用它计算时，另建一个张量（v = w - 1）：写成 w = w - 1 会让 w 变成中间结果，"
+                "不再是叶子节点。"))
     base = t._base
     if base is not None and base._requires_grad and base._grad_fn is None:
         raise RuntimeError(_view_of_leaf_message())
@@ -171,7 +173,7 @@ def _rebase_view(view):
 
 
 def _fill(t, value, function):
-    value = dtypes.fill_value(value, t.dtype).item()  # checked and typed as PyTorch does
+    """Set every element of ``t`` to ``value`` (a number already checked and typed)."""
     if _GradMode.enabled and (t._requires_grad or t._base is not None):
         return inplace(t, function, value)
     check_inplace_allowed(t)
@@ -185,11 +187,12 @@ def _fill(t, value, function):
 
 # -- the Tensor methods (installed by ops/__init__.py) ------------------------------------------
 def zero_(self):
-    return _fill(self, 0, Zero)
+    return _fill(self, self._data.dtype.type(0).item(), Zero)  # 0 fits every dtype
 
 
 def fill_(self, value):
-    return _fill(self, value.item() if isinstance(value, Tensor) else value, Fill)
+    value = value.item() if isinstance(value, Tensor) else value
+    return _fill(self, dtypes.fill_value(value, self.dtype).item(), Fill)  # as PyTorch checks
 
 
 def masked_fill_(self, mask, value):

@@ -38,7 +38,7 @@ def graph_text(graph, labels, lang, scene=None):
         lines += [_check_line(n, labels, lang) for n in nodes if n.kind == "check"]
     else:
         lines = [TITLE["autograd"][lang].format(nodes=len(nodes))]
-        titles = _fn_titles(nodes, labels)
+        titles = _fn_titles(nodes, labels, into)
         for node in nodes:
             sources = [titles[s] for s in into.get(node.id, ()) if s in titles]
             lines.append(titles[node.id] + (f"  <-  {', '.join(sources)}" if sources else ""))
@@ -77,14 +77,20 @@ def _check_line(node, labels, lang):
     return loop_captions.note(node, labels, lang) + (f"   [{code}]" if code else "")
 
 
-def _fn_titles(nodes, labels):
-    """A title per node; a second MulBackward0 is "MulBackward0 #2"."""
+def _fn_titles(nodes, labels, into):
+    """A title per node: a tensor by its name (and its shape unless it is a number), an
+    AccumulateGrad by the leaf whose .grad it fills, a second MulBackward0 "MulBackward0 #2"."""
     seen, titles = {}, {}
+    variables = {node.id: labels.of(node.value) for node in nodes if node.kind == "variable"}
     for node in nodes:
         if node.kind == "variable":
-            titles[node.id] = f"{labels.of(node.value)} {shape_text(node.value.shape)}"
+            shape = node.value.shape
+            titles[node.id] = variables[node.id] + (f" {shape_text(shape)}" if shape else "")
             continue
         name = node.grad_fn.name() if node.grad_fn is not None else node.kind
+        leaves = [variables[s] for s in into.get(node.id, ()) if s in variables]
+        if name == "AccumulateGrad" and leaves:
+            name = f"AccumulateGrad ({leaves[0]}.grad)"
         if node.kind == "fold":
             name = f"{name} × {node.count:,}"
         seen[name] = seen.get(name, 0) + 1

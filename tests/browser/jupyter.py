@@ -109,7 +109,7 @@ def _free_port():
         return s.getsockname()[1]
 
 
-def _wait_for(url, process, log_path, timeout=60):
+def _wait_for(url, process, log_path, timeout=SLOW / 1000 * 2):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -119,7 +119,17 @@ def _wait_for(url, process, log_path, timeout=60):
             return
         except OSError:
             time.sleep(0.2)  # polling a port: there is nothing on screen to wait on yet
-    raise RuntimeError(f"JupyterLab did not answer within {timeout} s:\n{log_path.read_text()}")
+    raise RuntimeError(f"JupyterLab did not answer within {timeout:.0f} s:\n{log_path.read_text()}")
+
+
+def new_page(browser, height=900):
+    """A 1280-wide page whose every wait allows for a busy machine (SLOW, not Playwright's
+    30 s): on a shared CI machine JupyterLab's page alone can take longer than that to
+    load. A wait ends as soon as what it waits for is on the screen, so it costs nothing
+    when the machine is quiet."""
+    page = browser.new_page(viewport={"width": 1280, "height": height})
+    page.set_default_timeout(SLOW)
+    return page
 
 
 def launch_chromium(playwright):
@@ -147,7 +157,7 @@ def open_notebook(browser, server, name, cells, ui="lab"):
     """Write the notebook ``name``, open it in JupyterLab (``ui="lab"``) or Notebook 7
     (``ui="notebook"``), wait until its kernel is idle, and return the page."""
     (server["dir"] / f"{name}.ipynb").write_text(json.dumps(notebook(cells)))
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = new_page(browser)
     path = "lab/tree" if ui == "lab" else "notebooks"
     # reset: open this notebook alone, not the tabs a previous test left in the workspace
     page.goto(f"{server['url']}/{path}/{name}.ipynb?reset&token={TOKEN}")

@@ -10,7 +10,7 @@ import pytest
 
 import minigrad
 
-from .jupyter import KERNEL_READY, REPO, SLOW, TOKEN, open_notebook, run_all
+from .jupyter import KERNEL_READY, REPO, SLOW, TOKEN, new_page, open_notebook, run_all
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +30,7 @@ def course(server):
 
 
 def _open(browser, server, path, ui):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = new_page(browser)
     # a classroom may be offline: nothing the page loads may come from outside this server
     page.outside = []
     page.on("request", lambda request: None if request.url.startswith(

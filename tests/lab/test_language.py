@@ -30,6 +30,17 @@ def test_graph_captions_follow_the_same_switch():
     assert "输出" in viz.draw(x).source  # the legend, in Chinese
 
 
+def test_switching_the_language_keeps_the_view():
+    x, tape = recorded_example()
+    x, y = chapter_example()
+    for panel in (play(tape), show(y)):
+        panel.view = "autograd"
+        panel.lang = "zh"
+        assert (panel.view, panel.view_toggle.value) == ("autograd", "autograd")
+        assert panel.view_toggle.options[1] == ("autograd 视图", "autograd")
+        assert "class=grad_fn" in panel.canvas.frames[-1]["dot"]
+
+
 def test_a_language_we_do_not_speak_is_refused_with_the_choices():
     with pytest.raises(ValueError, match="'zh'.*'en'"):
         set_language("fr")

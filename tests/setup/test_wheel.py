@@ -83,7 +83,7 @@ def test_the_wheel_without_dot_in_jupyterlab_in_chromium(wheel, tmp_path, index)
         _run([str(python.parent / "minigrad-lessons"), "copy", str(server["dir"])],
              cwd=tmp_path)
         browser = jupyter.launch_chromium(p)
-        page = browser.new_page(viewport={"width": 1280, "height": 720})
+        page = jupyter.new_page(browser, height=720)
         outside = []
         page.on("request", lambda request: None if request.url.startswith(
             (server["url"], "data:", "blob:", "about:")) else outside.append(request.url))
