@@ -344,12 +344,15 @@ jacobian = Exercise(
         "**练习：逐行构造雅可比矩阵。** `y.backward(gradient=v)` 算的是向量-雅可比积 vᵀJ；"
         "v 取第 i 个单位向量时，得到的正是雅可比矩阵 J 的第 i 行。写一个函数 `jacobian(f, x)`："
         "x 是需要梯度的一维张量，f(x) 也是一维张量；返回形状为 `(len(f(x)), len(x))` 的张量，"
-        "第 i 行第 j 列是 ∂f(x)ᵢ/∂xⱼ。检查会用几个你没见过的 f。",
+        "第 i 行第 j 列是 ∂f(x)ᵢ/∂xⱼ。每一行都要对 x 做一次反向传播，自己求出来；"
+        "`torch.autograd.functional.jacobian` 留着之后对照用。检查会用几个你没见过的 f。",
         "**Exercise: the Jacobian row by row.** `y.backward(gradient=v)` computes the "
         "vector–Jacobian product vᵀJ; with v the i-th unit vector that is row i of the Jacobian "
         "J. Write a function `jacobian(f, x)`: x is a 1-D tensor that requires grad and f(x) is "
         "1-D; return a tensor of shape `(len(f(x)), len(x))` whose entry (i, j) is "
-        "∂f(x)ᵢ/∂xⱼ. The check tries functions f you have not seen."),
+        "∂f(x)ᵢ/∂xⱼ. Get each row yourself, from one backward pass on x; keep "
+        "`torch.autograd.functional.jacobian` for comparing afterwards. The check tries "
+        "functions f you have not seen."),
     answer="jacobian",
     template="def jacobian(f, x):\n    y = f(x)\n    rows = []\n    for i in range(len(y)):\n"
              "        ...\n    return torch.stack(rows)",
