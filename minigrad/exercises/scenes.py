@@ -318,10 +318,10 @@ def _rows_by_backward_on_x(result, rows):
     if reached >= rows:
         return None
     if reached == 0 and result.get("backward_passes", 0) > 0:
-        return wrong(Text("值都对，但反向传播到达的是 x 的一个副本，而不是传进来的 x："
+        return wrong(Text("数值都对，但反向传播到达的是 x 的一个副本，而不是传进来的 x："
                           "`torch.autograd.functional.jacobian` 就是这样做的。这道题要你自己逐行构造："
-                          "对第 i 行，v 取第 i 个单位向量，`y.backward(gradient=v, retain_graph=True)`，"
-                          "`x.grad` 就是这一行。",
+                          "求第 i 行时，取 v 为第 i 个单位向量，运行 "
+                          "`y.backward(gradient=v, retain_graph=True)`，这时的 `x.grad` 就是这一行。",
                           "The values are right, but the backward passes reached a copy of x, not "
                           "the x passed in: that is what `torch.autograd.functional.jacobian` does. "
                           "This exercise asks you to build the Jacobian yourself, row by row: for "
@@ -330,7 +330,7 @@ def _rows_by_backward_on_x(result, rows):
     how_many = (Text("没有一次反向传播到达 x", "no backward pass reached x") if reached == 0 else
                 Text(f"只有 {reached} 次反向传播到达了 x", f"only {reached} backward "
                      f"pass{'es' if reached > 1 else ''} reached x"))
-    return wrong(Text(f"值都对，但{how_many.zh}，而雅可比矩阵有 {rows} 行："
+    return wrong(Text(f"数值都对，但{how_many.zh}，而雅可比矩阵有 {rows} 行："
                       f"每一行都要来自一次 `y.backward(gradient=v)`（v 取第 i 个单位向量）。",
                       f"The values are right, but {how_many.en}, for a Jacobian with {rows} "
                       f"rows: each row should come from one `y.backward(gradient=v)`, with v "
