@@ -22,13 +22,35 @@ def calls(results):
     return {"type": "calls", "results": results}
 
 
-def call_watching(function, *args):
-    """``call_and_describe``, plus how many backward passes the call ran itself: an
-    exercise that asks for a derivative by reasoning is not answered by autograd."""
+def call_watching(function, *args, leaf=None):
+    """``call_and_describe``, plus how many backward passes the call ran itself (an
+    exercise that asks for a derivative by reasoning is not answered by autograd) and,
+    for a ``leaf`` given, how many of them reached it (one that asks for autograd's
+    derivative of that x is not answered by a library call that differentiates a copy)."""
     with history.watching() as seen:
         result = call_and_describe(function, *args)
     result["backward_passes"] = seen.passes
+    if leaf is not None:
+        result["reached_x"] = seen.of(leaf)["reached"]
     return result
+
+
+def passes_on_x(result, needed):
+    """How the backward passes of a call compare with the ``needed`` ones on x: None when
+    enough reached x, "copy" when passes ran but none reached x (what
+    ``torch.autograd.functional.jacobian`` and ``hessian`` do), else "few"."""
+    reached = result.get("reached_x", 0)
+    if reached >= needed:
+        return None
+    return "copy" if reached == 0 and result.get("backward_passes", 0) > 0 else "few"
+
+
+def how_many_reached_x(result):
+    reached = result.get("reached_x", 0)
+    if reached == 0:
+        return Text("没有一次反向传播到达 x", "no backward pass reached x")
+    return Text(f"只有 {reached} 次反向传播到达了 x",
+                f"only {reached} backward pass{'es' if reached > 1 else ''} reached x")
 
 
 def ran_backward(facts):
@@ -265,10 +287,7 @@ def probe_jacobian(jacobian, plan):
     for case in plan["cases"]:
         f = JACOBIAN_FUNCTIONS[case["f"]][0]
         x = tensor(case["x"], requires_grad=True)
-        with history.watching() as seen:
-            result = call_and_describe(jacobian, lambda x, case=case: f(x, case), x)
-        result["backward_passes"], result["reached_x"] = seen.passes, seen.of(x)["reached"]
-        results.append(result)
+        results.append(call_watching(jacobian, lambda x, case=case: f(x, case), x, leaf=x))
     return calls(results)
 
 
@@ -314,22 +333,21 @@ def judge_jacobian(facts, plan):
 def _rows_by_backward_on_x(result, rows):
     """Right values are not enough: each row is one backward pass that reaches the x
     given, not a library call that differentiates a copy of it."""
-    reached = result.get("reached_x", 0)
-    if reached >= rows:
+    shortfall = passes_on_x(result, rows)
+    if shortfall is None:
         return None
-    if reached == 0 and result.get("backward_passes", 0) > 0:
-        return wrong(Text("数值都对，但反向传播到达的是 x 的一个副本，而不是传进来的 x："
-                          "`torch.autograd.functional.jacobian` 就是这样做的。这道题要你自己逐行构造："
+    if shortfall == "copy":
+        return wrong(Text("数值都对，但反向传播到达的是别的张量，而不是传进来的 x（比如 "
+                          "`torch.autograd.functional.jacobian` 求导的就是 x 的副本）。这道题要你自己逐行构造："
                           "求第 i 行时，取 v 为第 i 个单位向量，运行 "
                           "`y.backward(gradient=v, retain_graph=True)`，这时的 `x.grad` 就是这一行。",
-                          "The values are right, but the backward passes reached a copy of x, not "
-                          "the x passed in: that is what `torch.autograd.functional.jacobian` does. "
+                          "The values are right, but the backward passes reached other tensors, "
+                          "not the x passed in (`torch.autograd.functional.jacobian`, for one, "
+                          "differentiates a copy of x). "
                           "This exercise asks you to build the Jacobian yourself, row by row: for "
                           "row i, take v the i-th unit vector and run "
                           "`y.backward(gradient=v, retain_graph=True)`; `x.grad` is that row."))
-    how_many = (Text("没有一次反向传播到达 x", "no backward pass reached x") if reached == 0 else
-                Text(f"只有 {reached} 次反向传播到达了 x", f"only {reached} backward "
-                     f"pass{'es' if reached > 1 else ''} reached x"))
+    how_many = how_many_reached_x(result)
     return wrong(Text(f"数值都对，但{how_many.zh}，而雅可比矩阵有 {rows} 行："
                       f"每一行都要来自一次 `y.backward(gradient=v)`（v 取第 i 个单位向量）。",
                       f"The values are right, but {how_many.en}, for a Jacobian with {rows} "
@@ -640,9 +658,12 @@ def plan_second_derivative(rng):
 
 
 def probe_second_derivative(second_derivative, plan):
-    return calls([call_and_describe(second_derivative, SCALAR_FUNCTIONS[case["f"]][0],
-                                    tensor(case["x"], dtype=float64, requires_grad=True))
-                  for case in plan["cases"]])
+    results = []
+    for case in plan["cases"]:
+        x = tensor(case["x"], dtype=float64, requires_grad=True)
+        results.append(call_watching(second_derivative, SCALAR_FUNCTIONS[case["f"]][0], x,
+                                     leaf=x))
+    return calls(results)
 
 
 def judge_second_derivative(facts, plan):
@@ -664,6 +685,9 @@ def judge_second_derivative(facts, plan):
         second.append(d2(case["x"]))
     got, first, second = np.array(got), np.array(first), np.array(second)
     if close(got, second):
+        verdict = _twice_by_autograd_on_x(facts["results"])
+        if verdict:
+            return verdict
         return right(Text("一阶导数带着自己的计算图（create_graph=True），对它再反向传播一次就是二阶导数。",
                           "The first derivative carries its own graph (create_graph=True); "
                           "one more backward pass through it gives the second derivative."))
@@ -684,6 +708,31 @@ def judge_second_derivative(facts, plan):
                       "再对它求一次导。",
                       "The values are wrong: take the first derivative with "
                       "`torch.autograd.grad(y, x, create_graph=True)`, then differentiate that."))
+
+
+def _twice_by_autograd_on_x(results):
+    """Right values are not enough: two backward passes must reach x (the first with
+    create_graph=True), not finite differences nor a library call on a copy of x."""
+    for result in results:
+        shortfall = passes_on_x(result, 2)
+        if shortfall == "copy":
+            return wrong(Text("数值对了，但反向传播到达的是别的张量，而不是传进来的 x（比如 "
+                              "`torch.autograd.functional.hessian` 求导的就是 x 的副本）。这道题要你自己求两次导：先 "
+                              "`torch.autograd.grad(y, x, create_graph=True)`，再对得到的一阶导数求一次导。",
+                              "The values are right, but the backward passes reached other tensors, "
+                              "not the x passed in (`torch.autograd.functional.hessian`, for one, "
+                              "differentiates a copy of x). This exercise asks you to differentiate twice yourself: first "
+                              "`torch.autograd.grad(y, x, create_graph=True)`, then differentiate "
+                              "that first derivative once more."))
+        if shortfall == "few":
+            how_many = how_many_reached_x(result)
+            return wrong(Text(f"数值对了，但{how_many.zh}：二阶导数要由自动微分求两次导得到（比如不要用有限差分）。"
+                              f"先 `torch.autograd.grad(y, x, create_graph=True)`，再对这个一阶导数求一次导。",
+                              f"The values are right, but {how_many.en}: the second derivative "
+                              f"should come from differentiating twice with autograd (not from "
+                              f"finite differences, say). First `torch.autograd.grad(y, x, "
+                              f"create_graph=True)`, then differentiate that first derivative."))
+    return None
 
 
 second_derivative = Exercise(

@@ -107,8 +107,8 @@ LIBRARY_JACOBIAN = "def jacobian(f, x):\n    return torch.autograd.functional.ja
 
 
 def test_jacobian_from_the_library_is_rejected():
-    rejected("jacobian", LIBRARY_JACOBIAN, "`torch.autograd.functional.jacobian` 就是这样做的",
-             "reached a copy of x")
+    rejected("jacobian", LIBRARY_JACOBIAN, "到达的是别的张量，而不是传进来的 x",
+             "reached other tensors, not the x passed in")
 
 
 def test_jacobian_from_the_library_plus_one_backward_pass_is_rejected():
@@ -191,3 +191,36 @@ def test_second_derivative_cost_with_a_second_derivative_typed_by_hand_is_reject
 ])
 def test_second_derivative_cost_through_autograd_is_right(source):
     accepted("second_derivative_cost", source)
+
+
+# -- lesson 8: a second derivative by autograd ---------------------------------------------------
+
+def test_second_derivative_by_finite_differences_is_rejected():
+    rejected("second_derivative", "def second_derivative(f, x):\n    h = 1e-4\n"
+             "    with torch.no_grad():\n        return (f(x + h) - 2 * f(x) + f(x - h)) / h ** 2",
+             "没有一次反向传播到达 x", "no backward pass reached x")
+
+
+def test_second_derivative_by_one_pass_and_a_difference_is_rejected():
+    rejected("second_derivative", "def second_derivative(f, x):\n    h = 1e-5\n"
+             "    g = lambda t: torch.autograd.grad(f(t), t)[0]\n"
+             "    return (g((x + h).detach().requires_grad_()) - g((x - h).detach().requires_grad_())) / (2 * h)",
+             "到达的是别的张量，而不是传进来的 x", "reached other tensors, not the x passed in")
+
+
+def test_second_derivative_from_the_library_is_rejected():
+    rejected("second_derivative", "def second_derivative(f, x):\n"
+             "    return torch.autograd.functional.hessian(f, x)",
+             "`torch.autograd.functional.hessian` 求导的就是 x 的副本",
+             "`torch.autograd.functional.hessian`, for one, differentiates a copy of x")
+
+
+@pytest.mark.parametrize("source", [
+    KEY["second_derivative"],
+    "def second_derivative(f, x):\n    y = f(x)\n    y.backward(create_graph=True)\n"
+    "    g = x.grad\n    x.grad = None\n    g.backward()\n    return x.grad",
+    "def second_derivative(f, x):\n    dy = torch.autograd.grad(f(x), x, create_graph=True)[0]\n"
+    "    return torch.autograd.grad(dy, x)[0].item()",
+])
+def test_second_derivative_twice_by_autograd_is_right(source):
+    accepted("second_derivative", source)
