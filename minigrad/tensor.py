@@ -313,6 +313,10 @@ class Tensor:
         array = self.numpy()
         return array if dtype is None else array.astype(dtype, copy=False)
 
+    def __array_wrap__(self, array, context=None, return_scalar=False):
+        """``np.sin(x)`` gives a tensor back, as in PyTorch (a new one: no graph)."""
+        return creation.from_numpy(np.asarray(array))
+
     def item(self):
         if self._data.size != 1:
             raise RuntimeError(f"a Tensor with {self._data.size} elements cannot be converted to "
