@@ -95,7 +95,7 @@ def grade_all(batch, entries, out, questions, hidden, hidden_source, progress):
     context = (batch, cache, key, questions, hidden)
     records, finished = [], True
     with ThreadPoolExecutor(max_workers=settings.jobs) as pool:
-        futures = [pool.submit(grade_one, entry, *context) for entry in entries]
+        futures = [pool.submit(_guarded, entry, *context) for entry in entries]
         try:
             for done, future in enumerate(as_completed(futures), 1):
                 record, cached = future.result()
@@ -118,6 +118,22 @@ def _no_more_interrupts():
         for name in ("SIGINT", "SIGTERM", "SIGHUP"):
             if hasattr(signal, name):
                 signal.signal(getattr(signal, name), signal.SIG_IGN)
+
+
+def _guarded(entry, *context):
+    """``grade_one``, and a row saying so if the grader itself fails on a file: whatever a
+    submission is, it costs its own row, never the batch (and the table of the others)."""
+    batch = context[0]
+    try:
+        return grade_one(entry, *context)
+    except Stopped:
+        raise
+    except Exception as error:
+        if batch.workers.stopping:  # its worker was killed under it: not graded, no row
+            raise Stopped from None
+        print(f"warning: the grader failed on {entry.student!r}: {type(error).__name__}: "
+              f"{str(error)[:200]}", file=sys.stderr)
+        return not_graded(entry.student, "grader_failed", context[3]), False
 
 
 def grade_one(entry, batch, cache, key, questions, hidden):
@@ -148,7 +164,9 @@ def grade_one(entry, batch, cache, key, questions, hidden):
         detail = _detail(outcome)
     record = {"student": entry.student, "hash": digest, "status": outcome["status"],
               "detail": detail.as_dict(),
-              "teacher_note": " ".join(filter(None, [note, outcome.get("note", "")])),
+              "teacher_note": {lang: " ".join(filter(None, [note and note.get(lang),
+                                                            outcome.get("note", "")]))
+                               for lang in ("zh", "en")},
               "cell_errors": outcome["cell_errors"]}
     stopped = None if outcome["status"] == "ok" else detail
     facts = {"public": outcome["public"], "hidden": outcome["hidden"]}
@@ -168,18 +186,20 @@ def _variant(student, data, salt):
     after — ``alice.ipynb``, ``alice/hw.ipynb`` —, whatever the notebook says. A notebook
     made for someone else (copied) is noted for the teacher."""
     if salt is None:
-        return None, ""
+        return None, None
     owner = student.split("/")[0]
     claimed = submission.made_for(data)
     if claimed and claimed != owner:
-        return owner, f"made for {claimed}, graded with {owner}'s numbers."
-    return owner, ""
+        claimed = reply.text(claimed, 60)  # the notebook's own words: one short line
+        return owner, Text(f"这份笔记本是给 {claimed} 的，按 {owner} 的数字评分。",
+                           f"made for {claimed}, graded with {owner}'s numbers.")
+    return owner, None
 
 
 def not_graded(student, note, questions):
     status, text = NOTES[note]
     return {"student": student, "hash": "", "status": status, "detail": text.as_dict(),
-            "teacher_note": "", "cell_errors": [],
+            "teacher_note": {"zh": "", "en": ""}, "cell_errors": [],
             "questions": [{"id": q.id, "points": q.points, "earned": 0, "tests": []}
                           for q in questions],
             "score": 0, "max": sum(q.points for q in questions), "seconds": 0}

@@ -118,8 +118,11 @@ def _grade(args):
                       file=sys.stderr)
                 records, finished = batch.grade_all(run, entries, args.out, questions, checks,
                                                     hidden_source, _progress)
+                # the folder minigrad runs from: an editable install's checkout is named in
+                # site-packages, which every sandbox reads
+                here = pathlib.Path(__file__).resolve().parents[2]
                 scrub = report.scrubber([sys.prefix, sys.base_prefix, os.path.expanduser("~"),
-                                         os.getcwd(), run.folder, args.submissions, args.out,
+                                         os.getcwd(), run.folder, here, args.submissions, args.out,
                                          args.hidden, args.hidden and args.hidden.parent,
                                          args.assignment and args.assignment.parent])
         except sandbox.Unavailable as why:
@@ -149,9 +152,12 @@ def _check_folders(args):
         return "--out must not be inside the submissions folder (the results would be graded too)."
     if args.hidden and submissions in args.hidden.resolve().parents:
         return "The hidden checks file must not be inside the submissions folder."
-    os.makedirs(out.parent, exist_ok=True)
-    make_room(out, directory=True)
-    out.mkdir(exist_ok=True)
+    try:
+        os.makedirs(out.parent, exist_ok=True)
+        make_room(out, directory=True)
+        out.mkdir(exist_ok=True)
+    except OSError as error:
+        return f"Cannot write the results in {args.out}: {error.strerror}."
     return None
 
 

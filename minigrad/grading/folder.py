@@ -6,9 +6,10 @@ pointing outside the folder (never followed: a link to /dev/zero or to the teach
 files is not read), a FIFO or a device (never opened in a way that could wait forever), a
 file that cannot be read, a file too big to be a notebook. Hidden files and folders
 (``.ipynb_checkpoints``) are skipped, as Jupyter hides them. A name that is not valid
-UTF-8 is shown with its odd bytes escaped.
+UTF-8, or with control characters, is shown with those escaped.
 """
 import os
+import re
 import stat
 
 from ..language import Text
@@ -53,6 +54,9 @@ NOTES = {
                                  "Folders nested too deep: the files inside were not graded.")),
     "unreadable": ("unreadable", Text("无法读取（没有权限或读取出错）。",
                                       "Cannot be read (no permission, or a read error).")),
+    "grader_failed": ("worker_error", Text("评分程序处理这个文件时出错，没有评分（请告诉老师）。",
+                                           "The grader failed on this file: not graded (tell "
+                                           "your teacher).")),
     "too_big": ("unreadable", Text("文件太大（超过 64 MiB），不像是笔记本。",
                                    "Too big (over 64 MiB) to be a notebook.")),
 }
@@ -140,5 +144,12 @@ def read_regular(path):
 
 
 def display(name):
-    """A file name as text: bytes that are not UTF-8 become ``\\xff`` escapes."""
-    return os.fsencode(name).decode("utf-8", "backslashreplace")
+    """A file name as text that is safe to print, put in a table or a page: bytes that are
+    not UTF-8 become ``\\xff`` escapes, and so do control characters (a name with a newline,
+    or with the escape codes that retitle or clear the teacher's terminal) and the ones
+    that reorder text."""
+    text = os.fsencode(name).decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda c: ascii(c.group())[1:-1], text)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

@@ -2,8 +2,8 @@
 expected shape. Anything else is dropped (a missing fact then counts as a failed test).
 
 The worker runs next to the student's kernel, so its messages are treated like the
-kernel's: strings are cut short and stripped of control characters, numbers must be
-numbers, and only the questions that were asked are kept.
+kernel's: strings are cut short, put on one line and stripped of control characters,
+numbers must be numbers, and only the questions that were asked are kept.
 """
 import re
 
@@ -11,7 +11,8 @@ from ..exercises.facts import clip
 
 STATUSES = ("ok", "timeout", "kernel_died", "worker_error")
 MAX_ERRORS = 50
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+_BREAKS = re.compile(r"[\t\n\x0b\x0c\r\x85\u2028\u2029]+")  # a page's line is one line of text
 
 
 def cells(message, asked):
@@ -33,18 +34,38 @@ def hidden(message, asked):
 
 
 def facts(value, asked):
-    """The facts of the questions asked: a dict each, else nothing (judged as missing)."""
+    """The facts of the questions asked: a dict each, else nothing (judged as missing).
+    The strings of the public plans' facts are cleaned like any text from the kernel: a
+    verdict may quote them (an error message, a name) in a feedback page. The expressions'
+    values go to the teacher's predicates as they are, and are never quoted."""
     if not isinstance(value, dict):
         return {}
-    return {exercise_id: value[exercise_id] for exercise_id in asked
-            if isinstance(value.get(exercise_id), dict)}
+    kept = {}
+    for exercise_id in asked:
+        fact = value.get(exercise_id)
+        if isinstance(fact, dict):
+            try:
+                kept[exercise_id] = {**fact, "plans": _cleaned(fact.get("plans"))}
+            except RecursionError:  # nested deeper than any real answer's facts
+                continue
+    return kept
+
+
+def _cleaned(value):
+    if isinstance(value, str):
+        return text(value, 300)
+    if isinstance(value, list):
+        return [_cleaned(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _cleaned(v) for k, v in value.items()}
+    return value
 
 
 def text(value, limit):
     """A string from the kernel, safe to show: at most ``limit`` characters (no word cut
     in two), no control characters (nor the ones that reorder text), no backticks (they
     would close the Markdown code span it is shown in)."""
-    return clip(_CONTROL.sub("", str(value)), limit).replace("`", "'")
+    return clip(_BREAKS.sub(" ", _CONTROL.sub("", str(value))), limit).replace("`", "'")
 
 
 def _where(detail):

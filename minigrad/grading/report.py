@@ -31,7 +31,7 @@ def write_table(path, records, questions, lang):
                     "note"])
     for r in records:
         earned = {q["id"]: q["earned"] for q in r["questions"]}
-        note = "; ".join(filter(None, [r["detail"][lang], r.get("teacher_note", "")]))
+        note = "; ".join(filter(None, [r["detail"][lang], r["teacher_note"][lang]]))
         table.writerow([_cell(r["student"]), r["status"], r["score"], r["max"],
                         *[earned.get(q.id, 0) for q in questions], _cell(note)])
     write_atomically(path, buffer.getvalue())
@@ -42,8 +42,8 @@ def write_pages(folder, records, lang, scrub):
     make_room(folder, directory=True)
     folder.mkdir(exist_ok=True)
     names = page_names([r["student"] for r in records])
-    for record in records:
-        write_atomically(folder / names[record["student"]], scrub(feedback_page(record, lang)))
+    for record, name in zip(records, names):
+        write_atomically(folder / name, scrub(feedback_page(record, lang)))
     return names
 
 
@@ -81,18 +81,27 @@ def feedback_page(record, lang):
 
 
 def page_names(students):
-    """A file name per student, unique even when two names would flatten alike
-    (``dup/alice`` and ``dup__alice``): the second gets ``~2``."""
-    names, taken = {}, set()
-    for student in sorted(students):
-        base = re.sub(r"[^\w.-]", "_", student.replace("/", "__"))[:120].lstrip(".") or "_"
+    """A file name for each of ``students`` (in that order), unique even when two names
+    would flatten alike (``dup/alice`` and ``dup__alice``, ``Alice`` and ``alice``): the
+    later one in sorted order gets ``~2``."""
+    names, taken = [None] * len(students), set()
+    for i in sorted(range(len(students)), key=lambda i: students[i]):
+        base = _fits(re.sub(r"[^\w.-]", "_", students[i].replace("/", "__"))).lstrip(".") or "_"
         name, n = base, 1
         while name.lower() in taken:
             n += 1
             name = f"{base}~{n}"
         taken.add(name.lower())
-        names[student] = name + ".md"
+        names[i] = name + ".md"
     return names
+
+
+def _fits(name, limit=200):
+    """``name`` cut to ``limit`` bytes of UTF-8 (a file name may have 255: room is left for
+    ``~2.md``); 120 Chinese characters are 360 bytes."""
+    while len(name.encode("utf-8", "surrogatepass")) > limit:
+        name = name[:-1]
+    return name
 
 
 def scrubber(paths):

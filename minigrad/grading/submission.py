@@ -27,15 +27,15 @@ def code_cells(data):
     """The source of every code cell, in order (nbformat 3 and 4 alike)."""
     try:
         notebook = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: [[[[... nested
         raise Unreadable(Text("文件不是有效的 JSON，打不开（可能在别的程序里被改坏了）。",
                               "The file is not valid JSON and cannot be opened (it may have been "
                               "damaged in another program).")) from None
     if not isinstance(notebook, dict):
         raise Unreadable(Text("文件是 JSON，但不是笔记本。", "The file is JSON but not a notebook."))
     if "worksheets" in notebook:  # nbformat 3: cells live in worksheets, code in "input"
-        cells = [cell for sheet in notebook.get("worksheets") or [] if isinstance(sheet, dict)
-                 for cell in sheet.get("cells") or []]
+        cells = [cell for sheet in _list(notebook.get("worksheets")) if isinstance(sheet, dict)
+                 for cell in _list(sheet.get("cells"))]
         key = "input"
     else:
         cells, key = notebook.get("cells"), "source"
@@ -53,6 +53,10 @@ def made_for(data):
     except (UnicodeDecodeError, ValueError, KeyError, TypeError, RecursionError):
         return None
     return student if isinstance(student, str) else None
+
+
+def _list(value):
+    return value if isinstance(value, list) else []
 
 
 def _text(source):

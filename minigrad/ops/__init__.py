@@ -59,11 +59,11 @@ def by_name(operator, name=None):
     name = name or operator.__name__
 
     @functools.wraps(operator)
-    def run(input, other, *args, **kwargs):
+    def run(input, other, *args, out=None, **kwargs):
         result = operator(input, other, *args, **kwargs)
         if result is NotImplemented:
             raise not_a_tensor(name, other, "other", 2)
-        return result
+        return result if out is None else W.write_out(out, result, name)
     run.__name__ = run.__qualname__ = name
     return run
 

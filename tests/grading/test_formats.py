@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from minigrad.exercises import EXERCISES
-from minigrad.grading import assignment, folder, hidden, otter, scoring
+from minigrad.grading import assignment, folder, hidden, otter, reply, report, scoring
 from minigrad.grading.key import solutions
 from minigrad.grading.submission import Unreadable, code_cells
 
@@ -100,6 +100,44 @@ def test_what_is_not_a_notebook_is_said_in_both_languages(data, reason):
     with pytest.raises(Unreadable) as caught:
         code_cells(data)
     assert reason in caught.value.reason.en and caught.value.reason.zh
+
+
+@pytest.mark.parametrize("data, cells", [
+    (b"[" * 200_000 + b"]" * 200_000, None),  # deeper than the JSON parser's stack
+    (b'{"cells": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", None),
+    (json.dumps({"worksheets": [None, 1, {"cells": 5}], "nbformat": 3}).encode(), []),
+    (json.dumps({"worksheets": {"cells": []}}).encode(), []),
+    (json.dumps({"cells": [1, None, "x", {"cell_type": "code", "source": 5},
+                           {"cell_type": "code", "source": [1, None]}]}).encode(), ["", "1None"]),
+], ids=["deep list", "deep cells", "odd worksheets", "worksheets not a list", "odd cells"])
+def test_a_file_built_to_break_the_parser_is_unreadable_or_read_never_an_exception(data, cells):
+    if cells is None:
+        with pytest.raises(Unreadable):
+            code_cells(data)
+    else:
+        assert code_cells(data) == cells
+
+
+def test_names_are_printable_and_pages_unique_and_short_enough_for_the_file_system():
+    name = folder.display("esc\x1b]0;pwned\x07\x1b[2J\nnext\u202eline")
+    assert name == "esc\\x1b]0;pwned\\x07\\x1b[2J\\nnext\\u202eline"
+    assert name.isprintable()
+    students = ["dup/alice", "dup__alice", "Alice", "alice", "作业" * 100, "x" * 300 + "/" + "y" * 250]
+    pages = report.page_names(students)
+    assert len({p.lower() for p in pages}) == len(students)
+    assert all(len(p.encode()) <= 255 for p in pages)
+    assert pages[:2] == ["dup__alice.md", "dup__alice~2.md"]
+
+
+def test_text_from_the_kernel_stays_on_its_line_of_a_feedback_page():
+    said = reply.cells({"phase": "cells", "status": "ok", "cell_errors": [
+        {"cell": 0, "error": "ValueError", "message": "`\n# Score: 13 / 13\r\n**ok**\u2028x"}],
+        "facts": {"detach": {"plans": [{"type": "raised", "error": "E\n# Score",
+                                        "message": "`\n# 13 / 13"}]}}}, ["detach"])
+    error = said["cell_errors"][0]["message"]
+    assert "\n" not in error and "`" not in error and "# Score: 13 / 13" in error
+    fact = said["public"]["detach"]["plans"][0]
+    assert "\n" not in fact["error"] + fact["message"] and "`" not in fact["message"]
 
 
 # -- the teacher's hidden file -----------------------------------------------------------------

@@ -23,6 +23,7 @@ import pytest
 
 from minigrad.exercises import exercise
 from minigrad.grading import assignment
+from minigrad.grading.folder import display
 from minigrad.grading.key import solutions
 
 from . import _unprivileged as grader
@@ -257,7 +258,17 @@ LEAKER_G = '''
 SEEN = []
 def g_smooth(x):
     SEEN.append(float(x))
-    raise ValueError("inputs so far: " + repr(SEEN[-12:]))
+    raise ValueError("inputs so far: " + repr(SEEN[-12:]) + "`\\n# Score: 13 / 13\\n")
+'''
+
+# an editable install names the teacher's checkout in site-packages, which sandboxes read
+LEAKER_CHECKOUT = '''
+import glob, sys
+for folder in sys.path:
+    for path in glob.glob(folder + "/__editable__*finder.py") + glob.glob(folder + "/*.pth"):
+        for line in open(path):
+            if line.startswith("MAPPING") or line.startswith("/"):
+                raise RuntimeError(line[:250])
 '''
 
 SHAPE_LEAKER_G = '''
@@ -328,8 +339,8 @@ def submissions(paths):
                      honest),
         "fork_bomb": (notebook(key_cells() + [attack(FORK_BOMB)]), "ok", honest),
         "key_thief": (notebook(first_then(attack(KEY_THIEF), blank_cells())), "ok", nothing),
-        "leaker": (notebook(with_cell_after("forward", LEAKER_ENV.format(**fill),
-                                            replaced(KEY["branch_derivative"], LEAKER_G))),
+        "leaker": (notebook(with_cell_after("forward", LEAKER_ENV.format(**fill), with_cell_after(
+                       "forward", LEAKER_CHECKOUT, replaced(KEY["branch_derivative"], LEAKER_G)))),
                    "ok", [1, 1, 0, 1]),
         "shape_leaker": (notebook(replaced(KEY["branch_derivative"], SHAPE_LEAKER_G)), "ok",
                          [1, 1, 0, 1]),
@@ -349,6 +360,8 @@ def submissions(paths):
         "dup/alice": (b"{}", "unreadable", nothing),
         "dup__alice": (b"[]", "unreadable", nothing),
         "=HYPERLINK(\"x\")": (b"{}", "unreadable", nothing),
+        "esc\x1b]0;pwned\x07\x1b[2J\nline": (b"{}", "unreadable", nothing),  # retitles, clears
+        "deep_json": (b"[" * 200_000 + b"]" * 200_000, "unreadable", nothing),
     }
 
 
@@ -421,8 +434,7 @@ def machine():
             data = content if isinstance(content, bytes) else json.dumps(content).encode()
             with open(path, "wb") as file:
                 file.write(data)
-        student = os.fsencode(name).decode("utf-8", "backslashreplace")
-        expected[student] = (status, points)
+        expected[display(name)] = (status, points)
     (subs / "notes.txt").write_text("not a notebook")
     os.symlink(paths["teacher"], subs / "a_folder_link")
     deep = subs / "deep/1/2/3/4/5/6/7/8"
@@ -491,6 +503,7 @@ def test_the_batch_finishes_in_sandboxes_as_an_ordinary_user(graded):
     run = graded["run"]
     assert run.returncode == 0, run.stderr.decode(errors="replace")[-3000:]
     assert b"in sandboxes" in run.stderr
+    assert b"\x1b" not in run.stderr and b"\x07" not in run.stderr  # the teacher's terminal
     print(f"\nhostile batch graded in {graded['seconds']:.0f} s")
 
 
@@ -545,11 +558,21 @@ def test_the_table_is_the_graders_to_the_end(machine, graded):
 def test_no_secret_reaches_a_feedback_page(machine, graded):
     base, paths, _ = machine
     shapes = [f"[{int(abs(x) * 1000) + 2}]" for x in HIDDEN_POINTS]  # what shape_leaker returns
+    import minigrad
+    checkout = str(pathlib.Path(minigrad.__file__).resolve().parents[1])
     secrets = [SECRET, "x.numel() >= 100", "1.001", "-7.5", "40.0", *shapes, str(base),
-               paths["home"], sys.prefix, sys.base_prefix, "TEACHER_TOKEN"]
+               paths["home"], sys.prefix, sys.base_prefix, checkout, "TEACHER_TOKEN"]
     for name, text in pages(paths).items():
         found = [s for s in secrets if s in text]
         assert not found, (name, found)
+
+
+def test_nothing_a_notebook_says_changes_the_shape_of_its_page(machine):
+    _, paths, _ = machine
+    for name, text in pages(paths).items():
+        headings = [line for line in text.splitlines() if line.startswith("#")]
+        assert not [h for h in headings if "13 / 13" in h], (name, headings)
+    assert "inputs so far" in pages(paths)["leaker.md"]
 
 
 def test_the_leakers_pages_still_say_what_went_wrong(machine):

@@ -62,11 +62,16 @@ def test_a_copied_notebook_fails_and_is_named_in_the_note(made, tmp_path):
     shutil.copy(made / "keys" / "alice.ipynb", subs / "alice.ipynb")
     shutil.copy(made / "keys" / "bob.ipynb", subs / "bob.ipynb")
     shutil.copy(made / "keys" / "alice.ipynb", subs / "carol.ipynb")  # carol hands in alice's
-    run = cli("grade", subs, "--assignment", made / "notebooks" / "assignment.ipynb", "--out",
-              tmp_path / "out", "--jobs", "2", "--timeout", "60", timeout=900)
+    grade = ["grade", subs, "--assignment", made / "notebooks" / "assignment.ipynb", "--out",
+             tmp_path / "out", "--jobs", "2", "--timeout", "60"]
+    run = cli(*grade, timeout=900)
     assert run.returncode == 0, run.stderr
     with open(tmp_path / "out" / "grades.csv", newline="", encoding="utf-8") as file:
         rows = {row["student"]: row for row in csv.DictReader(file)}
     assert rows["alice"]["score"] == rows["bob"]["score"] == "5.0"
     assert float(rows["carol"]["score"]) <= 1.0
     assert "made for alice, graded with carol's numbers" in rows["carol"]["note"]
+    in_chinese = cli(*grade, "--lang", "zh", timeout=900)  # from the cache
+    assert in_chinese.returncode == 0 and in_chinese.stderr.count("(cached)") == 3
+    table = (tmp_path / "out" / "grades.csv").read_text(encoding="utf-8")
+    assert "这份笔记本是给 alice 的，按 carol 的数字评分。" in table
