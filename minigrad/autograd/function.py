@@ -174,6 +174,8 @@ def _save(ctx, args, outputs):
                 else:
                     position = None  # a tensor made inside forward
                 where = (t._vc.value if t._vc is not None else 0, position)
+                if t._wrapped_number:  # the 2 of x * 2: no program can change it in place
+                    t = t._data        # (an array is no object the cycle collector scans)
         saved.append(t)
         at.append(where)
     at = tuple(at)
@@ -184,6 +186,8 @@ def _save(ctx, args, outputs):
 def _unpack(saved, at, node):
     if saved is None or type(saved) is SavedOutput:
         return saved and saved.unpack(node)
+    if type(saved) is np.ndarray:  # a wrapped number (see _save); a copy, so that writing
+        return Tensor._make(saved.copy())  # into grad_fn._saved_other cannot change a gradient
     now = saved._vc.value if saved._vc is not None else 0
     if now != at[0]:  # PyTorch names the op that made the tensor as it is now
         producer = saved._grad_fn
