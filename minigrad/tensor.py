@@ -37,7 +37,7 @@ class Tensor:
     """
     __slots__ = ("_data", "_requires_grad", "_grad", "_grad_fn", "_output_nr",
                  "_vc", "_base", "_view_version", "_accumulator", "_hooks", "_inference",
-                 "__weakref__")
+                 "_wrapped_number", "__weakref__")
     __array_priority__ = 1000  # numpy_array * tensor calls Tensor.__rmul__
 
     def __init__(self, *args, **kwargs):
@@ -57,6 +57,7 @@ class Tensor:
         t._data = data
         t._requires_grad = requires_grad
         t._grad = t._grad_fn = t._vc = t._base = t._view_version = t._accumulator = t._hooks = None
+        t._wrapped_number = None  # True for the 2 of x * 2 (see broadcasting.operand)
         t._output_nr = 0
         t._inference = _GradMode.inference  # made inside inference_mode
         return t

@@ -34,6 +34,21 @@ def test_a_product_saves_only_the_factors_a_gradient_needs(torch):
     assert kept_x is None and kept_other.tolist() == [5.0, 6.0]
 
 
+def test_the_number_of_a_product_is_saved_as_its_value_and_stays_that_value():
+    """``x * 2`` keeps only the 2's array (PyTorch's "wrapped number"; no tensor object per op
+    for the cycle collector): a tensor read from the node is a copy, so writing into it
+    changes no gradient."""
+    x = minigrad.tensor([1.0, 2.0], requires_grad=True)
+    y = x * 2.0
+    saved = y.grad_fn._saved_other
+    assert saved.item() == 2.0 and saved.grad_fn is None and not saved.requires_grad
+    assert [(s.kind, s.index, s.values.item()) for s in y.grad_fn.saved_values()] == [
+        ("input", 1, 2.0)]
+    saved.add_(1)
+    y.sum().backward()
+    assert x.grad.tolist() == [2.0, 2.0]
+
+
 def test_saved_values_are_gone_after_backward(torch):
     def program(lib):
         x = lib.tensor([1.0, 2.0], requires_grad=True)
