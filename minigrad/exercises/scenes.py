@@ -352,7 +352,7 @@ def _rows_by_backward_on_x(result, rows):
                       f"每一行都要来自一次 `y.backward(gradient=v)`（v 取第 i 个单位向量）。",
                       f"The values are right, but {how_many.en}, for a Jacobian with {rows} "
                       f"rows: each row should come from one `y.backward(gradient=v)`, with v "
-                      f"the i-th unit vector."))
+                      f"the i-th unit vector."), quotes=True)  # counts what the code did
 
 
 jacobian = Exercise(
@@ -731,7 +731,8 @@ def _twice_by_autograd_on_x(results):
                               f"The values are right, but {how_many.en}: the second derivative "
                               f"should come from differentiating twice with autograd (not from "
                               f"finite differences, say). First `torch.autograd.grad(y, x, "
-                              f"create_graph=True)`, then differentiate that first derivative."))
+                              f"create_graph=True)`, then differentiate that first derivative."),
+                         quotes=True)  # counts what the code did
     return None
 
 
