@@ -12,7 +12,8 @@ import minigrad as torch
 from minigrad.exercises import check, exercise, set_language
 from minigrad.exercises.probing import report
 from minigrad.grading.key import solutions
-from minigrad.grading.scoring import Question, score
+from minigrad.grading.hidden import inputs
+from minigrad.grading.scoring import HIDDEN_FAILED, Question, score
 
 KEY = solutions()
 
@@ -45,6 +46,14 @@ def graded(exercise_id, namespace):
 class _NoHidden:
     def for_exercise(self, exercise_id):
         return []
+
+
+class _Hidden:
+    def __init__(self, *checks):
+        self.checks = checks
+
+    def for_exercise(self, exercise_id):
+        return [c for c in self.checks if c.exercise_id == exercise_id]
 
 
 def rejected(exercise_id, source, zh, en):
@@ -115,6 +124,29 @@ def test_jacobian_from_the_library_plus_one_backward_pass_is_rejected():
     rejected("jacobian", LIBRARY_JACOBIAN.replace("    return", "    f(x).sum().backward()\n"
                                                                 "    return"),
              "只有 1 次反向传播到达了 x", "only 1 backward pass reached x")
+
+
+HIDDEN_CASES = [{"f": "matvec", "x": [0.5, -1.0, 2.0], "A": [[1.0, 2.0, 0.0], [0.0, -1.0, 3.0],
+                                                               [2.0, 0.0, 1.0], [1.0, 1.0, 1.0]]}]
+
+
+@pytest.mark.parametrize("source, message", [
+    (LIBRARY_JACOBIAN, "reached other tensors, not the x passed in"),
+    # a count of what the student's code did on a hidden input is not shown
+    (LIBRARY_JACOBIAN.replace("    return", "    f(x).sum().backward()\n    return"),
+     HIDDEN_FAILED.en),
+])
+def test_jacobian_shortcuts_fail_the_teachers_hidden_inputs_too(source, message):
+    hidden = _Hidden(inputs("jacobian", cases=HIDDEN_CASES))
+    secret = {"plans": [hidden.checks[0].plan], "expressions": []}
+    namespace = run("jacobian", source)
+    check("jacobian", namespace["jacobian"])
+    facts = json.loads(report("jacobian", json.dumps(secret), namespace))
+    result = score(Question("jacobian", 1), {"plans": [], "expressions": []}, secret,
+                   {"public": {"plans": []}, "hidden": facts}, hidden, None)
+    [test] = result["tests"]
+    assert test["hidden"] and not test["passed"], test
+    assert message in test["message"]["en"], test
 
 
 @pytest.mark.parametrize("source", [
