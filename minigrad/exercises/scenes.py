@@ -726,7 +726,7 @@ def _twice_by_autograd_on_x(results):
                               "that first derivative once more."))
         if shortfall == "few":
             how_many = how_many_reached_x(result)
-            return wrong(Text(f"数值对了，但{how_many.zh}：二阶导数要由自动微分求两次导得到（比如不要用有限差分）。"
+            return wrong(Text(f"数值对了，但{how_many.zh}：二阶导数要用自动微分求两次导得到，而不是用有限差分之类的办法。"
                               f"先 `torch.autograd.grad(y, x, create_graph=True)`，再对这个一阶导数求一次导。",
                               f"The values are right, but {how_many.en}: the second derivative "
                               f"should come from differentiating twice with autograd (not from "
