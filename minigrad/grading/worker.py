@@ -123,7 +123,7 @@ async def run(job, messages):
             try:
                 for exercise_id, probe in hidden.items():
                     facts[exercise_id] = await _probe(client, exercise_id, probe, deadline)
-            except (TimeoutError, asyncio.TimeoutError):  # stuck (in compiled code, say):
+            except (TimeoutError, asyncio.TimeoutError, DeadKernelError):  # stuck or gone:
                 pass  # the questions asked before keep their facts, the rest count as failed
             messages.hidden_done(facts)
     except (CellTimeoutError, TimeoutError, asyncio.TimeoutError):
