@@ -202,7 +202,16 @@ class trace:
 
     >>> with minigrad.trace() as tape:
     ...     y = 2 * minigrad.dot(x, x)
+
+    Given a matrix, ``minigrad.trace(A)`` is PyTorch's ``torch.trace(A)`` instead: the sum
+    of A's diagonal (programs written for PyTorch call it so).
     """
+
+    def __new__(cls, input=None):
+        if input is not None:
+            from .ops.linalg import trace as matrix_trace
+            return matrix_trace(input)
+        return super().__new__(cls)
 
     def __enter__(self):
         self.tape = Tape()

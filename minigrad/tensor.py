@@ -37,7 +37,7 @@ class Tensor:
     """
     __slots__ = ("_data", "_requires_grad", "_grad", "_grad_fn", "_output_nr",
                  "_vc", "_base", "_view_version", "_accumulator", "_hooks", "_inference",
-                 "__weakref__")
+                 "_wrapped_number", "__weakref__")
     __array_priority__ = 1000  # numpy_array * tensor calls Tensor.__rmul__
 
     def __init__(self, *args, **kwargs):
@@ -57,6 +57,7 @@ class Tensor:
         t._data = data
         t._requires_grad = requires_grad
         t._grad = t._grad_fn = t._vc = t._base = t._view_version = t._accumulator = t._hooks = None
+        t._wrapped_number = None  # True for the 2 of x * 2 (see broadcasting.operand)
         t._output_nr = 0
         t._inference = _GradMode.inference  # made inside inference_mode
         return t
@@ -123,13 +124,10 @@ class Tensor:
 
     @requires_grad.setter
     def requires_grad(self, flag):
-        if self._grad_fn is not None:
-            if flag:
-                return
-            raise RuntimeError(
-                "you can only change requires_grad flags of leaf variables. If you want to use a "
-                "computed variable in a subgraph that doesn't require differentiation use "
-                "var_no_grad = var.detach().")
+        if self._grad_fn is not None:  # y.requires_grad = True on a result: PyTorch says no
+            raise RuntimeError("you can only change requires_grad flags of leaf variables." + (
+                "" if flag else " If you want to use a computed variable in a subgraph that "
+                "doesn't require differentiation use var_no_grad = var.detach()."))
         if flag and self._inference and not _GradMode.inference:
             raise RuntimeError("Setting requires_grad=True on inference tensor outside "
                                "InferenceMode is not allowed.")
@@ -144,7 +142,8 @@ class Tensor:
         self._requires_grad = bool(flag)
 
     def requires_grad_(self, requires_grad=True):
-        self.requires_grad = requires_grad
+        if not (requires_grad and self._grad_fn is not None):  # a result requires grad already
+            self.requires_grad = requires_grad
         return self
 
     @property
@@ -311,6 +310,10 @@ class Tensor:
     def __array__(self, dtype=None, copy=None):
         array = self.numpy()
         return array if dtype is None else array.astype(dtype, copy=False)
+
+    def __array_wrap__(self, array, context=None, return_scalar=False):
+        """``np.sin(x)`` gives a tensor back, as in PyTorch (a new one: no graph)."""
+        return creation.from_numpy(np.asarray(array))
 
     def item(self):
         if self._data.size != 1:

@@ -46,11 +46,36 @@ function render({ model, el }) {
     if (!pictures.has(dot)) {
       const entry = {};
       entry.promise = graphvizSlot().ready.then((graphviz) => graphviz.render(dot)).then(
-        (svg) => { entry.svg = svg; },
+        (svg) => { entry.svg = svg; share(svg); },
         (error) => { entry.error = error.message; }).then(counted);
       pictures.set(dot, entry);
     }
     return pictures.get(dot);
+  }
+
+  // One scale for every frame of a player, the one that fits its widest and its tallest
+  // frame (canvas.css): a node keeps its size as the student steps through. Each picture
+  // gets its width as a share of the widest frame's and of the tallest frame's height.
+  let widest = 0, tallest = 0;
+  const sizeOf = (svg) => ["width", "height"].map((k) => parseFloat(svg.getAttribute(k)) || 0);
+  function scaleTo(svg) {
+    const [width] = sizeOf(svg);
+    svg.style.setProperty("--minigrad-of-widest", width / widest);
+    svg.style.setProperty("--minigrad-per-tallest", width / tallest);
+  }
+  function share(svg) {
+    const [width, height] = sizeOf(svg);
+    if (width > widest || height > tallest) {
+      reshare();
+    } else if (width > 0) {
+      scaleTo(svg);
+    }
+  }
+  function reshare() {
+    const drawn = [...pictures.values()].filter((e) => e.svg).map((e) => e.svg);
+    widest = Math.max(0, ...drawn.map((svg) => sizeOf(svg)[0]));
+    tallest = Math.max(0, ...drawn.map((svg) => sizeOf(svg)[1]));
+    for (const svg of drawn) if (sizeOf(svg)[0] > 0 && widest > 0 && tallest > 0) scaleTo(svg);
   }
 
   // How many of the pictures are drawn, for whoever waits for all of them (tests, bench).
@@ -66,6 +91,7 @@ function render({ model, el }) {
     const kept = new Map();
     for (const frame of list) if (pictures.has(frame.dot)) kept.set(frame.dot, pictures.get(frame.dot));
     pictures = kept;
+    reshare();
     counted();
     for (let i = here; i < list.length; i++) draw(list[i].dot);
     for (let i = here - 1; i >= 0; i--) draw(list[i].dot);
@@ -98,11 +124,7 @@ function render({ model, el }) {
   function put(entry) {
     el.classList.remove("minigrad-drawing");
     problem = entry.error ? (words().failed || "{error}").replace("{error}", entry.error) : "";
-    if (entry.svg && picture.firstChild !== entry.svg) {
-      const [width, height] = ["width", "height"].map((k) => parseFloat(entry.svg.getAttribute(k)));
-      if (width > 0 && height > 0) entry.svg.style.setProperty("--minigrad-aspect", width / height);
-      picture.replaceChildren(entry.svg);
-    }
+    if (entry.svg && picture.firstChild !== entry.svg) picture.replaceChildren(entry.svg);
     if (!entry.svg) picture.replaceChildren();
     mark();
     reveal();

@@ -16,11 +16,11 @@ import numpy as np
 
 from .. import dtypes, events
 from ..language import hint
-from ..creation import ones_like, zeros, zeros_like
+from ..creation import zeros, zeros_like
 from ..ops.broadcasting import sum_to
 from ..ops.inplace import bump_version
 from ..ops.broadcasting import operand
-from ..quiet import silently
+from ..quiet import mute, unmute
 from ..tensor import ACCUMULATED, Tensor
 from .function import AccumulateGrad
 from .grad_mode import _GradMode
@@ -103,7 +103,7 @@ def _seed_gradients(outputs, grad_outputs, caller):
                         f"这个输出的形状是 {list(out._data.shape)}：先把它化成标量"
                         f"（{_reduced[caller]}），或者传入每个元素的权重，例如 "
                         f"{_weighted[caller]}。"))
-            g = ones_like(out)
+            g = Tensor._make(np.ones(out._data.shape, out._data.dtype))
         else:
             g = operand(g, out)
             if g is NotImplemented:
@@ -126,7 +126,6 @@ _weighted = {"backward": "y.backward(torch.ones_like(y))",
              "grad": "torch.autograd.grad(y, x, grad_outputs=torch.ones_like(y))"}
 
 
-@silently  # backward's arithmetic gives inf and nan as quietly as forward's
 def _run(roots, seeds, retain_graph, create_graph, targets, accumulate):
     if retain_graph is None:
         retain_graph = create_graph
@@ -154,6 +153,7 @@ def _run(roots, seeds, retain_graph, create_graph, targets, accumulate):
     # the whole (possibly huge) graph again and again while nothing here makes cycles.
     collecting = gc.isenabled()
     gc.disable()
+    numpy_warnings = mute()  # backward's arithmetic gives inf and nan as quietly as forward's
     try:
         while ready:
             node = heapq.heappop(ready)[2]
@@ -189,6 +189,7 @@ def _run(roots, seeds, retain_graph, create_graph, targets, accumulate):
                     else:
                         _skip(child, dependencies, buffers, ready, retain_graph)
     finally:
+        unmute(numpy_warnings)
         _GradMode.enabled, events.ops_muted = grad_mode, ops_muted
         if collecting:
             gc.enable()

@@ -155,35 +155,45 @@ def _save(ctx, args, outputs):
     the op's own result as a ``SavedOutput``."""
     saved, at = [], []
     for t in ctx._to_save:
-        where = None
-        if t is not None:
-            if t._inference:  # it has no version counter that could prove it unchanged later
-                raise RuntimeError(
-                    "Inference tensors cannot be saved for backward. Please do not use Tensors "
-                    "created in inference mode in computation tracked by autograd. To work around "
-                    "this, you can make a clone to get a normal tensor and use it in autograd, or "
-                    "use `torch.no_grad()` instead of `torch.inference_mode()`.")
-            for nr, out in enumerate(outputs):
-                if t is out:
-                    t = SavedOutput(t, nr)
+        if t is None:
+            saved.append(None)
+            at.append(None)
+            continue
+        if t._inference:  # it has no version counter that could prove it unchanged later
+            raise RuntimeError(
+                "Inference tensors cannot be saved for backward. Please do not use Tensors "
+                "created in inference mode in computation tracked by autograd. To work around "
+                "this, you can make a clone to get a normal tensor and use it in autograd, or "
+                "use `torch.no_grad()` instead of `torch.inference_mode()`.")
+        nr = 0
+        for out in outputs:
+            if t is out:
+                saved.append(SavedOutput(t, nr))
+                at.append(None)
+                break
+            nr += 1
+        else:
+            position = 0
+            for a in args:
+                if a is t:
                     break
+                position += 1
             else:
-                for position, a in enumerate(args):
-                    if a is t:
-                        break
-                else:
-                    position = None  # a tensor made inside forward
-                where = (t._vc.value if t._vc is not None else 0, position)
-        saved.append(t)
-        at.append(where)
+                position = None  # a tensor made inside forward
+            at.append((t._vc.value if t._vc is not None else 0, position))
+            # the 2 of x * 2 (a wrapped number) no program can change in place: its array
+            # is enough, and an array is no object the cycle collector scans
+            saved.append(t._data if t._wrapped_number else t)
     at = tuple(at)
     ctx._saved, ctx._saved_at = tuple(saved), share(at, at)
     del ctx._to_save  # the node must not keep the tensors alive once backward frees _saved
 
 
 def _unpack(saved, at, node):
-    if saved is None or type(saved) is SavedOutput:
-        return saved and saved.unpack(node)
+    if type(saved) is SavedOutput:
+        return saved.unpack(node)
+    if type(saved) is np.ndarray:  # a wrapped number (see _save); a copy, so that writing
+        return Tensor._make(saved.copy())  # into grad_fn._saved_other cannot change a gradient
     now = saved._vc.value if saved._vc is not None else 0
     if now != at[0]:  # PyTorch names the op that made the tensor as it is now
         producer = saved._grad_fn
@@ -234,7 +244,8 @@ class BackwardNode(Node):
                 "graph are freed when you call .backward() or autograd.grad(). Specify "
                 "retain_graph=True if you need to backward through the graph a second time or "
                 "if you need to access saved tensors after calling backward.")
-        return tuple([_unpack(s, at, self) for s, at in zip(self._saved, self._saved_at)])
+        return tuple([None if s is None else _unpack(s, at, self)
+                      for s, at in zip(self._saved, self._saved_at)])
 
     def mark_non_differentiable(self, *tensors):
         self._non_differentiable = tensors

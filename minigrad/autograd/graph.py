@@ -7,6 +7,7 @@ node, ``.detach()`` announces an event. These functions read what is recorded, c
 nothing, run no op and announce nothing. A node's methods ``arguments()`` and
 ``saved_values()`` (see ``Node`` in ``function.py``) are written here too.
 """
+import numpy as np
 
 
 def values(tensor):
@@ -76,8 +77,9 @@ def saved_values(node):
     for entry, at in zip(node._saved, node._saved_at):
         if type(entry) is SavedOutput:
             found.append(Saved("output", entry.output_nr, entry.data))
-        elif entry is not None:
-            found.append(Saved("other" if at[1] is None else "input", at[1], entry._data))
+        elif entry is not None:  # a tensor, or a wrapped number's array (see _save)
+            values = entry if type(entry) is np.ndarray else entry._data
+            found.append(Saved("other" if at[1] is None else "input", at[1], values))
     return tuple(found)
 
 

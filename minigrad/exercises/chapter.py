@@ -8,10 +8,11 @@ from .. import autograd, float64, tensor
 from . import history
 from ..tensor import Tensor
 from .exercise import Exercise, right, wrong
-from .facts import as_array, attempt, call_and_describe, describe, failure
+from .facts import as_array, attempt, describe, failure
 from .judging import close, expect_number, expect_tensor
 from ..language import Text
-from .scenes import CONTROL_FLOW_NUMBERS, CONTROL_FLOW_SETUP, calls, f_for
+from .scenes import (CONTROL_FLOW_NUMBERS, CONTROL_FLOW_SETUP, call_watching, calls, f_for,
+                     ran_backward)
 from .variants import Numbers
 
 # --- 1 · why a second derivative costs more than a first ------------------------------------
@@ -30,11 +31,20 @@ def count_nodes(t):
 
 
 def probe_cost(answer, plan):
+    """The answer, the sizes of both graphs, and how the derivatives were obtained:
+    dy_dx by a create_graph=True backward pass (not a formula typed by hand), d2y_dx2 by
+    a backward pass from dy_dx to x."""
     facts = describe(answer)
     if isinstance(answer, (tuple, list)) and len(answer) == 3 and isinstance(answer[1], Tensor):
         x = tensor(1.0, requires_grad=True)
         facts["nodes_y"] = count_nodes(x.sin() * x ** 2)
         facts["nodes_dy"] = count_nodes(answer[1])
+        facts["dy_by_autograd"] = history.HISTORY.built_by_backward(answer[1])
+        if all(isinstance(t, Tensor) for t in answer):
+            x, dy_dx, d2y_dx2 = answer
+            facts["d2_from_dy"] = any(
+                total.shape == d2y_dx2.shape and np.allclose(total, d2y_dx2._data, rtol=1e-5)
+                for total in history.HISTORY.delivered_from(x, dy_dx))
     return facts
 
 
@@ -44,7 +54,9 @@ def judge_cost(facts, plan):
                           "`derivatives` should be a tuple of three tensors: "
                           "`(x, dy_dx, d2y_dx2)`."))
     x_facts, dy_facts, d2_facts = facts["items"]
-    verdict = expect_tensor(x_facts, (), may_require_grad=True, what=Text("x", "x"))
+    # x is the leaf itself, and may well hold a .grad (y.backward(create_graph=True) is fine)
+    x_alone = {key: value for key, value in x_facts.items() if key != "grad"}
+    verdict = expect_tensor(x_alone, (), may_require_grad=True, what=Text("x", "x"))
     if verdict:
         return verdict
     if not x_facts["requires_grad"]:
@@ -78,6 +90,9 @@ def judge_cost(facts, plan):
         return wrong(Text("d2y_dx2 的值不对：对 dy_dx（而不是 y）关于 x 求导。",
                           "d2y_dx2 has the wrong value: differentiate dy_dx (not y) with "
                           "respect to x."))
+    verdict = _derivatives_by_autograd(facts)
+    if verdict:
+        return verdict
     n_y, n_dy = facts["nodes_y"], facts["nodes_dy"]
     return right(Text(
         f"y 的计算图有 {n_y} 个操作节点，dy_dx 的图有 {n_dy} 个：一阶导数本身就是一串更长的计算"
@@ -87,6 +102,27 @@ def judge_cost(facts, plan):
         f"itself a longer computation (the product and chain rules add nodes). A second "
         f"derivative first builds this bigger graph (create_graph=True), then runs backward "
         f"through it, so it costs more time and memory than the first."))
+
+
+def _derivatives_by_autograd(facts):
+    """Right values are not enough: the exercise is about the graph autograd builds for a
+    first derivative and walks for the second, so both must come from autograd."""
+    if not facts.get("dy_by_autograd"):
+        return wrong(Text("dy_dx 的值对了，但它是你自己写出的公式：它的计算图里只有你公式里的运算。"
+                          "这道题要让自动微分来求一阶导数：`dy_dx, = torch.autograd.grad(y, x, "
+                          "create_graph=True)`。这样 dy_dx 的图才是反向传播建出来的，也正是这道题要数的那张图。",
+                          "dy_dx has the right value, but you typed its formula yourself: its "
+                          "graph holds only the operations of your formula. This exercise asks "
+                          "autograd for the first derivative: `dy_dx, = torch.autograd.grad(y, x, "
+                          "create_graph=True)`. Then dy_dx's graph is the one the backward pass "
+                          "built, which is the graph this exercise counts."))
+    if not facts.get("d2_from_dy"):
+        return wrong(Text("d2y_dx2 的值对了，但它不是从 dy_dx 反向传播到 x 得到的（是手算的吗？）。"
+                          "请用自动微分对 dy_dx 求导：`d2y_dx2, = torch.autograd.grad(dy_dx, x)`。",
+                          "d2y_dx2 has the right value, but no backward pass from dy_dx to x "
+                          "produced it (did you work it out by hand?). Differentiate dy_dx with "
+                          "autograd: `d2y_dx2, = torch.autograd.grad(dy_dx, x)`."))
+    return None
 
 
 second_derivative_cost = Exercise(
@@ -247,7 +283,7 @@ def probe_vector_control_flow(predicted_grad, plan):
     for values in plan["inputs"]:
         a = tensor(values)
         d = f_for(plan["numbers"])(a).detach()
-        results.append(call_and_describe(predicted_grad, a.clone(), d))
+        results.append(call_watching(predicted_grad, a.clone(), d))
     return calls(results)
 
 
@@ -258,6 +294,14 @@ def true_grad(values, numbers):
 
 
 def judge_vector_control_flow(facts, plan):
+    if ran_backward(facts):
+        return wrong(Text("`predicted_grad` 自己做了反向传播，答案是自动微分给的，不是你预测的。"
+                          "这道题要你只用 a 和 d = f(a) 推出 `a.grad`：f 把 a 的每个元素都乘上同一个 k，"
+                          "∂dᵢ/∂aᵢ 是多少？它和 d、a 有什么关系？",
+                          "`predicted_grad` runs a backward pass itself, so autograd gave the "
+                          "answer instead of your prediction. The exercise asks you to work out "
+                          "`a.grad` from a and d = f(a) alone: f multiplies every element of a by "
+                          "the same k, so what is ∂dᵢ/∂aᵢ, and how does it relate to d and a?"))
     bad, wrong_only_at_zeros = [], False
     for result, values in zip(facts["results"], plan["inputs"]):
         shape = np.shape(values)

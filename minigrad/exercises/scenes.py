@@ -9,6 +9,7 @@ import functools
 import numpy as np
 
 from .. import autograd, no_grad, tensor, float64
+from . import history
 from .exercise import Exercise, right, wrong
 from .facts import as_array, attempt, call_and_describe, describe, failure
 from .judging import close, expect_number, expect_tensor, raised
@@ -19,6 +20,43 @@ from .variants import Numbers
 def calls(results):
     """The facts of a function answer: one entry per input tried."""
     return {"type": "calls", "results": results}
+
+
+def call_watching(function, *args, leaf=None):
+    """``call_and_describe``, plus how many backward passes the call ran itself (an
+    exercise that asks for a derivative by reasoning is not answered by autograd) and,
+    for a ``leaf`` given, how many of them reached it (one that asks for autograd's
+    derivative of that x is not answered by a library call that differentiates a copy)."""
+    with history.watching() as seen:
+        result = call_and_describe(function, *args)
+    result["backward_passes"] = seen.passes
+    if leaf is not None:
+        result["reached_x"] = seen.of(leaf)["reached"]
+    return result
+
+
+def passes_on_x(result, needed):
+    """How the backward passes of a call compare with the ``needed`` ones on x: None when
+    enough reached x, "copy" when passes ran but none reached x (what
+    ``torch.autograd.functional.jacobian`` and ``hessian`` do), else "few"."""
+    reached = result.get("reached_x", 0)
+    if reached >= needed:
+        return None
+    return "copy" if reached == 0 and result.get("backward_passes", 0) > 0 else "few"
+
+
+def how_many_reached_x(result):
+    reached = result.get("reached_x", 0)
+    if reached == 0:
+        return Text("没有一次反向传播到达 x", "no backward pass reached x")
+    return Text(f"只有 {reached} 次反向传播到达了 x",
+                f"only {reached} backward pass{'es' if reached > 1 else ''} reached x")
+
+
+def ran_backward(facts):
+    """Did the student's function run a backward pass (``backward`` or
+    ``torch.autograd.grad``) on any of the inputs tried?"""
+    return any(result.get("backward_passes") for result in facts["results"])
 
 
 def first_wrong(results, expected, compare=close):
@@ -91,7 +129,7 @@ def plan_chain_rule(rng):
 
 
 def probe_chain_rule(by_hand, plan):
-    return calls([call_and_describe(by_hand, *(tensor(v) for v in point))
+    return calls([call_watching(by_hand, *(tensor(v) for v in point))
                   for point in plan["points"]])
 
 
@@ -105,11 +143,20 @@ _PARTIALS = (
 
 
 def judge_chain_rule(facts, plan):
-    got = []
     for result in facts["results"]:
         verdict = raised(result)
         if verdict:
             return verdict
+    if ran_backward(facts):
+        return wrong(Text("`by_hand` 里调用了 `backward`（或 `torch.autograd.grad`），导数是自动微分替你求出来的。"
+                          "这道题要你自己用链式法则推出来，写成 x、y、w 的式子返回：令 a = x + y，"
+                          "则 ∂z/∂x = ∂z/∂a × ∂a/∂x。",
+                          "`by_hand` calls `backward` (or `torch.autograd.grad`), so autograd found "
+                          "the derivatives, not you. This exercise asks you to work them out with the "
+                          "chain rule and return them as formulas in x, y and w: with a = x + y, "
+                          "∂z/∂x = ∂z/∂a × ∂a/∂x."))
+    got = []
+    for result in facts["results"]:
         values = as_array(result)
         if result["type"] not in ("tuple", "list") or values is None or values.shape != (3,):
             return wrong(Text("`by_hand` 要返回三个数组成的元组：`return dz_dx, dz_dy, dz_dw`。",
@@ -233,11 +280,14 @@ def plan_jacobian(rng):
 
 
 def probe_jacobian(jacobian, plan):
+    """What ``jacobian`` returns for each f, and how many backward passes it ran and how
+    many of them reached the x it was given (the library's ``jacobian`` differentiates a
+    copy of x)."""
     results = []
     for case in plan["cases"]:
         f = JACOBIAN_FUNCTIONS[case["f"]][0]
-        results.append(call_and_describe(jacobian, lambda x, case=case: f(x, case),
-                                         tensor(case["x"], requires_grad=True)))
+        x = tensor(case["x"], requires_grad=True)
+        results.append(call_watching(jacobian, lambda x, case=case: f(x, case), x, leaf=x))
     return calls(results)
 
 
@@ -272,8 +322,37 @@ def judge_jacobian(facts, plan):
                           "元素是 1。",
                           "The values are wrong: row i is `x.grad` after `y.backward(gradient=v)` "
                           "where v is 1 at position i and 0 elsewhere."))
+    for result in facts["results"]:
+        verdict = _rows_by_backward_on_x(result, rows=as_array(result).shape[0])
+        if verdict:
+            return verdict
     return right(Text("每一行都是一次向量-雅可比积 vᵀJ，v 取单位向量。",
                       "Each row is one vector–Jacobian product vᵀJ with a unit vector v."))
+
+
+def _rows_by_backward_on_x(result, rows):
+    """Right values are not enough: each row is one backward pass that reaches the x
+    given, not a library call that differentiates a copy of it."""
+    shortfall = passes_on_x(result, rows)
+    if shortfall is None:
+        return None
+    if shortfall == "copy":
+        return wrong(Text("数值都对，但反向传播到达的是别的张量，而不是传进来的 x（比如 "
+                          "`torch.autograd.functional.jacobian` 求导的就是 x 的副本）。这道题要你自己逐行构造："
+                          "求第 i 行时，取 v 为第 i 个单位向量，运行 "
+                          "`y.backward(gradient=v, retain_graph=True)`，这时的 `x.grad` 就是这一行。",
+                          "The values are right, but the backward passes reached other tensors, "
+                          "not the x passed in (`torch.autograd.functional.jacobian`, for one, "
+                          "differentiates a copy of x). "
+                          "This exercise asks you to build the Jacobian yourself, row by row: for "
+                          "row i, take v the i-th unit vector and run "
+                          "`y.backward(gradient=v, retain_graph=True)`; `x.grad` is that row."))
+    how_many = how_many_reached_x(result)
+    return wrong(Text(f"数值都对，但{how_many.zh}，而雅可比矩阵有 {rows} 行："
+                      f"每一行都要来自一次 `y.backward(gradient=v)`（v 取第 i 个单位向量）。",
+                      f"The values are right, but {how_many.en}, for a Jacobian with {rows} "
+                      f"rows: each row should come from one `y.backward(gradient=v)`, with v "
+                      f"the i-th unit vector."), quotes=True)  # counts what the code did
 
 
 jacobian = Exercise(
@@ -283,12 +362,15 @@ jacobian = Exercise(
         "**练习：逐行构造雅可比矩阵。** `y.backward(gradient=v)` 算的是向量-雅可比积 vᵀJ；"
         "v 取第 i 个单位向量时，得到的正是雅可比矩阵 J 的第 i 行。写一个函数 `jacobian(f, x)`："
         "x 是需要梯度的一维张量，f(x) 也是一维张量；返回形状为 `(len(f(x)), len(x))` 的张量，"
-        "第 i 行第 j 列是 ∂f(x)ᵢ/∂xⱼ。检查会用几个你没见过的 f。",
+        "第 i 行第 j 列是 ∂f(x)ᵢ/∂xⱼ。每一行都要对 x 做一次反向传播，自己求出来；"
+        "`torch.autograd.functional.jacobian` 留着之后对照用。检查会用几个你没见过的 f。",
         "**Exercise: the Jacobian row by row.** `y.backward(gradient=v)` computes the "
         "vector–Jacobian product vᵀJ; with v the i-th unit vector that is row i of the Jacobian "
         "J. Write a function `jacobian(f, x)`: x is a 1-D tensor that requires grad and f(x) is "
         "1-D; return a tensor of shape `(len(f(x)), len(x))` whose entry (i, j) is "
-        "∂f(x)ᵢ/∂xⱼ. The check tries functions f you have not seen."),
+        "∂f(x)ᵢ/∂xⱼ. Get each row yourself, from one backward pass on x; keep "
+        "`torch.autograd.functional.jacobian` for comparing afterwards. The check tries "
+        "functions f you have not seen."),
     answer="jacobian",
     template="def jacobian(f, x):\n    y = f(x)\n    rows = []\n    for i in range(len(y)):\n"
              "        ...\n    return torch.stack(rows)",
@@ -576,9 +658,12 @@ def plan_second_derivative(rng):
 
 
 def probe_second_derivative(second_derivative, plan):
-    return calls([call_and_describe(second_derivative, SCALAR_FUNCTIONS[case["f"]][0],
-                                    tensor(case["x"], dtype=float64, requires_grad=True))
-                  for case in plan["cases"]])
+    results = []
+    for case in plan["cases"]:
+        x = tensor(case["x"], dtype=float64, requires_grad=True)
+        results.append(call_watching(second_derivative, SCALAR_FUNCTIONS[case["f"]][0], x,
+                                     leaf=x))
+    return calls(results)
 
 
 def judge_second_derivative(facts, plan):
@@ -600,6 +685,9 @@ def judge_second_derivative(facts, plan):
         second.append(d2(case["x"]))
     got, first, second = np.array(got), np.array(first), np.array(second)
     if close(got, second):
+        verdict = _twice_by_autograd_on_x(facts["results"])
+        if verdict:
+            return verdict
         return right(Text("一阶导数带着自己的计算图（create_graph=True），对它再反向传播一次就是二阶导数。",
                           "The first derivative carries its own graph (create_graph=True); "
                           "one more backward pass through it gives the second derivative."))
@@ -620,6 +708,32 @@ def judge_second_derivative(facts, plan):
                       "再对它求一次导。",
                       "The values are wrong: take the first derivative with "
                       "`torch.autograd.grad(y, x, create_graph=True)`, then differentiate that."))
+
+
+def _twice_by_autograd_on_x(results):
+    """Right values are not enough: two backward passes must reach x (the first with
+    create_graph=True), not finite differences nor a library call on a copy of x."""
+    for result in results:
+        shortfall = passes_on_x(result, 2)
+        if shortfall == "copy":
+            return wrong(Text("数值对了，但反向传播到达的是别的张量，而不是传进来的 x（比如 "
+                              "`torch.autograd.functional.hessian` 求导的就是 x 的副本）。这道题要你自己求两次导：先 "
+                              "`torch.autograd.grad(y, x, create_graph=True)`，再对得到的一阶导数求一次导。",
+                              "The values are right, but the backward passes reached other tensors, "
+                              "not the x passed in (`torch.autograd.functional.hessian`, for one, "
+                              "differentiates a copy of x). This exercise asks you to differentiate twice yourself: first "
+                              "`torch.autograd.grad(y, x, create_graph=True)`, then differentiate "
+                              "that first derivative once more."))
+        if shortfall == "few":
+            how_many = how_many_reached_x(result)
+            return wrong(Text(f"数值对了，但{how_many.zh}：二阶导数要用自动微分求两次导得到，而不是用有限差分之类的办法。"
+                              f"先 `torch.autograd.grad(y, x, create_graph=True)`，再对这个一阶导数求一次导。",
+                              f"The values are right, but {how_many.en}: the second derivative "
+                              f"should come from differentiating twice with autograd (not from "
+                              f"finite differences, say). First `torch.autograd.grad(y, x, "
+                              f"create_graph=True)`, then differentiate that first derivative."),
+                         quotes=True)  # counts what the code did
+    return None
 
 
 second_derivative = Exercise(

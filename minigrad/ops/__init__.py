@@ -59,11 +59,11 @@ def by_name(operator, name=None):
     name = name or operator.__name__
 
     @functools.wraps(operator)
-    def run(input, other, *args, **kwargs):
+    def run(input, other, *args, out=None, **kwargs):
         result = operator(input, other, *args, **kwargs)
         if result is NotImplemented:
             raise not_a_tensor(name, other, "other", 2)
-        return result
+        return result if out is None else W.write_out(out, result, name)
     run.__name__ = run.__qualname__ = name
     return run
 
@@ -363,6 +363,15 @@ def converts_to(dtype, name):
     return run
 
 
+def type_as(input, other):
+    return to(input, other.dtype)
+
+
+def where_method(input, condition, other):
+    """``x.where(condition, y)``: x where the condition holds, else y."""
+    return E.where(condition, input, other)
+
+
 def detach(input):
     return input.detach()
 
@@ -442,6 +451,11 @@ TABLE = [
     ("ge",            by_name(compared(np.greater_equal, "ge")), BOTH),
     ("exp",           unary(E.Exp, "exp"),                       BOTH),
     ("log",           unary(E.Log, "log"),                       BOTH),
+    ("log1p",         unary(E.Log1p, "log1p"),                   BOTH),
+    ("log2",          unary(E.Log2, "log2"),                     BOTH),
+    ("log10",         unary(E.Log10, "log10"),                   BOTH),
+    ("expm1",         unary(E.Expm1, "expm1"),                   BOTH),
+    ("tan",           unary(E.Tan, "tan"),                       BOTH),
     ("sin",           unary(E.Sin, "sin"),                       BOTH),
     ("cos",           unary(E.Cos, "cos"),                       BOTH),
     ("tanh",          unary(E.Tanh, "tanh"),                     BOTH),
@@ -466,6 +480,7 @@ TABLE = [
     ("clamp",         E.clamp,                                   BOTH),
     ("clip",          E.clamp,                                   BOTH),
     ("where",         E.where,                                   FUNCTION),
+    ("where",         where_method,                              METHOD),
     ("maximum",       by_name(E.maximum),                      FUNCTION),
     ("minimum",       by_name(E.minimum),                      FUNCTION),
     ("sum",           sum,                                       BOTH),
@@ -491,6 +506,7 @@ TABLE = [
     ("mv",            tensors_only(L.mv, "mv", "input", "vec"), BOTH),
     ("matmul",        by_name(matmul),                         BOTH),
     ("outer",         outer,                                     FUNCTION),
+    ("trace",         L.trace,                                   METHOD),  # torch.trace: events.trace
     ("ger",           outer,                                     FUNCTION),
     ("reshape",       reshape,                                   BOTH),
     ("view",          view,                                      METHOD),
@@ -507,6 +523,8 @@ TABLE = [
     ("expand",        expand,                                    METHOD),
     ("expand_as",     expand_as,                                 METHOD),
     ("select",        select,                                    BOTH),
+    ("gather",        I.gather,                                  BOTH),
+    ("index_select",  I.index_select,                            BOTH),
     ("unbind",        unbind,                                    BOTH),
     ("cat",           S.cat,                                     FUNCTION),
     ("concat",        S.cat,                                     FUNCTION),
@@ -516,6 +534,7 @@ TABLE = [
     ("detach",        detach,                                    FUNCTION),
     ("numel",         numel,                                     FUNCTION),
     ("to",            to,                                        METHOD),
+    ("type_as",       type_as,                                   METHOD),
     ("double",        converts_to(dtypes.float64, "double"),     METHOD),
     ("float",         converts_to(dtypes.float32, "float"),      METHOD),
     ("half",          converts_to(dtypes.float16, "half"),       METHOD),

@@ -73,15 +73,20 @@ def operand(value, like, dtype=None):
         # x * 0.5, 2 * x: the number takes the float tensor's dtype (the common case)
         numpy_warnings = mute()  # 1e300 into float32 is inf, as in PyTorch, without a warning
         try:
-            return Tensor._make(np.array(value, dtype=kind))
+            array = np.array(value, dtype=kind)
         finally:
             unmute(numpy_warnings)
-    if scalar_like(value):
-        target = dtype or dtypes.result_type(like, value)
-        return Tensor._make(dtypes.scalar_array(value, target))
-    if isinstance(value, np.ndarray):
+    elif scalar_like(value):
+        array = dtypes.scalar_array(value, dtype or dtypes.result_type(like, value))
+    elif isinstance(value, np.ndarray):
         return creation.tensor(value, dtype=dtype)
-    return NotImplemented  # a list, None, text: x + [1, 2] is Python's TypeError, as in PyTorch
+    else:  # a list, None, text: x + [1, 2] is Python's TypeError, as in PyTorch
+        return NotImplemented
+    # PyTorch's "wrapped number": no program holds this tensor, so an op that saves it for
+    # backward keeps just its array (objects fewer for the cycle collector: function._save)
+    number = Tensor._make(array)
+    number._wrapped_number = True
+    return number
 
 
 def tensor_argument(value, like, op, argument="other", position=2):

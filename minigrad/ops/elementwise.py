@@ -47,6 +47,80 @@ class Log(Function):
         return grad / x
 
 
+class Log1p(Function):
+    """out = ln(1 + x), exact for tiny x;  ∂out/∂x = 1/(1 + x)"""
+    node_name = "Log1PBackward0"
+    notation = Notation("ln(1+x)", "ln(1 + {0})", Local("1/(1 + {0})", lambda x, out: 1 / (1 + x)))
+
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
+        return np.log1p(float_array(x._data))
+
+    @staticmethod
+    def backward(ctx, grad):
+        x, = ctx.saved_tensors
+        return grad / (1 + x)
+
+
+class Log2(Function):
+    """out = log₂ x = ln x / ln 2;  ∂out/∂x = 1/(x ln 2). Log10 is the same with base 10."""
+    node_name = "Log2Backward0"
+    base = 2
+    notation = Notation("log₂", "log₂({0})", Local("1/({0} ln 2)", lambda x, out: 1 / (x * np.log(2))))
+
+    @classmethod
+    def forward(cls, ctx, x):
+        ctx.save_for_backward(x)
+        return (np.log2 if cls.base == 2 else np.log10)(float_array(x._data))
+
+    @classmethod
+    def backward(cls, ctx, grad):
+        x, = ctx.saved_tensors
+        return grad / (x * float(np.log(cls.base)))
+
+
+class Log10(Log2):
+    node_name = "Log10Backward0"
+    base = 10
+    notation = Notation("log₁₀", "log₁₀({0})",
+                        Local("1/({0} ln 10)", lambda x, out: 1 / (x * np.log(10))))
+
+
+class Expm1(Function):
+    """out = eˣ − 1, exact for tiny x;  ∂out/∂x = eˣ = out + 1"""
+    node_name = "Expm1Backward0"
+    notation = Notation("eˣ−1", "e^{0} − 1", Local("e^{0}", lambda x, out: out + 1))
+
+    @staticmethod
+    def forward(ctx, x):
+        out = from_numpy(np.expm1(float_array(x._data)))
+        ctx.save_for_backward(out)
+        return out
+
+    @staticmethod
+    def backward(ctx, grad):
+        out, = ctx.saved_tensors
+        return grad * (out + 1)
+
+
+class Tan(Function):
+    """out = tan x;  ∂out/∂x = 1 + tan² x = 1 + out²"""
+    node_name = "TanBackward0"
+    notation = Notation("tan", "tan({0})", Local("1 + tan²({0})", lambda x, out: 1 + out * out))
+
+    @staticmethod
+    def forward(ctx, x):
+        out = from_numpy(np.tan(float_array(x._data)))
+        ctx.save_for_backward(out)
+        return out
+
+    @staticmethod
+    def backward(ctx, grad):
+        out, = ctx.saved_tensors
+        return grad * (1 + out * out)
+
+
 class Sin(Function):
     """out = sin x;  ∂out/∂x = cos x"""
     node_name = "SinBackward0"

@@ -10,7 +10,7 @@ import numpy as np
 from ..autograd.function import Function
 from ..autograd.notation import Notation, Rule, index_text
 from ..language import hint
-from ..tensor import Tensor
+from ..tensor import Tensor, _dim
 from .shape import Alias, Unsqueeze, dim_index_text, dim_key, shape_text
 
 
@@ -105,6 +105,47 @@ class Index(Function):
     @staticmethod
     def backward(ctx, grad):
         return IndexGrad.apply(grad, ctx.shape, ctx.key), None
+
+
+class Gather(Index):
+    """out[i][j] = x[i][index[i][j]] (for dim=1; along any dim): each value picked from x;
+    its gradient goes back to where it was picked (added up where an index repeats)"""
+    node_name = "GatherBackward0"
+
+
+class IndexSelect(Index):
+    """out = x[:, index] (for dim=1; along any dim): whole slices picked;  the gradient
+    goes back to the slices (added up where an index repeats)"""
+    node_name = "IndexSelectBackward0"
+
+
+def gather(x, dim, index):
+    """``y_hat.gather(1, y.view(-1, 1))``: one value per row, chosen by ``index``."""
+    dim = _dim(dim, x._data.ndim)
+    picks = index._data
+    if picks.dtype.kind not in "iu":
+        raise RuntimeError("gather(): Expected dtype int32/int64 for index")
+    if picks.ndim != x._data.ndim:
+        raise RuntimeError("Index tensor must have the same number of dimensions as input tensor")
+    for d, (n, size) in enumerate(zip(picks.shape, x._data.shape)):
+        if d != dim and n > size:
+            raise RuntimeError(f"Size does not match at dimension {d} expected index "
+                               f"{list(picks.shape)} to be no larger than self "
+                               f"{list(x._data.shape)} apart from dimension {dim}")
+    wrong = (picks < -x._data.shape[dim]) | (picks >= x._data.shape[dim])
+    if wrong.any():
+        raise RuntimeError(f"index {picks[wrong].flat[0]} is out of bounds for dimension {dim} "
+                           f"with size {x._data.shape[dim]}")
+    key = tuple(picks if d == dim else np.arange(n).reshape((-1,) + (1,) * (picks.ndim - d - 1))
+                for d, n in enumerate(picks.shape))
+    return Gather.apply(x, key)
+
+
+def index_select(x, dim, index):
+    dim = _dim(dim, x._data.ndim)
+    if index._data.ndim > 1:
+        raise IndexError("index_select(): Index is supposed to be a vector")
+    return IndexSelect.apply(x, (slice(None),) * dim + (index._data.reshape(-1),))
 
 
 class IndexGrad(Function):

@@ -18,6 +18,7 @@ from ..autograd.grad_mode import _GradMode
 from ..autograd.notation import Local, Notation, Rule, index_text, number, ones, sum_to_shape, zeros
 from ..creation import from_numpy, zeros_like
 from ..language import hint
+from ..quiet import warn
 from ..tensor import Tensor
 from .broadcasting import operand
 from .arithmetic import Add, Div, Mul, Neg, Pow, Sub
@@ -201,6 +202,29 @@ def masked_fill_(self, mask, value):
     if isinstance(value, Tensor):
         return inplace(self, MaskedFillTensor, value, mask)
     return inplace(self, MaskedFill, mask, value)
+
+
+def write_out(out, result, name):
+    """``torch.add(x, y, out=z)``: the result written into z (resized if its shape differs,
+    as PyTorch still does, with its warning). Not differentiable, as in PyTorch."""
+    if _GradMode.enabled and (result._requires_grad or out._requires_grad):
+        raise RuntimeError(f"{name}(): functions with out=... arguments don't support automatic "
+                           f"differentiation, but one of the arguments requires grad.")
+    if result.dtype.category > out.dtype.category:  # never down: float into int, int into bool
+        raise RuntimeError(f"result type {dtypes.SCALAR_TYPE_NAME[result.dtype]} can't be cast "
+                           f"to the desired output type {dtypes.SCALAR_TYPE_NAME[out.dtype]}")
+    if out._data.shape != result._data.shape:
+        if out._data.size:
+            warn(f"An output with one or more elements was resized since it had shape "
+                 f"{list(out._data.shape)}, which does not match the required output shape "
+                 f"{list(result._data.shape)}. This behavior is deprecated, and in a future "
+                 f"PyTorch release outputs will not be resized unless they have zero elements. "
+                 f"You can explicitly reuse an out tensor t by resizing it, inplace, to zero "
+                 f"elements with t.resize_(0).")
+        out._data = np.empty(result._data.shape, dtype=out._data.dtype)
+    out._data[...] = result._data
+    bump_version(out)
+    return out
 
 
 def copy_(self, src):

@@ -9,6 +9,7 @@ from .. import dtypes
 from ..language import hint
 from ..autograd.function import Function
 from ..autograd.notation import Local, Notation, Rule
+from ..creation import from_numpy
 from .arithmetic import save_factors
 from .broadcasting import broadcast_shape
 from .shape import SqueezeDim, UnsafeView
@@ -225,3 +226,26 @@ def _batched(a, b):
         out = out.squeeze(-1)
     out_shape = batch + ((n,) if da > 1 else ()) + ((p,) if db > 1 else ())
     return UnsafeView.apply(out, out_shape)
+
+
+class Trace(Function):
+    """out = tr A = Σᵢ Aᵢᵢ (a matrix's diagonal, summed);  ∂out/∂A = I (1 on the diagonal)"""
+    node_name = "TraceBackward0"
+    notation = Notation("tr", "tr({0})", Local("I", lambda a, out: np.eye(*a.shape)))
+
+    @staticmethod
+    def forward(ctx, a):
+        if a._data.ndim != 2:
+            raise RuntimeError(f"trace: expected a matrix, but got tensor with dim {a._data.ndim}")
+        ctx.shape = a._data.shape
+        return np.asarray(np.trace(a._data),  # integers add up in int64, as PyTorch's sums
+                          dtype=a._data.dtype if a.dtype.is_floating_point else np.int64)
+
+    @staticmethod
+    def backward(ctx, grad):
+        return grad * from_numpy(np.eye(*ctx.shape, dtype=grad._data.dtype))
+
+
+def trace(a):
+    return Trace.apply(a)
+

@@ -138,7 +138,10 @@ def to_digraph(graph, labels, lang, scene=None, legend=True):
 def _variable(node, graph, labels, lang, scene):
     value = node.value
     rows = []
-    title = labels.name(value) or (labels.of(value) if value.step is not None else "")
+    # a constant whose numbers nothing kept (an added 3 without %load_ext minigrad's
+    # history) is called what the sums it takes part in call it, not left blank
+    known = value.step is not None or value.data is None
+    title = labels.name(value) or (labels.of(value) if known else "")
     shape = shape_text(value.shape) if value.shape else ""
     if title or shape or value.data is None:
         heading = f"<B>{_escape(title)}</B>" if title else ""

@@ -21,7 +21,7 @@ RESULT = {"en": ("false", "true"), "zh": ("不成立", "成立")}
 SEPARATOR = {"en": ", ", "zh": "，"}
 SAY = {
     "check": {"en": "{code} checks {test}: {result}{so}",
-              "zh": "{code} 检查 {test}：{result}{so}"},
+              "zh": "{code}检查 {test}：{result}{so}"},
     "check_plain": {"en": "Python checks {test}: {result}{so}",
                     "zh": "Python 检查 {test}：{result}{so}"},
     "note": {"en": "checked: {test} → {result}", "zh": "检查：{test} → {result}"},
@@ -35,9 +35,9 @@ SAY = {
     "in_between": {"en": "; in between, ", "zh": "；其间，"},
     "then": {"en": "; ", "zh": "；"},
     "fold_checks": {"en": "{code} was checked {count} times: {results}{so}",
-                    "zh": "{code} 检查了 {count} 次：{results}{so}"},
+                    "zh": "{code}检查了 {count} 次：{results}{so}"},
     "fold_check": {"en": "{code} was checked: {results}{so}",
-                   "zh": "{code} 检查的结果：{results}{so}"},
+                   "zh": "{code}检查的结果：{results}{so}"},
     "fold_back": {"en": "Back through the {count} steps of {symbol} (one node): {local}"
                         "{values}",
                   "zh": "反向经过 {count} 步 {symbol}（一个节点）：{local}{values}"},

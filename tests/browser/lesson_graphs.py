@@ -7,6 +7,7 @@ for its frames in both languages and both views.
 """
 import json
 import os
+import sys
 
 from .jupyter import REPO
 
@@ -23,6 +24,17 @@ def lesson_notebooks():
 
 def harvest(notebooks):
     """``{dot text: "where it was seen"}`` for every frame of every widget the notebooks show."""
+    main = sys.modules["__main__"]
+    try:
+        return _harvest(notebooks)
+    finally:
+        # the shell installs a __main__ of its own, without __spec__, on which the notebook
+        # tests' spawned kernels fail (tests/conftest.py puts it back after each test, but
+        # a module fixture's harvest runs before that test starts)
+        sys.modules["__main__"] = main
+
+
+def _harvest(notebooks):
     import ipywidgets
     from IPython.core.interactiveshell import InteractiveShell
 

@@ -11,7 +11,8 @@ is at least ``readable.MIN_TEXT_PX`` high on screen; there is a caption, whose m
 are not drawn full-width by a Chinese face (in either language); the toggles, the
 controls, the caption and the picture's box all fit in the notebook's visible height (a
 picture taller than that at a readable size scrolls inside its box) and the nodes of the
-step are inside the box's visible part. A live view: not wider than its room, readable text.
+step are inside the box's visible part; the frames a player shrinks share one scale (a
+node keeps its size from step to step). A live view: not wider than its room, readable text.
 Each screen is saved in artifacts/screens/ to be looked at.
 (Pictures' test, in tests/browser for its server and Chromium.)
 """
@@ -61,7 +62,10 @@ MEASURE = r"""(panel) => {
         bars = probe.getBoundingClientRect().width / 4 / parseFloat(getComputedStyle(caption).fontSize);
         probe.remove();
     }
-    return {bars,svg: svg.getBoundingClientRect().width, room: picture.clientWidth,
+    const shown = svg.getBoundingClientRect().width;
+    return {bars, scale: shown / parseFloat(svg.getAttribute('width')),
+            floored: Math.abs(shown - parseFloat(svg.style.minWidth || '0')) < 1,
+            natural: Math.abs(shown - parseFloat(svg.getAttribute('width')) * 4 / 3) < 1,svg: svg.getBoundingClientRect().width, room: picture.clientWidth,
             sideways: canvas.scrollWidth - canvas.clientWidth,
             text: Math.min(...sizes),
             caption: caption && !caption.hidden ? caption.textContent : null,
@@ -133,7 +137,11 @@ def look(page, panel, name, player, lang):
     """Measure (and screenshot) the panel's picture, and each frame of a player; return
     what is wrong."""
     folder = jupyter.REPO / "artifacts" / "screens"
-    problems, step = [], 1
+    problems, step, scales = [], 1, {}
+    if player:  # every frame drawn: the scale they share comes from all of them
+        page.wait_for_function("p => { const c = p.querySelector('.minigrad-canvas');"
+                               " return c.dataset.pictures && c.dataset.drawn === c.dataset.pictures; }",
+                               arg=panel.element_handle(), timeout=jupyter.SLOW)
     while True:
         seen = panel.evaluate(MEASURE)
         what = f"{name}_frame{step:02d}" if player else name
@@ -157,8 +165,13 @@ def look(page, panel, name, player, lang):
                             f"tall, the screen shows {seen['visible']} px")
         if seen["hidden_step"]:
             problems.append(f"{where}: the node of the step is scrolled out of the picture")
+        if not (seen["floored"] or seen["natural"]):  # shrunk to fit: by the shared scale
+            scales[step] = seen["scale"]
         current, last = (int(n) for n in seen["counter"][1:])
         if current >= last:
+            if scales and max(scales.values()) > 1.02 * min(scales.values()):
+                problems.append(f"{name}: the frames are drawn at different scales (px per pt, "
+                                f"by frame): {scales}")
             return problems
         before = panel.locator(".minigrad-picture").inner_html()
         panel.locator(f"button:has-text('{NEXT[lang]}')").click()

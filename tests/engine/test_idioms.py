@@ -56,3 +56,37 @@ def test_stride_of_a_tensor_a_transpose_and_an_expansion(torch):
                 x[:, 1:].data_ptr() - x.data_ptr(), x.t().data_ptr() == x.data_ptr())
 
     assert same_in_both(program, torch)[:2] == ((3, 1), (1, 3))
+
+
+def test_out_writes_the_result_into_a_tensor(torch):
+    def program(lib):
+        x, y = lib.tensor([1.0, 2.0]), lib.tensor([3.0, 4.0])
+        same, wider, product = lib.empty(2), lib.empty(2, dtype=lib.float64), lib.empty(2, 2)
+        returned = lib.add(x, y, out=same)
+        lib.mul(x, y, out=wider)
+        lib.matmul(x.reshape(2, 1), y.reshape(1, 2), out=product)
+        return returned is same, same, same._version, wider, product
+
+    same_in_both(program, torch)
+
+
+@pytest.mark.parametrize("out_dtype, grad", [("int64", False), ("float32", True)])
+def test_out_refuses_a_narrower_type_and_a_graph(out_dtype, grad, torch):
+    for lib in (minigrad, torch):
+        x = lib.ones(2, requires_grad=grad)
+        with pytest.raises(RuntimeError):
+            lib.mul(x, 2.5, out=lib.empty(2, dtype=getattr(lib, out_dtype)))
+
+
+def test_out_of_another_shape_is_resized_with_pytorchs_warning(torch):
+    for lib in (minigrad, torch):
+        out = lib.empty(3)
+        with pytest.warns(UserWarning, match="was resized"):
+            lib.add(lib.ones(2), 1, out=out)
+        assert out.shape == (2,)
+
+
+def test_no_accelerator_so_tutorials_stay_on_the_cpu():
+    assert not minigrad.accelerator.is_available()
+    assert minigrad.accelerator.current_accelerator() is None
+    assert not minigrad.backends.mps.is_available()

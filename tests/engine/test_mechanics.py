@@ -34,6 +34,21 @@ def test_a_product_saves_only_the_factors_a_gradient_needs(torch):
     assert kept_x is None and kept_other.tolist() == [5.0, 6.0]
 
 
+def test_the_number_of_a_product_is_saved_as_its_value_and_stays_that_value():
+    """``x * 2`` keeps only the 2's array (PyTorch's "wrapped number"; no tensor object per op
+    for the cycle collector): a tensor read from the node is a copy, so writing into it
+    changes no gradient."""
+    x = minigrad.tensor([1.0, 2.0], requires_grad=True)
+    y = x * 2.0
+    saved = y.grad_fn._saved_other
+    assert saved.item() == 2.0 and saved.grad_fn is None and not saved.requires_grad
+    assert [(s.kind, s.index, s.values.item()) for s in y.grad_fn.saved_values()] == [
+        ("input", 1, 2.0)]
+    saved.add_(1)
+    y.sum().backward()
+    assert x.grad.tolist() == [2.0, 2.0]
+
+
 def test_saved_values_are_gone_after_backward(torch):
     def program(lib):
         x = lib.tensor([1.0, 2.0], requires_grad=True)
@@ -192,3 +207,18 @@ def test_softmax_with_dtype_records_the_conversion(torch):
         return y.grad_fn.name(), y.grad_fn.next_functions[0][0].name()
 
     assert same_in_both(program, torch) == ("SoftmaxBackward0", "ToCopyBackward0")
+
+
+def test_requires_grad_of_a_result_cannot_be_set_but_requires_grad_is_a_no_op(torch):
+    def program(lib):
+        y = lib.ones(2, requires_grad=True) * 2
+        said = []
+        for flag in (True, False):
+            try:
+                y.requires_grad = flag
+            except RuntimeError as error:
+                said.append(str(error).split(". ")[0])
+        return said, y.requires_grad_() is y, y.requires_grad
+
+    said, same, flag = same_in_both(program, torch)
+    assert len(said) == 2 and same and flag

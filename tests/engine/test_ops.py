@@ -122,6 +122,9 @@ def _scalar_and_unary():
         ("2.5 ** x", lambda lib, x: 2.5 ** x, None),
         ("exp", lambda lib, x: x.exp(), None), ("torch.exp", lambda lib, x: lib.exp(x), None),
         ("log", lambda lib, x: x.log(), positive),
+        ("log1p", lambda lib, x: x.log1p(), positive), ("torch.log2", lambda lib, x: lib.log2(x), positive),
+        ("log10", lambda lib, x: x.log10(), positive), ("expm1", lambda lib, x: x.expm1(), None),
+        ("tan", lambda lib, x: x.tan(), probabilities),
         ("sin", lambda lib, x: x.sin(), None), ("cos", lambda lib, x: x.cos(), None),
         ("torch.sin", lambda lib, x: lib.sin(x), None),
         ("tanh", lambda lib, x: x.tanh(), None), ("sigmoid", lambda lib, x: x.sigmoid(), None),
@@ -330,6 +333,14 @@ def _shapes_and_indexing():
         ("stack dim -1", lambda lib, a, b: lib.stack([a, b], -1), ((3,), (3,))),
         ("stack of 0-d", lambda lib, a, b: lib.stack([a, b, a]), ((), ())),
         ("clone", lambda lib, x: x.clone(), (2, 3)),
+        ("gather(1, index) (D2L's cross-entropy)", lambda lib, x: x.gather(
+            1, lib.tensor([[2], [0]])), (2, 3)),
+        ("torch.gather(x, 0, index) with repeats", lambda lib, x: lib.gather(
+            x, 0, lib.tensor([[1, 1, 0], [1, 0, 0], [0, 0, 1]])), (2, 3)),
+        ("index_select(1, index) with a repeat", lambda lib, x: x.index_select(
+            1, lib.tensor([2, 0, 2])), (2, 3)),
+        ("trace", lambda lib, x: x.trace(), (3, 3)), ("torch.trace of 2x3", lambda lib, x: lib.trace(x), (2, 3)),
+        ("x.where(x > 0, y)", lambda lib, x, y: x.where(x > 0, y), ((2, 3), (3,))),
         ("contiguous of a transpose", lambda lib, x: x.t().contiguous(), (2, 3)),
     ]
     for name, fn, shapes in rows:
@@ -340,6 +351,7 @@ def _shapes_and_indexing():
     loose = {"eps": 1e-3, "atol": 1e-4, "rtol": 1e-3}
     yield OpCase("to(float32)", lambda lib, x: x.to(lib.float32) * 2, ((2, 3),), gradcheck_kwargs=loose)
     yield OpCase("float()", lambda lib, x: x.float(), ((2, 3),), gradcheck_kwargs=loose)
+    yield OpCase("type_as", lambda lib, x: x.type_as(lib.ones(1)), ((2, 3),), gradcheck_kwargs=loose)
     yield OpCase("to(float32).double()", lambda lib, x: x.to(lib.float32).double(), ((2, 3),),
                  gradcheck_kwargs=loose)
 

@@ -50,10 +50,10 @@ def test_the_chapter_loop_plays_in_a_few_frames(history):
     assert captions[6] == ("Back through the 10 steps of × 2 (one node): each multiplies the "
                            "gradient by its local derivative 2: 100 → 200 → 400 → … → 102400, "
                            "which reaches a2")
-    assert frames[1].caption("zh") == ("“while b.norm() < 1000” 检查 ‖b₁₀‖ = 1280 < 1000："
+    assert frames[1].caption("zh") == ("“while b.norm() < 1000”检查 ‖b₁₀‖ = 1280 < 1000："
                                        "不成立，所以循环结束")
     assert frames[2].caption("zh").endswith("不成立，所以执行 else 下面的代码")
-    assert "；其间，“while b.norm() < 1000” 检查了 9 次" in frames[0].caption("zh")  # no space before “
+    assert "；其间，“while b.norm() < 1000”检查了 9 次" in frames[0].caption("zh")  # no space by “ ”
     assert a2.grad.item() == 102400
 
 
