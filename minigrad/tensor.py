@@ -124,13 +124,10 @@ class Tensor:
 
     @requires_grad.setter
     def requires_grad(self, flag):
-        if self._grad_fn is not None:
-            if flag:
-                return
-            raise RuntimeError(
-                "you can only change requires_grad flags of leaf variables. If you want to use a "
-                "computed variable in a subgraph that doesn't require differentiation use "
-                "var_no_grad = var.detach().")
+        if self._grad_fn is not None:  # y.requires_grad = True on a result: PyTorch says no
+            raise RuntimeError("you can only change requires_grad flags of leaf variables." + (
+                "" if flag else " If you want to use a computed variable in a subgraph that "
+                "doesn't require differentiation use var_no_grad = var.detach()."))
         if flag and self._inference and not _GradMode.inference:
             raise RuntimeError("Setting requires_grad=True on inference tensor outside "
                                "InferenceMode is not allowed.")
@@ -145,7 +142,8 @@ class Tensor:
         self._requires_grad = bool(flag)
 
     def requires_grad_(self, requires_grad=True):
-        self.requires_grad = requires_grad
+        if not (requires_grad and self._grad_fn is not None):  # a result requires grad already
+            self.requires_grad = requires_grad
         return self
 
     @property

@@ -285,4 +285,6 @@ def test_a_wide_picture_keeps_its_text_readable_and_scrolls(graph_page):
     measure(graph_page, "wide", viz.draw(total, names={}).source)
     svg = graph_page.evaluate("() => document.querySelector('#stage svg').outerHTML")
     shown = graph_page.evaluate("() => parseFloat(document.querySelector('#stage svg').style.minWidth)")
-    assert shown == round(readable.min_width_px(svg)) > readable.AVAILABLE_PX
+    # the page rounds to whole pixels (JavaScript rounds 0.5 up, Python to even)
+    assert abs(shown - readable.min_width_px(svg)) <= 0.5
+    assert shown > readable.AVAILABLE_PX

@@ -207,3 +207,18 @@ def test_softmax_with_dtype_records_the_conversion(torch):
         return y.grad_fn.name(), y.grad_fn.next_functions[0][0].name()
 
     assert same_in_both(program, torch) == ("SoftmaxBackward0", "ToCopyBackward0")
+
+
+def test_requires_grad_of_a_result_cannot_be_set_but_requires_grad_is_a_no_op(torch):
+    def program(lib):
+        y = lib.ones(2, requires_grad=True) * 2
+        said = []
+        for flag in (True, False):
+            try:
+                y.requires_grad = flag
+            except RuntimeError as error:
+                said.append(str(error).split(". ")[0])
+        return said, y.requires_grad_() is y, y.requires_grad
+
+    said, same, flag = same_in_both(program, torch)
+    assert len(said) == 2 and same and flag
