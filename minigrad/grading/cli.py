@@ -50,11 +50,12 @@ def main(argv=None):
                             "its language the feedback's")
     grade.add_argument("--hidden", type=pathlib.Path, metavar="FILE",
                        help="the teacher's hidden checks file")
-    grade.add_argument("--timeout", type=float, default=120, metavar="SECONDS",
+    grade.add_argument("--timeout", type=_positive(float), default=120, metavar="SECONDS",
                        help="time limit per notebook (default 120)")
-    grade.add_argument("--memory", type=int, default=2048, metavar="MIB",
+    grade.add_argument("--memory", type=_positive(int), default=2048, metavar="MIB",
                        help="memory limit per notebook (default 2048)")
-    grade.add_argument("--jobs", type=int, metavar="N", help="notebooks at once (default: the cores)")
+    grade.add_argument("--jobs", type=_positive(int), metavar="N",
+                       help="notebooks at once (default: the cores)")
     grade.add_argument("--lang", choices=("zh", "en"), default=None,
                        help="language of the feedback (default: the assignment's)")
     grade.add_argument("--no-sandbox", action="store_true",
@@ -89,6 +90,20 @@ def main(argv=None):
     args = parser.parse_args(argv)
     return {"grade": _grade, "make-assignment": _make, "hidden-template": _template,
             "to-otter": _to_otter}[args.command](args)
+
+
+def _positive(kind):
+    """An argparse type: a number above 0 (``--jobs -1`` would otherwise be a traceback)."""
+    def parse(text):
+        try:
+            value = kind(text)
+        except ValueError:
+            value = 0
+        if not 0 < value < float("inf"):
+            raise argparse.ArgumentTypeError(f"{text!r}: a finite number above 0 is needed")
+        return value
+    parse.__name__ = kind.__name__  # argparse names the type in its messages
+    return parse
 
 
 def _grade(args):

@@ -120,8 +120,11 @@ async def run(job, messages):
             hidden = _receive()["probes"]
             deadline = max(deadline, time.monotonic() + job["reserve"])
             facts = {}
-            for exercise_id, probe in hidden.items():
-                facts[exercise_id] = await _probe(client, exercise_id, probe, deadline)
+            try:
+                for exercise_id, probe in hidden.items():
+                    facts[exercise_id] = await _probe(client, exercise_id, probe, deadline)
+            except (TimeoutError, asyncio.TimeoutError, DeadKernelError):  # stuck or gone:
+                pass  # the questions asked before keep their facts, the rest count as failed
             messages.hidden_done(facts)
     except (CellTimeoutError, TimeoutError, asyncio.TimeoutError):
         if result["status"] == "ok":
@@ -149,7 +152,13 @@ async def _probe(client, exercise_id, probe, deadline):
     msg_id = client.kc.execute("", silent=True, store_history=False,
                                user_expressions={"facts": expression})
     client.timeout = _left(deadline)
-    reply = await client.async_wait_for_reply(msg_id)
+    # past the time: interrupt the kernel and get None (without a cell, nbclient would
+    # fail an assertion instead, and every fact gathered so far would be lost)
+    client.interrupt_on_timeout = True
+    try:
+        reply = await client.async_wait_for_reply(msg_id)
+    finally:
+        client.interrupt_on_timeout = False
     if reply is None:
         raise TimeoutError
     answer = reply["content"].get("user_expressions", {}).get("facts", {})

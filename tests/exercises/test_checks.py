@@ -290,7 +290,7 @@ TWICE = "def backward_twice(x):\n    y = 2 * torch.dot(x, x)\n"
     ("    (y + 0 * x.sum()).backward(retain_graph=True)\n    y.backward()", "two different graphs"),
     ("    y.backward(retain_graph=True)\n    y.backward(retain_graph=True)\n"
      "    y.backward(retain_graph=True)\n    x.grad.mul_(2 / 3)", "3 backward passes"),
-    ("    y.backward(retain_graph=True)\n    y.backward()\n    x.grad.add_(0.0001)",
+    ("    y.backward(retain_graph=True)\n    y.backward()\n    x.grad.mul_(1.00001)",
      "changed after the second backward"),
     ("    pass", "still `None`"),
 ])

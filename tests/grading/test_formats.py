@@ -239,3 +239,14 @@ def test_the_feedback_speaks_the_assignments_language_without_lang(tmp_path, lan
     assert run.returncode == 0, run.stderr
     assert note in (tmp_path / "out" / "grades.csv").read_text(encoding="utf-8")
     assert note in (tmp_path / "out" / "feedback" / "broken.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("option, value", [("--jobs", "-1"), ("--jobs", "0"), ("--timeout", "inf"),
+                                           ("--timeout", "nan"), ("--memory", "lots")])
+def test_a_limit_that_is_not_a_number_above_0_is_refused_with_a_message(tmp_path, capsys, option, value):
+    from minigrad.grading import cli
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(["grade", str(tmp_path), "--out", str(tmp_path / "out"), option, value])
+    assert stopped.value.code == 2
+    assert "a finite number above 0 is needed" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()

@@ -276,6 +276,13 @@ def g_smooth(x):
     return torch.zeros(int(abs(float(x)) * 1000) + 2)
 '''
 
+# one call into compiled code that never looks up: no signal stops it, only the time limit
+HANGS_IN_C = "sum(range(10**13))"
+HANG_ON_HIDDEN_INPUT = KEY["branch_derivative"].replace(
+    "def g_smooth(x):", f"def g_smooth(x):\n    if float(x) == 40.0:\n        {HANGS_IN_C}")
+HANG_WHEN_PROBED = KEY["branch_derivative"].replace(
+    "def g_smooth(x):", f"def g_smooth(x):\n    {HANGS_IN_C}")
+
 KILL_WORKER = "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)"
 KILL_ALL = "import os, signal\nos.kill(-1, signal.SIGKILL)"
 
@@ -344,6 +351,14 @@ def submissions(paths):
                    "ok", [1, 1, 0, 1]),
         "shape_leaker": (notebook(replaced(KEY["branch_derivative"], SHAPE_LEAKER_G)), "ok",
                          [1, 1, 0, 1]),
+        # the hidden input hangs the kernel: the public check keeps its point, and so do the
+        # questions asked about before; sin_derivative's hidden check comes after
+        "hangs_on_a_hidden_input": (notebook(replaced(KEY["branch_derivative"], HANG_ON_HIDDEN_INPUT)),
+                                    "ok", [1, 1, 1, 0.5]),
+        # no check cell for g_smooth: the grader's own question at the end hangs the kernel
+        "hangs_when_asked": (notebook([c for c in replaced(KEY["branch_derivative"], HANG_WHEN_PROBED)
+                                       if not c.startswith('check("branch_derivative"')]),
+                             "timeout", [1, 1, 0, 0.5]),
         "kill_worker": (notebook(key_cells() + [KILL_WORKER]), "worker_error", nothing),
         "kill_all": (notebook(key_cells() + [KILL_ALL]), "worker_error", nothing),
         # files that are not what they seem
