@@ -23,8 +23,9 @@ Then, as you need them:
 from .tensor import Size, Tensor  # first: everything else builds on Tensor
 from .cuda import device
 from . import accelerator, autograd, cuda, dtypes, events, linalg, nn
-from .autograd import (enable_grad, inference_mode, is_grad_enabled, is_inference_mode_enabled,
-                       no_grad, set_grad_enabled)
+from .autograd import (enable_grad, inference_mode, is_anomaly_check_nan_enabled,
+                       is_anomaly_enabled, is_grad_enabled, is_inference_mode_enabled, no_grad,
+                       set_grad_enabled)
 from .creation import (arange, as_tensor, e, empty, empty_like, eye, from_numpy, full, full_like,
                        inf, linspace, nan, ones, ones_like, pi, tensor, zeros, zeros_like)
 from .dtypes import (bool_ as bool, dtype, float16, float32, float64, int8, int16, int32, int64,

@@ -22,6 +22,8 @@ from ..ops.inplace import bump_version
 from ..ops.broadcasting import operand
 from ..quiet import mute, unmute
 from ..tensor import ACCUMULATED, Tensor
+from . import anomaly_mode
+from .anomaly_mode import _Anomaly
 from .function import AccumulateGrad
 from .grad_mode import _GradMode
 
@@ -315,6 +317,8 @@ def _call(node, grads):
             if type(g) is not Tensor or g._data.shape != shape or g._data.dtype != dtype:
                 g = _fit_gradient(node, i, g, shape, dtype)
         checked.append(g)
+    if _Anomaly.enabled and _Anomaly.check_nan:
+        anomaly_mode.check(node, checked)
     if node._post_hooks:
         for hook in node._post_hooks:
             replaced = hook(tuple(checked), tuple(grads))

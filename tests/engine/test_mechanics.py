@@ -222,3 +222,30 @@ def test_requires_grad_of_a_result_cannot_be_set_but_requires_grad_is_a_no_op(to
 
     said, same, flag = same_in_both(program, torch)
     assert len(said) == 2 and same and flag
+
+
+# -- anomaly detection ----------------------------------------------------------------------
+def test_detect_anomaly_names_the_node_whose_gradient_is_nan(torch):
+    def program(lib):
+        x = lib.tensor([0.0, 1.0], requires_grad=True)
+        with pytest.warns(UserWarning, match="Anomaly Detection has been enabled"):
+            mode = lib.autograd.detect_anomaly()
+        with mode, pytest.warns(UserWarning, match="Error detected in SqrtBackward0"):
+            try:
+                (x.sqrt() * 0).sum().backward()
+            except RuntimeError as error:
+                said = str(error)
+        return said, lib.is_anomaly_enabled()
+
+    assert same_in_both(program, torch) == (
+        "Function 'SqrtBackward0' returned nan values in its 0th output.", False)
+
+
+def test_without_anomaly_mode_nan_gradients_pass_silently(torch):
+    def program(lib):
+        x = lib.tensor([0.0, 1.0], requires_grad=True)
+        with lib.autograd.set_detect_anomaly(True, check_nan=False):
+            (x.sqrt() * 0).sum().backward()
+        return x.grad.isnan().tolist()
+
+    assert same_in_both(program, torch) == [True, False]
