@@ -59,6 +59,17 @@ def get_default_dtype():
 __version__ = "0.1.0"
 
 
+def __getattr__(name):
+    """``torch.optim``, ``torch.sort``, ...: say that minigrad is not all of PyTorch."""
+    from .language import hint
+    if name.startswith("__"):
+        raise AttributeError(f"module 'minigrad' has no attribute '{name}'")
+    raise AttributeError(f"module 'minigrad' has no attribute '{name}'. " + hint(
+        f"minigrad has PyTorch's tensors and autograd, what the chapter uses; '{name}' is not "
+        f"part of it.",
+        f"minigrad 只实现了 PyTorch 的张量和自动微分（本章用到的部分）；'{name}' 不在其中。"))
+
+
 def load_ipython_extension(ipython):
     """``%load_ext minigrad``: live graph views and the ``%%trace`` cell magic in Jupyter.
     The Jupyter side is imported only here, so ``import minigrad`` needs NumPy alone."""

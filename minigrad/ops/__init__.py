@@ -521,6 +521,7 @@ TABLE = [
     ("unsqueeze",     S.unsqueeze,                               BOTH),
     ("squeeze",       S.squeeze,                                 BOTH),
     ("expand",        expand,                                    METHOD),
+    ("repeat",        S.repeat,                                  METHOD),
     ("expand_as",     expand_as,                                 METHOD),
     ("select",        select,                                    BOTH),
     ("gather",        I.gather,                                  BOTH),

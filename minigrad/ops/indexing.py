@@ -206,6 +206,8 @@ def getitem(x, key):
     if isinstance(key, slice):
         return Slice.apply(x, 0, key)
     parts = key if isinstance(key, tuple) else (key,)
+    if sum(1 for k in parts if k is Ellipsis) > 1:
+        raise IndexError("an index can only have a single ellipsis ('...')")
     used = sum(1 for k in parts if k is not None and k is not Ellipsis)
     if used > x._data.ndim:
         raise IndexError(f"too many indices for tensor of dimension {x._data.ndim}")

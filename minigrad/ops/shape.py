@@ -10,7 +10,7 @@ import numpy as np
 from ..autograd.function import Function
 from ..autograd.notation import Local, Notation, Rule, index_text, ones, sum_to_shape
 from ..dtypes import result_type
-from ..tensor import _dim
+from ..tensor import Tensor, _dim
 from .broadcasting import sum_to
 
 
@@ -102,6 +102,8 @@ def flatten(x, start_dim=0, end_dim=-1):
     if x._data.ndim == 0:
         return reshape(x, (1,))
     start, end = _dim(start_dim, x._data.ndim), _dim(end_dim, x._data.ndim)
+    if start > end:
+        raise RuntimeError("flatten() has invalid args: start_dim cannot come after end_dim")
     if start == end:
         return x
     shape = x._data.shape
@@ -217,12 +219,56 @@ def unsqueeze(x, dim):
     return Unsqueeze.apply(x, _dim(dim, x._data.ndim + 1))
 
 
+class SqueezeDims(Squeeze):
+    node_name = "SqueezeBackward2"  # squeeze((1, 3)): several dims named at once
+    notation = SqueezeDim.notation
+
+
 def squeeze(x, dim=None):
     shape = x._data.shape
     if dim is None:
         return Squeeze.apply(x, tuple(i for i, s in enumerate(shape) if s == 1))
+    if isinstance(dim, (tuple, list)):
+        dims = sorted({_dim(d, x._data.ndim) for d in dim})
+        return SqueezeDims.apply(x, tuple(d for d in dims if shape[d] == 1))
     d = _dim(dim, x._data.ndim)
     return SqueezeDim.apply(x, (d,) if x._data.ndim and shape[d] == 1 else ())
+
+
+class Repeat(Function):
+    """Copies of x side by side: ``x.repeat(2, 1)`` stacks two along dim 0;  the gradient
+    adds up what each copy received"""
+    node_name = "RepeatBackward0"
+    notation = Notation("repeat", lambda args: f"{{0}}.repeat{shape_text(args[1])}",
+                        Rule(lambda args: "{g} summed over the copies",
+                             lambda g, x, repeats, out: _copies_summed(g, x.shape, repeats),
+                             local="1"))
+
+    @staticmethod
+    def forward(ctx, x, repeats):
+        if len(repeats) < x._data.ndim:
+            raise RuntimeError("Number of dimensions of repeat dims can not be smaller than "
+                               "number of dimensions of tensor")
+        ctx.shape, ctx.repeats = x._data.shape, repeats
+        return np.tile(x._data, repeats)
+
+    @staticmethod
+    def backward(ctx, grad):
+        return _copies_summed(grad, ctx.shape, ctx.repeats), None
+
+
+def _copies_summed(g, shape, repeats):
+    """Split each dim of g into (copy, position) and add the copies up (NumPy or tensor)."""
+    padded = (1,) * (len(repeats) - len(shape)) + tuple(shape)
+    split = tuple(n for pair in zip(repeats, padded) for n in pair)
+    copies = tuple(range(0, 2 * len(repeats), 2))
+    return g.reshape(split).sum(copies).reshape(shape)
+
+
+def repeat(x, *repeats):
+    """``x.repeat(2, 1)`` or ``x.repeat((2, 1))``."""
+    repeats = repeats[0] if len(repeats) == 1 and isinstance(repeats[0], (tuple, list)) else repeats
+    return Repeat.apply(x, tuple(int(r) for r in repeats))
 
 
 class Expand(Function):
@@ -369,8 +415,21 @@ class Unbind(Function):
         return stack(grads, ctx.dim), None
 
 
-def cat(tensors, dim=0):
+def _tensor_list(tensors, op):
+    """cat and stack take a list or tuple of tensors (torch.cat(x) is a common slip)."""
+    if isinstance(tensors, Tensor):
+        raise TypeError(f"{op}(): argument 'tensors' (position 1) must be tuple of Tensors, "
+                        f"not Tensor")
     tensors = tuple(tensors)
+    for i, t in enumerate(tensors):
+        if not isinstance(t, Tensor):
+            raise TypeError(f"expected Tensor as element {i} in argument 0, but got "
+                            f"{type(t).__name__}")
+    return tensors
+
+
+def cat(tensors, dim=0):
+    tensors = _tensor_list(tensors, "cat")
     if not tensors:
         raise ValueError("torch.cat(): expected a non-empty list of Tensors")
     for i, t in enumerate(tensors):
@@ -380,7 +439,7 @@ def cat(tensors, dim=0):
 
 
 def stack(tensors, dim=0):
-    tensors = tuple(tensors)
+    tensors = _tensor_list(tensors, "stack")
     if not tensors:
         raise RuntimeError("stack expects a non-empty TensorList")
     return Stack.apply(*tensors, _dim(dim, tensors[0]._data.ndim + 1))

@@ -90,3 +90,10 @@ def test_no_accelerator_so_tutorials_stay_on_the_cpu():
     assert not minigrad.accelerator.is_available()
     assert minigrad.accelerator.current_accelerator() is None
     assert not minigrad.backends.mps.is_available()
+
+
+@pytest.mark.parametrize("where, name", [(minigrad, "optim"), (minigrad.nn, "Linear")])
+def test_what_minigrad_lacks_is_an_attribute_error_that_says_so(where, name):
+    assert not hasattr(where, name)
+    with pytest.raises(AttributeError, match=f"has no attribute '{name}'. minigrad"):
+        getattr(where, name)

@@ -106,6 +106,8 @@ SAMPLES = {
     S.Permute: [lambda: (t(2, 3, 4), (2, 0, 1))],
     S.Unsqueeze: [lambda: (t(2, 3), 1)],
     S.Squeeze: [lambda: (t(2, 1, 3), (1,))], S.SqueezeDim: [lambda: (t(2, 1, 3), (1,))],
+    S.SqueezeDims: [lambda: (t(2, 1, 3, 1), (1, 3))],
+    S.Repeat: [lambda: (t(2, 3), (2, 1)), lambda: (t(3), (2, 2))],
     S.Expand: [lambda: (t(3, 1), (2, 3, 4))],
     I.Select: [lambda: (t(2, 3), 1, 2), lambda: (t(4, 3), 0, -1)],
     I.Slice: [lambda: (t(4, 3), 0, slice(1, 3)), lambda: (t(2, 5), 1, slice(0, 5, 2))],

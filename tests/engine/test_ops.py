@@ -333,6 +333,9 @@ def _shapes_and_indexing():
         ("stack dim -1", lambda lib, a, b: lib.stack([a, b], -1), ((3,), (3,))),
         ("stack of 0-d", lambda lib, a, b: lib.stack([a, b, a]), ((), ())),
         ("clone", lambda lib, x: x.clone(), (2, 3)),
+        ("repeat(2, 1)", lambda lib, x: x.repeat(2, 1), (2, 3)),
+        ("repeat((2, 1, 2)) adds a dim", lambda lib, x: x.repeat((2, 1, 2)), (2, 3)),
+        ("squeeze((1, 3))", lambda lib, x: x.squeeze((1, 3)), (2, 1, 3, 1)),
         ("gather(1, index) (D2L's cross-entropy)", lambda lib, x: x.gather(
             1, lib.tensor([[2], [0]])), (2, 3)),
         ("torch.gather(x, 0, index) with repeats", lambda lib, x: lib.gather(
