@@ -249,14 +249,17 @@ def _caption_table(entries, notes, lang):
             swatch = SWATCH[key]
         cells.append(f'{swatch}<TD ALIGN="LEFT"><FONT POINT-SIZE="{LEGEND_PT}">'
                      f'{_escape(LEGEND[key][lang])}</FONT></TD>')
-    # two entries a line, each line a table of its own (a long entry does not widen the
-    # others' column): a player's frame must leave room for its caption on a 720 px screen
-    rows = [f'<TR><TD CELLPADDING="0" ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" '
-            f'CELLSPACING="2" CELLPADDING="1"><TR>{"".join(cells[k:k + LEGEND_COLUMNS])}'
-            f'</TR></TABLE></TD></TR>' for k in range(0, len(cells), LEGEND_COLUMNS)]
-    rows += [f'<TR><TD CELLPADDING="1" ALIGN="LEFT"><I>{_escape(n)}</I></TD></TR>' for n in notes]
-    return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
-            f'<TR><TD HEIGHT="6"></TD></TR>{"".join(rows)}</TABLE>>')
+    # two entries a line (a player's frame must leave room for its caption on a 720 px
+    # screen), in one grid: a row table nested in a cell would be stretched by Graphviz to
+    # the widest row, pulling each swatch away from its words
+    cells += ['<TD></TD><TD></TD>'] * (-len(cells) % LEGEND_COLUMNS)
+    rows = [f'<TR>{"".join(cells[k:k + LEGEND_COLUMNS])}</TR>'
+            for k in range(0, len(cells), LEGEND_COLUMNS)]
+    span = 2 * LEGEND_COLUMNS
+    rows += [f'<TR><TD CELLPADDING="1" ALIGN="LEFT" COLSPAN="{span}"><I>{_escape(n)}</I></TD></TR>'
+             for n in notes]
+    return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1">'
+            f'<TR><TD HEIGHT="6" COLSPAN="{span}"></TD></TR>{"".join(rows)}</TABLE>>')
 
 
 def _notes(graph, lang):
