@@ -17,6 +17,7 @@ from ..creation import from_numpy, zeros_like
 from ..dtypes import float_array
 from ..tensor import Tensor, _dim
 from .elementwise import maximum, minimum, where
+from .indexing import Index
 
 
 def normalize_dims(dim, ndim):
@@ -637,11 +638,59 @@ def mean(x, dim=None, keepdim=False, dtype=None):
     return op.apply(x, axes, keepdim, dtype)
 
 
-MaxResult = namedtuple("max", ["values", "indices"])
-MinResult = namedtuple("min", ["values", "indices"])
-for _result in (MaxResult, MinResult):
-    _result.__repr__ = lambda self: (f"torch.return_types.{type(self).__name__}(\n"
-                                     f"values={self.values!r},\nindices={self.indices!r})")
+def _values_and_indices(name):
+    """What max(dim), min(dim), sort and topk return, printed as PyTorch prints it."""
+    result = namedtuple(name, ["values", "indices"])
+    result.__repr__ = lambda self: (f"torch.return_types.{name}(\n"
+                                    f"values={self.values!r},\nindices={self.indices!r})")
+    return result
+
+
+MaxResult, MinResult, SortResult, TopkResult = map(_values_and_indices,
+                                                   ("max", "min", "sort", "topk"))
+
+
+class Sort(Index):
+    """The values in order along ``dim``;  each gradient goes back to where its value was"""
+    node_name = "SortBackward0"
+
+
+class Topk(Index):
+    """The k largest (or smallest) values along ``dim``;  their gradients go back to where
+    they were, the others get 0"""
+    node_name = "TopkBackward0"
+
+
+def _picked(op, x, dim, order):
+    """``x``'s values at ``order`` (indices along ``dim``), as a differentiable pick."""
+    key = tuple(order if d == dim else np.arange(n).reshape((-1,) + (1,) * (order.ndim - d - 1))
+                for d, n in enumerate(order.shape))
+    return op.apply(x, key), from_numpy(order.astype(np.int64))
+
+
+def argsort(x, dim=-1, descending=False, stable=False):
+    data = x._data if x._data.ndim else x._data.reshape(1)
+    d = _dim(dim, data.ndim)
+    # stable, so that equal values keep their order (PyTorch's CPU sort does for these sizes)
+    order = np.argsort(-data if descending else data, axis=d, kind="stable")
+    return from_numpy(order.astype(np.int64).reshape(x._data.shape))
+
+
+def sort(x, dim=-1, descending=False, stable=False):
+    order = argsort(x, dim, descending)._data
+    if x._data.ndim == 0:
+        return SortResult(x.clone(), from_numpy(np.zeros((), dtype=np.int64)))
+    return SortResult(*_picked(Sort, x, _dim(dim, x._data.ndim), order))
+
+
+def topk(x, k, dim=-1, largest=True, sorted=True):
+    d = _dim(dim, x._data.ndim or 1)  # (max is the op here)
+    if not 0 <= k <= (x._data.shape[d] if x._data.ndim else 1):
+        raise RuntimeError("selected index k out of range")
+    order = argsort(x, d, descending=largest)._data
+    if x._data.ndim == 0:
+        return TopkResult(x.clone(), from_numpy(np.zeros((), dtype=np.int64)))
+    return TopkResult(*_picked(Topk, x, d, np.take(order, np.arange(k), axis=d)))
 
 
 def max(x, dim=None, keepdim=False):

@@ -114,6 +114,8 @@ SAMPLES = {
     I.Index: [lambda: (t(4, 3), np.array([0, 2, 0])), lambda: (t(2, 3), MASK)],
     I.Gather: [lambda: (t(2, 3), (np.array([[0], [1]]), np.array([[2], [2]])))],
     I.IndexSelect: [lambda: (t(2, 3), (slice(None), np.array([2, 0, 2])))],
+    R.Sort: [lambda: (t(2, 3), (np.array([[0], [1]]), np.array([[2, 0, 1], [1, 2, 0]])))],
+    R.Topk: [lambda: (t(2, 3), (np.array([[0], [1]]), np.array([[2, 0], [1, 2]])))],
     I.IndexGrad: [lambda: (t(3), (4,), np.array([1, 3, 1])), lambda: (t(3), (4, 3), 2)],
     W.IndexPut: [lambda: (t(4, 3), t(3), 1), lambda: (t(4, 3), t(3), np.array([0, 2]))],
     W.CopySlices: [lambda: (t(4, 3), t(2, 3), slice(1, 3))],

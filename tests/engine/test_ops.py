@@ -334,6 +334,10 @@ def _shapes_and_indexing():
         ("stack of 0-d", lambda lib, a, b: lib.stack([a, b, a]), ((), ())),
         ("clone", lambda lib, x: x.clone(), (2, 3)),
         ("repeat(2, 1)", lambda lib, x: x.repeat(2, 1), (2, 3)),
+        ("sort(dim=1, descending=True).values", lambda lib, x: x.sort(dim=1, descending=True).values, (2, 3)),
+        ("torch.sort(x, 0)[0]", lambda lib, x: lib.sort(x, 0)[0], (3, 2)),
+        ("topk(2).values", lambda lib, x: x.topk(2).values, (2, 3)),
+        ("topk(1, dim=0, largest=False)[0]", lambda lib, x: x.topk(1, dim=0, largest=False)[0], (3, 2)),
         ("repeat((2, 1, 2)) adds a dim", lambda lib, x: x.repeat((2, 1, 2)), (2, 3)),
         ("squeeze((1, 3))", lambda lib, x: x.squeeze((1, 3)), (2, 1, 3, 1)),
         ("gather(1, index) (D2L's cross-entropy)", lambda lib, x: x.gather(
