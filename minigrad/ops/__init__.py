@@ -471,6 +471,7 @@ TABLE = [
     ("isnan",         E.isnan,                                   BOTH),
     ("isinf",         E.isinf,                                   BOTH),
     ("isfinite",      E.isfinite,                                BOTH),
+    ("nan_to_num",    E.nan_to_num,                              BOTH),
     ("masked_fill",   E.masked_fill,                             BOTH),
     ("equal",         plain.equal,                               METHOD),
     ("allclose",      plain.allclose,                            METHOD),

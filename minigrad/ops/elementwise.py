@@ -394,6 +394,29 @@ class Where(Function):
         return where(chosen, grad, zero), where(chosen, zero, grad), None
 
 
+class NanToNum(Function):
+    """out = x where finite, else the replacement (nan → 0, ±inf → the largest finite
+    values);  ∂out/∂x = 1 where x is finite, 0 where it was replaced"""
+    node_name = "NanToNumBackward0"
+    notation = Notation("nan_to_num", "nan_to_num({0})",
+                        Local("𝟙({0} finite)", lambda x, nan, posinf, neginf, out: np.isfinite(x)))
+
+    @staticmethod
+    def forward(ctx, x, nan, posinf, neginf):
+        ctx.finite = np.isfinite(x._data)
+        if x._data.dtype.kind != "f":  # integers and bools have nothing to replace
+            return x._data.copy()
+        return np.nan_to_num(x._data, nan=nan, posinf=posinf, neginf=neginf)
+
+    @staticmethod
+    def backward(ctx, grad):
+        return grad * from_numpy(ctx.finite.astype(grad._data.dtype)), None, None, None
+
+
+def nan_to_num(x, nan=0.0, posinf=None, neginf=None):
+    return NanToNum.apply(x, nan, posinf, neginf)
+
+
 class MaskedFill(Function):
     """out = value where mask, else x;  the gradient reaches x only where mask is false"""
     node_name = "MaskedFillBackward0"

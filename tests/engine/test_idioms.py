@@ -97,3 +97,14 @@ def test_what_minigrad_lacks_is_an_attribute_error_that_says_so(where, name):
     assert not hasattr(where, name)
     with pytest.raises(AttributeError, match=f"has no attribute '{name}'. minigrad"):
         getattr(where, name)
+
+
+def test_nan_to_num_replaces_and_stops_the_gradient_there(torch):
+    def program(lib):
+        x = lib.tensor([float("nan"), float("inf"), -float("inf"), 1.5], requires_grad=True)
+        y = lib.nan_to_num(x)
+        z = x.nan_to_num(nan=2.0, posinf=1e3, neginf=-1e3)
+        (y + z).sum().backward()
+        return y, z, x.grad, lib.nan_to_num(lib.tensor([1, 2]))
+
+    assert same_in_both(program, torch)[2].tolist() == [0.0, 0.0, 0.0, 2.0]

@@ -125,6 +125,7 @@ def _scalar_and_unary():
         ("log1p", lambda lib, x: x.log1p(), positive), ("torch.log2", lambda lib, x: lib.log2(x), positive),
         ("log10", lambda lib, x: x.log10(), positive), ("expm1", lambda lib, x: x.expm1(), None),
         ("tan", lambda lib, x: x.tan(), probabilities),
+        ("nan_to_num of finite values", lambda lib, x: lib.nan_to_num(x), None),
         ("sin", lambda lib, x: x.sin(), None), ("cos", lambda lib, x: x.cos(), None),
         ("torch.sin", lambda lib, x: lib.sin(x), None),
         ("tanh", lambda lib, x: x.tanh(), None), ("sigmoid", lambda lib, x: x.sigmoid(), None),

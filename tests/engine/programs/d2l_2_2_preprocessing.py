@@ -40,7 +40,7 @@ print(nan_t, torch.isnan(nan_t).sum(dim=0))
 col = torch.isnan(nan_t).sum(dim=0).argmax()
 keep = [i for i in range(nan_t.shape[1]) if i != col]
 print(nan_t[:, keep])
-#print(torch.nan_to_num(nan_t))
+print(torch.nan_to_num(nan_t))
 print(y / 1000, (y / 1000).round(), y.mean(), y.std(), y.max(), y.min())
 print(torch.tensor([127500, 106000, 178100, 140000]) / 3)
 print(torch.tensor([1e6, 2.5, 3.0]), torch.tensor([1e-5, 2.5, 3.0]), torch.tensor([123456789.0]))
