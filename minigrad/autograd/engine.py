@@ -83,6 +83,10 @@ def _seed_gradients(outputs, grad_outputs, caller):
         grad_outputs = (None,) * len(outputs)
     elif isinstance(grad_outputs, Tensor):
         grad_outputs = (grad_outputs,)
+    for g in grad_outputs:  # y.backward([1.0, 1.0]): the list is read as one entry per output
+        if g is not None and not isinstance(g, Tensor):
+            raise TypeError(f"gradients can be either Tensors or None, but got "
+                            f"{type(g).__name__}")
     if len(grad_outputs) != len(outputs):
         raise RuntimeError(f"grad can be implicitly created only for scalar outputs; got "
                            f"{len(grad_outputs)} gradients for {len(outputs)} outputs")

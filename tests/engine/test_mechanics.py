@@ -249,3 +249,11 @@ def test_without_anomaly_mode_nan_gradients_pass_silently(torch):
         return x.grad.isnan().tolist()
 
     assert same_in_both(program, torch) == [True, False]
+
+
+@pytest.mark.parametrize("seed", [[1.0, 1.0], 2.0])
+def test_a_gradient_given_as_numbers_is_a_type_error(seed, torch):
+    for lib in (minigrad, torch):
+        x = lib.ones(2, requires_grad=True)
+        with pytest.raises(TypeError):
+            (x * 2).sum().backward(seed)
