@@ -5,6 +5,7 @@ inspector and the player work.
 
 Slow (a fresh environment downloads JupyterLab & co.); skipped without a package index.
 """
+import concurrent.futures
 import hashlib
 import json
 import zipfile
@@ -72,16 +73,27 @@ def test_the_wheel_without_dot_in_jupyterlab_in_chromium(wheel, tmp_path, index)
     from browser import jupyter  # tests/browser/jupyter.py
     if jupyter.missing():
         pytest.skip(jupyter.missing())
-    from playwright.sync_api import sync_playwright
     python = _fresh_env(tmp_path / "env")
     pip_install(python, [f"{wheel}[lab]"], env=index)
-    artifacts = jupyter.REPO / "artifacts" / "browser"
-    artifacts.mkdir(parents=True, exist_ok=True)
-    with jupyter.jupyter_server(tmp_path / "jupyter", dot=False, python=python) as server, \
-            sync_playwright() as p:
+    with jupyter.jupyter_server(tmp_path / "jupyter", dot=False, python=python) as server:
         # the lessons, from the wheel, where this JupyterLab serves them
         _run([str(python.parent / "minigrad-lessons"), "copy", str(server["dir"])],
              cwd=tmp_path)
+        # In a thread of its own: the browser tests' Chromium, alive for the whole session,
+        # leaves Playwright's event loop running in this one, where a second sync_playwright
+        # refuses to start ("using Playwright Sync API inside the asyncio loop").
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as thread:
+            outside = thread.submit(_student_session, jupyter, server).result()
+    assert outside == []
+
+
+def _student_session(jupyter, server):
+    """The index notebook and lesson 1's player in Chromium at 1280×720; returns the
+    addresses of other hosts the pages asked for."""
+    from playwright.sync_api import sync_playwright
+    artifacts = jupyter.REPO / "artifacts" / "browser"
+    artifacts.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
         browser = jupyter.launch_chromium(p)
         page = jupyter.new_page(browser, height=720)
         outside = []
@@ -111,4 +123,4 @@ def test_the_wheel_without_dot_in_jupyterlab_in_chromium(wheel, tmp_path, index)
         page.locator(".minigrad-player").first.screenshot(
             path=artifacts / "wheel_without_dot_lesson1_player.png")
         browser.close()
-    assert outside == []
+    return outside
