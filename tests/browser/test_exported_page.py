@@ -42,3 +42,34 @@ def test_the_exported_page_steps_and_switches_language(browser, tmp_path, artifa
     page.wait_for_function(SHOWS, arg=player.frames[-1].caption("zh"), timeout=30_000)
     assert outside == []
     page.close()
+
+
+TEXT_PX = """() => [...document.querySelectorAll('.minigrad-picture svg text')]
+    .filter(t => t.textContent.trim())
+    .map(t => t.getScreenCTM().a * parseFloat(t.getAttribute('font-size')))"""
+
+
+def test_an_exported_control_flow_player_is_readable_on_a_projector(browser, tmp_path):
+    """Lesson 6's tall player, exported: at 1280×720 every frame's text stays at least
+    readable.MIN_TEXT_PX (the page's own height rule must not shrink it further)."""
+    from minigrad.viz import readable
+    torch.manual_seed(0)
+    with torch.trace() as tape:
+        a = torch.randn(size=(), requires_grad=True)
+        b = a * 2
+        while b.norm() < 1000:
+            b = b * 2
+        c = b if b.sum() > 0 else 100 * b
+        c.backward()
+    player = play(tape, lang="en")
+    player.save_html(tmp_path / "loop.html")
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    page.goto((tmp_path / "loop.html").as_uri())
+    page.wait_for_selector(".minigrad-picture svg g.node")
+    for number, frame in enumerate(player.frames):
+        if number:
+            page.click(".minigrad-next")
+            page.wait_for_function(SHOWS, arg=frame.caption("en"))
+        sizes = page.evaluate(TEXT_PX)
+        assert sizes and min(sizes) >= readable.MIN_TEXT_PX - 0.5, (number, min(sizes))
+    page.close()
