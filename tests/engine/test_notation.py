@@ -170,7 +170,8 @@ def engine_ops():
     while stack:
         cls = stack.pop()
         stack.extend(cls.__subclasses__())
-        if cls.__module__.startswith(("minigrad.ops", "minigrad.nn")):
+        family_shape = cls.__subclasses__() and "notation" not in cls.__dict__  # Elementwise
+        if cls.__module__.startswith(("minigrad.ops", "minigrad.nn")) and not family_shape:
             found.append(cls)
     return sorted(found, key=lambda cls: cls.__qualname__)
 

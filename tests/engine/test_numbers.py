@@ -171,6 +171,12 @@ FACTORIES = {
     "floor, ceil, trunc of negatives": lambda lib: [f(lib.tensor([-1.5, 1.5])) for f in (
         lib.floor, lib.ceil, lib.trunc)],
     "round of an int tensor": lambda lib: lib.tensor([1, 2]).round(),
+    "floor, ceil, trunc, abs, relu, sign of uint8 keep uint8": lambda lib: [
+        f(lib.tensor([3, 0], dtype=lib.uint8)) for f in (lib.floor, lib.ceil, lib.trunc, lib.abs,
+                                                         lib.relu, lib.sign)],
+    "a step function's gradient is 0 even where the incoming one is inf or nan": lambda lib: [
+        lib.autograd.grad(f(x), x, lib.tensor([float("inf"), float("nan")]))[0]
+        for x in [lib.tensor([1.5, -2.0], requires_grad=True)] for f in (lib.sign, lib.round)],
     "arange(-8.0, 8.0, 0.1), the D2L activation plots": lambda lib: lib.arange(-8.0, 8.0, 0.1),
     "arange(0, 1000, 0.37)": lambda lib: lib.arange(0, 1000, 0.37),
     "arange(5.0, -3.0, -0.7) in float64": lambda lib: lib.arange(5.0, -3.0, -0.7, dtype=lib.float64),
