@@ -258,6 +258,21 @@ def unbind(input, dim=0):
     return S.Unbind.apply(input, _dim(dim, input._data.ndim))
 
 
+def flip_method(input, *dims):
+    """``x.flip(0)``, ``x.flip(0, 1)`` or ``x.flip((0, 1))``: the dims to reverse."""
+    if not dims:
+        raise TypeError('flip() missing 1 required positional arguments: "dims"')
+    return S.flip(input, dims[0] if len(dims) == 1 else dims)
+
+
+def flip_function(input, dims):
+    """``torch.flip(x, (0,))``: PyTorch wants the dims as a tuple or list here."""
+    if not isinstance(dims, (tuple, list)):
+        raise TypeError(f"flip(): argument 'dims' (position 2) must be tuple of ints, not "
+                        f"{type(dims).__name__}")
+    return S.flip(input, dims)
+
+
 _warned_transposed = False
 
 
@@ -423,6 +438,7 @@ TABLE = [
     ("minimum",       by_name(E.minimum),                      FUNCTION),
     ("sum",           numpy_names(R.sum),                        BOTH),
     ("cumsum",        numpy_names(R.cumsum),                     BOTH),
+    ("cumprod",       numpy_names(R.cumprod),                    BOTH),
     ("mean",          numpy_names(R.mean),                       BOTH),
     ("var",           corrected(R.var),                          BOTH),
     ("std",           corrected(R.std),                          BOTH),
@@ -449,6 +465,10 @@ TABLE = [
     ("outer",         outer,                                     FUNCTION),
     ("trace",         L.trace,                                   METHOD),  # torch.trace: events.trace
     ("ger",           outer,                                     FUNCTION),
+    ("bmm",           tensors_only(L.bmm, "bmm", "input", "mat2"), BOTH),
+    ("tril",          L.tril,                                    BOTH),
+    ("triu",          L.triu,                                    BOTH),
+    ("diag",          L.diag,                                    BOTH),
     ("reshape",       reshape,                                   BOTH),
     ("view",          view,                                      METHOD),
     ("view_as",       view_as,                                   METHOD),
@@ -468,6 +488,13 @@ TABLE = [
     ("gather",        I.gather,                                  BOTH),
     ("index_select",  I.index_select,                            BOTH),
     ("unbind",        unbind,                                    BOTH),
+    ("split",         S.split,                                   BOTH),
+    ("chunk",         S.chunk,                                   BOTH),
+    ("flip",          flip_method,                               METHOD),
+    ("flip",          flip_function,                             FUNCTION),
+    ("fliplr",        S.fliplr,                                  BOTH),
+    ("flipud",        S.flipud,                                  BOTH),
+    ("meshgrid",      S.meshgrid,                                FUNCTION),
     ("cat",           S.cat,                                     FUNCTION),
     ("concat",        S.cat,                                     FUNCTION),
     ("concatenate",   S.cat,                                     FUNCTION),
@@ -485,6 +512,8 @@ TABLE = [
     ("bool",          converts_to(dtypes.bool_, "bool"),         METHOD),
     ("zero_",         W.zero_,                                   METHOD),
     ("fill_",         W.fill_,                                   METHOD),
+    ("normal_",       W.normal_,                                 METHOD),
+    ("uniform_",      W.uniform_,                                METHOD),
     ("masked_fill_",  W.masked_fill_,                            METHOD),
     ("copy_",         W.copy_,                                   METHOD),
     ("add_",          W.add_,                                    METHOD),

@@ -12,7 +12,7 @@ history (``AsStridedBackward0``) the next time it is used: PyTorch's rules.
 """
 import numpy as np
 
-from .. import dtypes, events
+from .. import dtypes, events, random
 from ..autograd.function import Function
 from ..autograd.grad_mode import _GradMode
 from ..autograd.notation import Local, Notation, Rule, index_text, number, ones, sum_to_shape, zeros
@@ -24,7 +24,7 @@ from .broadcasting import operand
 from .arithmetic import Add, Div, Mul, Neg, Pow, Sub
 from .elementwise import Clamp, Exp, MaskedFill, MaskedFillTensor, Relu
 from .indexing import Index, IndexGrad, check_masks, is_advanced, normalize_index, placed
-from .shape import expanded_shape, shape_text
+from .shape import Split, Unbind, expanded_shape, shape_text
 
 
 class VersionCounter:
@@ -69,6 +69,9 @@ def graph_node(t):
     base = t._base
     if (base is not None and base._grad_fn is not None
             and t._view_version != t._version_counter.value):
+        if _one_of_several_views(t):
+            raise RuntimeError(_several_views_message(
+                t, "its base or another view of its base has been modified inplace"))
         view, _ = AsStrided._run((base, view_positions(t._data, base._data)))
         t._grad_fn, t._output_nr = view._grad_fn, 0
         t._requires_grad = view._requires_grad
@@ -76,20 +79,36 @@ def graph_node(t):
     return t._grad_fn
 
 
+def _one_of_several_views(t):
+    """Is ``t`` one of the pieces of split, chunk or unbind? They share one node, so
+    PyTorch refuses to rewrite the history of one piece alone."""
+    return t._grad_fn is not None and issubclass(t._grad_fn.function, (Split, Unbind))
+
+
+def _several_views_message(t, what):
+    return (f"Output {t._output_nr} of {t._grad_fn.function.__name__} is a view and {what}. "
+            f"This view is the output of a function that returns multiple views. Such functions "
+            f"do not allow the output views to be modified inplace. You should replace the "
+            f"inplace operation by an out-of-place one.")
+
+
 def view_positions(view_array, base_array):
     """For each element of ``view_array``, its flat position in ``base_array`` (the
     view shares the base's memory, so the addresses tell)."""
-    def addresses(a):
-        offsets = np.full(a.shape, a.__array_interface__["data"][0], dtype=np.int64)
-        for axis, (n, stride) in enumerate(zip(a.shape, a.strides)):
-            step = [1] * a.ndim
-            step[axis] = n
-            offsets = offsets + (np.arange(n, dtype=np.int64) * stride).reshape(step)
-        return offsets
     base = addresses(base_array).ravel()
     order = np.argsort(base, kind="stable")
     flat = order[np.searchsorted(base[order], addresses(view_array))]
     return np.unravel_index(flat, base_array.shape)
+
+
+def addresses(a):
+    """Where each element of the NumPy array ``a`` lies in memory."""
+    offsets = np.full(a.shape, a.__array_interface__["data"][0], dtype=np.int64)
+    for axis, (n, stride) in enumerate(zip(a.shape, a.strides)):
+        step = [1] * a.ndim
+        step[axis] = n
+        offsets = offsets + (np.arange(n, dtype=np.int64) * stride).reshape(step)
+    return offsets
 
 
 # -- writing in place --------------------------------------------------------------------------
@@ -113,6 +132,8 @@ def check_inplace_allowed(t):
     base = t._base
     if base is not None and base._requires_grad and base._grad_fn is None:
         raise RuntimeError(_view_of_leaf_message())
+    if base is not None and _one_of_several_views(t):
+        raise RuntimeError(_several_views_message(t, "is being modified inplace"))
 
 
 def inplace(t, function, *args):
@@ -194,6 +215,43 @@ def zero_(self):
 def fill_(self, value):
     value = value.item() if isinstance(value, Tensor) else value
     return _fill(self, dtypes.fill_value(value, self.dtype).item(), Fill)  # as PyTorch checks
+
+
+def normal_(self, mean=0.0, std=1.0, *, generator=None):
+    """Fill with normal random numbers of the given mean and standard deviation: the same
+    numbers as PyTorch's after the same ``manual_seed`` (``randn`` is ``normal_(0, 1)``)."""
+    dtype = random.floating(self.dtype, "normal_kernel_cpu")
+    if std < 0:
+        raise RuntimeError(f"normal expects std >= 0.0, but found std {std}")
+    contiguous = self._data.flags.c_contiguous  # else PyTorch makes them one at a time
+    values = random.normal_values(generator, self._data.size, dtype, mean, std, contiguous)
+    return _fill(self, _in_memory_order(self._data, values), Normal)
+
+
+def uniform_(self, *bounds, generator=None, **named):
+    """Fill with uniform random numbers in [from, to) (``x.uniform_(-1, 1)``), the same
+    numbers as PyTorch's after the same ``manual_seed``."""
+    for name in named.keys() - {"from", "to"}:  # PyTorch's names: from and to
+        raise TypeError(f"uniform_() got an unexpected keyword argument '{name}'")
+    low = bounds[0] if bounds else named.get("from", 0.0)
+    high = bounds[1] if len(bounds) > 1 else named.get("to", 1.0)
+    dtype = random.floating(self.dtype, "check_uniform_bounds")
+    if low > high:
+        raise RuntimeError(f"uniform_ expects to return a [from, to) range, but found "
+                           f"from={number(low)} > to={number(high)}")
+    values = random.uniform_values(generator, self._data.size, dtype, low, high)
+    return _fill(self, _in_memory_order(self._data, values), Uniform)
+
+
+def _in_memory_order(data, values):
+    """``values`` laid out in ``data``'s shape the way PyTorch writes random numbers into
+    a tensor: in the order of memory, so a transposed view (x.t().normal_()) gets the
+    numbers its base would."""
+    if data.flags.c_contiguous:
+        return values.reshape(data.shape)
+    placed = np.empty(data.size, values.dtype)
+    placed[np.argsort(addresses(data).ravel(), kind="stable")] = values
+    return placed.reshape(data.shape)
 
 
 def masked_fill_(self, mask, value):
@@ -396,6 +454,20 @@ class Zero(Fill):
     """Every element set to 0 (``zero_``);  no gradient flows back"""
     node_name = "ZeroBackward0"
     notation = Notation("zero", "{0}.zero_()", Local("0", zeros))
+
+
+class Normal(Fill):
+    """Every element replaced by a normal random number (``normal_``);  no gradient flows
+    back"""
+    node_name = "NormalBackward0"
+    notation = Notation("normal", "{0}.normal_()", Local("0", zeros))
+
+
+class Uniform(Fill):
+    """Every element replaced by a uniform random number (``uniform_``);  no gradient
+    flows back"""
+    node_name = "UniformBackward0"
+    notation = Notation("uniform", "{0}.uniform_()", Local("0", zeros))
 
 
 class CopyFrom(Function):
