@@ -18,6 +18,7 @@ from .broadcasting import broadcast_shape, operand, scalar_like, tensor_argument
 INPUT, RESULT = "input", "result"  # which tensor an op keeps for its backward
 
 
+# -- one tensor in, one out: out = f(x) --------------------------------------------------------
 class Elementwise(Function):
     """out = f(x), element by element. An op of this shape gives
 
@@ -182,6 +183,61 @@ class ReluGrad(Function):
         return grad * from_numpy(ctx.passes), zeros_like(grad)
 
 
+class Step(Elementwise):
+    """A step function (sign, round, floor, ceil, trunc): flat between its jumps, so its
+    derivative is 0 wherever it exists and backward needs nothing kept. Integers stay
+    integers."""
+    saves, keeps_dtype = None, True
+    gradient = lambda grad: zeros_like(grad)
+
+
+def _sign(x):
+    if x.dtype == bool:
+        return x.copy()  # True stays True
+    return np.nan_to_num(np.sign(x), nan=0)  # PyTorch: sign(nan) = 0
+
+
+class Sign(Step):
+    """out = sign(x): −1, 0 or 1"""
+    node_name, f = "SignBackward0", _sign
+    notation = Notation("sign", "sign({0})", Local("0", zeros))
+
+
+def _rounding(numpy_function):
+    """``f`` for round, floor, ceil and trunc: an integer is whole already; PyTorch refuses bools."""
+    def f(x):
+        if x.dtype == bool:
+            raise NotImplementedError(
+                f'"{numpy_function.__name__}_vml_cpu" not implemented for \'Bool\'')
+        return numpy_function(x) if x.dtype.kind == "f" else x.copy()
+    return f
+
+
+class Round(Step):
+    """out = x rounded to the nearest integer (halves to even, like PyTorch and NumPy)"""
+    node_name, f = "RoundBackward0", _rounding(np.round)
+    notation = Notation("round", "round({0})", Local("0", zeros))
+
+
+class Floor(Step):
+    """out = the largest integer ≤ x"""
+    node_name, f = "FloorBackward0", _rounding(np.floor)
+    notation = Notation("⌊x⌋", "⌊{0}⌋", Local("0", zeros))
+
+
+class Ceil(Step):
+    """out = the smallest integer ≥ x"""
+    node_name, f = "CeilBackward0", _rounding(np.ceil)
+    notation = Notation("⌈x⌉", "⌈{0}⌉", Local("0", zeros))
+
+
+class Trunc(Step):
+    """out = x without its fractional part (towards 0)"""
+    node_name, f = "TruncBackward0", _rounding(np.trunc)
+    notation = Notation("trunc", "trunc({0})", Local("0", zeros))
+
+
+# -- the others: bounds, choices, comparisons --------------------------------------------------
 class Clamp(Function):
     """out = min(max(x, low), high);  ∂out/∂x = 1 inside [low, high] (ends included), else 0"""
     node_name = "ClampBackward1"
@@ -237,60 +293,6 @@ def _no_bound(x, side):
     extreme = (-np.inf if side == "min" else np.inf) if dtype.kind == "f" else (
         info.min if side == "min" else info.max)
     return Tensor._make(np.array(extreme, dtype=dtype))
-
-
-class Step(Elementwise):
-    """A step function (sign, round, floor, ceil, trunc): flat between its jumps, so its
-    derivative is 0 wherever it exists and backward needs nothing kept. Integers stay
-    integers."""
-    saves, keeps_dtype = None, True
-    gradient = lambda grad: zeros_like(grad)
-
-
-def _sign(x):
-    if x.dtype == bool:
-        return x.copy()  # True stays True
-    return np.nan_to_num(np.sign(x), nan=0)  # PyTorch: sign(nan) = 0
-
-
-class Sign(Step):
-    """out = sign(x): −1, 0 or 1"""
-    node_name, f = "SignBackward0", _sign
-    notation = Notation("sign", "sign({0})", Local("0", zeros))
-
-
-def _rounding(numpy_function):
-    """``f`` for round, floor, ceil and trunc: an integer is whole already; PyTorch refuses bools."""
-    def f(x):
-        if x.dtype == bool:
-            raise NotImplementedError(
-                f'"{numpy_function.__name__}_vml_cpu" not implemented for \'Bool\'')
-        return numpy_function(x) if x.dtype.kind == "f" else x.copy()
-    return f
-
-
-class Round(Step):
-    """out = x rounded to the nearest integer (halves to even, like PyTorch and NumPy)"""
-    node_name, f = "RoundBackward0", _rounding(np.round)
-    notation = Notation("round", "round({0})", Local("0", zeros))
-
-
-class Floor(Step):
-    """out = the largest integer ≤ x"""
-    node_name, f = "FloorBackward0", _rounding(np.floor)
-    notation = Notation("⌊x⌋", "⌊{0}⌋", Local("0", zeros))
-
-
-class Ceil(Step):
-    """out = the smallest integer ≥ x"""
-    node_name, f = "CeilBackward0", _rounding(np.ceil)
-    notation = Notation("⌈x⌉", "⌈{0}⌉", Local("0", zeros))
-
-
-class Trunc(Step):
-    """out = x without its fractional part (towards 0)"""
-    node_name, f = "TruncBackward0", _rounding(np.trunc)
-    notation = Notation("trunc", "trunc({0})", Local("0", zeros))
 
 
 class Where(Function):
