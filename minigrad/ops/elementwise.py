@@ -4,8 +4,6 @@ Each backward multiplies the incoming gradient by the function's derivative at t
 element. Most ops here have one shape, ``Elementwise``, and say only what is their own:
 the function, its gradient and its mathematics.
 """
-import math
-
 import numpy as np
 
 from ..autograd.function import Function
@@ -16,6 +14,9 @@ from ..tensor import Tensor
 from .broadcasting import broadcast_shape, operand, scalar_like, tensor_argument
 
 INPUT, RESULT = "input", "result"  # which tensor an op keeps for its backward
+# ln 2 and ln 10 as PyTorch writes them in its log2/log10 derivatives (LN10 is one bit
+# off: the gradients would differ in their last digit)
+LN2, LN10 = 0.6931471805599453, 2.3025850929940456
 
 
 # -- one tensor in, one out: out = f(x) --------------------------------------------------------
@@ -82,16 +83,16 @@ class Log1p(Elementwise):
 class Log2(Elementwise):
     """out = log₂ x = ln x / ln 2;  ∂out/∂x = 1/(x ln 2)"""
     node_name, f = "Log2Backward0", np.log2
-    gradient = lambda grad, x: grad / (x * math.log(2))
-    notation = Notation("log₂", "log₂({0})", Local("1/({0} ln 2)", lambda x, out: 1 / (x * math.log(2))))
+    gradient = lambda grad, x: grad / (x * LN2)
+    notation = Notation("log₂", "log₂({0})", Local("1/({0} ln 2)", lambda x, out: 1 / (x * LN2)))
 
 
 class Log10(Elementwise):
     """out = log₁₀ x = ln x / ln 10;  ∂out/∂x = 1/(x ln 10)"""
     node_name, f = "Log10Backward0", np.log10
-    gradient = lambda grad, x: grad / (x * math.log(10))
+    gradient = lambda grad, x: grad / (x * LN10)
     notation = Notation("log₁₀", "log₁₀({0})",
-                        Local("1/({0} ln 10)", lambda x, out: 1 / (x * math.log(10))))
+                        Local("1/({0} ln 10)", lambda x, out: 1 / (x * LN10)))
 
 
 class Sin(Elementwise):
