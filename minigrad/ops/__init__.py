@@ -190,84 +190,16 @@ def square(input):
 
 
 # -- reductions ---------------------------------------------------------------------------------
-@numpy_names
-def sum(input, dim=None, keepdim=False, dtype=None):
-    return R.sum(input, dim, keepdim, dtype)
-
-
-@numpy_names
-def cumsum(input, dim, dtype=None):
-    return R.cumsum(input, dim, dtype)
-
-
-@numpy_names
-def cumprod(input, dim, dtype=None):
-    return R.cumprod(input, dim, dtype)
-
-
-@numpy_names
-def mean(input, dim=None, keepdim=False, dtype=None):
-    return R.mean(input, dim, keepdim, dtype)
-
-
-def _correction(unbiased, correction):
-    """var/std divide by n - correction: 1 (Bessel's correction) unless unbiased=False."""
-    return correction if correction is not None else int(bool(unbiased))
-
-
-@numpy_names
-def var(input, dim=None, unbiased=True, keepdim=False, *, correction=None):
-    return R.var(input, dim, _correction(unbiased, correction), keepdim)
-
-
-@numpy_names
-def std(input, dim=None, unbiased=True, keepdim=False, *, correction=None):
-    return R.std(input, dim, _correction(unbiased, correction), keepdim)
-
-
-@numpy_names
-def max(input, dim=None, keepdim=False):
-    return R.max(input, dim, keepdim)
-
-
-@numpy_names
-def min(input, dim=None, keepdim=False):
-    return R.min(input, dim, keepdim)
-
-
-@numpy_names
-def amax(input, dim=(), keepdim=False):
-    return R.amax(input, dim, keepdim)
-
-
-@numpy_names
-def amin(input, dim=(), keepdim=False):
-    return R.amin(input, dim, keepdim)
-
-
-@numpy_names
-def prod(input, dim=None, keepdim=False, dtype=None):
-    return R.prod(input, dim, keepdim, dtype)
-
-
-@numpy_names
-def logsumexp(input, dim, keepdim=False):
-    return R.logsumexp(input, dim, keepdim)
-
-
-@numpy_names
-def argmax(input, dim=None, keepdim=False):
-    return R.argmax(input, dim, keepdim)
-
-
-@numpy_names
-def argmin(input, dim=None, keepdim=False):
-    return R.argmin(input, dim, keepdim)
-
-
-@numpy_names
-def norm(input, p="fro", dim=None, keepdim=False):
-    return R.norm(input, p, dim, keepdim)
+# reduce.py's functions take PyTorch's arguments in PyTorch's order; the rows add NumPy's names
+# (numpy_names), and for var and std PyTorch's two ways of saying what n is lessened by.
+def corrected(spread):
+    """``var``, ``std``: divide by n - correction, 1 (Bessel's) unless ``unbiased=False``."""
+    @numpy_names
+    @functools.wraps(spread)
+    def run(input, dim=None, unbiased=True, keepdim=False, *, correction=None):
+        return spread(input, dim, int(bool(unbiased)) if correction is None else correction,
+                      keepdim)
+    return run
 
 
 @numpy_names
@@ -504,24 +436,24 @@ TABLE = [
     ("where",         where_method,                              METHOD),
     ("maximum",       by_name(E.maximum),                      FUNCTION),
     ("minimum",       by_name(E.minimum),                      FUNCTION),
-    ("sum",           sum,                                       BOTH),
-    ("cumsum",        cumsum,                                    BOTH),
-    ("cumprod",       cumprod,                                   BOTH),
-    ("mean",          mean,                                      BOTH),
-    ("var",           var,                                       BOTH),
-    ("std",           std,                                       BOTH),
-    ("max",           max,                                       BOTH),
-    ("min",           min,                                       BOTH),
-    ("amax",          amax,                                      BOTH),
-    ("amin",          amin,                                      BOTH),
-    ("prod",          prod,                                      BOTH),
-    ("logsumexp",     logsumexp,                                 BOTH),
-    ("argmax",        argmax,                                    BOTH),
-    ("argmin",        argmin,                                    BOTH),
+    ("sum",           numpy_names(R.sum),                        BOTH),
+    ("cumsum",        numpy_names(R.cumsum),                     BOTH),
+    ("cumprod",       numpy_names(R.cumprod),                    BOTH),
+    ("mean",          numpy_names(R.mean),                       BOTH),
+    ("var",           corrected(R.var),                          BOTH),
+    ("std",           corrected(R.std),                          BOTH),
+    ("max",           numpy_names(R.max),                        BOTH),
+    ("min",           numpy_names(R.min),                        BOTH),
+    ("amax",          numpy_names(R.amax),                       BOTH),
+    ("amin",          numpy_names(R.amin),                       BOTH),
+    ("prod",          numpy_names(R.prod),                       BOTH),
+    ("logsumexp",     numpy_names(R.logsumexp),                  BOTH),
+    ("argmax",        numpy_names(R.argmax),                     BOTH),
+    ("argmin",        numpy_names(R.argmin),                     BOTH),
     ("sort",          R.sort,                                    BOTH),
     ("argsort",       R.argsort,                                 BOTH),
     ("topk",          R.topk,                                    BOTH),
-    ("norm",          norm,                                      BOTH),
+    ("norm",          numpy_names(R.norm),                       BOTH),
     ("all",           all,                                       BOTH),
     ("any",           any,                                       BOTH),
     ("softmax",       softmax,                                   BOTH),

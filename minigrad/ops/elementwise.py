@@ -409,42 +409,32 @@ def masked_fill(x, mask, value):
 
 class Maximum(Function):
     """out = max(a, b) elementwise;  the gradient goes to the larger, split evenly on ties"""
-    node_name = "MaximumBackward0"
+    node_name, f, loses = "MaximumBackward0", np.maximum, np.less
     notation = Notation("max", "max({0}, {1})",
                         Local("𝟙({0} > {1}) + ½ × 𝟙({0} = {1})",
                               lambda a, b, out: np.where(a == b, 0.5, a > b)),
                         Local("𝟙({1} > {0}) + ½ × 𝟙({0} = {1})",
                               lambda a, b, out: np.where(a == b, 0.5, b > a)))
 
-    @staticmethod
-    def forward(ctx, a, b):
+    @classmethod
+    def forward(cls, ctx, a, b):
         ctx.save_for_backward(a, b)
-        return np.maximum(*_same_dtype(a, b))
+        return cls.f(*_same_dtype(a, b))
 
-    @staticmethod
-    def backward(ctx, grad):
+    @classmethod
+    def backward(cls, ctx, grad):
         a, b = ctx.saved_tensors
-        return _split(grad, a, b, np.less)
+        return _split(grad, a, b, cls.loses)
 
 
-class Minimum(Function):
+class Minimum(Maximum):
     """out = min(a, b) elementwise;  the gradient goes to the smaller, split evenly on ties"""
-    node_name = "MinimumBackward0"
+    node_name, f, loses = "MinimumBackward0", np.minimum, np.greater
     notation = Notation("min", "min({0}, {1})",
                         Local("𝟙({0} < {1}) + ½ × 𝟙({0} = {1})",
                               lambda a, b, out: np.where(a == b, 0.5, a < b)),
                         Local("𝟙({1} < {0}) + ½ × 𝟙({0} = {1})",
                               lambda a, b, out: np.where(a == b, 0.5, b < a)))
-
-    @staticmethod
-    def forward(ctx, a, b):
-        ctx.save_for_backward(a, b)
-        return np.minimum(*_same_dtype(a, b))
-
-    @staticmethod
-    def backward(ctx, grad):
-        a, b = ctx.saved_tensors
-        return _split(grad, a, b, np.greater)
 
 
 def _same_dtype(a, b):
