@@ -52,6 +52,8 @@ SAMPLES = {
     E.Exp: UNARY, E.Sin: UNARY, E.Cos: UNARY, E.Tanh: UNARY, E.Sigmoid: UNARY,
     E.Relu: UNARY, E.Abs: UNARY, E.Sign: UNARY,
     E.Log: [lambda: (positive(2, 3),)], E.Sqrt: [lambda: (positive(2, 3),)],
+    E.Asin: [lambda: (probability(2, 3),)], E.Acos: [lambda: (probability(2, 3),)],
+    E.Atan: UNARY, E.Sinh: UNARY, E.Cosh: UNARY,
     E.Log1p: [lambda: (positive(2, 3),)], E.Log2: [lambda: (positive(2, 3),)],
     E.Log10: [lambda: (positive(2, 3),)], E.Expm1: UNARY, E.Tan: [lambda: (probability(2, 3),)],
     E.ReluGrad: [lambda: (t(2, 3), t(2, 3))],

@@ -136,6 +136,10 @@ def _scalar_and_unary():
         ("tan", lambda lib, x: x.tan(), probabilities),
         ("nan_to_num of finite values", lambda lib, x: lib.nan_to_num(x), None),
         ("sin", lambda lib, x: x.sin(), None), ("cos", lambda lib, x: x.cos(), None),
+        ("asin", lambda lib, x: x.asin(), probabilities), ("torch.acos", lambda lib, x: lib.acos(x), probabilities),
+        ("torch.arcsin", lambda lib, x: lib.arcsin(-x), probabilities),
+        ("atan", lambda lib, x: x.atan(), None), ("torch.arctan", lambda lib, x: lib.arctan(x), None),
+        ("sinh", lambda lib, x: x.sinh(), None), ("torch.cosh", lambda lib, x: lib.cosh(x), None),
         ("torch.sin", lambda lib, x: lib.sin(x), None),
         ("tanh", lambda lib, x: x.tanh(), None), ("sigmoid", lambda lib, x: x.sigmoid(), None),
         ("torch.sigmoid", lambda lib, x: lib.sigmoid(x), None),
@@ -154,7 +158,8 @@ def _scalar_and_unary():
     ]
     rows += [(f"y.{name}() in place", _in_place(f"{name}_"), values) for name, values in [
         ("sin", None), ("cos", None), ("tanh", None), ("sigmoid", None), ("exp", None), ("neg", None),
-        ("tan", probabilities), ("sqrt", positive), ("log", positive), ("reciprocal", positive),
+        ("tan", probabilities), ("asin", probabilities), ("acos", probabilities), ("atan", None),
+        ("sinh", None), ("cosh", None), ("sqrt", positive), ("log", positive), ("reciprocal", positive),
         ("abs", relu_like), ("relu", relu_like), ("floor", None), ("round", None)]]
     for name, fn, values in rows:
         for shape in ((2, 3), ()):
