@@ -116,6 +116,43 @@ class Tan(Elementwise):
     notation = Notation("tan", "tan({0})", Local("1 + tan²({0})", lambda x, out: 1 + out * out))
 
 
+class Asin(Elementwise):
+    """out = arcsin x;  ∂out/∂x = 1/√(1 − x²)"""
+    node_name, f = "AsinBackward0", np.arcsin
+    gradient = lambda grad, x: grad / (1 - x * x).sqrt()
+    notation = Notation("arcsin", "arcsin({0})",
+                        Local("1/√(1 − {0}²)", lambda x, out: 1 / np.sqrt(1 - x * x)))
+
+
+class Acos(Elementwise):
+    """out = arccos x;  ∂out/∂x = −1/√(1 − x²)"""
+    node_name, f = "AcosBackward0", np.arccos
+    gradient = lambda grad, x: -grad / (1 - x * x).sqrt()
+    notation = Notation("arccos", "arccos({0})",
+                        Local("−1/√(1 − {0}²)", lambda x, out: -1 / np.sqrt(1 - x * x)))
+
+
+class Atan(Elementwise):
+    """out = arctan x;  ∂out/∂x = 1/(1 + x²)"""
+    node_name, f = "AtanBackward0", np.arctan
+    gradient = lambda grad, x: grad / (1 + x * x)
+    notation = Notation("arctan", "arctan({0})", Local("1/(1 + {0}²)", lambda x, out: 1 / (1 + x * x)))
+
+
+class Sinh(Elementwise):
+    """out = sinh x = (eˣ − e⁻ˣ)/2;  ∂out/∂x = cosh x"""
+    node_name, f = "SinhBackward0", np.sinh
+    gradient = lambda grad, x: grad * x.cosh()
+    notation = Notation("sinh", "sinh({0})", Local("cosh({0})", lambda x, out: np.cosh(x)))
+
+
+class Cosh(Elementwise):
+    """out = cosh x = (eˣ + e⁻ˣ)/2;  ∂out/∂x = sinh x"""
+    node_name, f = "CoshBackward0", np.cosh
+    gradient = lambda grad, x: grad * x.sinh()
+    notation = Notation("cosh", "cosh({0})", Local("sinh({0})", lambda x, out: np.sinh(x)))
+
+
 class Tanh(Elementwise):
     """out = tanh x;  ∂out/∂x = 1 − tanh² x = 1 − out²"""
     node_name, f, saves = "TanhBackward0", np.tanh, RESULT

@@ -19,12 +19,14 @@ from ..autograd.notation import Local, Notation, Rule, index_text, number, ones,
 from ..creation import from_numpy, zeros_like
 from ..language import hint
 from ..quiet import warn
-from ..tensor import Tensor
+from ..tensor import Tensor, _dim
 from .broadcasting import operand
 from .arithmetic import Add, Div, Mul, Neg, Pow, Sub
 from .elementwise import Clamp, Exp, MaskedFill, MaskedFillTensor, Relu
 from .indexing import Index, IndexGrad, check_masks, is_advanced, normalize_index, placed
-from .shape import Split, Unbind, expanded_shape, shape_text
+from .shape import (SqueezeDimInPlace, SqueezeDimsInPlace, SqueezeInPlace, Split, TInPlace,
+                    TransposeInPlace, Unbind, UnsqueezeInPlace, _t_dims, expanded_shape, shape_text,
+                    squeezing)
 
 
 class VersionCounter:
@@ -336,16 +338,47 @@ def clamp_(self, min=None, max=None):
     return inplace(self, Clamp, min, max)
 
 
-def relu_(self):
-    return inplace(self, Relu)
+def in_place(function, name):
+    """``x.exp_()``, ``x.sin_()``, ...: ``function``'s result written into x (the node is the
+    op's own, ExpBackward0, as in PyTorch)."""
+    def run(self):
+        return inplace(self, function)
+    run.__name__ = run.__qualname__ = name
+    return run
 
 
-def exp_(self):
-    return inplace(self, Exp)
+def reshaped(t, function, *args):
+    """``x.unsqueeze_(0)`` and friends: x itself takes the new shape (a view of the same
+    memory, one version more); in a graph its node is the in-place form's."""
+    check_inplace_allowed(t)
+    before = Tensor._make(t._data, t._requires_grad)  # t as it was, keeping its history
+    before._grad_fn, before._output_nr = t._grad_fn, t._output_nr
+    result, node = function._run((before,) + args)
+    t._data = result._data
+    bump_version(t)
+    if result._grad_fn is not None:
+        t._grad_fn, t._output_nr = result._grad_fn, 0
+    if events.listeners:
+        events.op_ran(function, (before,) + args, t, node, inplace=True)
+    return t
 
 
-def neg_(self):
-    return inplace(self, Neg)
+def unsqueeze_(self, dim):
+    return reshaped(self, UnsqueezeInPlace, _dim(dim, self._data.ndim + 1))
+
+
+def squeeze_(self, dim=None):
+    how, dims = squeezing(self, dim)
+    return reshaped(self, (SqueezeInPlace, SqueezeDimsInPlace, SqueezeDimInPlace)[how], dims)
+
+
+def transpose_(self, dim0, dim1):
+    n = self._data.ndim
+    return reshaped(self, TransposeInPlace, _dim(dim0, n), _dim(dim1, n))
+
+
+def t_(self):
+    return reshaped(self, TInPlace, *_t_dims(self, "t_()"))
 
 
 def _view_of_leaf_message():

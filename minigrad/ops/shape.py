@@ -157,9 +157,14 @@ def transpose(x, dim0, dim1):
 
 
 def t(x):
+    return T.apply(x, *_t_dims(x, "t()"))
+
+
+def _t_dims(x, name):
+    """The dims ``t()`` swaps: 0 and 1 of a matrix; a vector or a number stays as it is."""
     if x._data.ndim > 2:
-        raise RuntimeError(f"t() expects a tensor with <= 2 dimensions, but self is {x._data.ndim}D")
-    return T.apply(x, 0, x._data.ndim - 1) if x._data.ndim == 2 else T.apply(x, 0, 0)
+        raise RuntimeError(f"{name} expects a tensor with <= 2 dimensions, but self is {x._data.ndim}D")
+    return (0, 1) if x._data.ndim == 2 else (0, 0)
 
 
 def permute(x, dims):
@@ -226,14 +231,46 @@ class SqueezeDims(Squeeze):
 
 
 def squeeze(x, dim=None):
+    how, dims = squeezing(x, dim)
+    return (Squeeze, SqueezeDims, SqueezeDim)[how].apply(x, dims)
+
+
+def squeezing(x, dim):
+    """How ``squeeze(dim)`` is recorded (0: every dim, 1: several named, 2: one named), and
+    the dims of size 1 it removes."""
     shape = x._data.shape
     if dim is None:
-        return Squeeze.apply(x, tuple(i for i, s in enumerate(shape) if s == 1))
+        return 0, tuple(i for i, s in enumerate(shape) if s == 1)
     if isinstance(dim, (tuple, list)):
         dims = sorted({_dim(d, x._data.ndim) for d in dim})
-        return SqueezeDims.apply(x, tuple(d for d in dims if shape[d] == 1))
+        return 1, tuple(d for d in dims if shape[d] == 1)
     d = _dim(dim, x._data.ndim)
-    return SqueezeDim.apply(x, (d,) if x._data.ndim and shape[d] == 1 else ())
+    return 2, (d,) if x._data.ndim and shape[d] == 1 else ()
+
+
+# the in-place forms (x.unsqueeze_(0): x itself takes the new shape), named apart by PyTorch
+class UnsqueezeInPlace(Unsqueeze):
+    node_name = "UnsqueezeBackward1"
+
+
+class SqueezeInPlace(Squeeze):
+    node_name = "SqueezeBackward3"
+
+
+class SqueezeDimInPlace(SqueezeDim):
+    node_name = "SqueezeBackward4"
+
+
+class SqueezeDimsInPlace(SqueezeDims):
+    node_name = "SqueezeBackward5"
+
+
+class TransposeInPlace(Transpose):
+    node_name = "TransposeBackward1"
+
+
+class TInPlace(T):
+    node_name = "TBackward1"
 
 
 class Repeat(Function):

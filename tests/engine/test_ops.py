@@ -92,6 +92,15 @@ def _cut(lib, x):
     return y
 
 
+def _in_place(name, *args):
+    """``y = x * 1; y.<name>(*args)``: the op applied in place to a result in the graph."""
+    def fn(lib, x):
+        y = x * 1
+        getattr(y, name)(*args)
+        return y
+    return fn
+
+
 def _mask_zeroed(lib, x):
     g = x * 3
     g[g > 0] = 0
@@ -127,6 +136,10 @@ def _scalar_and_unary():
         ("tan", lambda lib, x: x.tan(), probabilities),
         ("nan_to_num of finite values", lambda lib, x: lib.nan_to_num(x), None),
         ("sin", lambda lib, x: x.sin(), None), ("cos", lambda lib, x: x.cos(), None),
+        ("asin", lambda lib, x: x.asin(), probabilities), ("torch.acos", lambda lib, x: lib.acos(x), probabilities),
+        ("torch.arcsin", lambda lib, x: lib.arcsin(-x), probabilities),
+        ("atan", lambda lib, x: x.atan(), None), ("torch.arctan", lambda lib, x: lib.arctan(x), None),
+        ("sinh", lambda lib, x: x.sinh(), None), ("torch.cosh", lambda lib, x: lib.cosh(x), None),
         ("torch.sin", lambda lib, x: lib.sin(x), None),
         ("tanh", lambda lib, x: x.tanh(), None), ("sigmoid", lambda lib, x: x.sigmoid(), None),
         ("torch.sigmoid", lambda lib, x: lib.sigmoid(x), None),
@@ -143,6 +156,11 @@ def _scalar_and_unary():
         ("torch.ceil", lambda lib, x: lib.ceil(x) * x, None), ("trunc", lambda lib, x: x.trunc() - x, None),
         ("sigmoid(tanh(x)) * exp(-x)", lambda lib, x: x.tanh().sigmoid() * (-x).exp(), None),
     ]
+    rows += [(f"y.{name}() in place", _in_place(f"{name}_"), values) for name, values in [
+        ("sin", None), ("cos", None), ("tanh", None), ("sigmoid", None), ("exp", None), ("neg", None),
+        ("tan", probabilities), ("asin", probabilities), ("acos", probabilities), ("atan", None),
+        ("sinh", None), ("cosh", None), ("sqrt", positive), ("log", positive), ("reciprocal", positive),
+        ("abs", relu_like), ("relu", relu_like), ("floor", None), ("round", None)]]
     for name, fn, values in rows:
         for shape in ((2, 3), ()):
             yield OpCase(f"{name} {shape}", fn, (shape,),
@@ -358,6 +376,12 @@ def _shapes_and_indexing():
         ("trace", lambda lib, x: x.trace(), (3, 3)), ("torch.trace of 2x3", lambda lib, x: lib.trace(x), (2, 3)),
         ("x.where(x > 0, y)", lambda lib, x, y: x.where(x > 0, y), ((2, 3), (3,))),
         ("contiguous of a transpose", lambda lib, x: x.t().contiguous(), (2, 3)),
+        ("y.unsqueeze_(1)", _in_place("unsqueeze_", 1), (2, 3)),
+        ("y.squeeze_()", _in_place("squeeze_"), (1, 3, 1)),
+        ("y.squeeze_(0)", _in_place("squeeze_", 0), (1, 3)),
+        ("y.squeeze_((0, 2))", _in_place("squeeze_", (0, 2)), (1, 3, 1)),
+        ("y.transpose_(0, 2)", _in_place("transpose_", 0, 2), s3),
+        ("y.t_()", _in_place("t_"), (2, 3)),
         ("flip(0)", lambda lib, x: x.flip(0), (2, 3)), ("flip(0, -1)", lambda lib, x: x.flip(0, -1), s3),
         ("torch.flip(x, (1,)) * x", lambda lib, x: lib.flip(x, (1,)) * x, (2, 3)),
         ("fliplr", lambda lib, x: x.fliplr(), (2, 3)), ("torch.flipud", lambda lib, x: lib.flipud(x), (3,)),
