@@ -80,7 +80,8 @@ def tensors_only(op, name, *arguments):
 
 
 def compared(numpy_op, name, swapped=False):
-    """``x < y`` and friends, and integer ``//``, ``%``: results without a gradient."""
+    """``x < y`` and friends, integer ``//`` and ``%``, and ``&``, ``|``, ``^`` (bitwise on
+    integers, logical on bools, none for floats): results without a gradient."""
     def run(input, other):
         return E.compare(numpy_op, other, input) if swapped else E.compare(numpy_op, input, other)
     run.__name__ = run.__qualname__ = name
@@ -170,14 +171,6 @@ def positive(input):
 
 
 neg = unary(A.Neg, "neg")
-
-
-def bitwise(numpy_op, name, swapped=False):
-    """``&``, ``|``, ``^``: bitwise on integers, logical on bools; none for floats."""
-    def run(input, other):
-        return E.bitwise(numpy_op, other, input) if swapped else E.bitwise(numpy_op, input, other)
-    run.__name__ = run.__qualname__ = name
-    return run
 
 
 def outer(input, vec2):
@@ -378,16 +371,16 @@ TABLE = [
     ("__ge__",        compared(np.greater_equal, "ge"),          METHOD),
     ("__eq__",        compared(np.equal, "eq"),                  METHOD),
     ("__ne__",        compared(np.not_equal, "ne"),              METHOD),
-    ("__and__",       bitwise(np.bitwise_and, "bitwise_and"),    METHOD),
-    ("__or__",        bitwise(np.bitwise_or, "bitwise_or"),      METHOD),
-    ("__xor__",       bitwise(np.bitwise_xor, "bitwise_xor"),    METHOD),
-    ("__rand__",      bitwise(np.bitwise_and, "bitwise_and", swapped=True), METHOD),
-    ("__ror__",       bitwise(np.bitwise_or, "bitwise_or", swapped=True), METHOD),
-    ("__rxor__",      bitwise(np.bitwise_xor, "bitwise_xor", swapped=True), METHOD),
+    ("__and__",       compared(np.bitwise_and, "bitwise_and"),   METHOD),
+    ("__or__",        compared(np.bitwise_or, "bitwise_or"),     METHOD),
+    ("__xor__",       compared(np.bitwise_xor, "bitwise_xor"),   METHOD),
+    ("__rand__",      compared(np.bitwise_and, "bitwise_and", swapped=True), METHOD),
+    ("__ror__",       compared(np.bitwise_or, "bitwise_or", swapped=True), METHOD),
+    ("__rxor__",      compared(np.bitwise_xor, "bitwise_xor", swapped=True), METHOD),
     ("__invert__",    E.invert,                                  METHOD),
-    ("bitwise_and",   by_name(bitwise(np.bitwise_and, "bitwise_and")), BOTH),
-    ("bitwise_or",    by_name(bitwise(np.bitwise_or, "bitwise_or")), BOTH),
-    ("bitwise_xor",   by_name(bitwise(np.bitwise_xor, "bitwise_xor")), BOTH),
+    ("bitwise_and",   by_name(compared(np.bitwise_and, "bitwise_and")), BOTH),
+    ("bitwise_or",    by_name(compared(np.bitwise_or, "bitwise_or")), BOTH),
+    ("bitwise_xor",   by_name(compared(np.bitwise_xor, "bitwise_xor")), BOTH),
     ("bitwise_not",   E.invert,                                  BOTH),
     ("logical_and",   by_name(compared(np.logical_and, "logical_and")), BOTH),
     ("logical_or",    by_name(compared(np.logical_or, "logical_or")), BOTH),

@@ -504,7 +504,8 @@ def _split(grad, a, b, loses):
 
 
 class Compare(Function):
-    """A comparison (``x < 1``) or integer op: its result has no gradient."""
+    """A comparison (``x < 1``), an integer op (``//``, ``%``) or a bitwise one (``&``,
+    ``|``, ``^``; logical on bools): its result has no gradient."""
     notation = Notation(lambda args: _SYMBOLS.get(args[2], "?"),
                         lambda args: f"{{0}} {_SYMBOLS.get(args[2], '?')} {{1}}", None, None,
                         infix=True)
@@ -516,6 +517,9 @@ class Compare(Function):
             dtype = result_type(a, b).numpy  # tensor, x == 16777216.0 is a float32 comparison
             x, y = x.astype(dtype, copy=False), y.astype(dtype, copy=False)
         broadcast_shape(x.shape, y.shape)
+        if numpy_op in _BITWISE and x.dtype.kind == "f":  # bitwise on integers, logical on bools
+            raise NotImplementedError(f'"{numpy_op.__name__}_cpu" not implemented for '
+                                      f"'{SCALAR_TYPE_NAME[result_type(a, b)]}'")
         if numpy_op in _DIVISIONS:
             if x.dtype == bool:
                 raise NotImplementedError(f'"{_DIVISIONS[numpy_op]}_cpu" not implemented for '
@@ -532,6 +536,7 @@ class Compare(Function):
 
 
 _DIVISIONS = {np.floor_divide: "div_floor", np.remainder: "remainder"}  # PyTorch's kernel names
+_BITWISE = (np.bitwise_and, np.bitwise_or, np.bitwise_xor)
 _SYMBOLS = {np.less: "<", np.less_equal: "≤", np.greater: ">", np.greater_equal: "≥",
             np.equal: "==", np.not_equal: "≠", np.logical_and: "and", np.logical_or: "or",
             np.logical_xor: "xor", np.bitwise_and: "&", np.bitwise_or: "|", np.bitwise_xor: "^",
@@ -581,17 +586,6 @@ def compare(numpy_op, a, b):
     if b is NotImplemented:  # x == None, x == "text": not comparable
         return NotImplemented
     return Compare.apply(operand(a, like), b, numpy_op)
-
-
-def bitwise(numpy_op, a, b):
-    """``&``, ``|``, ``^``: bitwise on integers, logical on bools (NumPy's bitwise ops do
-    both); PyTorch has none for floats."""
-    like = a if isinstance(a, Tensor) else b
-    dtype = result_type(operand(a, like), operand(b, like))
-    if dtype.is_floating_point:
-        raise NotImplementedError(f'"{numpy_op.__name__}_cpu" not implemented for '
-                                  f"'{SCALAR_TYPE_NAME[dtype]}'")
-    return compare(numpy_op, a, b)
 
 
 def invert(a):

@@ -468,6 +468,8 @@ ERRORS = [
      "\"bitwise_or_cpu\" not implemented for 'Float'"),
     ("int ^ 1.5", lambda lib: lib.tensor([1]) ^ 1.5, NotImplementedError,
      "\"bitwise_xor_cpu\" not implemented for 'Float'"),
+    ("int & None", lambda lib: lib.tensor([1]) & None, TypeError,
+     "unsupported operand type(s) for &: 'Tensor' and 'NoneType'"),
     ("~float", lambda lib: ~lib.ones(2), TypeError,
      "~ (operator.invert) is only implemented on integer and Boolean-type tensors"),
     ("int // 0", lambda lib: lib.tensor([1, 2]) // 0, RuntimeError, "ZeroDivisionError"),
