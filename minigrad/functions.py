@@ -63,17 +63,9 @@ def isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
     return from_numpy(np.isclose(a._data, b._data, rtol=rtol, atol=atol, equal_nan=equal_nan))
 
 
-def ndimension(input):
-    return input._data.ndim
-
-
 def nbytes(input):
-    """How many bytes the values take: numel × itemsize."""
+    """How many bytes the values take: numel × element_size."""
     return input._data.nbytes
-
-
-def itemsize(input):
-    return input._data.itemsize
 
 
 def is_complex(input):
@@ -85,10 +77,7 @@ def is_signed(input):
 
 
 def is_nonzero(input):
-    if input._data.size != 1:
-        raise RuntimeError("Boolean value of Tensor with no values is ambiguous" if not input._data.size
-                           else "Boolean value of Tensor with more than one value is ambiguous")
-    return bool(input._data.reshape(-1)[0])
+    return bool(input)  # with PyTorch's error for no values or several
 
 
 def nonzero(input, *, as_tuple=False):
