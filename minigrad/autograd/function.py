@@ -39,11 +39,10 @@ class Node:
     as ``(node, output_nr)`` pairs, ``(None, 0)`` for inputs that need no gradient.
 
     Defaults live on the class, so making a node (once per op) costs almost nothing, and
-    a node holds one object that links it to others: the inputs' nodes in one tuple
-    (``_next``). Its other records hold only numbers (output numbers, shapes, versions),
-    which Python's cycle collector stops tracking the first time it looks at them. The
-    collector re-scans every object a program keeps, so a 100,000-op graph with few
-    linked objects per op is a fast one.
+    a node holds few objects of its own: the inputs' nodes in one tuple (``_next``), and
+    what was saved. Its records of numbers (output numbers, shapes, versions) are shared
+    between nodes (``share``). Python's cycle collector re-scans every object a program
+    keeps, so a 100,000-op graph with few objects per op is a fast one.
 
     What a drawing may read (methods, so that a ``ctx`` of yours may still use any
     attribute name; none of them runs an op): ``name()``, ``next_functions``,
@@ -186,7 +185,8 @@ def _save(ctx, args, outputs):
             # the 2 of x * 2 (a wrapped number) no program can change in place: its array
             # is enough, and an array is no object the cycle collector scans
             saved.append(t._data if t._wrapped_number else t)
-    ctx._saved, ctx._saved_at = tuple(saved), tuple(at)
+    at = tuple(at)
+    ctx._saved, ctx._saved_at = tuple(saved), share(at, at)
     del ctx._to_save  # the node must not keep the tensors alive once backward frees _saved
 
 
@@ -334,7 +334,7 @@ class Function:
             needs = tuple([isinstance(a, Tensor) and a._requires_grad for a in args])
             if True in needs:
                 recording = True
-                ctx.needs_input_grad = needs
+                ctx.needs_input_grad = share(needs, needs)
             _GradMode.enabled = False  # what forward does inside is not part of the graph
         # A custom forward's own ops (x.clamp(min=0) inside MyReLU) are not steps of a
         # recording either: apply announces the op as one step when it returns.
@@ -374,6 +374,15 @@ def _as_output(value, args):
     return Tensor._make(np.asarray(value))  # NumPy gives a scalar for a 0-d result
 
 
+# Equal records of numbers (input shapes and dtypes, which inputs need a gradient, saved
+# versions) are shared: a 100,000-op graph then holds a handful of them. Each record a node
+# kept for itself would be a new object for Python's cycle collector, and the more new
+# objects a program keeps, the more often the collector scans everything it holds (three
+# full scans of a 100,000-op chain instead of seven, measured).
+_records = {}
+share = _records.setdefault  # share(record, record): the equal record kept, or this one
+
+
 def _connect(ctx, args, outputs):
     """Make ``ctx`` the ``grad_fn`` of the outputs and remember what backward needs: for
     each tensor input its node (None if no gradient flows there), which output of that
@@ -390,7 +399,10 @@ def _connect(ctx, args, outputs):
             meta.append((a._data.shape, a._data.dtype))
         else:
             plain = True
-    ctx._next, ctx._next_nrs, ctx._input_meta = tuple(nodes), tuple(nrs), tuple(meta)
+    if len(_records) > 10_000:  # a program whose shapes keep changing: start over
+        _records.clear()
+    nrs, meta = tuple(nrs), tuple(meta)
+    ctx._next, ctx._next_nrs, ctx._input_meta = tuple(nodes), share(nrs, nrs), share(meta, meta)
     if plain:  # numbers and settings too: remember them for a drawing
         ctx._plain_args = tuple([a for a in args if not isinstance(a, Tensor)])
         positions = [i for i, a in enumerate(args) if isinstance(a, Tensor)]
