@@ -176,15 +176,14 @@ def _uniform(generator, n, dtype):
     return ((draws & (2**bits - 1)) * 2.0**-bits).astype(dtype.numpy)
 
 
-def _normal(generator, n, dtype, mean=0.0, std=1.0):
-    """Normal random numbers; ``value * std + mean`` is one FMA in PyTorch's compiled code."""
-    if dtype not in _BOX_MULLER_16:
-        raise NotImplementedError(f"minigrad makes normal random numbers as float32 or float64, "
-                                  f"not {dtype}")
-    if n < 16:
+def _normal(generator, n, dtype, mean=0.0, std=1.0, in_blocks=True):
+    """Normal random numbers; ``value * std + mean`` is one FMA in PyTorch's compiled code.
+    ``in_blocks=False``: one at a time however many (PyTorch's way for a tensor whose
+    elements are not side by side in memory)."""
+    box_muller_16, fma = _kernels(dtype)
+    if n < 16 or not in_blocks:
         values = np.array([_normal_double(generator) for _ in range(n)], np.float64)
         return _fma64(values, std, mean).astype(dtype.numpy)
-    box_muller_16, fma = _BOX_MULLER_16[dtype]
     values = _uniform(generator, n, dtype)
     whole = n - n % 16
     values[:whole] = box_muller_16(values[:whole].reshape(-1, 16)).ravel()
@@ -193,6 +192,13 @@ def _normal(generator, n, dtype, mean=0.0, std=1.0):
         # drawn above for the incomplete block are never used.
         values[-16:] = box_muller_16(_uniform(generator, 16, dtype).reshape(1, 16))
     return fma(values, dtype.numpy.type(std), dtype.numpy.type(mean))
+
+
+def _kernels(dtype):
+    """PyTorch's compiled steps for ``dtype``: Box-Muller on 16 uniforms, and FMA."""
+    if dtype not in _BOX_MULLER_16:
+        raise NotImplementedError(f"minigrad makes random floats as float32 or float64, not {dtype}")
+    return _BOX_MULLER_16[dtype]
 
 
 def _normal_double(generator):
@@ -341,7 +347,8 @@ def _shape(size, kwargs):
     return _size(size)
 
 
-def _floating(dtype, kernel):
+def floating(dtype, kernel):
+    """The dtype random floats are made in (float32 if none), or PyTorch's error for others."""
     dtype = dtypes.as_dtype(dtype) or dtypes.default_float()
     if not dtype.is_floating_point:
         raise NotImplementedError(f'"{kernel}" not implemented for '
@@ -349,10 +356,23 @@ def _floating(dtype, kernel):
     return dtype
 
 
+def normal_values(generator, n, dtype, mean, std, in_blocks):
+    """``n`` normal numbers as ``normal_(mean, std)`` makes them (a NumPy array)."""
+    return _normal(generator or default_generator, n, dtype, mean, std, in_blocks)
+
+
+def uniform_values(generator, n, dtype, low, high):
+    """``n`` uniform numbers in [low, high), as ``uniform_(low, high)`` makes them: a number
+    in [0, 1) times the width plus low, one FMA in PyTorch's compiled code."""
+    _, fma = _kernels(dtype)
+    low, high = dtype.numpy.type(low), dtype.numpy.type(high)
+    return fma(_uniform(generator or default_generator, n, dtype), high - low, low)
+
+
 def rand(*size, generator=None, dtype=None, device=None, requires_grad=False, **kwargs):
     """Uniform random numbers in [0, 1): ``rand(2, 3)``."""
     shape = _shape(size, kwargs)
-    dtype = _floating(dtype, "check_uniform_bounds")
+    dtype = floating(dtype, "check_uniform_bounds")
     values = _uniform(generator or default_generator, math.prod(shape), dtype)
     return _finish(values.reshape(shape), requires_grad, device)
 
@@ -360,7 +380,7 @@ def rand(*size, generator=None, dtype=None, device=None, requires_grad=False, **
 def randn(*size, generator=None, dtype=None, device=None, requires_grad=False, **kwargs):
     """Random numbers from the standard normal distribution (mean 0, variance 1)."""
     shape = _shape(size, kwargs)
-    dtype = _floating(dtype, "normal_kernel_cpu")
+    dtype = floating(dtype, "normal_kernel_cpu")
     values = _normal(generator or default_generator, math.prod(shape), dtype)
     return _finish(values.reshape(shape), requires_grad, device)
 
@@ -375,7 +395,7 @@ def normal(mean, std, size=None, *, generator=None, dtype=None, device=None,
     if std < 0:
         raise RuntimeError(f"normal expects std >= 0.0, but found std {std}")
     shape = _size((size,))
-    dtype = _floating(dtype, "normal_kernel_cpu")
+    dtype = floating(dtype, "normal_kernel_cpu")
     values = _normal(generator or default_generator, math.prod(shape), dtype, mean, std)
     return _finish(values.reshape(shape), requires_grad, device)
 

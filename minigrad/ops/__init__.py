@@ -80,7 +80,8 @@ def tensors_only(op, name, *arguments):
 
 
 def compared(numpy_op, name, swapped=False):
-    """``x < y`` and friends, and integer ``//``, ``%``: results without a gradient."""
+    """``x < y`` and friends, integer ``//`` and ``%``, and ``&``, ``|``, ``^`` (bitwise on
+    integers, logical on bools, none for floats): results without a gradient."""
     def run(input, other):
         return E.compare(numpy_op, other, input) if swapped else E.compare(numpy_op, input, other)
     run.__name__ = run.__qualname__ = name
@@ -172,14 +173,6 @@ def positive(input):
 neg = unary(A.Neg, "neg")
 
 
-def bitwise(numpy_op, name, swapped=False):
-    """``&``, ``|``, ``^``: bitwise on integers, logical on bools; none for floats."""
-    def run(input, other):
-        return E.bitwise(numpy_op, other, input) if swapped else E.bitwise(numpy_op, input, other)
-    run.__name__ = run.__qualname__ = name
-    return run
-
-
 def outer(input, vec2):
     """The outer product: ``outer(a, b)[i, j] = a[i] * b[j]`` (built from ops, as in PyTorch)."""
     return input.reshape(-1, 1) * vec2
@@ -190,79 +183,16 @@ def square(input):
 
 
 # -- reductions ---------------------------------------------------------------------------------
-@numpy_names
-def sum(input, dim=None, keepdim=False, dtype=None):
-    return R.sum(input, dim, keepdim, dtype)
-
-
-@numpy_names
-def cumsum(input, dim, dtype=None):
-    return R.cumsum(input, dim, dtype)
-
-
-@numpy_names
-def mean(input, dim=None, keepdim=False, dtype=None):
-    return R.mean(input, dim, keepdim, dtype)
-
-
-def _correction(unbiased, correction):
-    """var/std divide by n - correction: 1 (Bessel's correction) unless unbiased=False."""
-    return correction if correction is not None else int(bool(unbiased))
-
-
-@numpy_names
-def var(input, dim=None, unbiased=True, keepdim=False, *, correction=None):
-    return R.var(input, dim, _correction(unbiased, correction), keepdim)
-
-
-@numpy_names
-def std(input, dim=None, unbiased=True, keepdim=False, *, correction=None):
-    return R.std(input, dim, _correction(unbiased, correction), keepdim)
-
-
-@numpy_names
-def max(input, dim=None, keepdim=False):
-    return R.max(input, dim, keepdim)
-
-
-@numpy_names
-def min(input, dim=None, keepdim=False):
-    return R.min(input, dim, keepdim)
-
-
-@numpy_names
-def amax(input, dim=(), keepdim=False):
-    return R.amax(input, dim, keepdim)
-
-
-@numpy_names
-def amin(input, dim=(), keepdim=False):
-    return R.amin(input, dim, keepdim)
-
-
-@numpy_names
-def prod(input, dim=None, keepdim=False, dtype=None):
-    return R.prod(input, dim, keepdim, dtype)
-
-
-@numpy_names
-def logsumexp(input, dim, keepdim=False):
-    return R.logsumexp(input, dim, keepdim)
-
-
-@numpy_names
-def argmax(input, dim=None, keepdim=False):
-    return R.argmax(input, dim, keepdim)
-
-
-@numpy_names
-def argmin(input, dim=None, keepdim=False):
-    return R.argmin(input, dim, keepdim)
-
-
-@numpy_names
-def norm(input, p="fro", dim=None, keepdim=False):
-    return R.norm(input, p, dim, keepdim)
+# reduce.py's functions take PyTorch's arguments in PyTorch's order; the rows add NumPy's names
+# (numpy_names), and for var and std PyTorch's two ways of saying what n is lessened by.
+def corrected(spread):
+    """``var``, ``std``: divide by n - correction, 1 (Bessel's) unless ``unbiased=False``."""
+    @numpy_names
+    @functools.wraps(spread)
+    def run(input, dim=None, unbiased=True, keepdim=False, *, correction=None):
+        return spread(input, dim, int(bool(unbiased)) if correction is None else correction,
+                      keepdim)
+    return run
 
 
 @numpy_names
@@ -319,6 +249,21 @@ def select(input, dim, index):
 def unbind(input, dim=0):
     """The slices along ``dim``, as a tuple of tensors (views)."""
     return S.Unbind.apply(input, _dim(dim, input._data.ndim))
+
+
+def flip_method(input, *dims):
+    """``x.flip(0)``, ``x.flip(0, 1)`` or ``x.flip((0, 1))``: the dims to reverse."""
+    if not dims:
+        raise TypeError('flip() missing 1 required positional arguments: "dims"')
+    return S.flip(input, dims[0] if len(dims) == 1 else dims)
+
+
+def flip_function(input, dims):
+    """``torch.flip(x, (0,))``: PyTorch wants the dims as a tuple or list here."""
+    if not isinstance(dims, (tuple, list)):
+        raise TypeError(f"flip(): argument 'dims' (position 2) must be tuple of ints, not "
+                        f"{type(dims).__name__}")
+    return S.flip(input, dims)
 
 
 _warned_transposed = False
@@ -410,16 +355,16 @@ TABLE = [
     ("__ge__",        compared(np.greater_equal, "ge"),          METHOD),
     ("__eq__",        compared(np.equal, "eq"),                  METHOD),
     ("__ne__",        compared(np.not_equal, "ne"),              METHOD),
-    ("__and__",       bitwise(np.bitwise_and, "bitwise_and"),    METHOD),
-    ("__or__",        bitwise(np.bitwise_or, "bitwise_or"),      METHOD),
-    ("__xor__",       bitwise(np.bitwise_xor, "bitwise_xor"),    METHOD),
-    ("__rand__",      bitwise(np.bitwise_and, "bitwise_and", swapped=True), METHOD),
-    ("__ror__",       bitwise(np.bitwise_or, "bitwise_or", swapped=True), METHOD),
-    ("__rxor__",      bitwise(np.bitwise_xor, "bitwise_xor", swapped=True), METHOD),
+    ("__and__",       compared(np.bitwise_and, "bitwise_and"),   METHOD),
+    ("__or__",        compared(np.bitwise_or, "bitwise_or"),     METHOD),
+    ("__xor__",       compared(np.bitwise_xor, "bitwise_xor"),   METHOD),
+    ("__rand__",      compared(np.bitwise_and, "bitwise_and", swapped=True), METHOD),
+    ("__ror__",       compared(np.bitwise_or, "bitwise_or", swapped=True), METHOD),
+    ("__rxor__",      compared(np.bitwise_xor, "bitwise_xor", swapped=True), METHOD),
     ("__invert__",    E.invert,                                  METHOD),
-    ("bitwise_and",   by_name(bitwise(np.bitwise_and, "bitwise_and")), BOTH),
-    ("bitwise_or",    by_name(bitwise(np.bitwise_or, "bitwise_or")), BOTH),
-    ("bitwise_xor",   by_name(bitwise(np.bitwise_xor, "bitwise_xor")), BOTH),
+    ("bitwise_and",   by_name(compared(np.bitwise_and, "bitwise_and")), BOTH),
+    ("bitwise_or",    by_name(compared(np.bitwise_or, "bitwise_or")), BOTH),
+    ("bitwise_xor",   by_name(compared(np.bitwise_xor, "bitwise_xor")), BOTH),
     ("bitwise_not",   E.invert,                                  BOTH),
     ("logical_and",   by_name(compared(np.logical_and, "logical_and")), BOTH),
     ("logical_or",    by_name(compared(np.logical_or, "logical_or")), BOTH),
@@ -458,6 +403,14 @@ TABLE = [
     ("tan",           unary(E.Tan, "tan"),                       BOTH),
     ("sin",           unary(E.Sin, "sin"),                       BOTH),
     ("cos",           unary(E.Cos, "cos"),                       BOTH),
+    ("asin",          unary(E.Asin, "asin"),                     BOTH),
+    ("arcsin",        unary(E.Asin, "arcsin"),                   BOTH),
+    ("acos",          unary(E.Acos, "acos"),                     BOTH),
+    ("arccos",        unary(E.Acos, "arccos"),                   BOTH),
+    ("atan",          unary(E.Atan, "atan"),                     BOTH),
+    ("arctan",        unary(E.Atan, "arctan"),                   BOTH),
+    ("sinh",          unary(E.Sinh, "sinh"),                     BOTH),
+    ("cosh",          unary(E.Cosh, "cosh"),                     BOTH),
     ("tanh",          unary(E.Tanh, "tanh"),                     BOTH),
     ("sigmoid",       unary(E.Sigmoid, "sigmoid"),               BOTH),
     ("relu",          unary(E.Relu, "relu"),                     BOTH),
@@ -484,23 +437,24 @@ TABLE = [
     ("where",         where_method,                              METHOD),
     ("maximum",       by_name(E.maximum),                      FUNCTION),
     ("minimum",       by_name(E.minimum),                      FUNCTION),
-    ("sum",           sum,                                       BOTH),
-    ("cumsum",        cumsum,                                    BOTH),
-    ("mean",          mean,                                      BOTH),
-    ("var",           var,                                       BOTH),
-    ("std",           std,                                       BOTH),
-    ("max",           max,                                       BOTH),
-    ("min",           min,                                       BOTH),
-    ("amax",          amax,                                      BOTH),
-    ("amin",          amin,                                      BOTH),
-    ("prod",          prod,                                      BOTH),
-    ("logsumexp",     logsumexp,                                 BOTH),
-    ("argmax",        argmax,                                    BOTH),
-    ("argmin",        argmin,                                    BOTH),
+    ("sum",           numpy_names(R.sum),                        BOTH),
+    ("cumsum",        numpy_names(R.cumsum),                     BOTH),
+    ("cumprod",       numpy_names(R.cumprod),                    BOTH),
+    ("mean",          numpy_names(R.mean),                       BOTH),
+    ("var",           corrected(R.var),                          BOTH),
+    ("std",           corrected(R.std),                          BOTH),
+    ("max",           numpy_names(R.max),                        BOTH),
+    ("min",           numpy_names(R.min),                        BOTH),
+    ("amax",          numpy_names(R.amax),                       BOTH),
+    ("amin",          numpy_names(R.amin),                       BOTH),
+    ("prod",          numpy_names(R.prod),                       BOTH),
+    ("logsumexp",     numpy_names(R.logsumexp),                  BOTH),
+    ("argmax",        numpy_names(R.argmax),                     BOTH),
+    ("argmin",        numpy_names(R.argmin),                     BOTH),
     ("sort",          R.sort,                                    BOTH),
     ("argsort",       R.argsort,                                 BOTH),
     ("topk",          R.topk,                                    BOTH),
-    ("norm",          norm,                                      BOTH),
+    ("norm",          numpy_names(R.norm),                       BOTH),
     ("all",           all,                                       BOTH),
     ("any",           any,                                       BOTH),
     ("softmax",       softmax,                                   BOTH),
@@ -512,6 +466,10 @@ TABLE = [
     ("outer",         outer,                                     FUNCTION),
     ("trace",         L.trace,                                   METHOD),  # torch.trace: events.trace
     ("ger",           outer,                                     FUNCTION),
+    ("bmm",           tensors_only(L.bmm, "bmm", "input", "mat2"), BOTH),
+    ("tril",          L.tril,                                    BOTH),
+    ("triu",          L.triu,                                    BOTH),
+    ("diag",          L.diag,                                    BOTH),
     ("reshape",       reshape,                                   BOTH),
     ("view",          view,                                      METHOD),
     ("view_as",       view_as,                                   METHOD),
@@ -531,6 +489,13 @@ TABLE = [
     ("gather",        I.gather,                                  BOTH),
     ("index_select",  I.index_select,                            BOTH),
     ("unbind",        unbind,                                    BOTH),
+    ("split",         S.split,                                   BOTH),
+    ("chunk",         S.chunk,                                   BOTH),
+    ("flip",          flip_method,                               METHOD),
+    ("flip",          flip_function,                             FUNCTION),
+    ("fliplr",        S.fliplr,                                  BOTH),
+    ("flipud",        S.flipud,                                  BOTH),
+    ("meshgrid",      S.meshgrid,                                FUNCTION),
     ("cat",           S.cat,                                     FUNCTION),
     ("concat",        S.cat,                                     FUNCTION),
     ("concatenate",   S.cat,                                     FUNCTION),
@@ -548,6 +513,8 @@ TABLE = [
     ("bool",          converts_to(dtypes.bool_, "bool"),         METHOD),
     ("zero_",         W.zero_,                                   METHOD),
     ("fill_",         W.fill_,                                   METHOD),
+    ("normal_",       W.normal_,                                 METHOD),
+    ("uniform_",      W.uniform_,                                METHOD),
     ("masked_fill_",  W.masked_fill_,                            METHOD),
     ("copy_",         W.copy_,                                   METHOD),
     ("add_",          W.add_,                                    METHOD),
@@ -556,9 +523,31 @@ TABLE = [
     ("div_",          W.div_,                                    METHOD),
     ("pow_",          W.pow_,                                    METHOD),
     ("clamp_",        W.clamp_,                                  METHOD),
-    ("relu_",         W.relu_,                                   METHOD),
-    ("exp_",          W.exp_,                                    METHOD),
-    ("neg_",          W.neg_,                                    METHOD),
+    ("relu_",         W.in_place(E.Relu, "relu_"),               METHOD),
+    ("exp_",          W.in_place(E.Exp, "exp_"),                 METHOD),
+    ("neg_",          W.in_place(A.Neg, "neg_"),                 METHOD),
+    ("log_",          W.in_place(E.Log, "log_"),                 METHOD),
+    ("sin_",          W.in_place(E.Sin, "sin_"),                 METHOD),
+    ("cos_",          W.in_place(E.Cos, "cos_"),                 METHOD),
+    ("tan_",          W.in_place(E.Tan, "tan_"),                 METHOD),
+    ("asin_",         W.in_place(E.Asin, "asin_"),               METHOD),
+    ("acos_",         W.in_place(E.Acos, "acos_"),               METHOD),
+    ("atan_",         W.in_place(E.Atan, "atan_"),               METHOD),
+    ("sinh_",         W.in_place(E.Sinh, "sinh_"),               METHOD),
+    ("cosh_",         W.in_place(E.Cosh, "cosh_"),               METHOD),
+    ("tanh_",         W.in_place(E.Tanh, "tanh_"),               METHOD),
+    ("sigmoid_",      W.in_place(E.Sigmoid, "sigmoid_"),         METHOD),
+    ("sqrt_",         W.in_place(E.Sqrt, "sqrt_"),               METHOD),
+    ("abs_",          W.in_place(E.Abs, "abs_"),                 METHOD),
+    ("reciprocal_",   W.in_place(A.Reciprocal, "reciprocal_"),   METHOD),
+    ("floor_",        W.in_place(E.Floor, "floor_"),             METHOD),
+    ("ceil_",         W.in_place(E.Ceil, "ceil_"),               METHOD),
+    ("round_",        W.in_place(E.Round, "round_"),             METHOD),
+    ("trunc_",        W.in_place(E.Trunc, "trunc_"),             METHOD),
+    ("unsqueeze_",    W.unsqueeze_,                              METHOD),
+    ("squeeze_",      W.squeeze_,                                METHOD),
+    ("transpose_",    W.transpose_,                              METHOD),
+    ("t_",            W.t_,                                      METHOD),
 ]
 
 functions = {}  # name -> function: what ``torch.exp`` and friends are (see minigrad/__init__.py)

@@ -1,8 +1,8 @@
 """Functions applied to each element: exp, log, sin, tanh, sigmoid, relu, clamp ...
 
 Each backward multiplies the incoming gradient by the function's derivative at that
-element. Several ops save their *result* rather than their input, because the
-derivative is simplest in terms of it: (eˣ)' = eˣ, tanh' = 1 - tanh², σ' = σ(1 - σ).
+element. Most ops here have one shape, ``Elementwise``, and say only what is their own:
+the function, its gradient and its mathematics.
 """
 import numpy as np
 
@@ -13,197 +13,194 @@ from ..dtypes import SCALAR_TYPE_NAME, float_array, result_type, scalar_array
 from ..tensor import Tensor
 from .broadcasting import broadcast_shape, operand, scalar_like, tensor_argument
 
-
-class Exp(Function):
-    """out = eˣ;  ∂out/∂x = eˣ = out"""
-    node_name = "ExpBackward0"
-    notation = Notation("exp", "exp({0})", Local("exp({0})", lambda x, out: out))
-
-    @staticmethod
-    def forward(ctx, x):
-        out = from_numpy(np.exp(float_array(x._data)))
-        ctx.save_for_backward(out)
-        return out
-
-    @staticmethod
-    def backward(ctx, grad):
-        out, = ctx.saved_tensors
-        return grad * out
+INPUT, RESULT = "input", "result"  # which tensor an op keeps for its backward
+# ln 2 and ln 10 as PyTorch writes them in its log2/log10 derivatives (LN10 is one bit
+# off: the gradients would differ in their last digit)
+LN2, LN10 = 0.6931471805599453, 2.3025850929940456
 
 
-class Log(Function):
-    """out = ln x;  ∂out/∂x = 1/x"""
-    node_name = "LogBackward0"
-    notation = Notation("ln", "ln({0})", Local("1/{0}", lambda x, out: 1 / x))
+# -- one tensor in, one out: out = f(x) --------------------------------------------------------
+class Elementwise(Function):
+    """out = f(x), element by element. An op of this shape gives
 
-    @staticmethod
-    def forward(ctx, x):
-        ctx.save_for_backward(x)
-        return np.log(float_array(x._data))
+    - ``f``: the NumPy function computing out from x's array;
+    - ``gradient(grad, kept)``: the incoming gradient times f′, written with minigrad ops
+      so that it can be differentiated again (``create_graph=True``);
+    - ``saves``: what ``kept`` is — the INPUT x (``grad_fn._saved_self``), the RESULT out
+      (``grad_fn._saved_result``) where the derivative is simplest in terms of it,
+      (eˣ)′ = eˣ, tanh′ = 1 − tanh², σ′ = σ(1 − σ), as PyTorch does; or None;
+    - PyTorch's ``node_name`` and the ``notation`` captions are drawn from.
 
-    @staticmethod
-    def backward(ctx, grad):
-        x, = ctx.saved_tensors
-        return grad / x
-
-
-class Log1p(Function):
-    """out = ln(1 + x), exact for tiny x;  ∂out/∂x = 1/(1 + x)"""
-    node_name = "Log1PBackward0"
-    notation = Notation("ln(1+x)", "ln(1 + {0})", Local("1/(1 + {0})", lambda x, out: 1 / (1 + x)))
-
-    @staticmethod
-    def forward(ctx, x):
-        ctx.save_for_backward(x)
-        return np.log1p(float_array(x._data))
-
-    @staticmethod
-    def backward(ctx, grad):
-        x, = ctx.saved_tensors
-        return grad / (1 + x)
-
-
-class Log2(Function):
-    """out = log₂ x = ln x / ln 2;  ∂out/∂x = 1/(x ln 2). Log10 is the same with base 10."""
-    node_name = "Log2Backward0"
-    base = 2
-    notation = Notation("log₂", "log₂({0})", Local("1/({0} ln 2)", lambda x, out: 1 / (x * np.log(2))))
+    Integer input gives the default float (eˣ of an integer is not one), unless the op
+    ``keeps_dtype`` (|x|, relu, round of an integer are integers).
+    """
+    saves = INPUT
+    keeps_dtype = False
 
     @classmethod
     def forward(cls, ctx, x):
-        ctx.save_for_backward(x)
-        return (np.log2 if cls.base == 2 else np.log10)(float_array(x._data))
+        out = cls.f(x._data if cls.keeps_dtype else float_array(x._data))
+        if cls.saves is RESULT:  # the very tensor forward returns, so that it is saved as
+            out = Tensor._make(np.asarray(out))  # the node's output, not as a new input
+            ctx.save_for_backward(out)
+        elif cls.saves is INPUT:
+            ctx.save_for_backward(x)
+        return out
 
     @classmethod
     def backward(cls, ctx, grad):
-        x, = ctx.saved_tensors
-        return grad / (x * float(np.log(cls.base)))
+        return cls.gradient(grad, *ctx.saved_tensors)
 
 
-class Log10(Log2):
-    node_name = "Log10Backward0"
-    base = 10
-    notation = Notation("log₁₀", "log₁₀({0})",
-                        Local("1/({0} ln 10)", lambda x, out: 1 / (x * np.log(10))))
+class Exp(Elementwise):
+    """out = eˣ;  ∂out/∂x = eˣ = out"""
+    node_name, f, saves = "ExpBackward0", np.exp, RESULT
+    gradient = lambda grad, out: grad * out
+    notation = Notation("exp", "exp({0})", Local("exp({0})", lambda x, out: out))
 
 
-class Expm1(Function):
+class Expm1(Elementwise):
     """out = eˣ − 1, exact for tiny x;  ∂out/∂x = eˣ = out + 1"""
-    node_name = "Expm1Backward0"
+    node_name, f, saves = "Expm1Backward0", np.expm1, RESULT
+    gradient = lambda grad, out: grad * (out + 1)
     notation = Notation("eˣ−1", "e^{0} − 1", Local("e^{0}", lambda x, out: out + 1))
 
-    @staticmethod
-    def forward(ctx, x):
-        out = from_numpy(np.expm1(float_array(x._data)))
-        ctx.save_for_backward(out)
-        return out
 
-    @staticmethod
-    def backward(ctx, grad):
-        out, = ctx.saved_tensors
-        return grad * (out + 1)
+class Log(Elementwise):
+    """out = ln x;  ∂out/∂x = 1/x"""
+    node_name, f = "LogBackward0", np.log
+    gradient = lambda grad, x: grad / x
+    notation = Notation("ln", "ln({0})", Local("1/{0}", lambda x, out: 1 / x))
 
 
-class Tan(Function):
-    """out = tan x;  ∂out/∂x = 1 + tan² x = 1 + out²"""
-    node_name = "TanBackward0"
-    notation = Notation("tan", "tan({0})", Local("1 + tan²({0})", lambda x, out: 1 + out * out))
-
-    @staticmethod
-    def forward(ctx, x):
-        out = from_numpy(np.tan(float_array(x._data)))
-        ctx.save_for_backward(out)
-        return out
-
-    @staticmethod
-    def backward(ctx, grad):
-        out, = ctx.saved_tensors
-        return grad * (1 + out * out)
+class Log1p(Elementwise):
+    """out = ln(1 + x), exact for tiny x;  ∂out/∂x = 1/(1 + x)"""
+    node_name, f = "Log1PBackward0", np.log1p
+    gradient = lambda grad, x: grad / (1 + x)
+    notation = Notation("ln(1+x)", "ln(1 + {0})", Local("1/(1 + {0})", lambda x, out: 1 / (1 + x)))
 
 
-class Sin(Function):
+class Log2(Elementwise):
+    """out = log₂ x = ln x / ln 2;  ∂out/∂x = 1/(x ln 2)"""
+    node_name, f = "Log2Backward0", np.log2
+    gradient = lambda grad, x: grad / (x * LN2)
+    notation = Notation("log₂", "log₂({0})", Local("1/({0} ln 2)", lambda x, out: 1 / (x * LN2)))
+
+
+class Log10(Elementwise):
+    """out = log₁₀ x = ln x / ln 10;  ∂out/∂x = 1/(x ln 10)"""
+    node_name, f = "Log10Backward0", np.log10
+    gradient = lambda grad, x: grad / (x * LN10)
+    notation = Notation("log₁₀", "log₁₀({0})",
+                        Local("1/({0} ln 10)", lambda x, out: 1 / (x * LN10)))
+
+
+class Sin(Elementwise):
     """out = sin x;  ∂out/∂x = cos x"""
-    node_name = "SinBackward0"
+    node_name, f = "SinBackward0", np.sin
+    gradient = lambda grad, x: grad * x.cos()
     notation = Notation("sin", "sin({0})", Local("cos({0})", lambda x, out: np.cos(x)))
 
-    @staticmethod
-    def forward(ctx, x):
-        ctx.save_for_backward(x)
-        return np.sin(float_array(x._data))
 
-    @staticmethod
-    def backward(ctx, grad):
-        x, = ctx.saved_tensors
-        return grad * x.cos()
-
-
-class Cos(Function):
-    """out = cos x;  ∂out/∂x = -sin x"""
-    node_name = "CosBackward0"
+class Cos(Elementwise):
+    """out = cos x;  ∂out/∂x = −sin x"""
+    node_name, f = "CosBackward0", np.cos
+    gradient = lambda grad, x: -grad * x.sin()
     notation = Notation("cos", "cos({0})", Local("−sin({0})", lambda x, out: -np.sin(x)))
 
-    @staticmethod
-    def forward(ctx, x):
-        ctx.save_for_backward(x)
-        return np.cos(float_array(x._data))
 
-    @staticmethod
-    def backward(ctx, grad):
-        x, = ctx.saved_tensors
-        return -grad * x.sin()
+class Tan(Elementwise):
+    """out = tan x;  ∂out/∂x = 1 + tan² x = 1 + out²"""
+    node_name, f, saves = "TanBackward0", np.tan, RESULT
+    gradient = lambda grad, out: grad * (1 + out * out)
+    notation = Notation("tan", "tan({0})", Local("1 + tan²({0})", lambda x, out: 1 + out * out))
 
 
-class Tanh(Function):
-    """out = tanh x;  ∂out/∂x = 1 - tanh² x = 1 - out²"""
-    node_name = "TanhBackward0"
+class Asin(Elementwise):
+    """out = arcsin x;  ∂out/∂x = 1/√(1 − x²)"""
+    node_name, f = "AsinBackward0", np.arcsin
+    gradient = lambda grad, x: grad / (1 - x * x).sqrt()
+    notation = Notation("arcsin", "arcsin({0})",
+                        Local("1/√(1 − {0}²)", lambda x, out: 1 / np.sqrt(1 - x * x)))
+
+
+class Acos(Elementwise):
+    """out = arccos x;  ∂out/∂x = −1/√(1 − x²)"""
+    node_name, f = "AcosBackward0", np.arccos
+    gradient = lambda grad, x: -grad / (1 - x * x).sqrt()
+    notation = Notation("arccos", "arccos({0})",
+                        Local("−1/√(1 − {0}²)", lambda x, out: -1 / np.sqrt(1 - x * x)))
+
+
+class Atan(Elementwise):
+    """out = arctan x;  ∂out/∂x = 1/(1 + x²)"""
+    node_name, f = "AtanBackward0", np.arctan
+    gradient = lambda grad, x: grad / (1 + x * x)
+    notation = Notation("arctan", "arctan({0})", Local("1/(1 + {0}²)", lambda x, out: 1 / (1 + x * x)))
+
+
+class Sinh(Elementwise):
+    """out = sinh x = (eˣ − e⁻ˣ)/2;  ∂out/∂x = cosh x"""
+    node_name, f = "SinhBackward0", np.sinh
+    gradient = lambda grad, x: grad * x.cosh()
+    notation = Notation("sinh", "sinh({0})", Local("cosh({0})", lambda x, out: np.cosh(x)))
+
+
+class Cosh(Elementwise):
+    """out = cosh x = (eˣ + e⁻ˣ)/2;  ∂out/∂x = sinh x"""
+    node_name, f = "CoshBackward0", np.cosh
+    gradient = lambda grad, x: grad * x.sinh()
+    notation = Notation("cosh", "cosh({0})", Local("sinh({0})", lambda x, out: np.sinh(x)))
+
+
+class Tanh(Elementwise):
+    """out = tanh x;  ∂out/∂x = 1 − tanh² x = 1 − out²"""
+    node_name, f, saves = "TanhBackward0", np.tanh, RESULT
+    gradient = lambda grad, out: grad * (1 - out * out)
     notation = Notation("tanh", "tanh({0})", Local("1 − tanh²({0})", lambda x, out: 1 - out * out))
 
-    @staticmethod
-    def forward(ctx, x):
-        out = from_numpy(np.tanh(float_array(x._data)))
-        ctx.save_for_backward(out)
-        return out
 
-    @staticmethod
-    def backward(ctx, grad):
-        out, = ctx.saved_tensors
-        return grad * (1 - out * out)
-
-
-class Sigmoid(Function):
-    """out = σ(x) = 1 / (1 + e⁻ˣ);  ∂out/∂x = σ(x)(1 - σ(x)) = out · (1 - out)"""
-    node_name = "SigmoidBackward0"
+class Sigmoid(Elementwise):
+    """out = σ(x) = 1 / (1 + e⁻ˣ);  ∂out/∂x = σ(x)(1 − σ(x)) = out · (1 − out)"""
+    node_name, saves = "SigmoidBackward0", RESULT
+    # PyTorch's formula: for x < -88 (float32) e⁻ˣ overflows to inf and σ(x) is exactly 0,
+    # never nan
+    f = lambda x: 1 / (1 + np.exp(-x))
+    gradient = lambda grad, out: grad * out * (1 - out)
     notation = Notation("σ", "σ({0})", Local("σ({0}) × (1 − σ({0}))", lambda x, out: out * (1 - out)))
 
-    @staticmethod
-    def forward(ctx, x):
-        # PyTorch's formula: for x < -88 (float32) e⁻ˣ overflows to inf and σ(x) is
-        # exactly 0, never nan
-        out = from_numpy(1 / (1 + np.exp(-float_array(x._data))))
-        ctx.save_for_backward(out)
-        return out
 
-    @staticmethod
-    def backward(ctx, grad):
-        out, = ctx.saved_tensors
-        return grad * out * (1 - out)
+class Sqrt(Elementwise):
+    """out = √x;  ∂out/∂x = 1 / (2√x) = 1 / (2 · out)"""
+    node_name, f, saves = "SqrtBackward0", np.sqrt, RESULT
+    gradient = lambda grad, out: grad / (2 * out)
+    notation = Notation("√", "√{0}", Local("1/(2√{0})", lambda x, out: 1 / (2 * out)), infix=True)
 
 
-class Relu(Function):
+def _abs(x):
+    if x.dtype == bool:
+        raise NotImplementedError('"abs_cpu" not implemented for \'Bool\'')
+    return np.abs(x)
+
+
+class Abs(Elementwise):
+    """out = |x|;  ∂out/∂x = sign(x) (0 at x = 0)"""
+    node_name, f, keeps_dtype = "AbsBackward0", _abs, True
+    gradient = lambda grad, x: grad * sign(x)
+    notation = Notation("|x|", "|{0}|", Local("sign({0})", lambda x, out: np.sign(x)))
+
+
+def _relu(x):
+    if x.dtype == bool:
+        raise RuntimeError("Boolean inputs not supported for relu")
+    return np.maximum(x, 0, dtype=x.dtype)
+
+
+class Relu(Elementwise):
     """out = max(x, 0);  ∂out/∂x = 1 where x > 0, else 0 (also at x = 0, as in PyTorch)"""
-    node_name = "ReluBackward0"
+    node_name, f, saves, keeps_dtype = "ReluBackward0", _relu, RESULT, True
+    gradient = lambda grad, out: ReluGrad.apply(grad, out)
     notation = Notation("relu", "relu({0})", Local("𝟙({0} > 0)", lambda x, out: out > 0))
-
-    @staticmethod
-    def forward(ctx, x):
-        out = from_numpy(np.maximum(x._data, 0, dtype=x._data.dtype))
-        ctx.save_for_backward(out)
-        return out
-
-    @staticmethod
-    def backward(ctx, grad):
-        out, = ctx.saved_tensors
-        return ReluGrad.apply(grad, out)
 
 
 class ReluGrad(Function):
@@ -224,41 +221,61 @@ class ReluGrad(Function):
         return grad * from_numpy(ctx.passes), zeros_like(grad)
 
 
-class Sqrt(Function):
-    """out = √x;  ∂out/∂x = 1 / (2√x) = 1 / (2 · out)"""
-    node_name = "SqrtBackward0"
-    notation = Notation("√", "√{0}", Local("1/(2√{0})", lambda x, out: 1 / (2 * out)), infix=True)
-
-    @staticmethod
-    def forward(ctx, x):
-        out = from_numpy(np.sqrt(float_array(x._data)))
-        ctx.save_for_backward(out)
-        return out
-
-    @staticmethod
-    def backward(ctx, grad):
-        out, = ctx.saved_tensors
-        return grad / (2 * out)
+class Step(Elementwise):
+    """A step function (sign, round, floor, ceil, trunc): flat between its jumps, so its
+    derivative is 0 wherever it exists and backward needs nothing kept. Integers stay
+    integers."""
+    saves, keeps_dtype = None, True
+    gradient = lambda grad: zeros_like(grad)
 
 
-class Abs(Function):
-    """out = |x|;  ∂out/∂x = sign(x) (0 at x = 0)"""
-    node_name = "AbsBackward0"
-    notation = Notation("|x|", "|{0}|", Local("sign({0})", lambda x, out: np.sign(x)))
-
-    @staticmethod
-    def forward(ctx, x):
-        if x._data.dtype == bool:
-            raise NotImplementedError('"abs_cpu" not implemented for \'Bool\'')
-        ctx.save_for_backward(x)
-        return np.abs(x._data)
-
-    @staticmethod
-    def backward(ctx, grad):
-        x, = ctx.saved_tensors
-        return grad * sign(x)
+def _sign(x):
+    if x.dtype == bool:
+        return x.copy()  # True stays True
+    return np.nan_to_num(np.sign(x), nan=0)  # PyTorch: sign(nan) = 0
 
 
+class Sign(Step):
+    """out = sign(x): −1, 0 or 1"""
+    node_name, f = "SignBackward0", _sign
+    notation = Notation("sign", "sign({0})", Local("0", zeros))
+
+
+def _rounding(numpy_function):
+    """``f`` for round, floor, ceil and trunc: an integer is whole already; PyTorch refuses bools."""
+    def f(x):
+        if x.dtype == bool:
+            raise NotImplementedError(
+                f'"{numpy_function.__name__}_vml_cpu" not implemented for \'Bool\'')
+        return numpy_function(x) if x.dtype.kind == "f" else x.copy()
+    return f
+
+
+class Round(Step):
+    """out = x rounded to the nearest integer (halves to even, like PyTorch and NumPy)"""
+    node_name, f = "RoundBackward0", _rounding(np.round)
+    notation = Notation("round", "round({0})", Local("0", zeros))
+
+
+class Floor(Step):
+    """out = the largest integer ≤ x"""
+    node_name, f = "FloorBackward0", _rounding(np.floor)
+    notation = Notation("⌊x⌋", "⌊{0}⌋", Local("0", zeros))
+
+
+class Ceil(Step):
+    """out = the smallest integer ≥ x"""
+    node_name, f = "CeilBackward0", _rounding(np.ceil)
+    notation = Notation("⌈x⌉", "⌈{0}⌉", Local("0", zeros))
+
+
+class Trunc(Step):
+    """out = x without its fractional part (towards 0)"""
+    node_name, f = "TruncBackward0", _rounding(np.trunc)
+    notation = Notation("trunc", "trunc({0})", Local("0", zeros))
+
+
+# -- the others: bounds, choices, comparisons --------------------------------------------------
 class Clamp(Function):
     """out = min(max(x, low), high);  ∂out/∂x = 1 inside [low, high] (ends included), else 0"""
     node_name = "ClampBackward1"
@@ -314,61 +331,6 @@ def _no_bound(x, side):
     extreme = (-np.inf if side == "min" else np.inf) if dtype.kind == "f" else (
         info.min if side == "min" else info.max)
     return Tensor._make(np.array(extreme, dtype=dtype))
-
-
-class Sign(Function):
-    """out = sign(x);  its derivative is 0 everywhere it exists"""
-    node_name = "SignBackward0"
-    notation = Notation("sign", "sign({0})", Local("0", zeros))
-
-    @staticmethod
-    def forward(ctx, x):
-        if x._data.dtype == bool:
-            return x._data.copy()  # True stays True
-        return np.nan_to_num(np.sign(x._data), nan=0)  # PyTorch: sign(nan) = 0
-
-    @staticmethod
-    def backward(ctx, grad):
-        return grad * 0
-
-
-class Round(Function):
-    """out = x rounded to the nearest integer (halves to even, like PyTorch and NumPy);
-    a step function: its derivative is 0 wherever it exists"""
-    node_name = "RoundBackward0"
-    notation = Notation("round", "round({0})", Local("0", zeros))
-    numpy_op = staticmethod(np.round)
-
-    @staticmethod
-    def forward(ctx, x):
-        if x._data.dtype.kind != "f":
-            return x._data.copy()  # integers are whole already
-        return ctx.function.numpy_op(x._data)
-
-    @staticmethod
-    def backward(ctx, grad):
-        return zeros_like(grad)
-
-
-class Floor(Round):
-    """out = the largest integer ≤ x;  derivative 0"""
-    node_name = "FloorBackward0"
-    notation = Notation("⌊x⌋", "⌊{0}⌋", Local("0", zeros))
-    numpy_op = staticmethod(np.floor)
-
-
-class Ceil(Round):
-    """out = the smallest integer ≥ x;  derivative 0"""
-    node_name = "CeilBackward0"
-    notation = Notation("⌈x⌉", "⌈{0}⌉", Local("0", zeros))
-    numpy_op = staticmethod(np.ceil)
-
-
-class Trunc(Round):
-    """out = x without its fractional part (towards 0);  derivative 0"""
-    node_name = "TruncBackward0"
-    notation = Notation("trunc", "trunc({0})", Local("0", zeros))
-    numpy_op = staticmethod(np.trunc)
 
 
 class Where(Function):
@@ -487,42 +449,32 @@ def masked_fill(x, mask, value):
 
 class Maximum(Function):
     """out = max(a, b) elementwise;  the gradient goes to the larger, split evenly on ties"""
-    node_name = "MaximumBackward0"
+    node_name, f, loses = "MaximumBackward0", np.maximum, np.less
     notation = Notation("max", "max({0}, {1})",
                         Local("𝟙({0} > {1}) + ½ × 𝟙({0} = {1})",
                               lambda a, b, out: np.where(a == b, 0.5, a > b)),
                         Local("𝟙({1} > {0}) + ½ × 𝟙({0} = {1})",
                               lambda a, b, out: np.where(a == b, 0.5, b > a)))
 
-    @staticmethod
-    def forward(ctx, a, b):
+    @classmethod
+    def forward(cls, ctx, a, b):
         ctx.save_for_backward(a, b)
-        return np.maximum(*_same_dtype(a, b))
+        return cls.f(*_same_dtype(a, b))
 
-    @staticmethod
-    def backward(ctx, grad):
+    @classmethod
+    def backward(cls, ctx, grad):
         a, b = ctx.saved_tensors
-        return _split(grad, a, b, np.less)
+        return _split(grad, a, b, cls.loses)
 
 
-class Minimum(Function):
+class Minimum(Maximum):
     """out = min(a, b) elementwise;  the gradient goes to the smaller, split evenly on ties"""
-    node_name = "MinimumBackward0"
+    node_name, f, loses = "MinimumBackward0", np.minimum, np.greater
     notation = Notation("min", "min({0}, {1})",
                         Local("𝟙({0} < {1}) + ½ × 𝟙({0} = {1})",
                               lambda a, b, out: np.where(a == b, 0.5, a < b)),
                         Local("𝟙({1} < {0}) + ½ × 𝟙({0} = {1})",
                               lambda a, b, out: np.where(a == b, 0.5, b < a)))
-
-    @staticmethod
-    def forward(ctx, a, b):
-        ctx.save_for_backward(a, b)
-        return np.minimum(*_same_dtype(a, b))
-
-    @staticmethod
-    def backward(ctx, grad):
-        a, b = ctx.saved_tensors
-        return _split(grad, a, b, np.greater)
 
 
 def _same_dtype(a, b):
@@ -542,7 +494,8 @@ def _split(grad, a, b, loses):
 
 
 class Compare(Function):
-    """A comparison (``x < 1``) or integer op: its result has no gradient."""
+    """A comparison (``x < 1``), an integer op (``//``, ``%``) or a bitwise one (``&``,
+    ``|``, ``^``; logical on bools): its result has no gradient."""
     notation = Notation(lambda args: _SYMBOLS.get(args[2], "?"),
                         lambda args: f"{{0}} {_SYMBOLS.get(args[2], '?')} {{1}}", None, None,
                         infix=True)
@@ -554,6 +507,9 @@ class Compare(Function):
             dtype = result_type(a, b).numpy  # tensor, x == 16777216.0 is a float32 comparison
             x, y = x.astype(dtype, copy=False), y.astype(dtype, copy=False)
         broadcast_shape(x.shape, y.shape)
+        if numpy_op in _BITWISE and x.dtype.kind == "f":  # bitwise on integers, logical on bools
+            raise NotImplementedError(f'"{numpy_op.__name__}_cpu" not implemented for '
+                                      f"'{SCALAR_TYPE_NAME[result_type(a, b)]}'")
         if numpy_op in _DIVISIONS:
             if x.dtype == bool:
                 raise NotImplementedError(f'"{_DIVISIONS[numpy_op]}_cpu" not implemented for '
@@ -570,6 +526,7 @@ class Compare(Function):
 
 
 _DIVISIONS = {np.floor_divide: "div_floor", np.remainder: "remainder"}  # PyTorch's kernel names
+_BITWISE = (np.bitwise_and, np.bitwise_or, np.bitwise_xor)
 _SYMBOLS = {np.less: "<", np.less_equal: "≤", np.greater: ">", np.greater_equal: "≥",
             np.equal: "==", np.not_equal: "≠", np.logical_and: "and", np.logical_or: "or",
             np.logical_xor: "xor", np.bitwise_and: "&", np.bitwise_or: "|", np.bitwise_xor: "^",
@@ -619,17 +576,6 @@ def compare(numpy_op, a, b):
     if b is NotImplemented:  # x == None, x == "text": not comparable
         return NotImplemented
     return Compare.apply(operand(a, like), b, numpy_op)
-
-
-def bitwise(numpy_op, a, b):
-    """``&``, ``|``, ``^``: bitwise on integers, logical on bools (NumPy's bitwise ops do
-    both); PyTorch has none for floats."""
-    like = a if isinstance(a, Tensor) else b
-    dtype = result_type(operand(a, like), operand(b, like))
-    if dtype.is_floating_point:
-        raise NotImplementedError(f'"{numpy_op.__name__}_cpu" not implemented for '
-                                  f"'{SCALAR_TYPE_NAME[dtype]}'")
-    return compare(numpy_op, a, b)
 
 
 def invert(a):

@@ -12,19 +12,21 @@ history (``AsStridedBackward0``) the next time it is used: PyTorch's rules.
 """
 import numpy as np
 
-from .. import dtypes, events
+from .. import dtypes, events, random
 from ..autograd.function import Function
 from ..autograd.grad_mode import _GradMode
 from ..autograd.notation import Local, Notation, Rule, index_text, number, ones, sum_to_shape, zeros
 from ..creation import from_numpy, zeros_like
 from ..language import hint
 from ..quiet import warn
-from ..tensor import Tensor
+from ..tensor import Tensor, _dim
 from .broadcasting import operand
 from .arithmetic import Add, Div, Mul, Neg, Pow, Sub
 from .elementwise import Clamp, Exp, MaskedFill, MaskedFillTensor, Relu
 from .indexing import Index, IndexGrad, check_masks, is_advanced, normalize_index, placed
-from .shape import expanded_shape, shape_text
+from .shape import (SqueezeDimInPlace, SqueezeDimsInPlace, SqueezeInPlace, Split, TInPlace,
+                    TransposeInPlace, Unbind, UnsqueezeInPlace, _t_dims, expanded_shape, shape_text,
+                    squeezing)
 
 
 class VersionCounter:
@@ -71,6 +73,9 @@ def graph_node(t):
     base = t._base
     if (base is not None and base._grad_fn is not None
             and t._view_version != t._version_counter.value):
+        if _one_of_several_views(t):
+            raise RuntimeError(_several_views_message(
+                t, "its base or another view of its base has been modified inplace"))
         view, _ = AsStrided._run((base, view_positions(t._data, base._data)))
         t._grad_fn, t._output_nr = view._grad_fn, 0
         t._requires_grad = view._requires_grad
@@ -78,20 +83,36 @@ def graph_node(t):
     return t._grad_fn
 
 
+def _one_of_several_views(t):
+    """Is ``t`` one of the pieces of split, chunk or unbind? They share one node, so
+    PyTorch refuses to rewrite the history of one piece alone."""
+    return t._grad_fn is not None and issubclass(t._grad_fn.function, (Split, Unbind))
+
+
+def _several_views_message(t, what):
+    return (f"Output {t._output_nr} of {t._grad_fn.function.__name__} is a view and {what}. "
+            f"This view is the output of a function that returns multiple views. Such functions "
+            f"do not allow the output views to be modified inplace. You should replace the "
+            f"inplace operation by an out-of-place one.")
+
+
 def view_positions(view_array, base_array):
     """For each element of ``view_array``, its flat position in ``base_array`` (the
     view shares the base's memory, so the addresses tell)."""
-    def addresses(a):
-        offsets = np.full(a.shape, a.__array_interface__["data"][0], dtype=np.int64)
-        for axis, (n, stride) in enumerate(zip(a.shape, a.strides)):
-            step = [1] * a.ndim
-            step[axis] = n
-            offsets = offsets + (np.arange(n, dtype=np.int64) * stride).reshape(step)
-        return offsets
     base = addresses(base_array).ravel()
     order = np.argsort(base, kind="stable")
     flat = order[np.searchsorted(base[order], addresses(view_array))]
     return np.unravel_index(flat, base_array.shape)
+
+
+def addresses(a):
+    """Where each element of the NumPy array ``a`` lies in memory."""
+    offsets = np.full(a.shape, a.__array_interface__["data"][0], dtype=np.int64)
+    for axis, (n, stride) in enumerate(zip(a.shape, a.strides)):
+        step = [1] * a.ndim
+        step[axis] = n
+        offsets = offsets + (np.arange(n, dtype=np.int64) * stride).reshape(step)
+    return offsets
 
 
 # -- writing in place --------------------------------------------------------------------------
@@ -115,6 +136,8 @@ def check_inplace_allowed(t):
     base = t._base
     if base is not None and base._requires_grad and base._grad_fn is None:
         raise RuntimeError(_view_of_leaf_message())
+    if base is not None and _one_of_several_views(t):
+        raise RuntimeError(_several_views_message(t, "is being modified inplace"))
 
 
 def inplace(t, function, *args):
@@ -196,6 +219,43 @@ def zero_(self):
 def fill_(self, value):
     value = value.item() if isinstance(value, Tensor) else value
     return _fill(self, dtypes.fill_value(value, self.dtype).item(), Fill)  # as PyTorch checks
+
+
+def normal_(self, mean=0.0, std=1.0, *, generator=None):
+    """Fill with normal random numbers of the given mean and standard deviation: the same
+    numbers as PyTorch's after the same ``manual_seed`` (``randn`` is ``normal_(0, 1)``)."""
+    dtype = random.floating(self.dtype, "normal_kernel_cpu")
+    if std < 0:
+        raise RuntimeError(f"normal expects std >= 0.0, but found std {std}")
+    contiguous = self._data.flags.c_contiguous  # else PyTorch makes them one at a time
+    values = random.normal_values(generator, self._data.size, dtype, mean, std, contiguous)
+    return _fill(self, _in_memory_order(self._data, values), Normal)
+
+
+def uniform_(self, *bounds, generator=None, **named):
+    """Fill with uniform random numbers in [from, to) (``x.uniform_(-1, 1)``), the same
+    numbers as PyTorch's after the same ``manual_seed``."""
+    for name in named.keys() - {"from", "to"}:  # PyTorch's names: from and to
+        raise TypeError(f"uniform_() got an unexpected keyword argument '{name}'")
+    low = bounds[0] if bounds else named.get("from", 0.0)
+    high = bounds[1] if len(bounds) > 1 else named.get("to", 1.0)
+    dtype = random.floating(self.dtype, "check_uniform_bounds")
+    if low > high:
+        raise RuntimeError(f"uniform_ expects to return a [from, to) range, but found "
+                           f"from={number(low)} > to={number(high)}")
+    values = random.uniform_values(generator, self._data.size, dtype, low, high)
+    return _fill(self, _in_memory_order(self._data, values), Uniform)
+
+
+def _in_memory_order(data, values):
+    """``values`` laid out in ``data``'s shape the way PyTorch writes random numbers into
+    a tensor: in the order of memory, so a transposed view (x.t().normal_()) gets the
+    numbers its base would."""
+    if data.flags.c_contiguous:
+        return values.reshape(data.shape)
+    placed = np.empty(data.size, values.dtype)
+    placed[np.argsort(addresses(data).ravel(), kind="stable")] = values
+    return placed.reshape(data.shape)
 
 
 def masked_fill_(self, mask, value):
@@ -280,16 +340,47 @@ def clamp_(self, min=None, max=None):
     return inplace(self, Clamp, min, max)
 
 
-def relu_(self):
-    return inplace(self, Relu)
+def in_place(function, name):
+    """``x.exp_()``, ``x.sin_()``, ...: ``function``'s result written into x (the node is the
+    op's own, ExpBackward0, as in PyTorch)."""
+    def run(self):
+        return inplace(self, function)
+    run.__name__ = run.__qualname__ = name
+    return run
 
 
-def exp_(self):
-    return inplace(self, Exp)
+def reshaped(t, function, *args):
+    """``x.unsqueeze_(0)`` and friends: x itself takes the new shape (a view of the same
+    memory, one version more); in a graph its node is the in-place form's."""
+    check_inplace_allowed(t)
+    before = Tensor._make(t._data, t._requires_grad)  # t as it was, keeping its history
+    before._grad_fn, before._output_nr = t._grad_fn, t._output_nr
+    result, node = function._run((before,) + args)
+    t._data = result._data
+    bump_version(t)
+    if result._grad_fn is not None:
+        t._grad_fn, t._output_nr = result._grad_fn, 0
+    if events.listeners:
+        events.op_ran(function, (before,) + args, t, node, inplace=True)
+    return t
 
 
-def neg_(self):
-    return inplace(self, Neg)
+def unsqueeze_(self, dim):
+    return reshaped(self, UnsqueezeInPlace, _dim(dim, self._data.ndim + 1))
+
+
+def squeeze_(self, dim=None):
+    how, dims = squeezing(self, dim)
+    return reshaped(self, (SqueezeInPlace, SqueezeDimsInPlace, SqueezeDimInPlace)[how], dims)
+
+
+def transpose_(self, dim0, dim1):
+    n = self._data.ndim
+    return reshaped(self, TransposeInPlace, _dim(dim0, n), _dim(dim1, n))
+
+
+def t_(self):
+    return reshaped(self, TInPlace, *_t_dims(self, "t_()"))
 
 
 def _view_of_leaf_message():
@@ -398,6 +489,20 @@ class Zero(Fill):
     """Every element set to 0 (``zero_``);  no gradient flows back"""
     node_name = "ZeroBackward0"
     notation = Notation("zero", "{0}.zero_()", Local("0", zeros))
+
+
+class Normal(Fill):
+    """Every element replaced by a normal random number (``normal_``);  no gradient flows
+    back"""
+    node_name = "NormalBackward0"
+    notation = Notation("normal", "{0}.normal_()", Local("0", zeros))
+
+
+class Uniform(Fill):
+    """Every element replaced by a uniform random number (``uniform_``);  no gradient
+    flows back"""
+    node_name = "UniformBackward0"
+    notation = Notation("uniform", "{0}.uniform_()", Local("0", zeros))
 
 
 class CopyFrom(Function):

@@ -12,6 +12,7 @@ from ..autograd.notation import Local, Notation, Rule
 from ..creation import from_numpy
 from .arithmetic import save_factors
 from .broadcasting import broadcast_shape
+from .indexing import IndexGrad, placed
 from .shape import SqueezeDim, UnsafeView
 
 
@@ -248,4 +249,120 @@ class Trace(Function):
 
 def trace(a):
     return Trace.apply(a)
+
+
+def bmm(a, b):
+    """``torch.bmm(A, B)``: out[i] = A[i] @ B[i] for two batches of matrices of the same
+    length (no broadcasting; matmul broadcasts)."""
+    for name, t in (("batch1", a), ("batch2", b)):
+        if t._data.ndim != 3:
+            raise RuntimeError(f"{name} must be a 3D tensor")
+    if a._data.dtype != b._data.dtype:
+        raise RuntimeError(f"expected scalar type {dtypes.SCALAR_TYPE_NAME[a.dtype]} but found "
+                           f"{dtypes.SCALAR_TYPE_NAME[b.dtype]}")
+    (count, _, k), (count2, k2, _) = a._data.shape, b._data.shape
+    if (count2, k2) != (count, k):
+        raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to be: "
+                           f"[{count}, {k}] but got: [{count2}, {k2}].")
+    return BatchedMatmul.apply(a, b)
+
+
+# -- the triangles and the diagonal of a matrix --------------------------------------------------
+def _triangle_notation(name, part):
+    return Notation(name, lambda args: f"{{0}}.{name}({args[1]})",
+                    Rule(lambda args: f"{{g}}.{name}({args[1]})",
+                         lambda g, x, diagonal, out: part(g, diagonal)))
+
+
+class Tril(Function):
+    """The lower triangle: the elements on and below diagonal k kept, the others 0
+    (of the last two dimensions);  the gradient is cut the same way"""
+    node_name = "TrilBackward0"
+    part = staticmethod(np.tril)
+    notation = _triangle_notation("tril", np.tril)
+
+    @classmethod
+    def forward(cls, ctx, x, diagonal):
+        if x._data.ndim < 2:
+            raise RuntimeError(f"{cls.__name__.lower()}: input tensor must have at least 2 dimensions")
+        ctx.diagonal = diagonal
+        return cls.part(x._data, diagonal)
+
+    @classmethod
+    def backward(cls, ctx, grad):
+        return cls.apply(grad, ctx.diagonal), None
+
+
+class Triu(Tril):
+    """The upper triangle: the elements on and above diagonal k kept, the others 0"""
+    node_name = "TriuBackward0"
+    part = staticmethod(np.triu)
+    notation = _triangle_notation("triu", np.triu)
+
+
+def tril(x, diagonal=0):
+    return Tril.apply(x, int(diagonal))
+
+
+def triu(x, diagonal=0):
+    return Triu.apply(x, int(diagonal))
+
+
+def diagonal_positions(shape, diagonal):
+    """The (rows, columns) of diagonal k of a matrix of ``shape``: k > 0 above the main
+    diagonal, k < 0 below it; empty when k lies outside the matrix."""
+    n, m = shape
+    rows = np.arange(max(0, -diagonal), min(n, m - diagonal))
+    return rows, rows + diagonal
+
+
+class Diagonal(Function):
+    """``diag(A, k)`` of a matrix: the elements of its diagonal k, as a vector (a copy);
+    the gradient goes back onto that diagonal, zeros elsewhere"""
+    node_name = "DiagonalBackward0_copy"  # PyTorch's name: diag copies (diagonal() would be a view)
+    notation = Notation("diag", lambda args: _diag_text(args),
+                        Rule(lambda args: f"diag({{g}}, {args[1]}) shaped {tuple(args[0].shape)}",
+                             lambda g, a, diagonal, out: placed(g, a.shape, diagonal_positions(
+                                 a.shape, diagonal))))
+
+    @staticmethod
+    def forward(ctx, a, diagonal):
+        ctx.shape, ctx.key = a._data.shape, diagonal_positions(a._data.shape, diagonal)
+        return a._data[ctx.key]
+
+    @staticmethod
+    def backward(ctx, grad):
+        return IndexGrad.apply(grad, ctx.shape, ctx.key), None
+
+
+class DiagEmbed(Function):
+    """``diag(v, k)`` of a vector: a square matrix with v on its diagonal k, zeros
+    elsewhere;  the gradient is read back from that diagonal"""
+    node_name = "DiagEmbedBackward0"
+    notation = Notation("diag", lambda args: _diag_text(args),
+                        Rule(lambda args: f"diag({{g}}, {args[1]})",
+                             lambda g, v, diagonal, out: g[diagonal_positions(g.shape, diagonal)]))
+
+    @staticmethod
+    def forward(ctx, v, diagonal):
+        ctx.diagonal = diagonal
+        return np.diag(v._data, diagonal)
+
+    @staticmethod
+    def backward(ctx, grad):
+        return Diagonal.apply(grad, ctx.diagonal), None
+
+
+def diag(x, diagonal=0):
+    """``torch.diag(v)``: the matrix with v on its diagonal; ``torch.diag(A)``: the
+    diagonal of A as a vector. ``diagonal=k`` takes the diagonal k above (k < 0: below)."""
+    if x._data.ndim == 1:
+        return DiagEmbed.apply(x, int(diagonal))
+    if x._data.ndim == 2:
+        return Diagonal.apply(x, int(diagonal))
+    raise RuntimeError(f"diag(): Supports 1D or 2D tensors. Got {x._data.ndim}D")
+
+
+def _diag_text(args):
+    return "diag({0})" if args[1] == 0 else f"diag({{0}}, {args[1]})"
 

@@ -18,6 +18,7 @@ from ..dtypes import float_array
 from ..tensor import Tensor, _dim
 from .elementwise import maximum, minimum, where
 from .indexing import Index
+from .shape import stack
 
 
 def normalize_dims(dim, ndim):
@@ -81,16 +82,60 @@ class Cumsum(Function):
     @staticmethod
     def forward(ctx, x, dim, dtype):
         ctx.dim = dim
-        data = x._data
-        if dtype is None and data.dtype.kind in "bi":  # integer running sums are int64, as in PyTorch
-            dtype = dtypes.int64
-        out = np.cumsum(data, axis=dim if data.ndim else None,
-                        dtype=None if dtype is None else dtype.numpy)
-        return out.reshape(data.shape)  # a 0-d tensor stays 0-d
+        return _running(np.cumsum, x, dim, dtype)
 
     @staticmethod
     def backward(ctx, grad):
         return grad.sum(ctx.dim, keepdim=True) - grad.cumsum(ctx.dim) + grad, None, None
+
+
+class Cumprod(Function):
+    """outᵢ = x₀ × x₁ × … × xᵢ along dim;  xⱼ is a factor of every outᵢ with i ≥ j, so its
+    gradient is Σ over i ≥ j of gᵢ times the other factors of outᵢ"""
+    node_name = "CumprodBackward0"
+    notation = Notation("cumprod", lambda args: f"{{0}}.cumprod({args[1]})",
+                        Rule("Σ over i ≥ j of {g}ᵢ × ∏ over k ≤ i, k ≠ j of {0}ₖ",
+                             lambda g, x, dim, dtype, out: _cumprod_gradient(g, x, dim, np.stack)))
+
+    @staticmethod
+    def forward(ctx, x, dim, dtype):
+        ctx.dim = dim
+        ctx.save_for_backward(x)
+        return _running(np.cumprod, x, dim, dtype)
+
+    @staticmethod
+    def backward(ctx, grad):
+        x, = ctx.saved_tensors
+        return _cumprod_gradient(grad, x, ctx.dim, stack), None, None
+
+
+def _running(numpy_op, x, dim, dtype):
+    """A running sum or product along ``dim``; integers and bools run in int64 unless a
+    dtype is given, as in PyTorch."""
+    data = x._data
+    if dtype is None and data.dtype.kind in "bi":
+        dtype = dtypes.int64
+    out = numpy_op(data, axis=dim if data.ndim else None, dtype=None if dtype is None else dtype.numpy)
+    return out.reshape(data.shape)  # a 0-d tensor stays 0-d
+
+
+def _cumprod_gradient(g, x, dim, stack):
+    """Σ over i ≥ j of gᵢ × ∏ over k ≤ i, k ≠ j of xₖ, never dividing by xⱼ (so zeros are
+    fine): running back from the end, sⱼ = gⱼ + xⱼ₊₁ × sⱼ₊₁ collects Σ over i ≥ j of
+    gᵢ × xⱼ₊₁ × … × xᵢ, and xⱼ's gradient is sⱼ times the product of the x before it.
+    Written once for NumPy arrays (the notation) and tensors (backward, differentiable)."""
+    if x.ndim == 0 or x.shape[dim] == 0:
+        return g
+    n = x.shape[dim]
+    lead = (slice(None),) * dim
+    tails = [g[lead + (n - 1,)]]
+    for j in range(n - 2, -1, -1):
+        tails.append(g[lead + (j,)] + x[lead + (j + 1,)] * tails[-1])
+    before, parts = 1, []
+    for j, tail in enumerate(reversed(tails)):
+        parts.append(tail * before)
+        before = before * x[lead + (j,)]
+    return stack(parts, dim)
 
 
 class Var(Function):
@@ -622,6 +667,10 @@ def sum(x, dim=None, keepdim=False, dtype=None):
 
 def cumsum(x, dim, dtype=None):
     return Cumsum.apply(x, _dim(dim, x._data.ndim or 1), dtype)  # a 0-d tensor takes dim 0 or -1
+
+
+def cumprod(x, dim, dtype=None):
+    return Cumprod.apply(x, _dim(dim, x._data.ndim or 1), dtype)
 
 
 def var(x, dim=None, correction=1, keepdim=False):

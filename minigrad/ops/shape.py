@@ -11,6 +11,7 @@ from ..autograd.function import Function
 from ..autograd.notation import Local, Notation, Rule, index_text, ones, sum_to_shape
 from ..dtypes import result_type
 from ..tensor import Tensor, _dim
+from ..quiet import warn
 from .broadcasting import sum_to
 
 
@@ -156,9 +157,14 @@ def transpose(x, dim0, dim1):
 
 
 def t(x):
+    return T.apply(x, *_t_dims(x, "t()"))
+
+
+def _t_dims(x, name):
+    """The dims ``t()`` swaps: 0 and 1 of a matrix; a vector or a number stays as it is."""
     if x._data.ndim > 2:
-        raise RuntimeError(f"t() expects a tensor with <= 2 dimensions, but self is {x._data.ndim}D")
-    return T.apply(x, 0, x._data.ndim - 1) if x._data.ndim == 2 else T.apply(x, 0, 0)
+        raise RuntimeError(f"{name} expects a tensor with <= 2 dimensions, but self is {x._data.ndim}D")
+    return (0, 1) if x._data.ndim == 2 else (0, 0)
 
 
 def permute(x, dims):
@@ -225,14 +231,46 @@ class SqueezeDims(Squeeze):
 
 
 def squeeze(x, dim=None):
+    how, dims = squeezing(x, dim)
+    return (Squeeze, SqueezeDims, SqueezeDim)[how].apply(x, dims)
+
+
+def squeezing(x, dim):
+    """How ``squeeze(dim)`` is recorded (0: every dim, 1: several named, 2: one named), and
+    the dims of size 1 it removes."""
     shape = x._data.shape
     if dim is None:
-        return Squeeze.apply(x, tuple(i for i, s in enumerate(shape) if s == 1))
+        return 0, tuple(i for i, s in enumerate(shape) if s == 1)
     if isinstance(dim, (tuple, list)):
         dims = sorted({_dim(d, x._data.ndim) for d in dim})
-        return SqueezeDims.apply(x, tuple(d for d in dims if shape[d] == 1))
+        return 1, tuple(d for d in dims if shape[d] == 1)
     d = _dim(dim, x._data.ndim)
-    return SqueezeDim.apply(x, (d,) if x._data.ndim and shape[d] == 1 else ())
+    return 2, (d,) if x._data.ndim and shape[d] == 1 else ()
+
+
+# the in-place forms (x.unsqueeze_(0): x itself takes the new shape), named apart by PyTorch
+class UnsqueezeInPlace(Unsqueeze):
+    node_name = "UnsqueezeBackward1"
+
+
+class SqueezeInPlace(Squeeze):
+    node_name = "SqueezeBackward3"
+
+
+class SqueezeDimInPlace(SqueezeDim):
+    node_name = "SqueezeBackward4"
+
+
+class SqueezeDimsInPlace(SqueezeDims):
+    node_name = "SqueezeBackward5"
+
+
+class TransposeInPlace(Transpose):
+    node_name = "TransposeBackward1"
+
+
+class TInPlace(T):
+    node_name = "TBackward1"
 
 
 class Repeat(Function):
@@ -415,6 +453,173 @@ class Unbind(Function):
         return stack(grads, ctx.dim), None
 
 
+class Split(Function):
+    """Consecutive pieces along ``dim``, each ``split_size`` long (the last may be shorter),
+    as views;  their gradients are joined back end to end, zeros for a piece that got none"""
+    node_name = "SplitBackward0"
+    notation = Notation("split", lambda args: f"{{0}}.split({args[1]}, {args[2]})",
+                        Rule(lambda args: f"cat({{g}}, {args[2]})",
+                             lambda g, x, sizes, dim, out: _joined(g, dim), local="1"))
+
+    @staticmethod
+    def sizes(length, split_size, dim):
+        """The length of each piece: ``split(2)`` of 5 elements is 2, 2, 1."""
+        if split_size < 0:
+            raise RuntimeError(f"split expects split_size be non-negative, but got "
+                               f"split_size={split_size}")
+        if split_size == 0:
+            if length:
+                raise RuntimeError(f"split_size can only be 0 if dimension size is 0, but got "
+                                   f"dimension size of {length}")
+            return [0]
+        return [min(split_size, length - start) for start in range(0, length, split_size)] or [0]
+
+    @classmethod
+    def forward(cls, ctx, x, split_size, dim):
+        ctx.dim = dim
+        bounds = np.cumsum([0] + cls.sizes(x._data.shape[dim], split_size, dim)).tolist()
+        lead = (slice(None),) * dim
+        return tuple(x._data[lead + (slice(a, b),)] for a, b in zip(bounds[:-1], bounds[1:]))
+
+    @staticmethod
+    def backward(ctx, *grads):  # the engine has put zeros where a piece got no gradient
+        return cat(grads, ctx.dim), None, None
+
+
+class SplitWithSizes(Split):
+    """``split([1, 2])``: pieces of the lengths given"""
+    node_name = "SplitWithSizesBackward0"
+
+    @staticmethod
+    def sizes(length, split_sizes, dim):
+        if any(s < 0 for s in split_sizes):
+            raise RuntimeError(f"split_with_sizes expects split_sizes have only non-negative "
+                               f"entries, but got split_sizes={list(split_sizes)}")
+        if np.sum(split_sizes) != length:
+            raise RuntimeError(f"split_with_sizes expects split_sizes to sum exactly to {length} "
+                               f"(input tensor's size at dimension {dim}), but got "
+                               f"split_sizes={list(split_sizes)}")
+        return list(split_sizes)
+
+
+def split(x, split_size_or_sections, dim=0):
+    """``x.split(2)``: pieces of 2 along ``dim``; ``x.split([1, 2])``: pieces of 1 and 2."""
+    if x._data.ndim == 0:
+        raise RuntimeError("split expects at least a 1-dimensional tensor")
+    d = _dim(dim, x._data.ndim)
+    if isinstance(split_size_or_sections, (tuple, list)):
+        sizes = tuple(_whole_number(s, "split_with_sizes", "split_sizes") for s in split_size_or_sections)
+        return SplitWithSizes.apply(x, sizes, d)
+    return Split.apply(x, _whole_number(split_size_or_sections, "split_with_sizes", "split_sizes"), d)
+
+
+def chunk(x, chunks, dim=0):
+    """``x.chunk(3)``: at most 3 pieces of equal length (the last may be shorter), as
+    PyTorch makes them: ``split`` with a length of ceil(size / chunks)."""
+    if x._data.ndim == 0:
+        raise RuntimeError("chunk expects at least a 1-dimensional tensor")
+    chunks = _whole_number(chunks, "chunk", "chunks")
+    if chunks <= 0:
+        raise RuntimeError(f"chunk expects `chunks` to be greater than 0, got: {chunks}")
+    d = _dim(dim, x._data.ndim)
+    length = x._data.shape[d]
+    if length == 0:  # nothing to share out: every chunk is empty
+        return SplitWithSizes.apply(x, (0,) * chunks, d)
+    return Split.apply(x, -(-length // chunks), d)
+
+
+def _whole_number(value, op, argument):
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{op}(): argument '{argument}' must be int, not {type(value).__name__}")
+    return int(value)
+
+
+class Flip(Function):
+    """The values in reverse order along ``dims`` (a copy, not a view);  the gradient is
+    flipped back"""
+    node_name = "FlipBackward0"
+    notation = Notation("flip", lambda args: f"{{0}}.flip({_dims_list(args[1])})",
+                        Rule(lambda args: f"{{g}}.flip({_dims_list(args[1])})",
+                             lambda g, x, dims, out: np.flip(g, dims), local="1"))
+
+    @staticmethod
+    def forward(ctx, x, dims):
+        ctx.dims = dims
+        return np.flip(x._data, dims).copy()
+
+    @staticmethod
+    def backward(ctx, grad):
+        return grad.flip(ctx.dims), None
+
+
+def flip(x, dims):
+    """``x.flip(0)``, ``x.flip(0, 1)``, ``torch.flip(x, (0, 1))``."""
+    dims = dims if isinstance(dims, (tuple, list)) else (dims,)
+    n = x._data.ndim
+    axes = []
+    for d in dims:
+        axis = _dim(d, n)
+        if axis in axes:
+            raise RuntimeError(f"dim {axis} appears multiple times in the list of dims")
+        axes.append(axis)
+    return Flip.apply(x, tuple(axes) if n else ())
+
+
+def fliplr(x):
+    """Left and right swapped: the columns in reverse order."""
+    if x._data.ndim < 2:
+        raise RuntimeError("Input must be >= 2-d.")
+    return flip(x, (1,))
+
+
+def flipud(x):
+    """Up and down swapped: the rows in reverse order."""
+    if x._data.ndim < 1:
+        raise RuntimeError("Input must be >= 1-d.")
+    return flip(x, (0,))
+
+
+def _dims_list(dims):
+    return ", ".join(map(str, dims))
+
+
+_INDEXING_WARNING = ("torch.meshgrid: in an upcoming release, it will be required to pass the "
+                     "indexing argument.")
+
+
+def meshgrid(*tensors, indexing=None):
+    """Coordinate grids: ``meshgrid(x, y, indexing='ij')`` gives X[i, j] = x[i] and
+    Y[i, j] = y[j]; ``indexing='xy'`` (as NumPy and plotting) swaps the first two axes.
+    Built from ops, as in PyTorch: each input is viewed along its own axis, then expanded."""
+    if len(tensors) == 1 and isinstance(tensors[0], (tuple, list)):
+        tensors = tuple(tensors[0])
+    if indexing is None:
+        warn(_INDEXING_WARNING)
+        indexing = "ij"
+    if indexing not in ("ij", "xy"):
+        raise RuntimeError(f'torch.meshgrid: indexing must be one of "xy" or "ij", but '
+                           f'received: {indexing}')
+    tensors = _tensor_list(tensors, "meshgrid")
+    if not tensors:
+        raise RuntimeError("meshgrid expects a non-empty TensorList")
+    for t in tensors:
+        if t._data.ndim > 1:
+            raise RuntimeError(f"torch.meshgrid: Expected 0D or 1D tensor in the tensor list but "
+                               f"got a {t._data.ndim}D tensor of shape {list(t._data.shape)}")
+        if t.dtype is not tensors[0].dtype:
+            raise RuntimeError("meshgrid expects all tensors to have the same dtype")
+    order = list(range(len(tensors)))
+    if indexing == "xy" and len(tensors) > 1:  # x runs along the columns: axes 0 and 1 swap
+        order[0], order[1] = 1, 0
+    shape = tuple(tensors[i]._data.size for i in order)
+    grids = [None] * len(tensors)
+    for axis, i in enumerate(order):
+        along = [1] * len(shape)
+        along[axis] = -1
+        grids[i] = view(tensors[i], along).expand(*shape)
+    return tuple(grids)
+
+
 def _tensor_list(tensors, op):
     """cat and stack take a list or tuple of tensors (torch.cat(x) is a common slip)."""
     if isinstance(tensors, Tensor):
@@ -465,6 +670,11 @@ def _part(args, i):
     *tensors, dim = args
     start = sum(t.shape[dim] for t in tensors[:i])
     return slice(start, start + tensors[i].shape[dim])
+
+
+def _joined(g, dim):
+    """A split's gradient from its pieces' (one piece alone comes as an array, not a tuple)."""
+    return np.concatenate(g if isinstance(g, tuple) else (g,), dim)
 
 
 def _operand_list(args):

@@ -52,6 +52,8 @@ SAMPLES = {
     E.Exp: UNARY, E.Sin: UNARY, E.Cos: UNARY, E.Tanh: UNARY, E.Sigmoid: UNARY,
     E.Relu: UNARY, E.Abs: UNARY, E.Sign: UNARY,
     E.Log: [lambda: (positive(2, 3),)], E.Sqrt: [lambda: (positive(2, 3),)],
+    E.Asin: [lambda: (probability(2, 3),)], E.Acos: [lambda: (probability(2, 3),)],
+    E.Atan: UNARY, E.Sinh: UNARY, E.Cosh: UNARY,
     E.Log1p: [lambda: (positive(2, 3),)], E.Log2: [lambda: (positive(2, 3),)],
     E.Log10: [lambda: (positive(2, 3),)], E.Expm1: UNARY, E.Tan: [lambda: (probability(2, 3),)],
     E.ReluGrad: [lambda: (t(2, 3), t(2, 3))],
@@ -129,6 +131,21 @@ SAMPLES = {
     S.Cat: [lambda: (t(2, 3), t(1, 3), 0), lambda: (t(2, 1), t(2, 2), t(2, 3), 1)],
     S.Stack: [lambda: (t(3), t(3), 0), lambda: (t(2, 3), t(2, 3), 1)],
     S.Unbind: [lambda: (t(3, 2), 0), lambda: (t(2, 3), 1)],
+    S.UnsqueezeInPlace: [lambda: (t(2, 3), 0)], S.SqueezeInPlace: [lambda: (t(2, 1, 3), (1,))],
+    S.SqueezeDimInPlace: [lambda: (t(1, 3), (0,))], S.SqueezeDimsInPlace: [lambda: (t(1, 3, 1), (0, 2))],
+    S.TransposeInPlace: [lambda: (t(2, 3, 4), 2, 0)], S.TInPlace: [lambda: (t(2, 3), 0, 1)],
+    S.Split: [lambda: (t(5, 2), 2, 0), lambda: (t(2, 3), 3, 1)],
+    S.SplitWithSizes: [lambda: (t(2, 5), (1, 0, 4), 1)],
+    S.Flip: [lambda: (t(2, 3), (0,)), lambda: (t(2, 3, 4), (0, 2)), lambda: (t(), ())],
+    L.Tril: [lambda: (t(3, 4), 0), lambda: (t(2, 3, 3), -1)],
+    L.Triu: [lambda: (t(4, 3), 1), lambda: (t(3, 3), -5)],
+    L.Diagonal: [lambda: (t(3, 4), 0), lambda: (t(3, 4), 2), lambda: (t(4, 3), -1),
+                 lambda: (t(2, 3), 4)],
+    L.DiagEmbed: [lambda: (t(3), 0), lambda: (t(2), 1), lambda: (t(2), -2)],
+    R.Cumprod: [lambda: (t(2, 3), 1, None), lambda: (t(4), 0, None), lambda: (t(), 0, None),
+                lambda: (torch.tensor([[2.0, 0.0, 3.0, 0.0], [0.5, 4.0, 0.0, 1.5]],
+                                      dtype=torch.float64, requires_grad=True), 1, None)],
+    W.Normal: [lambda: (t(2, 3), np.zeros((2, 3)))], W.Uniform: [lambda: (t(2, 3), np.ones(3))],
     F.MseLoss: [lambda: (t(2, 3), t(3), "mean"), lambda: (t(3), t(3), "sum"),
                 lambda: (t(3), t(3), "none")],
     F.BinaryCrossEntropyWithLogits: [lambda: (t(2, 3), probability(2, 3), r)
@@ -158,7 +175,8 @@ def engine_ops():
     while stack:
         cls = stack.pop()
         stack.extend(cls.__subclasses__())
-        if cls.__module__.startswith(("minigrad.ops", "minigrad.nn")):
+        family_shape = cls.__subclasses__() and "notation" not in cls.__dict__  # Elementwise
+        if cls.__module__.startswith(("minigrad.ops", "minigrad.nn")) and not family_shape:
             found.append(cls)
     return sorted(found, key=lambda cls: cls.__qualname__)
 

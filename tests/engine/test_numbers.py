@@ -69,6 +69,18 @@ def test_float64_ops_with_python_numbers_are_exact(name):
     np.testing.assert_array_equal(got.detach().numpy(), reference(values, 0.1))
 
 
+@pytest.mark.parametrize("op", ["log2", "log10"])
+def test_log2_and_log10_gradients_are_pytorch_s_to_the_last_bit(op, torch):
+    """Their derivatives divide by x · ln 2 and x · ln 10 with PyTorch's constants
+    (math.log(10) is one bit larger and shifts the last digit)."""
+    grads = []
+    for lib in (minigrad, torch):
+        x = lib.tensor([0.5, 1.5, 3.0, 7.25], dtype=lib.float64, requires_grad=True)
+        getattr(x, op)().sum().backward()
+        grads.append(x.grad.tolist())
+    assert grads[0] == grads[1]
+
+
 def test_integer_dtype_given_truncates_and_refuses_what_does_not_fit():
     assert minigrad.tensor([1.7, -1.7], dtype=minigrad.int64).tolist() == [1, -1]
     assert minigrad.tensor([-1, -255], dtype=minigrad.uint8).tolist() == [255, 1]  # two's complement
@@ -171,6 +183,12 @@ FACTORIES = {
     "floor, ceil, trunc of negatives": lambda lib: [f(lib.tensor([-1.5, 1.5])) for f in (
         lib.floor, lib.ceil, lib.trunc)],
     "round of an int tensor": lambda lib: lib.tensor([1, 2]).round(),
+    "floor, ceil, trunc, abs, relu, sign of uint8 keep uint8": lambda lib: [
+        f(lib.tensor([3, 0], dtype=lib.uint8)) for f in (lib.floor, lib.ceil, lib.trunc, lib.abs,
+                                                         lib.relu, lib.sign)],
+    "a step function's gradient is 0 even where the incoming one is inf or nan": lambda lib: [
+        lib.autograd.grad(f(x), x, lib.tensor([float("inf"), float("nan")]))[0]
+        for x in [lib.tensor([1.5, -2.0], requires_grad=True)] for f in (lib.sign, lib.round)],
     "arange(-8.0, 8.0, 0.1), the D2L activation plots": lambda lib: lib.arange(-8.0, 8.0, 0.1),
     "arange(0, 1000, 0.37)": lambda lib: lib.arange(0, 1000, 0.37),
     "arange(5.0, -3.0, -0.7) in float64": lambda lib: lib.arange(5.0, -3.0, -0.7, dtype=lib.float64),

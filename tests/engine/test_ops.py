@@ -92,6 +92,15 @@ def _cut(lib, x):
     return y
 
 
+def _in_place(name, *args):
+    """``y = x * 1; y.<name>(*args)``: the op applied in place to a result in the graph."""
+    def fn(lib, x):
+        y = x * 1
+        getattr(y, name)(*args)
+        return y
+    return fn
+
+
 def _mask_zeroed(lib, x):
     g = x * 3
     g[g > 0] = 0
@@ -127,6 +136,10 @@ def _scalar_and_unary():
         ("tan", lambda lib, x: x.tan(), probabilities),
         ("nan_to_num of finite values", lambda lib, x: lib.nan_to_num(x), None),
         ("sin", lambda lib, x: x.sin(), None), ("cos", lambda lib, x: x.cos(), None),
+        ("asin", lambda lib, x: x.asin(), probabilities), ("torch.acos", lambda lib, x: lib.acos(x), probabilities),
+        ("torch.arcsin", lambda lib, x: lib.arcsin(-x), probabilities),
+        ("atan", lambda lib, x: x.atan(), None), ("torch.arctan", lambda lib, x: lib.arctan(x), None),
+        ("sinh", lambda lib, x: x.sinh(), None), ("torch.cosh", lambda lib, x: lib.cosh(x), None),
         ("torch.sin", lambda lib, x: lib.sin(x), None),
         ("tanh", lambda lib, x: x.tanh(), None), ("sigmoid", lambda lib, x: x.sigmoid(), None),
         ("torch.sigmoid", lambda lib, x: lib.sigmoid(x), None),
@@ -143,6 +156,11 @@ def _scalar_and_unary():
         ("torch.ceil", lambda lib, x: lib.ceil(x) * x, None), ("trunc", lambda lib, x: x.trunc() - x, None),
         ("sigmoid(tanh(x)) * exp(-x)", lambda lib, x: x.tanh().sigmoid() * (-x).exp(), None),
     ]
+    rows += [(f"y.{name}() in place", _in_place(f"{name}_"), values) for name, values in [
+        ("sin", None), ("cos", None), ("tanh", None), ("sigmoid", None), ("exp", None), ("neg", None),
+        ("tan", probabilities), ("asin", probabilities), ("acos", probabilities), ("atan", None),
+        ("sinh", None), ("cosh", None), ("sqrt", positive), ("log", positive), ("reciprocal", positive),
+        ("abs", relu_like), ("relu", relu_like), ("floor", None), ("round", None)]]
     for name, fn, values in rows:
         for shape in ((2, 3), ()):
             yield OpCase(f"{name} {shape}", fn, (shape,),
@@ -184,6 +202,10 @@ def _reductions():
         ("cumsum(0)", lambda lib, x: x.cumsum(0), (2, 3)), ("cumsum(-1)", lambda lib, x: x.cumsum(-1), s3),
         ("torch.cumsum(x, dim=1)", lambda lib, x: lib.cumsum(x, dim=1), s3),
         ("cumsum(0) of 0-d", lambda lib, x: x.cumsum(0), ()),
+        ("cumprod(1)", lambda lib, x: x.cumprod(1), (2, 3)), ("cumprod(-1)", lambda lib, x: x.cumprod(-1), s3),
+        ("torch.cumprod(x, dim=0)", lambda lib, x: lib.cumprod(x, dim=0), (4,)),
+        ("cumprod(0) of 0-d", lambda lib, x: x.cumprod(0), ()),
+        ("cumprod(axis=0)", lambda lib, x: x.cumprod(axis=0), (2, 3)),
         # NumPy's names, as the D2L book writes them
         ("sum(axis=1, keepdims=True)", lambda lib, x: x.sum(axis=1, keepdims=True), s3),
         ("torch.sum(x, axis=0)", lambda lib, x: lib.sum(x, axis=0), (2, 3)),
@@ -227,7 +249,9 @@ def _reductions():
     for name, fn, shape in [
             ("prod() with zeros", lambda lib, x: x.prod(), (3, 2, 2)),
             ("prod(1) with zeros", lambda lib, x: x.prod(1), (2, 3)),
-            ("prod(0, keepdim) with zeros", lambda lib, x: x.prod(0, keepdim=True), (3, 2, 2))]:
+            ("prod(0, keepdim) with zeros", lambda lib, x: x.prod(0, keepdim=True), (3, 2, 2)),
+            ("cumprod(1) with zeros", lambda lib, x: x.cumprod(1), (3, 5)),
+            ("cumprod(0) with zeros", lambda lib, x: x.cumprod(0), (6, 2))]:
         yield OpCase(name, fn, (shape,), values=with_zeros)
 
 
@@ -243,6 +267,8 @@ def _products():
     yield OpCase("2 * dot(x, x) (the chapter's y)", lambda lib, a: 2 * lib.dot(a, a), ((4,),))
     yield OpCase("x.dot(x) * 2", lambda lib, a: a.dot(a) * 2, ((4,),))
     yield OpCase("mm", lambda lib, a, b: a.mm(b), ((2, 3), (3, 4)))
+    yield OpCase("torch.bmm", lambda lib, a, b: lib.bmm(a, b), ((4, 2, 3), (4, 3, 5)))
+    yield OpCase("x.bmm(y) of one pair", lambda lib, a, b: a.bmm(b), ((1, 3, 3), (1, 3, 1)))
     yield OpCase("torch.outer", lambda lib, a, b: lib.outer(a, b), ((2,), (3,)))
     yield OpCase("torch.mm", lambda lib, a, b: lib.mm(a, b), ((2, 3), (3, 4)))
     yield OpCase("mv", lambda lib, a, b: a.mv(b), ((2, 3), (3,)))
@@ -350,6 +376,38 @@ def _shapes_and_indexing():
         ("trace", lambda lib, x: x.trace(), (3, 3)), ("torch.trace of 2x3", lambda lib, x: lib.trace(x), (2, 3)),
         ("x.where(x > 0, y)", lambda lib, x, y: x.where(x > 0, y), ((2, 3), (3,))),
         ("contiguous of a transpose", lambda lib, x: x.t().contiguous(), (2, 3)),
+        ("y.unsqueeze_(1)", _in_place("unsqueeze_", 1), (2, 3)),
+        ("y.squeeze_()", _in_place("squeeze_"), (1, 3, 1)),
+        ("y.squeeze_(0)", _in_place("squeeze_", 0), (1, 3)),
+        ("y.squeeze_((0, 2))", _in_place("squeeze_", (0, 2)), (1, 3, 1)),
+        ("y.transpose_(0, 2)", _in_place("transpose_", 0, 2), s3),
+        ("y.t_()", _in_place("t_"), (2, 3)),
+        ("flip(0)", lambda lib, x: x.flip(0), (2, 3)), ("flip(0, -1)", lambda lib, x: x.flip(0, -1), s3),
+        ("torch.flip(x, (1,)) * x", lambda lib, x: lib.flip(x, (1,)) * x, (2, 3)),
+        ("fliplr", lambda lib, x: x.fliplr(), (2, 3)), ("torch.flipud", lambda lib, x: lib.flipud(x), (3,)),
+        ("flip of 0-d", lambda lib, x: x.flip(0), ()),
+        ("split(2) pieces joined", lambda lib, x: lib.cat([p * (i + 1) for i, p in enumerate(x.split(2))]), (5, 2)),
+        ("split(2, dim=1)[1] (others get zeros)", lambda lib, x: x.split(2, dim=1)[1], s3),
+        ("torch.split(x, [1, 0, 2])[2]", lambda lib, x: lib.split(x, [1, 0, 2])[2], (3, 2)),
+        ("split([2, 1], -1) both", lambda lib, x: (lambda a, b: a.sum(-1) * b.squeeze(-1))(*x.split([2, 1], -1)), (2, 3)),
+        ("chunk(3) stacked", lambda lib, x: lib.stack(x.chunk(3)[:2]), (5, 2)),
+        ("torch.chunk(x, 2, 1)[0]", lambda lib, x: lib.chunk(x, 2, 1)[0], (2, 3)),
+        ("tril", lambda lib, x: x.tril(), (3, 3)), ("tril(-1) of 2x3x4", lambda lib, x: x.tril(-1), s3),
+        ("torch.triu(x, diagonal=1)", lambda lib, x: lib.triu(x, diagonal=1), (3, 4)),
+        ("triu(-2) ** 2", lambda lib, x: x.triu(-2) ** 2, (4, 3)),
+        ("diag of a matrix", lambda lib, x: x.diag(), (3, 3)),
+        ("torch.diag(x, 1) of 3x4", lambda lib, x: lib.diag(x, 1), (3, 4)),
+        ("diag(diagonal=-1) of 4x2", lambda lib, x: x.diag(diagonal=-1), (4, 2)),
+        ("diag(3) of 3x4 (one element)", lambda lib, x: x.diag(3), (3, 4)),
+        ("diag of a vector", lambda lib, x: x.diag(), (3,)),
+        ("torch.diag(v, -2) @ v", lambda lib, x: lib.diag(x, -2) @ lib.cat([x, x[:2]]), (3,)),
+        ("diag(diag(A))", lambda lib, x: x.diag().diag(), (3, 3)),
+        ("meshgrid ij", lambda lib, a, b: (lambda X, Y: X * Y + X)(*lib.meshgrid(a, b, indexing="ij")),
+         ((2,), (3,))),
+        ("meshgrid xy", lambda lib, a, b: (lambda X, Y: X ** 2 * Y)(*lib.meshgrid(a, b, indexing="xy")),
+         ((2,), (3,))),
+        ("meshgrid xy of three, one 0-d", lambda lib, a, b, c: (lambda X, Y, Z: X * Y - Z)(
+            *lib.meshgrid([a, b, c], indexing="xy")), ((2,), (), (4,))),
     ]
     for name, fn, shapes in rows:
         shapes = shapes if shapes and isinstance(shapes[0], tuple) else (shapes,)

@@ -73,6 +73,71 @@ def test_normal_with_mean_and_std_matches_pytorch(torch, dtype, size):
 
 
 @pytest.mark.torch
+@pytest.mark.parametrize("dtype", FLOATS)
+@pytest.mark.parametrize("shape", [(3,), (2, 20), (4, 5), (0,), ()], ids=str)
+@pytest.mark.parametrize("view", ["whole", "transposed", "sliced"])
+def test_normal_and_uniform_in_place_match_pytorch(torch, dtype, shape, view):
+    """``w.normal_(0, 0.01)``, ``w.uniform_(-a, a)`` (D2L's initialisations): the same bits
+    as PyTorch, also into views, which PyTorch fills in the order of memory."""
+    pick = {"whole": lambda t: t, "transposed": lambda t: t.t() if t.dim() == 2 else t,
+            "sliced": lambda t: t[..., 1:] if t.dim() else t}[view]
+    both(torch, 11)
+    made = {}
+    for lib in (minigrad, torch):
+        t = lib.zeros(shape, dtype=getattr(lib, dtype))
+        pick(t).normal_(0.5, 0.01)
+        u = lib.ones(shape, dtype=getattr(lib, dtype))
+        pick(u).uniform_(-1 / 3, 1 / 7)
+        v = lib.empty(shape, dtype=getattr(lib, dtype)).uniform_()
+        made[lib] = t, u, v, lib.randn(3, dtype=getattr(lib, dtype))  # the generator moved alike
+    for ours, theirs in zip(made[minigrad], made[torch]):
+        assert_same_bits(ours, theirs)
+
+
+@pytest.mark.torch
+def test_normal_and_uniform_in_place_keyword_arguments(torch):
+    for lib in (minigrad, torch):
+        lib.manual_seed(2)
+    g = {lib: lib.Generator().manual_seed(9) for lib in (minigrad, torch)}
+    for lib in (minigrad, torch):
+        g[lib] = (lib.empty(17).normal_(mean=1, std=2, generator=g[lib]),
+                  lib.empty(5).uniform_(**{"from": 2, "to": 3}), lib.rand(2))
+    for ours, theirs in zip(g[minigrad], g[torch]):
+        assert_same_bits(ours, theirs)
+
+
+def test_normal_in_place_after_manual_seed_is_randn():
+    """``randn`` is ``normal_(0, 1)`` into a new tensor: the same numbers from the same seed."""
+    for shape in [(5,), (40,), (3, 7)]:
+        minigrad.manual_seed(4)
+        expected = minigrad.randn(shape)
+        minigrad.manual_seed(4)
+        np.testing.assert_array_equal(minigrad.empty(shape).normal_()._data, expected._data)
+        minigrad.manual_seed(4)
+        expected = minigrad.rand(shape) * 2 - 1
+        minigrad.manual_seed(4)
+        np.testing.assert_allclose(minigrad.empty(shape).uniform_(-1, 1)._data, expected._data,
+                                   atol=1e-7)
+
+
+def test_normal_and_uniform_in_place_record_no_gradient():
+    """On a tensor in a graph they are recorded (NormalBackward0, UniformBackward0) and cut
+    the gradient: the new values do not depend on the old ones."""
+    w = minigrad.ones(3, requires_grad=True)
+    y = w * 2
+    y.normal_()
+    assert type(y.grad_fn).__name__ == "NormalBackward0" and y._version == 1
+    z = w * 3
+    z[1:].uniform_(0, 1)
+    assert type(z.grad_fn).__name__ == "CopySlices"
+    (y.sum() + z.sum()).backward()
+    assert w.grad.tolist() == [3.0, 0.0, 0.0]
+    with minigrad.no_grad():
+        w.uniform_(-0.1, 0.1)
+    assert w.is_leaf and ((w >= -0.1) & (w < 0.1)).all()
+
+
+@pytest.mark.torch
 @pytest.mark.parametrize("low", [0, -5, -2**40])
 @pytest.mark.parametrize("span", [1, 7, 1000, 2**28 - 1, 2**28, 2**31, 2**32 + 1, 2**45])
 def test_randint_matches_pytorch(torch, low, span):

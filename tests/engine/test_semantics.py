@@ -367,6 +367,65 @@ def test_a_view_sees_an_in_place_change_of_its_base(torch):
     np.testing.assert_array_equal(grad.numpy(), [0.0, 16.0, 24.0])  # d(2x)²/dx = 8x
 
 
+def test_split_and_chunk_give_views_and_flip_a_copy(torch):
+    """PyTorch's split and chunk pieces share the tensor's memory and version counter;
+    flip copies."""
+    def program(lib):
+        x = lib.arange(6.0)
+        a, b = x.split([2, 4])
+        c = x.chunk(3)[2]
+        f = x.flip(0)
+        x.add_(10)
+        return (a, b, c, f, a._version, c._version, f._version, b.data_ptr() - x.data_ptr(),
+                c._base is x, f._base is None)
+
+    a, b, c, f, *_ = same_in_both(program, torch)
+    assert c.tolist() == [14.0, 15.0] and f.tolist() == [5.0, 4.0, 3.0, 2.0, 1.0, 0.0]
+
+
+def test_split_pieces_refuse_a_base_changed_in_place(torch):
+    """The pieces share one node, so after ``y.mul_(3)`` PyTorch will not rebuild their
+    history (a slice ``y[:2]`` would be rebuilt): the error says to work out of place."""
+    for lib in (minigrad, torch):
+        y = lib.tensor([1.0, 2.0, 3.0, 4.0], requires_grad=True) * 1
+        first, second = y.chunk(2)
+        y.mul_(3)
+        with pytest.raises(RuntimeError, match="Output 0 of Split is a view and its base or "
+                                               "another view of its base has been modified inplace"):
+            first * second
+        with pytest.raises(RuntimeError, match="Output 1 of Split is a view and its base"):
+            second.grad_fn
+
+
+@pytest.mark.parametrize("indexing", ["ij", "xy"])
+def test_meshgrid_is_numpys_meshgrid(indexing, torch):
+    def program(lib):
+        x = lib.tensor([1.0, 2.0], requires_grad=True)
+        y = lib.tensor([10.0, 20.0, 30.0], requires_grad=True)
+        X, Y = lib.meshgrid(x, y, indexing=indexing)
+        (X * Y).sum().backward()
+        return X, Y, x.grad, y.grad
+
+    X, Y, *_ = same_in_both(program, torch)
+    np_X, np_Y = np.meshgrid([1.0, 2.0], [10.0, 20.0, 30.0], indexing=indexing)
+    np.testing.assert_array_equal(X.detach().numpy(), np_X)
+    np.testing.assert_array_equal(Y.detach().numpy(), np_Y)
+
+
+def test_meshgrid_without_indexing_warns_and_takes_ij(torch):
+    for lib in (minigrad, torch):
+        with pytest.warns(UserWarning) as caught:
+            X, Y = lib.meshgrid(lib.arange(2), lib.arange(3))
+        assert str(caught[0].message).startswith(
+            "torch.meshgrid: in an upcoming release, it will be required to pass the indexing "
+            "argument."), lib.__name__
+        assert X.tolist() == [[0, 0, 0], [1, 1, 1]] and Y.tolist() == [[0, 1, 2], [0, 1, 2]]
+    assert caught[0].filename != __file__  # PyTorch points into torch/functional.py
+    with pytest.warns(UserWarning) as caught:
+        minigrad.meshgrid(minigrad.arange(2), minigrad.arange(3))
+    assert caught[0].filename == __file__  # minigrad at the student's line
+
+
 def test_zero_and_fill_in_a_graph(torch):
     def program(lib):
         x = lib.tensor([1.0, 2.0], requires_grad=True)
