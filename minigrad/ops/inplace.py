@@ -336,6 +336,10 @@ def pow_(self, exponent):
     return inplace(self, Pow, exponent)
 
 
+def square_(self):
+    return inplace(self, Pow, 2)
+
+
 def clamp_(self, min=None, max=None):
     return inplace(self, Clamp, min, max)
 
