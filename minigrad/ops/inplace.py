@@ -48,7 +48,8 @@ def alias(t):
     out._vc = t._version_counter
     out._base = t._base if t._base is not None else t
     out._view_version = out._vc.value
-    out._inference = t._inference  # a view is what its base is
+    if out._inference is not t._inference:  # a view is what its base is
+        out._inference = t._inference
     return out
 
 
@@ -61,7 +62,8 @@ def as_view(out, args):
             out._vc = a._version_counter
             out._base = a._base if a._base is not None else a
             out._view_version = out._vc.value
-            out._inference = a._inference
+            if out._inference is not a._inference:
+                out._inference = a._inference
             return
 
 
