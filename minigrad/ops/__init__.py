@@ -267,6 +267,12 @@ def unbind(input, dim=0):
     return S.Unbind.apply(input, _dim(dim, input._data.ndim))
 
 
+def split_method(input, split_size, dim=0):
+    """``x.split(2)``: the method's argument is called split_size (torch.split's is
+    split_size_or_sections); either takes an int or a list of sizes."""
+    return S.split(input, split_size, dim)
+
+
 def flip_method(input, *dims):
     """``x.flip(0)``, ``x.flip(0, 1)`` or ``x.flip((0, 1))``: the dims to reverse."""
     if not dims:
@@ -521,7 +527,8 @@ TABLE = [
     ("gather",        I.gather,                                  BOTH),
     ("index_select",  I.index_select,                            BOTH),
     ("unbind",        unbind,                                    BOTH),
-    ("split",         S.split,                                   BOTH),
+    ("split",         split_method,                              METHOD),
+    ("split",         S.split,                                   FUNCTION),
     ("chunk",         S.chunk,                                   BOTH),
     ("flip",          flip_method,                               METHOD),
     ("flip",          flip_function,                             FUNCTION),

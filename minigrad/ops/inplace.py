@@ -224,6 +224,7 @@ def fill_(self, value):
 def normal_(self, mean=0.0, std=1.0, *, generator=None):
     """Fill with normal random numbers of the given mean and standard deviation: the same
     numbers as PyTorch's after the same ``manual_seed`` (``randn`` is ``normal_(0, 1)``)."""
+    mean, std = (a.item() if isinstance(a, Tensor) else a for a in (mean, std))
     dtype = random.floating(self.dtype, "normal_kernel_cpu")
     if std < 0:
         raise RuntimeError(f"normal expects std >= 0.0, but found std {std}")
@@ -239,6 +240,7 @@ def uniform_(self, *bounds, generator=None, **named):
         raise TypeError(f"uniform_() got an unexpected keyword argument '{name}'")
     low = bounds[0] if bounds else named.get("from", 0.0)
     high = bounds[1] if len(bounds) > 1 else named.get("to", 1.0)
+    low, high = (a.item() if isinstance(a, Tensor) else a for a in (low, high))
     dtype = random.floating(self.dtype, "check_uniform_bounds")
     if low > high:
         raise RuntimeError(f"uniform_ expects to return a [from, to) range, but found "

@@ -414,6 +414,7 @@ def _shapes_and_indexing():
         ("flip of 0-d", lambda lib, x: x.flip(0), ()),
         ("split(2) pieces joined", lambda lib, x: lib.cat([p * (i + 1) for i, p in enumerate(x.split(2))]), (5, 2)),
         ("split(2, dim=1)[1] (others get zeros)", lambda lib, x: x.split(2, dim=1)[1], s3),
+        ("split(split_size=3)[0]", lambda lib, x: x.split(split_size=3)[0], (5, 2)),
         ("torch.split(x, [1, 0, 2])[2]", lambda lib, x: lib.split(x, [1, 0, 2])[2], (3, 2)),
         ("split([2, 1], -1) both", lambda lib, x: (lambda a, b: a.sum(-1) * b.squeeze(-1))(*x.split([2, 1], -1)), (2, 3)),
         ("chunk(3) stacked", lambda lib, x: lib.stack(x.chunk(3)[:2]), (5, 2)),
