@@ -1,5 +1,6 @@
-"""``python -m bench``: minigrad against PyTorch (and NumPy by hand), in one process, then
-how fast big graphs are drawn (``bench.viz_graphs``).
+"""``python -m bench``: minigrad against PyTorch (and NumPy by hand), in one process, other
+Python engines on the same workloads (``bench.peers``), then how fast big graphs are drawn
+(``bench.viz_graphs``).
 
 Each workload runs in both libraries in turn, several times; the best time of each is
 compared. Ratios are minigrad time / baseline time: below 1 means minigrad is faster.
@@ -17,7 +18,7 @@ import sys
 for _pool in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_pool, "1")  # before NumPy is imported: its BLAS reads them once
 
-from . import engine_workloads, event_overhead  # noqa: E402
+from . import engine_workloads, event_overhead, peers  # noqa: E402
 
 
 def main(argv=None):
@@ -36,6 +37,8 @@ def main(argv=None):
               f"{cpu:5.2f}  <= {r['target']:<4} {r['baseline']}  [{mark}]")
     print("ratio: by the wall clock; cpu: by this process's CPU time (what a busy machine "
           "does not inflate)")
+    print()
+    peers.report(peers.run(quick=args.quick))
     print()
     _drawing(args.quick)
     return 0

@@ -61,3 +61,60 @@ def allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
 def isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
     b = operand(b, a)
     return from_numpy(np.isclose(a._data, b._data, rtol=rtol, atol=atol, equal_nan=equal_nan))
+
+
+def nbytes(input):
+    """How many bytes the values take: numel × element_size."""
+    return input._data.nbytes
+
+
+def is_complex(input):
+    return False  # minigrad has no complex dtypes
+
+
+def is_signed(input):
+    return input.dtype is not dtypes.uint8 and input.dtype is not dtypes.bool_
+
+
+def is_nonzero(input):
+    return bool(input)  # with PyTorch's error for no values or several
+
+
+def nonzero(input, *, as_tuple=False):
+    """The indices of the elements that are not 0 (or False): one row per element, or with
+    ``as_tuple=True`` one index tensor per dimension (what ``x[...]`` takes)."""
+    found = np.nonzero(np.atleast_1d(input._data))
+    if as_tuple:
+        return tuple(from_numpy(i.astype(np.int64)) for i in found)
+    if input._data.ndim == 0:  # one row (a nonzero number) or none, of no indices
+        return from_numpy(np.zeros((np.count_nonzero(input._data), 0), dtype=np.int64))
+    return from_numpy(np.stack(found, axis=1).astype(np.int64))
+
+
+def argwhere(input):
+    return nonzero(input)
+
+
+def count_nonzero(input, dim=None):
+    return from_numpy(np.asarray(np.count_nonzero(input._data, axis=dim), dtype=np.int64))
+
+
+def unique(input, sorted=True, return_inverse=False, return_counts=False, dim=None):
+    """The distinct values, in increasing order; ``return_counts=True`` also says how often
+    each occurs, ``return_inverse=True`` where each element's value is in the result."""
+    values, inverse, counts = np.unique(input._data, return_inverse=True, return_counts=True,
+                                        axis=dim)
+    result = (from_numpy(values),)
+    if return_inverse:
+        shape = input._data.shape if dim is None else (input._data.shape[dim],)
+        result += (from_numpy(inverse.astype(np.int64).reshape(shape)),)
+    if return_counts:
+        result += (from_numpy(counts.astype(np.int64)),)
+    return result[0] if len(result) == 1 else result
+
+
+def isin(elements, test_elements, *, invert=False):
+    """For each element, whether it is among ``test_elements``."""
+    test = test_elements._data if isinstance(test_elements, Tensor) else np.asarray(test_elements)
+    data = elements._data if isinstance(elements, Tensor) else np.asarray(elements)
+    return from_numpy(np.isin(data, test, invert=invert))

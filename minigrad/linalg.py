@@ -1,5 +1,9 @@
-"""``torch.linalg``: the vector norms (``torch.linalg.norm(x)`` is ``x.norm()``)."""
+"""``torch.linalg``: the vector norms (``torch.linalg.norm(x)`` is ``x.norm()``), and
+``torch.linalg.matmul``, the same as ``torch.matmul``."""
+from .ops import functions as _ops
 from .ops.reduce import norm as _norm
+
+matmul = _ops["matmul"]
 
 
 def vector_norm(x, ord=2, dim=None, keepdim=False):

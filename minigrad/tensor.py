@@ -17,6 +17,7 @@ from .language import hint
 
 ACCUMULATED = "accumulated"  # marks a leaf's post-accumulate hooks among its hooks
 _warned_float = False  # float(x) of a tensor that requires grad: warned already
+_new = object.__new__
 
 
 class Size(tuple):
@@ -35,9 +36,15 @@ class Tensor:
     Make tensors with ``minigrad.tensor([...])``, ``minigrad.arange(4.0)`` and friends;
     ``Tensor([...])`` is PyTorch's legacy constructor (always float32).
     """
-    __slots__ = ("_data", "_requires_grad", "_grad", "_grad_fn", "_output_nr",
-                 "_vc", "_base", "_view_version", "_accumulator", "_hooks", "_inference",
-                 "_wrapped_number", "__weakref__")
+    # What every tensor sets lives in slots; what few tensors ever set (a view's version,
+    # a leaf's hooks, ...) is a class default until a tensor sets its own (then it goes in
+    # the tensor's __dict__, which PyTorch's tensors have too: x.name = "a" works). Making
+    # a tensor, done for every op, then writes five attributes instead of twelve.
+    __slots__ = ("_data", "_requires_grad", "_grad", "_grad_fn", "_output_nr", "_vc", "_base",
+                 "_view_version",  # set with _base: the version a view's grad_fn was made at
+                 "_wrapped_number", "__dict__", "__weakref__")
+    _accumulator = _hooks = None
+    _inference = False  # made inside inference_mode
     __array_priority__ = 1000  # numpy_array * tensor calls Tensor.__rmul__
 
     def __init__(self, *args, **kwargs):
@@ -53,13 +60,14 @@ class Tensor:
     @classmethod
     def _make(cls, data, requires_grad=False, into=None):
         """A new tensor around the NumPy array ``data`` (no copy)."""
-        t = object.__new__(cls) if into is None else into
+        t = _new(cls) if into is None else into
         t._data = data
         t._requires_grad = requires_grad
-        t._grad = t._grad_fn = t._vc = t._base = t._view_version = t._accumulator = t._hooks = None
-        t._wrapped_number = None  # True for the 2 of x * 2 (see broadcasting.operand)
+        t._grad = t._grad_fn = t._vc = t._base = None
         t._output_nr = 0
-        t._inference = _GradMode.inference  # made inside inference_mode
+        t._wrapped_number = False  # True for the 2 of x * 2 (see broadcasting.operand)
+        if _GradMode.inference:
+            t._inference = True
         return t
 
     # -- what the tensor is ---------------------------------------------------------
@@ -276,7 +284,8 @@ class Tensor:
         """The same values (same memory), cut from the graph: treated as a constant."""
         out = Tensor._make(self._data)
         out._vc = self._version_counter
-        out._inference = self._inference
+        if out._inference is not self._inference:  # inside inference_mode too, as self is
+            out._inference = self._inference
         if events.listeners:
             events.announce(events.Detached(self, out))
         return out
@@ -292,7 +301,8 @@ class Tensor:
     def data(self):
         """The values without history. Changes through ``.data`` are invisible to autograd."""
         out = Tensor._make(self._data)
-        out._inference = self._inference
+        if out._inference is not self._inference:
+            out._inference = self._inference
         return out
 
     @data.setter

@@ -39,9 +39,10 @@ class Node:
     as ``(node, output_nr)`` pairs, ``(None, 0)`` for inputs that need no gradient.
 
     Defaults live on the class, so making a node (once per op) costs almost nothing, and
-    a node holds few objects of its own: the inputs' nodes in one tuple (``_next``), their
-    output numbers and what was saved as numbers. Python's cycle collector re-scans every
-    object a program keeps, so a 100,000-op graph with few objects per op is a fast one.
+    a node holds few objects of its own: the inputs' nodes in one tuple (``_next``), and
+    what was saved. Its records of numbers (output numbers, shapes, versions) are shared
+    between nodes (``share``). Python's cycle collector re-scans every object a program
+    keeps, so a 100,000-op graph with few objects per op is a fast one.
 
     What a drawing may read (methods, so that a ``ctx`` of yours may still use any
     attribute name; none of them runs an op): ``name()``, ``next_functions``,
@@ -327,56 +328,67 @@ class Function:
         """Run forward and, if any input requires grad, connect the result to the graph.
         Returns the result and its node (None when nothing was recorded)."""
         ctx = cls._Node()
-        grad_enabled = recording = _GradMode.enabled
-        if recording:
+        grad_enabled = _GradMode.enabled
+        recording = False
+        if grad_enabled:
             needs = tuple([isinstance(a, Tensor) and a._requires_grad for a in args])
-            recording = True in needs
-            if recording:
+            if True in needs:
+                recording = True
                 ctx.needs_input_grad = share(needs, needs)
             _GradMode.enabled = False  # what forward does inside is not part of the graph
         # A custom forward's own ops (x.clamp(min=0) inside MyReLU) are not steps of a
         # recording either: apply announces the op as one step when it returns.
-        muted, events.ops_muted = events.ops_muted, True
+        listening = events.listeners
+        if listening:
+            muted, events.ops_muted = events.ops_muted, True
         numpy_warnings = mute()  # PyTorch gives inf and nan silently, NumPy would warn
         try:
             result = cls.forward(ctx, *args)
         finally:
             unmute(numpy_warnings)
-            _GradMode.enabled, events.ops_muted = grad_enabled, muted
+            _GradMode.enabled = grad_enabled
+            if listening:
+                events.ops_muted = muted
         if type(result) is tuple:
             result = tuple([_as_output(r, args) for r in result])
+            if recording:
+                _connect(ctx, args, result)
         else:
             result = _as_output(result, args)
-        if not recording:
-            return result, None
-        _connect(ctx, args, result if type(result) is tuple else (result,))
-        return result, ctx
+            if recording:
+                _connect(ctx, args, (result,))
+        return result, ctx if recording else None
 
 
 def _as_output(value, args):
     """Wrap what forward returned as a tensor. A result that is a view into an input's
     memory (``reshape``, ``x[0]``, ...) shares that input's version counter, so an
     in-place change through either one is noticed (``inplace.py``)."""
-    if type(value) is not np.ndarray:
-        if isinstance(value, Tensor):
-            return alias(value) if any(value is a for a in args) else value
-        return Tensor._make(np.asarray(value))  # reductions give NumPy scalars
-    out = Tensor._make(value)
-    if value.base is not None:
-        as_view(out, args)
-    return out
+    if type(value) is np.ndarray:
+        out = Tensor._make(value)
+        if value.base is not None:
+            as_view(out, args)
+        return out
+    if isinstance(value, Tensor):
+        return alias(value) if any(value is a for a in args) else value
+    return Tensor._make(np.asarray(value))  # NumPy gives a scalar for a 0-d result
 
 
 # Equal records of numbers (input shapes and dtypes, which inputs need a gradient, saved
-# versions) are shared: a 100,000-op graph then holds a handful of them, not 100,000 copies
-# that Python's cycle collector would visit one by one each time it scans the graph.
+# versions) are shared: a 100,000-op graph then holds a handful of them. Each record a node
+# kept for itself would be a new object for Python's cycle collector, and the more new
+# objects a program keeps, the more often the collector scans everything it holds (three
+# full scans of a 100,000-op chain instead of seven, measured).
 _records = {}
 share = _records.setdefault  # share(record, record): the equal record kept, or this one
 
 
 def _connect(ctx, args, outputs):
-    """Make ``ctx`` the ``grad_fn`` of the outputs and remember what backward needs."""
+    """Make ``ctx`` the ``grad_fn`` of the outputs and remember what backward needs: for
+    each tensor input its node (None if no gradient flows there), which output of that
+    node it was, and its shape and dtype (a gradient must come back in them)."""
     nodes, nrs, meta = [], [], []
+    plain = False
     for a in args:
         if isinstance(a, Tensor):
             node = a._grad_fn if a._base is None else graph_node(a)
@@ -385,22 +397,26 @@ def _connect(ctx, args, outputs):
             nodes.append(node)
             nrs.append(a._output_nr)
             meta.append((a._data.shape, a._data.dtype))
+        else:
+            plain = True
     if len(_records) > 10_000:  # a program whose shapes keep changing: start over
         _records.clear()
     nrs, meta = tuple(nrs), tuple(meta)
     ctx._next, ctx._next_nrs, ctx._input_meta = tuple(nodes), share(nrs, nrs), share(meta, meta)
-    if len(nodes) < len(args):  # numbers and settings too: remember them for a drawing
+    if plain:  # numbers and settings too: remember them for a drawing
         ctx._plain_args = tuple([a for a in args if not isinstance(a, Tensor)])
         positions = [i for i, a in enumerate(args) if isinstance(a, Tensor)]
         if positions != list(range(len(positions))):  # a number first: forward(ctx, k, x)
             ctx._input_positions = tuple(positions)
     ctx.sequence_nr = next(_sequence)
-    if len(outputs) > 1:
-        ctx._output_meta = [(out._data.shape, out.dtype) for out in outputs]
     skip = ctx._non_differentiable
-    for nr, out in enumerate(outputs):
+    nr = 0
+    for out in outputs:
         if out._data.dtype.kind == "f" and not (skip and any(out is s for s in skip)):
             out._grad_fn, out._output_nr, out._requires_grad = ctx, nr, True
+        nr += 1
+    if nr > 1:
+        ctx._output_meta = [(out._data.shape, out.dtype) for out in outputs]
     if ctx._to_save:
         _save(ctx, args, outputs)
 

@@ -178,6 +178,14 @@ def outer(input, vec2):
     return input.reshape(-1, 1) * vec2
 
 
+def clamp_min(input, min):
+    return E.clamp(input, min=min) if isinstance(min, Tensor) else E.ClampMin.apply(input, min, None)
+
+
+def clamp_max(input, max):
+    return E.clamp(input, max=max) if isinstance(max, Tensor) else E.ClampMax.apply(input, None, max)
+
+
 def square(input):
     return pow(input, 2)
 
@@ -222,6 +230,14 @@ def view(input, *shape):
     return S.view(input, shape)
 
 
+def ravel(input):
+    return S.view(input.contiguous(), (-1,))  # a copy first where needed, as PyTorch does
+
+
+def broadcast_to(input, size):
+    return S.expand(input, tuple(size))
+
+
 def view_as(input, other):
     return S.view(input, other.shape)
 
@@ -249,6 +265,12 @@ def select(input, dim, index):
 def unbind(input, dim=0):
     """The slices along ``dim``, as a tuple of tensors (views)."""
     return S.Unbind.apply(input, _dim(dim, input._data.ndim))
+
+
+def split_method(input, split_size, dim=0):
+    """``x.split(2)``: the method's argument is called split_size (torch.split's is
+    split_size_or_sections); either takes an int or a list of sizes."""
+    return S.split(input, split_size, dim)
 
 
 def flip_method(input, *dims):
@@ -384,7 +406,7 @@ TABLE = [
     ("div",           by_name(div_),                           BOTH),
     ("divide",        by_name(div_, "divide"),                 BOTH),
     ("neg",           neg,                                       BOTH),
-    ("negative",      neg,                                       FUNCTION),
+    ("negative",      neg,                                       BOTH),
     ("pow",           by_name(pow, "pow"),                     BOTH),
     ("reciprocal",    unary(A.Reciprocal, "reciprocal"),         BOTH),
     ("square",        square,                                    BOTH),
@@ -431,8 +453,24 @@ TABLE = [
     ("isclose",       plain.isclose,                             METHOD),
     ("stride",        plain.stride,                              METHOD),
     ("data_ptr",      plain.data_ptr,                            METHOD),
+    ("ndimension",    Tensor.dim,                                METHOD),
+    ("nbytes",        plain.nbytes,                              PROPERTY),
+    ("itemsize",      Tensor.element_size,                       PROPERTY),
+    ("is_complex",    plain.is_complex,                          BOTH),
+    ("is_signed",     plain.is_signed,                           METHOD),
+    ("is_nonzero",    plain.is_nonzero,                          BOTH),
+    ("nonzero",       plain.nonzero,                             BOTH),
+    ("argwhere",      plain.argwhere,                            BOTH),
+    ("count_nonzero", plain.count_nonzero,                       BOTH),
+    ("unique",        plain.unique,                              BOTH),
+    ("isin",          plain.isin,                                FUNCTION),
     ("clamp",         E.clamp,                                   BOTH),
     ("clip",          E.clamp,                                   BOTH),
+    ("clamp_min",     clamp_min,                                 BOTH),
+    ("clamp_max",     clamp_max,                                 BOTH),
+    ("absolute",      unary(E.Abs, "absolute"),                  BOTH),
+    ("fix",           unary(E.Trunc, "fix"),                     BOTH),
+    ("true_divide",   by_name(div_, "true_divide"),            BOTH),
     ("where",         E.where,                                   FUNCTION),
     ("where",         where_method,                              METHOD),
     ("maximum",       by_name(E.maximum),                      FUNCTION),
@@ -489,13 +527,30 @@ TABLE = [
     ("gather",        I.gather,                                  BOTH),
     ("index_select",  I.index_select,                            BOTH),
     ("unbind",        unbind,                                    BOTH),
-    ("split",         S.split,                                   BOTH),
+    ("split",         split_method,                              METHOD),
+    ("split",         S.split,                                   FUNCTION),
     ("chunk",         S.chunk,                                   BOTH),
     ("flip",          flip_method,                               METHOD),
     ("flip",          flip_function,                             FUNCTION),
     ("fliplr",        S.fliplr,                                  BOTH),
     ("flipud",        S.flipud,                                  BOTH),
     ("meshgrid",      S.meshgrid,                                FUNCTION),
+    ("roll",          S.roll,                                    BOTH),
+    ("swapaxes",      S.transpose,                               BOTH),
+    ("swapdims",      S.transpose,                               BOTH),
+    ("movedim",       S.movedim,                                 BOTH),
+    ("moveaxis",      S.movedim,                                 BOTH),
+    ("narrow",        S.narrow,                                  BOTH),
+    ("tile",          S.tile,                                    BOTH),
+    ("unflatten",     S.unflatten,                               BOTH),
+    ("ravel",         ravel,                                     BOTH),
+    ("broadcast_to",  broadcast_to,                              BOTH),
+    ("broadcast_tensors", S.broadcast_tensors,                   FUNCTION),
+    ("tensor_split",  S.tensor_split,                            BOTH),
+    ("hsplit",        S.hsplit,                                  BOTH),
+    ("vsplit",        S.vsplit,                                  BOTH),
+    ("hstack",        S.hstack,                                  FUNCTION),
+    ("vstack",        S.vstack,                                  FUNCTION),
     ("cat",           S.cat,                                     FUNCTION),
     ("concat",        S.cat,                                     FUNCTION),
     ("concatenate",   S.cat,                                     FUNCTION),
@@ -523,6 +578,8 @@ TABLE = [
     ("div_",          W.div_,                                    METHOD),
     ("pow_",          W.pow_,                                    METHOD),
     ("clamp_",        W.clamp_,                                  METHOD),
+    ("clip_",         W.clamp_,                                  METHOD),
+    ("square_",       W.square_,                                 METHOD),
     ("relu_",         W.in_place(E.Relu, "relu_"),               METHOD),
     ("exp_",          W.in_place(E.Exp, "exp_"),                 METHOD),
     ("neg_",          W.in_place(A.Neg, "neg_"),                 METHOD),

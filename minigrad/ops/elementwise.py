@@ -296,6 +296,16 @@ class Clamp(Function):
         return grad * from_numpy(_inside(x._data, ctx.low, ctx.high)), None, None
 
 
+class ClampMin(Clamp):
+    """``x.clamp_min(low)``: clamp with a lower bound only (PyTorch's node of its own)"""
+    node_name = "ClampMinBackward0"
+
+
+class ClampMax(Clamp):
+    """``x.clamp_max(high)``: clamp with an upper bound only"""
+    node_name = "ClampMaxBackward0"
+
+
 class ClampTensor(Function):
     """out = min(max(x, low), high) with tensor bounds;  the gradient goes to x where
     low ≤ x ≤ high (ends included), to ``low`` where x < low, to ``high`` where x > high"""

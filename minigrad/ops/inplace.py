@@ -48,7 +48,8 @@ def alias(t):
     out._vc = t._version_counter
     out._base = t._base if t._base is not None else t
     out._view_version = out._vc.value
-    out._inference = t._inference  # a view is what its base is
+    if out._inference is not t._inference:  # a view is what its base is
+        out._inference = t._inference
     return out
 
 
@@ -61,7 +62,8 @@ def as_view(out, args):
             out._vc = a._version_counter
             out._base = a._base if a._base is not None else a
             out._view_version = out._vc.value
-            out._inference = a._inference
+            if out._inference is not a._inference:
+                out._inference = a._inference
             return
 
 
@@ -222,6 +224,7 @@ def fill_(self, value):
 def normal_(self, mean=0.0, std=1.0, *, generator=None):
     """Fill with normal random numbers of the given mean and standard deviation: the same
     numbers as PyTorch's after the same ``manual_seed`` (``randn`` is ``normal_(0, 1)``)."""
+    mean, std = (a.item() if isinstance(a, Tensor) else a for a in (mean, std))
     dtype = random.floating(self.dtype, "normal_kernel_cpu")
     if std < 0:
         raise RuntimeError(f"normal expects std >= 0.0, but found std {std}")
@@ -237,6 +240,7 @@ def uniform_(self, *bounds, generator=None, **named):
         raise TypeError(f"uniform_() got an unexpected keyword argument '{name}'")
     low = bounds[0] if bounds else named.get("from", 0.0)
     high = bounds[1] if len(bounds) > 1 else named.get("to", 1.0)
+    low, high = (a.item() if isinstance(a, Tensor) else a for a in (low, high))
     dtype = random.floating(self.dtype, "check_uniform_bounds")
     if low > high:
         raise RuntimeError(f"uniform_ expects to return a [from, to) range, but found "
@@ -306,7 +310,11 @@ def setitem(self, key, value):
         return
     old = _snapshot(self) if events.listeners else None
     try:
-        self._data[key] = value._data
+        if (type(key) is np.ndarray and key.dtype == bool and key.shape == self._data.shape
+                and value._data.ndim == 0):  # x[x < 0] = 0: NumPy's fast way of the same
+            np.copyto(self._data, value._data, where=key)
+        else:
+            self._data[key] = value._data
     except ValueError:
         raise RuntimeError(_setitem_shape_message(self, key, value)) from None
     bump_version(self)
@@ -332,6 +340,10 @@ def div_(self, other):
 
 def pow_(self, exponent):
     return inplace(self, Pow, exponent)
+
+
+def square_(self):
+    return inplace(self, Pow, 2)
 
 
 def clamp_(self, min=None, max=None):

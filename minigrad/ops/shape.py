@@ -620,6 +620,167 @@ def meshgrid(*tensors, indexing=None):
     return tuple(grids)
 
 
+class Roll(Function):
+    """The values moved ``shifts`` places along ``dims``, those pushed off the end coming
+    back at the start;  the gradient is rolled back the other way"""
+    node_name = "RollBackward0"
+    notation = Notation("roll", lambda args: f"{{0}}.roll({_roll_text(args)})",
+                        Rule(lambda args: f"{{g}}.roll({_roll_text(args, back=True)})",
+                             lambda g, x, shifts, dims, out: _rolled(g, x.shape, shifts, dims, -1),
+                             local="1"))
+
+    @staticmethod
+    def forward(ctx, x, shifts, dims):
+        ctx.shifts, ctx.dims = shifts, dims
+        return _rolled(x._data, x._data.shape, shifts, dims, 1)
+
+    @staticmethod
+    def backward(ctx, grad):
+        return Roll.apply(grad, tuple(-s for s in ctx.shifts), ctx.dims), None, None
+
+
+def _rolled(a, shape, shifts, dims, direction):
+    """np.roll, with no dims meaning: roll the flattened values, as PyTorch does."""
+    shifts = tuple(direction * s for s in shifts)
+    if not dims:
+        return np.roll(np.reshape(a, -1), shifts[0]).reshape(shape)
+    return np.roll(a, shifts, dims)
+
+
+def _roll_text(args, back=False):
+    shifts = tuple(-s for s in args[1]) if back else args[1]
+    if not args[2]:
+        return str(shifts[0])
+    return f"{_dims_list(shifts)}, {_dims_list(args[2])}" if len(shifts) == 1 else \
+        f"{shifts}, {args[2]}"
+
+
+def roll(x, shifts, dims=None):
+    """``x.roll(1)``: every value one place on (the last comes first); ``x.roll(1, 0)``
+    along dim 0; ``x.roll((1, 2), (0, 1))`` along several."""
+    shifts = tuple(shifts) if isinstance(shifts, (tuple, list)) else (shifts,)
+    if dims is None:
+        if len(shifts) != 1:
+            raise RuntimeError(f"shifts and dimensions must align. shifts: {len(shifts)}, dims:0")
+        return Roll.apply(x, (int(shifts[0]),), ())
+    dims = tuple(dims) if isinstance(dims, (tuple, list)) else (dims,)
+    if len(shifts) != len(dims):
+        raise RuntimeError(f"shifts and dimensions must align. shifts: {len(shifts)}, "
+                           f"dims:{len(dims)}")
+    return Roll.apply(x, tuple(int(n) for n in shifts), tuple(_dim(d, x._data.ndim) for d in dims))
+
+
+# -- other names for the moves above, built from them as PyTorch builds them ---------------------
+def movedim(x, source, destination):
+    """``x.movedim(0, 2)``: dim 0 moved to position 2, the others keeping their order."""
+    n = x._data.ndim
+    source = source if isinstance(source, (tuple, list)) else (source,)
+    destination = destination if isinstance(destination, (tuple, list)) else (destination,)
+    if len(source) != len(destination):
+        raise RuntimeError(f"movedim: Invalid source or destination dims: source ({list(source)} "
+                           f"dims) should contain the same number of dims as destination "
+                           f"({list(destination)} dims)")
+    return Permute.apply(x, _moved_order(n, source, destination))
+
+
+def _moved_order(n, source, destination):
+    """The permutation that puts each ``source`` dim at its ``destination``."""
+    source = [_dim(d, n) for d in source]
+    destination = [_dim(d, n) for d in destination]
+    for name, dims in (("source", source), ("destination", destination)):
+        if len(set(dims)) != len(dims):
+            raise RuntimeError(f"movedim: repeated dim in `{name}` ({dims})")
+    order = [d for d in range(n) if d not in source]
+    for d, s in sorted(zip(destination, source)):
+        order.insert(d, s)
+    return tuple(order)
+
+
+def narrow(x, dim, start, length):
+    """``x.narrow(1, 0, 2)``: ``length`` elements of ``dim`` from ``start`` on, a view (the
+    same as ``x[:, 0:2]``)."""
+    d = _dim(dim, x._data.ndim)
+    size = x._data.shape[d]
+    if not -size <= start <= size:
+        raise IndexError(f"start out of range (expected to be in range of [{-size}, {size}], but "
+                         f"got {start})")
+    start = start % size if size else 0
+    if start + length > size:
+        raise RuntimeError(f"start ({start}) + length ({length}) exceeds dimension size ({size}).")
+    return x[dim_key(d, slice(start, start + length))]
+
+
+def tile(x, dims):
+    """``x.tile((2, 1))``: ``repeat``, with missing leading counts taken as 1."""
+    dims = tuple(dims) if isinstance(dims, (tuple, list)) else (dims,)
+    return repeat(x, (1,) * (x._data.ndim - len(dims)) + dims)
+
+
+def unflatten(x, dim, sizes):
+    """``x.unflatten(1, (2, 3))``: dim 1 split into two dims of 2 and 3."""
+    d = _dim(dim, x._data.ndim)
+    shape = x._data.shape
+    sizes = infer_shape(tuple(sizes), shape[d])
+    return view(x, shape[:d] + sizes + shape[d + 1:])
+
+
+def broadcast_tensors(*tensors):
+    """The tensors expanded to their common shape (those already of it as they are)."""
+    shape = np.broadcast_shapes(*(t._data.shape for t in tensors)) if tensors else ()
+    return tuple(t if t._data.shape == shape else expand(t, shape) for t in tensors)
+
+
+def tensor_split(x, indices_or_sections, dim=0):
+    """Pieces along ``dim``, as slices: ``tensor_split(3)`` makes 3 nearly equal pieces
+    (the first ones one longer), ``tensor_split([1, 4])`` cuts before 1 and before 4."""
+    d = _dim(dim, x._data.ndim)
+    size = x._data.shape[d]
+    if isinstance(indices_or_sections, (tuple, list)):
+        cuts = [0] + [int(i) for i in indices_or_sections] + [size]
+    else:
+        sections = int(indices_or_sections)
+        if sections <= 0:
+            raise RuntimeError(f"number of sections must be larger than 0, got {sections}")
+        lengths = [size // sections + (i < size % sections) for i in range(sections)]
+        cuts = np.cumsum([0] + lengths).tolist()
+    return tuple(x[dim_key(d, slice(a, max(a, b)))] for a, b in zip(cuts[:-1], cuts[1:]))
+
+
+def _split_evenly(name, dim):
+    """hsplit (dim 1, or 0 for a vector), vsplit (dim 0): tensor_split into equal parts."""
+    def run(x, indices_or_sections):
+        d = dim if dim == 0 or x._data.ndim > 1 else 0
+        if x._data.ndim < (2 if name == "vsplit" else 1):
+            raise RuntimeError(f"torch.{name} requires a tensor with at least "
+                               f"{2 if name == 'vsplit' else 1} dimension, but got a tensor with "
+                               f"{x._data.ndim} dimensions!")
+        if not isinstance(indices_or_sections, (tuple, list)):
+            size = x._data.shape[d]
+            if indices_or_sections == 0 or size % indices_or_sections:
+                raise RuntimeError(f"torch.{name} attempted to split along dimension {d}, but the "
+                                   f"size of the dimension {size} is not divisible by the "
+                                   f"split_size {indices_or_sections}!")
+        return tensor_split(x, indices_or_sections, d)
+    run.__name__ = run.__qualname__ = name
+    return run
+
+
+hsplit, vsplit = _split_evenly("hsplit", 1), _split_evenly("vsplit", 0)
+
+
+def hstack(tensors):
+    """Side by side: vectors end to end, matrices column blocks next to each other."""
+    tensors = [t.reshape(1) if t._data.ndim == 0 else t for t in _tensor_list(tensors, "hstack")]
+    return cat(tensors, 0 if tensors and tensors[0]._data.ndim == 1 else 1)
+
+
+def vstack(tensors):
+    """One above the other: vectors become the rows of a matrix."""
+    tensors = [t.reshape(1, 1) if t._data.ndim == 0 else unsqueeze(t, 0) if t._data.ndim == 1
+               else t for t in _tensor_list(tensors, "vstack")]
+    return cat(tensors, 0)
+
+
 def _tensor_list(tensors, op):
     """cat and stack take a list or tuple of tensors (torch.cat(x) is a common slip)."""
     if isinstance(tensors, Tensor):

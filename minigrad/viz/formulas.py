@@ -118,6 +118,39 @@ WORDS = {
     "ToCopyBackward0": Words("dtype conversion", "类型转换"),
     "IndexBackwardBackward0": Words("indexing's backward", "索引的反向计算", rules=_PUT_BACK),
     "CatBackward0": Words("concatenation", "拼接"),
+    # the engine's newer ops (a seam from engine: words only, the mathematics is their notation)
+    "SplitBackward0": Words("splitting into pieces", "切分", rules={
+        0: {"en": "the pieces' gradients joined back end to end", "zh": "把各块的梯度按原顺序拼接回去"}}),
+    "SplitWithSizesBackward0": Words("splitting into pieces", "切分", rules={
+        0: {"en": "the pieces' gradients joined back end to end", "zh": "把各块的梯度按原顺序拼接回去"}}),
+    "FlipBackward0": Words("reversing the order", "翻转", rules={
+        0: {"en": "{g} flipped back", "zh": "把 {g} 翻转回去"}}),
+    "RollBackward0": Words("rolling", "循环移位", rules={
+        0: {"en": "{g} rolled back", "zh": "把 {g} 反向移位回去"}}),
+    "TrilBackward0": Words("lower triangle", "下三角", rules={
+        0: {"en": "{g} on and below the diagonal, 0 above", "zh": "{g} 在对角线及其下方保留，上方为 0"}}),
+    "TriuBackward0": Words("upper triangle", "上三角", rules={
+        0: {"en": "{g} on and above the diagonal, 0 below", "zh": "{g} 在对角线及其上方保留，下方为 0"}}),
+    "DiagonalBackward0_copy": Words("taking the diagonal", "取对角线", rules={
+        0: {"en": "{g} put on the diagonal, zeros elsewhere", "zh": "把 {g} 放在对角线上，其余为 0"}}),
+    "DiagEmbedBackward0": Words("diagonal matrix", "对角矩阵", rules={
+        0: {"en": "the diagonal of {g}", "zh": "{g} 的对角线"}}),
+    "CumprodBackward0": Words("running product", "累乘"),
+    "NormalBackward0": Words("filling with normal random numbers", "填充正态分布随机数"),
+    "UniformBackward0": Words("filling with uniform random numbers", "填充均匀分布随机数"),
+    "AsinBackward0": Words("arcsine", "反正弦"),
+    "AcosBackward0": Words("arccosine", "反余弦"),
+    "AtanBackward0": Words("arctangent", "反正切"),
+    "SinhBackward0": Words("hyperbolic sine", "双曲正弦"),
+    "CoshBackward0": Words("hyperbolic cosine", "双曲余弦"),
+    "ClampMinBackward0": Words("clamp", "截断", _BOUNDS),
+    "ClampMaxBackward0": Words("clamp", "截断", _BOUNDS),
+    "UnsqueezeBackward1": Words("unsqueeze", "增加维度", rules=_RESHAPED_BACK),
+    "SqueezeBackward3": Words("squeeze", "去掉维度", rules=_RESHAPED_BACK),
+    "SqueezeBackward5": Words("squeeze", "去掉维度", rules=_RESHAPED_BACK),
+    "TransposeBackward1": Words("transpose", "转置", rules={
+        0: {"en": "{g} transposed back", "zh": "把 {g} 转置回去"}}),
+    "TBackward1": Words("transpose", "转置"),
     "StackBackward0": Words("stacking", "堆叠"),
     "MseLossBackward0": Words("mean squared error", "均方误差"),
     "BinaryCrossEntropyWithLogitsBackward0": Words("binary cross-entropy", "二元交叉熵"),

@@ -257,3 +257,41 @@ def test_a_gradient_given_as_numbers_is_a_type_error(seed, torch):
         x = lib.ones(2, requires_grad=True)
         with pytest.raises(TypeError):
             (x * 2).sum().backward(seed)
+
+
+def test_gradients_summed_in_place_never_reach_another_path(torch):
+    """The engine adds the third and later gradients for one place into the sum it made
+    itself. v's sum (three paths) is handed on twice by v = p + q; p then gets one more
+    path (p * 5, made earlier, so its node runs later). Had that been added into v's sum in
+    place, q would see p's gradient too."""
+    def program(lib):
+        x = lib.tensor([1.0, 2.0], requires_grad=True)
+        p, q = x * 2, x * 3
+        seen = {}
+        p.register_hook(lambda g: seen.__setitem__("p", g.clone()))
+        q.register_hook(lambda g: seen.__setitem__("q", g.clone()))
+        extra = p * 5
+        v = p + q
+        z = (v + v + v + extra).sum()
+        z.backward()
+        return x.grad, seen["p"], seen["q"]
+
+    same_in_both(program, torch)
+    grad, at_p, at_q = program(minigrad)
+    assert grad.tolist() == [25.0, 25.0] and at_p.tolist() == [8.0, 8.0] and at_q.tolist() == [3.0, 3.0]
+
+
+def test_a_leaf_used_many_times_gets_every_path_and_the_seed_is_untouched(torch):
+    def program(lib):
+        x = lib.tensor(2.0, requires_grad=True)
+        ys = [x * float(i) for i in range(1, 6)]
+        total = ys[0]
+        for y in ys[1:]:
+            total = total + y
+        seed = lib.tensor(1.5)
+        total.backward(seed)
+        return x.grad, seed
+
+    same_in_both(program, torch)
+    grad, seed = program(minigrad)
+    assert grad.item() == 1.5 * 15 and seed.item() == 1.5

@@ -101,6 +101,8 @@ def test_normal_and_uniform_in_place_keyword_arguments(torch):
     g = {lib: lib.Generator().manual_seed(9) for lib in (minigrad, torch)}
     for lib in (minigrad, torch):
         g[lib] = (lib.empty(17).normal_(mean=1, std=2, generator=g[lib]),
+                  lib.empty(3).normal_(lib.tensor(0.5), lib.tensor(2.0)),
+                  lib.empty(3).uniform_(lib.tensor(-1.0), 1),
                   lib.empty(5).uniform_(**{"from": 2, "to": 3}), lib.rand(2))
     for ours, theirs in zip(g[minigrad], g[torch]):
         assert_same_bits(ours, theirs)

@@ -426,6 +426,25 @@ def test_meshgrid_without_indexing_warns_and_takes_ij(torch):
     assert caught[0].filename == __file__  # minigrad at the student's line
 
 
+def test_questions_about_values_have_no_gradient(torch):
+    """nonzero, unique, count_nonzero, isin: answers about values (indices, counts, yes or
+    no), not computations a gradient could flow through. (PyTorch's unique of a tensor that
+    requires grad records a node whose backward raises "not implemented"; minigrad's result
+    simply does not require grad, hence the detach here.)"""
+    def program(lib):
+        x = lib.tensor([[0.0, 1.5, 1.5], [2.0, 0.0, 1.5]], requires_grad=True)
+        rows, cols = x.nonzero(as_tuple=True)
+        return (x.nonzero(), lib.argwhere(x > 1), x[rows, cols], lib.nonzero(lib.tensor(3.0)),
+                lib.unique(x.detach()), x.detach().unique(return_inverse=True, return_counts=True),
+                lib.unique(lib.tensor([[1, 2], [1, 2], [0, 5]]), dim=0),
+                lib.count_nonzero(x), x.count_nonzero(dim=1),
+                lib.isin(x, lib.tensor([1.5, 2.0])), lib.isin(x, lib.tensor([0.0]), invert=True),
+                x.ndimension(), x.nbytes, x.itemsize, x.is_complex(), x.is_signed(),
+                lib.tensor([0.0]).is_nonzero())
+
+    same_in_both(program, torch)
+
+
 def test_zero_and_fill_in_a_graph(torch):
     def program(lib):
         x = lib.tensor([1.0, 2.0], requires_grad=True)
