@@ -40,11 +40,11 @@ class Elementwise(Function):
     @classmethod
     def forward(cls, ctx, x):
         out = cls.f(x._data if cls.keeps_dtype else float_array(x._data))
-        if cls.saves is RESULT:  # the very tensor forward returns, so that it is saved as
+        if cls.saves is INPUT:
+            ctx.save_for_backward(x)
+        elif cls.saves is RESULT:  # the very tensor forward returns, so that it is saved as
             out = Tensor._make(np.asarray(out))  # the node's output, not as a new input
             ctx.save_for_backward(out)
-        elif cls.saves is INPUT:
-            ctx.save_for_backward(x)
         return out
 
     @classmethod

@@ -310,7 +310,11 @@ def setitem(self, key, value):
         return
     old = _snapshot(self) if events.listeners else None
     try:
-        self._data[key] = value._data
+        if (type(key) is np.ndarray and key.dtype == bool and key.shape == self._data.shape
+                and value._data.ndim == 0):  # x[x < 0] = 0: NumPy's fast way of the same
+            np.copyto(self._data, value._data, where=key)
+        else:
+            self._data[key] = value._data
     except ValueError:
         raise RuntimeError(_setitem_shape_message(self, key, value)) from None
     bump_version(self)
