@@ -807,6 +807,6 @@ def norm(x, p="fro", dim=None, keepdim=False):
     return Norm.apply(x, normalize_dims(dim, x._data.ndim), keepdim, 2 if p == "fro" else p)
 
 
-def logical_reduce(numpy_op, x, dim=None):
+def logical_reduce(numpy_op, x, dim=None, keepdim=False):
     axis = None if dim is None else normalize_dims(dim, x._data.ndim)
-    return from_numpy(np.asarray(numpy_op(x._data, axis=axis)))
+    return from_numpy(np.asarray(numpy_op(x._data, axis=axis, keepdims=keepdim)))
