@@ -195,12 +195,11 @@ def square(input):
 # (numpy_names), and for var and std PyTorch's two ways of saying what n is lessened by.
 def corrected(spread):
     """``var``, ``std``: divide by n - correction, 1 (Bessel's) unless ``unbiased=False``."""
-    @numpy_names
-    @functools.wraps(spread)
     def run(input, dim=None, unbiased=True, keepdim=False, *, correction=None):
         return spread(input, dim, int(bool(unbiased)) if correction is None else correction,
                       keepdim)
-    return run
+    run.__name__ = run.__qualname__ = spread.__name__  # not wraps: help() shows run's arguments
+    return numpy_names(run)
 
 
 @numpy_names
