@@ -4,6 +4,8 @@ Each backward multiplies the incoming gradient by the function's derivative at t
 element. Most ops here have one shape, ``Elementwise``, and say only what is their own:
 the function, its gradient and its mathematics.
 """
+import math
+
 import numpy as np
 
 from ..autograd.function import Function
@@ -153,6 +155,19 @@ class Cosh(Elementwise):
     notation = Notation("cosh", "cosh({0})", Local("sinh({0})", lambda x, out: np.sinh(x)))
 
 
+_erf = np.vectorize(math.erf, otypes=[np.float64])
+
+
+class Erf(Elementwise):
+    """out = erf x = (2/√π) ∫₀ˣ e^(−t²) dt (the normal distribution's integral; GELU uses it);
+    ∂out/∂x = (2/√π) e^(−x²)"""
+    node_name = "ErfBackward0"
+    f = staticmethod(lambda x: _erf(x).astype(x.dtype))
+    gradient = lambda grad, x: grad * (2 / math.sqrt(math.pi)) * (-x * x).exp()
+    notation = Notation("erf", "erf({0})", Local("(2/√π) e^(−{0}²)",
+                                                 lambda x, out: 2 / math.sqrt(math.pi) * np.exp(-x * x)))
+
+
 class Tanh(Elementwise):
     """out = tanh x;  ∂out/∂x = 1 − tanh² x = 1 − out²"""
     node_name, f, saves = "TanhBackward0", np.tanh, RESULT
@@ -239,6 +254,12 @@ class Sign(Step):
     """out = sign(x): −1, 0 or 1"""
     node_name, f = "SignBackward0", _sign
     notation = Notation("sign", "sign({0})", Local("0", zeros))
+
+
+class Sgn(Sign):
+    """out = sgn(x), the sign (for real numbers the same as sign(x))"""
+    node_name = "SgnBackward0"
+    notation = Notation("sgn", "sgn({0})", Local("0", zeros))
 
 
 def _rounding(numpy_function):

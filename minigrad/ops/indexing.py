@@ -107,6 +107,21 @@ class Index(Function):
         return IndexGrad.apply(grad, ctx.shape, ctx.key), None
 
 
+class MaskedSelect(Index):
+    """``x.masked_select(mask)``: the elements where the mask is True, as a vector (the
+    same as ``x[mask]``, the mask broadcast to x's shape)"""
+    node_name = "MaskedSelectBackward0"
+
+
+def masked_select(x, mask):
+    if not isinstance(mask, Tensor) or mask._data.dtype != np.bool_:
+        raise RuntimeError("masked_select: expected BoolTensor for mask")
+    shape = np.broadcast_shapes(x._data.shape, mask._data.shape)
+    if x._data.shape != shape:
+        x = x.expand(*shape)
+    return MaskedSelect.apply(x, np.broadcast_to(mask._data, shape))
+
+
 class Gather(Index):
     """out[i][j] = x[i][index[i][j]] (for dim=1; along any dim): each value picked from x;
     its gradient goes back to where it was picked (added up where an index repeats)"""

@@ -569,6 +569,8 @@ ERRORS = [
                 "float64, float32, float16, "),
     ("tensor of strings", lambda lib: lib.from_numpy(np.array(["a", "b"])), TypeError,
      "can't convert np.ndarray of type numpy.str_."),
+    ("masked_select with a float mask", lambda lib: lib.ones(3).masked_select(lib.ones(3)), RuntimeError,
+     "masked_select: expected BoolTensor for mask"),
     ("tril of a vector", lambda lib: lib.ones(3).tril(), RuntimeError,
      "tril: input tensor must have at least 2 dimensions"),
     ("triu of a vector", lambda lib: lib.ones(3).triu(), RuntimeError,

@@ -140,6 +140,8 @@ def _scalar_and_unary():
         ("torch.arcsin", lambda lib, x: lib.arcsin(-x), probabilities),
         ("atan", lambda lib, x: x.atan(), None), ("torch.arctan", lambda lib, x: lib.arctan(x), None),
         ("sinh", lambda lib, x: x.sinh(), None), ("torch.cosh", lambda lib, x: lib.cosh(x), None),
+        ("erf", lambda lib, x: x.erf(), None), ("torch.erf(x) * x", lambda lib, x: lib.erf(x) * x, None),
+        ("sgn(x) * x", lambda lib, x: x.sgn() * x, relu_like),
         ("torch.sin", lambda lib, x: lib.sin(x), None),
         ("tanh", lambda lib, x: x.tanh(), None), ("sigmoid", lambda lib, x: x.sigmoid(), None),
         ("torch.sigmoid", lambda lib, x: lib.sigmoid(x), None),
@@ -337,6 +339,9 @@ def _shapes_and_indexing():
         ("x[range(2), [2, 0]] (D2L's cross-entropy)", lambda lib, x: x[range(2), [2, 0]], (2, 3)),
         ("x[:, [0, 2, 0]]", lambda lib, x: x[:, [0, 2, 0]], (2, 3)),
         ("x[x > 0] bool mask", lambda lib, x: x[x > 0], (2, 3)),
+        ("masked_select(x > 0)", lambda lib, x: x.masked_select(x > 0), (2, 3)),
+        ("torch.masked_select with a row mask", lambda lib, x: lib.masked_select(
+            x, lib.tensor([True, False, True])), (3,)),
         ("x[mask row]", lambda lib, x: x[lib.tensor([True, False])], (2, 3)),
         ("y[0] = v (CopySlices)", lambda lib, x, v: _written(lib, x, 0, v), ((2, 3), (3,))),
         ("y[:, 1] = v", lambda lib, x, v: _written(lib, x, (slice(None), 1), v), ((2, 3), (2,))),
