@@ -528,6 +528,7 @@ TABLE = [
     ("tril",          L.tril,                                    BOTH),
     ("triu",          L.triu,                                    BOTH),
     ("diag",          L.diag,                                    BOTH),
+    ("diagonal",      L.diagonal,                                BOTH),
     ("reshape",       reshape,                                   BOTH),
     ("view",          view,                                      METHOD),
     ("view_as",       view_as,                                   METHOD),
