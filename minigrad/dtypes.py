@@ -6,6 +6,7 @@ letting NumPy decide.
 """
 import numpy as np
 
+from .language import hint
 from .quiet import silently
 
 
@@ -76,9 +77,15 @@ def from_numpy(np_dtype):
     try:
         return FROM_NUMPY[np.dtype(np_dtype)]
     except KeyError:
+        kind = np.dtype(np_dtype).type.__name__  # PyTorch's words: "of type numpy.object_"
         raise TypeError(
-            f"can't convert np.ndarray of type {np.dtype(np_dtype)}. The only supported types are: "
-            "float64, float32, float16, int64, int32, int16, int8, uint8, and bool.") from None
+            f"can't convert np.ndarray of type numpy.{kind}. The only supported types are: "
+            "float64, float32, float16, int64, int32, int16, int8, uint8, and bool." + (hint(
+                " An array of objects usually comes from a pandas table whose columns have "
+                "different types (get_dummies makes bool columns): convert it first, e.g. "
+                "df.to_numpy(dtype=float).",
+                " object 类型的数组通常来自各列类型不同的 pandas 表格（get_dummies 会生成 bool "
+                "列）：先转换，例如 df.to_numpy(dtype=float)。") if kind == "object_" else "")) from None
 
 
 def float_array(array):

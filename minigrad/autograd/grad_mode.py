@@ -40,6 +40,9 @@ class set_grad_enabled:
         _set(self.prev)
         return False
 
+    def __repr__(self):  # what a notebook cell ending in torch.set_grad_enabled(False) shows
+        return f"torch.autograd.grad_mode.set_grad_enabled(mode={self.mode})"
+
     def __call__(self, fn):
         _set(self.prev)  # used as a decorator: the mode applies inside fn only
         @functools.wraps(fn)

@@ -195,22 +195,21 @@ def square(input):
 # (numpy_names), and for var and std PyTorch's two ways of saying what n is lessened by.
 def corrected(spread):
     """``var``, ``std``: divide by n - correction, 1 (Bessel's) unless ``unbiased=False``."""
-    @numpy_names
-    @functools.wraps(spread)
     def run(input, dim=None, unbiased=True, keepdim=False, *, correction=None):
         return spread(input, dim, int(bool(unbiased)) if correction is None else correction,
                       keepdim)
-    return run
+    run.__name__ = run.__qualname__ = spread.__name__  # not wraps: help() shows run's arguments
+    return numpy_names(run)
 
 
 @numpy_names
-def all(input, dim=None):
-    return R.logical_reduce(np.all, input, dim)
+def all(input, dim=None, keepdim=False):
+    return R.logical_reduce(np.all, input, dim, keepdim)
 
 
 @numpy_names
-def any(input, dim=None):
-    return R.logical_reduce(np.any, input, dim)
+def any(input, dim=None, keepdim=False):
+    return R.logical_reduce(np.any, input, dim, keepdim)
 
 
 def softmax(input, dim, dtype=None):
@@ -334,6 +333,25 @@ def type_as(input, other):
     return to(input, other.dtype)
 
 
+def where_function(condition, input=None, other=None):
+    """``torch.where(c, x, y)``: x where c holds, else y; ``torch.where(c)`` alone: the
+    indices where c holds, one tensor per dimension (``nonzero(as_tuple=True)``)."""
+    if input is None and other is None:
+        return plain.nonzero(condition, as_tuple=True)
+    if input is None or other is None:
+        raise TypeError("where() missing 1 required positional argument: "
+                        f"'{'input' if input is None else 'other'}'")
+    return E.where(condition, input, other)
+
+
+def contains(input, element):
+    """``3.0 in x``: does any element equal it (PyTorch's rule, as ``(x == 3.0).any()``)."""
+    if not isinstance(element, (Tensor, int, float, bool)):
+        raise RuntimeError(f"Tensor.__contains__ only supports Tensor or scalar, but you passed "
+                           f"in a {type(element)}.")
+    return bool((input == element).any())
+
+
 def where_method(input, condition, other):
     """``x.where(condition, y)``: x where the condition holds, else y."""
     return E.where(condition, input, other)
@@ -393,6 +411,7 @@ TABLE = [
     ("logical_xor",   by_name(compared(np.logical_xor, "logical_xor")), BOTH),
     ("logical_not",   E.logical_not,                             BOTH),
     ("__getitem__",   I.getitem,                                 METHOD),
+    ("__contains__",  contains,                                  METHOD),
     ("__setitem__",   W.setitem,                                 METHOD),
     ("__iadd__",      W.add_,                                    METHOD),
     ("__isub__",      W.sub_,                                    METHOD),
@@ -454,6 +473,7 @@ TABLE = [
     ("stride",        plain.stride,                              METHOD),
     ("data_ptr",      plain.data_ptr,                            METHOD),
     ("ndimension",    Tensor.dim,                                METHOD),
+    ("new_empty",     Tensor.new_zeros,                          METHOD),  # its values are arbitrary: zeros are
     ("nbytes",        plain.nbytes,                              PROPERTY),
     ("itemsize",      Tensor.element_size,                       PROPERTY),
     ("is_complex",    plain.is_complex,                          BOTH),
@@ -471,7 +491,7 @@ TABLE = [
     ("absolute",      unary(E.Abs, "absolute"),                  BOTH),
     ("fix",           unary(E.Trunc, "fix"),                     BOTH),
     ("true_divide",   by_name(div_, "true_divide"),            BOTH),
-    ("where",         E.where,                                   FUNCTION),
+    ("where",         where_function,                            FUNCTION),
     ("where",         where_method,                              METHOD),
     ("maximum",       by_name(E.maximum),                      FUNCTION),
     ("minimum",       by_name(E.minimum),                      FUNCTION),
@@ -508,6 +528,7 @@ TABLE = [
     ("tril",          L.tril,                                    BOTH),
     ("triu",          L.triu,                                    BOTH),
     ("diag",          L.diag,                                    BOTH),
+    ("diagonal",      L.diagonal,                                BOTH),
     ("reshape",       reshape,                                   BOTH),
     ("view",          view,                                      METHOD),
     ("view_as",       view_as,                                   METHOD),

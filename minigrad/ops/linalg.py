@@ -10,6 +10,7 @@ from ..language import hint
 from ..autograd.function import Function
 from ..autograd.notation import Local, Notation, Rule
 from ..creation import from_numpy
+from ..tensor import _dim
 from .arithmetic import save_factors
 from .broadcasting import broadcast_shape
 from .indexing import IndexGrad, placed
@@ -335,6 +336,19 @@ class Diagonal(Function):
         return IndexGrad.apply(grad, ctx.shape, ctx.key), None
 
 
+class DiagonalView(Diagonal):
+    """``A.diagonal(k)``: the same elements as ``diag(A, k)``, but a view: writing into it
+    writes into A"""
+    node_name = "DiagonalBackward0"
+
+    @staticmethod
+    def forward(ctx, a, diagonal):
+        ctx.shape, ctx.key = a._data.shape, diagonal_positions(a._data.shape, diagonal)
+        view = np.diagonal(a._data, diagonal)
+        view.flags.writeable = a._data.flags.writeable  # NumPy hands it out read-only
+        return view
+
+
 class DiagEmbed(Function):
     """``diag(v, k)`` of a vector: a square matrix with v on its diagonal k, zeros
     elsewhere;  the gradient is read back from that diagonal"""
@@ -361,6 +375,16 @@ def diag(x, diagonal=0):
     if x._data.ndim == 2:
         return Diagonal.apply(x, int(diagonal))
     raise RuntimeError(f"diag(): Supports 1D or 2D tensors. Got {x._data.ndim}D")
+
+
+def diagonal(a, offset=0, dim1=0, dim2=1):
+    """``A.diagonal()``: the diagonal of a matrix as a view (``offset=k``: the diagonal k
+    above, k < 0 below)."""
+    if a._data.ndim != 2 or {_dim(dim1, 2), _dim(dim2, 2)} != {0, 1}:
+        raise NotImplementedError("minigrad's diagonal() takes the diagonal of a matrix (a 2-D "
+                                  "tensor, dim1=0, dim2=1); for batches use torch.stack of each "
+                                  "matrix's diagonal")
+    return DiagonalView.apply(a if _dim(dim1, 2) == 0 else a.t(), int(offset))
 
 
 def _diag_text(args):

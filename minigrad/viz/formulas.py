@@ -133,6 +133,8 @@ WORDS = {
         0: {"en": "{g} on and above the diagonal, 0 below", "zh": "{g} 在对角线及其上方保留，下方为 0"}}),
     "DiagonalBackward0_copy": Words("taking the diagonal", "取对角线", rules={
         0: {"en": "{g} put on the diagonal, zeros elsewhere", "zh": "把 {g} 放在对角线上，其余为 0"}}),
+    "DiagonalBackward0": Words("taking the diagonal", "取对角线", rules={
+        0: {"en": "{g} put on the diagonal, zeros elsewhere", "zh": "把 {g} 放在对角线上，其余为 0"}}),
     "DiagEmbedBackward0": Words("diagonal matrix", "对角矩阵", rules={
         0: {"en": "the diagonal of {g}", "zh": "{g} 的对角线"}}),
     "CumprodBackward0": Words("running product", "累乘"),

@@ -7,6 +7,8 @@ torch); the same row runs in PyTorch to check that the type and phrase are PyTor
 """
 import re
 
+import numpy as np
+
 import pytest
 
 import minigrad
@@ -561,6 +563,12 @@ ERRORS = [
      RuntimeError, "movedim: repeated dim in `source`"),
     ("is_nonzero of several values", lambda lib: lib.ones(2).is_nonzero(), RuntimeError,
      "Boolean value of Tensor with more than one value is ambiguous"),
+    ("tensor of a pandas table with bool and float columns (an object array)",
+     lambda lib: lib.tensor(np.array([[1.5, True], [2.0, False]], dtype=object), dtype=lib.float32),
+     TypeError, "can't convert np.ndarray of type numpy.object_. The only supported types are: "
+                "float64, float32, float16, "),
+    ("tensor of strings", lambda lib: lib.from_numpy(np.array(["a", "b"])), TypeError,
+     "can't convert np.ndarray of type numpy.str_."),
     ("tril of a vector", lambda lib: lib.ones(3).tril(), RuntimeError,
      "tril: input tensor must have at least 2 dimensions"),
     ("triu of a vector", lambda lib: lib.ones(3).triu(), RuntimeError,

@@ -143,6 +143,7 @@ SAMPLES = {
     L.Triu: [lambda: (t(4, 3), 1), lambda: (t(3, 3), -5)],
     L.Diagonal: [lambda: (t(3, 4), 0), lambda: (t(3, 4), 2), lambda: (t(4, 3), -1),
                  lambda: (t(2, 3), 4)],
+    L.DiagonalView: [lambda: (t(3, 4), 1), lambda: (t(3, 3), -2)],
     L.DiagEmbed: [lambda: (t(3), 0), lambda: (t(2), 1), lambda: (t(2), -2)],
     R.Cumprod: [lambda: (t(2, 3), 1, None), lambda: (t(4), 0, None), lambda: (t(), 0, None),
                 lambda: (torch.tensor([[2.0, 0.0, 3.0, 0.0], [0.5, 4.0, 0.0, 1.5]],

@@ -427,6 +427,8 @@ def _shapes_and_indexing():
         ("diag(diagonal=-1) of 4x2", lambda lib, x: x.diag(diagonal=-1), (4, 2)),
         ("diag(3) of 3x4 (one element)", lambda lib, x: x.diag(3), (3, 4)),
         ("diag of a vector", lambda lib, x: x.diag(), (3,)),
+        ("diagonal (a view)", lambda lib, x: x.diagonal(), (3, 3)),
+        ("torch.diagonal(x, -1) of 4x3", lambda lib, x: lib.diagonal(x, -1), (4, 3)),
         ("torch.diag(v, -2) @ v", lambda lib, x: lib.diag(x, -2) @ lib.cat([x, x[:2]]), (3,)),
         ("diag(diag(A))", lambda lib, x: x.diag().diag(), (3, 3)),
         ("meshgrid ij", lambda lib, a, b: (lambda X, Y: X * Y + X)(*lib.meshgrid(a, b, indexing="ij")),

@@ -445,6 +445,34 @@ def test_questions_about_values_have_no_gradient(torch):
     same_in_both(program, torch)
 
 
+def test_where_alone_membership_and_logical_reductions_keeping_dims(torch):
+    def program(lib):
+        x = lib.tensor([[1.0, -2.0, 3.0], [-4.0, 5.0, -6.0]])
+        return (lib.where(x > 0), lib.where(lib.tensor(True)), 3.0 in x, 7 in x, lib.tensor(5.0) in x,
+                (x > 0).any(dim=1, keepdim=True), lib.all(x > -5, dim=0, keepdim=True),
+                x.new_empty((2, 1)).shape, repr(lib.set_grad_enabled(True)))
+
+    same_in_both(program, torch)
+
+
+def test_diagonal_is_a_view_to_write_through(torch):
+    def program(lib):
+        A = lib.arange(12.0).reshape(3, 4)
+        d = A.diagonal(1)
+        d.fill_(-1)
+        B = lib.zeros(3, 3)
+        B.diagonal()[:] = lib.tensor([1.0, 2.0, 3.0])
+        x = lib.ones(3, 3, requires_grad=True)
+        y = x * 2
+        y.diagonal().mul_(10)
+        (y * lib.arange(9.0).reshape(3, 3)).sum().backward()
+        return A, d, d._version, A._version, B, y, x.grad, y.diagonal()._base is y
+
+    *_, grad, _ = same_in_both(program, torch)
+    np.testing.assert_array_equal(grad.numpy(), np.arange(9.0).reshape(3, 3) * np.where(
+        np.eye(3), 20, 2))
+
+
 def test_zero_and_fill_in_a_graph(torch):
     def program(lib):
         x = lib.tensor([1.0, 2.0], requires_grad=True)
