@@ -13,8 +13,11 @@ Then, as you need them:
     ops/__init__.py        the op table: every x.op() and torch.op(), one row each
     ops/                   the other families (elementwise, reduce, linalg, shape, indexing)
                            and inplace.py (x += 1, x[i] = v, views, version counters)
+    autograd/saved.py      what save_for_backward keeps, and the check that it is unchanged
+    autograd/backward_checks.py  what a backward may hand back (PyTorch's errors)
     autograd/notation.py   each op's mathematics, as the drawings read it
     autograd/              no_grad, gradcheck, jacobian/hessian; graph.py: reading a graph
+    conversions.py         item(), tolist(), numpy(), float(x), bool(x), ...
     creation.py            tensor(), arange(), zeros(), ...   random.py: rand(), randn()
     events.py              the engine announces what it does; trace() records it
     printing.py            tensors print exactly as PyTorch prints them

@@ -12,11 +12,11 @@ import numpy as np
 
 from . import dtypes, events
 from .cuda import device, on_cpu
+from .conversions import Conversions
 from .language import hint
 
 
 ACCUMULATED = "accumulated"  # marks a leaf's post-accumulate hooks among its hooks
-_warned_float = False  # float(x) of a tensor that requires grad: warned already
 _new = object.__new__
 
 
@@ -30,7 +30,7 @@ class Size(tuple):
         return int(np.prod(self, dtype=np.int64))
 
 
-class Tensor:
+class Tensor(Conversions):
     """A multi-dimensional array with automatic differentiation, like ``torch.Tensor``.
 
     Make tensors with ``minigrad.tensor([...])``, ``minigrad.arange(4.0)`` and friends;
@@ -311,88 +311,10 @@ class Tensor:
             raise TypeError(f"data must be a Tensor, not {type(value).__name__}")
         self._data = value._data
 
-    def numpy(self, *, force=False):
-        if self._requires_grad and not force:
-            raise RuntimeError("Can't call numpy() on Tensor that requires grad. "
-                               "Use tensor.detach().numpy() instead.")
-        return self._data
-
-    def __array__(self, dtype=None, copy=None):
-        array = self.numpy()
-        return array if dtype is None else array.astype(dtype, copy=False)
-
+    # -- new tensors from this one (its conversions to numbers and arrays: conversions.py)
     def __array_wrap__(self, array, context=None, return_scalar=False):
         """``np.sin(x)`` gives a tensor back, as in PyTorch (a new one: no graph)."""
         return creation.from_numpy(np.asarray(array))
-
-    def item(self):
-        if self._data.size != 1:
-            raise RuntimeError(f"a Tensor with {self._data.size} elements cannot be converted to "
-                               f"Scalar. " + hint(
-                                   "Use .tolist() for all the values, or pick one element first, "
-                                   "e.g. x[0].item().",
-                                   "要得到所有的值请用 .tolist()，或者先取出一个元素，例如 "
-                                   "x[0].item()。"))
-        return self._data.reshape(()).item()
-
-    def tolist(self):
-        return self._data.tolist()
-
-    def __float__(self):
-        global _warned_float
-        if self._requires_grad and not _warned_float:  # PyTorch warns once per program
-            _warned_float = True
-            warnings.warn("Converting a tensor with requires_grad=True to a scalar may lead to "
-                          "unexpected behavior.\nConsider using tensor.detach() first.",
-                          UserWarning, stacklevel=2)
-        return float(self._one_element())
-
-    def __int__(self):
-        return int(self._one_element())
-
-    def __index__(self):
-        if self.dtype.is_floating_point or self.dtype is dtypes.bool_ or self._data.size != 1:
-            raise TypeError("only integer tensors of a single element can be converted to an index")
-        return int(self._data.reshape(()))
-
-    def _one_element(self):
-        if self._data.size != 1:
-            raise ValueError("only one element tensors can be converted to Python scalars")
-        return self._data.reshape(()).item()
-
-    def __bool__(self):
-        if self._data.size == 1:
-            result = bool(self._data.reshape(()))
-            if events.listeners:  # an if/while deciding which ops run: a player shows it
-                events.checked(self, result)
-            return result
-        if self._data.size == 0:
-            raise RuntimeError("Boolean value of Tensor with no values is ambiguous")
-        raise RuntimeError(
-            "Boolean value of Tensor with more than one value is ambiguous. " + hint(
-                "Reduce it to one value first, e.g. with .all(), .any() or .sum() > 0.",
-                "先把它化成一个值，例如用 .all()、.any() 或 .sum() > 0。"))
-
-    def __len__(self):
-        if self._data.ndim == 0:
-            raise TypeError("len() of a 0-d tensor")
-        return self._data.shape[0]
-
-    def __iter__(self):
-        if self._data.ndim == 0:
-            raise TypeError("iteration over a 0-d tensor")
-        return iter(self.unbind(0))
-
-    def __hash__(self):
-        return id(self)
-
-    def __repr__(self):
-        return tensor_repr(self)
-
-    def __format__(self, spec):
-        if self._data.ndim == 0:
-            return self.item().__format__(spec)
-        return format(repr(self), spec)
 
     def new_zeros(self, *size, dtype=None, requires_grad=False):
         return creation.zeros(*size, dtype=dtype or self.dtype, requires_grad=requires_grad)
@@ -414,9 +336,17 @@ class Tensor:
             raise RuntimeError("Only leaf tensors can be pickled or deep-copied; call .detach() first.")
         return (_rebuild, (self._data.copy(), self._requires_grad))
 
+    def __hash__(self):
+        return id(self)
+
+    def __repr__(self):
+        return tensor_repr(self)
+
 
 # ``type(y)`` shows as ``torch.Tensor``, as the chapter prints it after ``import minigrad as torch``.
 Tensor.__module__ = "torch"
+
+
 class _RemovableHandle:
     def __init__(self, hooks, entry):
         self.hooks, self.entry = hooks, entry

@@ -14,15 +14,12 @@ import heapq
 
 import numpy as np
 
-from .. import dtypes, events
-from ..language import hint
+from .. import events
 from ..creation import zeros, zeros_like
-from ..ops.broadcasting import sum_to
 from ..ops.inplace import bump_version
-from ..ops.broadcasting import operand
 from ..quiet import mute, unmute
 from ..tensor import ACCUMULATED, Tensor
-from . import anomaly_mode
+from . import anomaly_mode, backward_checks as checks
 from .anomaly_mode import _Anomaly
 from .function import AccumulateGrad
 from .grad_mode import _GradMode
@@ -32,7 +29,7 @@ def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, 
     """Add the gradient of ``tensors`` with respect to every leaf into the leaves' ``.grad``
     (``Tensor.backward`` calls this)."""
     tensors = _as_tuple(tensors)
-    grads = _seed_gradients(tensors, grad_tensors, "backward")
+    grads = checks.seed_gradients(tensors, grad_tensors, "backward")
     targets = None
     if inputs is not None:
         targets = [_node_of(t) for t in _as_tuple(inputs)]
@@ -48,7 +45,7 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
     for t in inputs:
         if not t.requires_grad:
             raise RuntimeError("One of the differentiated Tensors does not require grad")
-    grads = _seed_gradients(outputs, grad_outputs, "grad")
+    grads = checks.seed_gradients(outputs, grad_outputs, "grad")
     targets = [_node_of(t) for t in inputs]
     captured = _run(outputs, grads, retain_graph, create_graph, targets, accumulate=False)
     results = []
@@ -75,61 +72,6 @@ def _node_of(t):
     if node is not None:
         return (node, t._output_nr)
     return (t._accumulate_grad_node(), 0)
-
-
-def _seed_gradients(outputs, grad_outputs, caller):
-    """The starting gradients: 1 for a scalar output, otherwise the one the user gave."""
-    if grad_outputs is None:
-        grad_outputs = (None,) * len(outputs)
-    elif isinstance(grad_outputs, Tensor):
-        grad_outputs = (grad_outputs,)
-    for g in grad_outputs:  # y.backward([1.0, 1.0]): the list is read as one entry per output
-        if g is not None and not isinstance(g, Tensor):
-            raise TypeError(f"gradients can be either Tensors or None, but got "
-                            f"{type(g).__name__}")
-    if len(grad_outputs) != len(outputs):
-        raise RuntimeError(f"grad can be implicitly created only for scalar outputs; got "
-                           f"{len(grad_outputs)} gradients for {len(outputs)} outputs")
-    seeds = []
-    for i, (out, g) in enumerate(zip(outputs, grad_outputs)):
-        if not out._requires_grad:
-            raise RuntimeError(
-                f"element {i} of tensors does not require grad and does not have a grad_fn. " + hint(
-                    "Make the inputs require gradients first, e.g. x.requires_grad_(True) or "
-                    "torch.arange(4.0, requires_grad=True), then recompute the output.",
-                    "先让输入需要梯度，例如 x.requires_grad_(True) 或 "
-                    "torch.arange(4.0, requires_grad=True)，然后重新计算输出。"))
-        if g is None:
-            if out._data.size != 1:
-                raise RuntimeError(
-                    f"grad can be implicitly created only for scalar outputs. " + hint(
-                        f"This output has shape {list(out._data.shape)}: reduce it first "
-                        f"({_reduced[caller]}) or pass the weights of each element, e.g. "
-                        f"{_weighted[caller]}.",
-                        f"这个输出的形状是 {list(out._data.shape)}：先把它化成标量"
-                        f"（{_reduced[caller]}），或者传入每个元素的权重，例如 "
-                        f"{_weighted[caller]}。"))
-            g = Tensor._make(np.ones(out._data.shape, out._data.dtype))
-        else:
-            g = operand(g, out)
-            if g is NotImplemented:
-                raise TypeError(f"gradients can be either Tensors or None, but got "
-                                f"{type(grad_outputs[i]).__name__}")
-            if g._data.shape != out._data.shape:
-                raise RuntimeError(
-                    f"Mismatch in shape: grad_output[{i}] has a shape of torch.Size("
-                    f"{list(g._data.shape)}) and output[{i}] has a shape of torch.Size("
-                    f"{list(out._data.shape)}).")
-            if g._data.dtype != out._data.dtype:
-                g = g.to(out.dtype)
-        seeds.append(g)
-    return seeds
-
-
-# how the hint above writes the fix, for y.backward() and torch.autograd.grad(y, x)
-_reduced = {"backward": "y.sum().backward()", "grad": "torch.autograd.grad(y.sum(), x)"}
-_weighted = {"backward": "y.backward(torch.ones_like(y))",
-             "grad": "torch.autograd.grad(y, x, grad_outputs=torch.ones_like(y))"}
 
 
 def _run(roots, seeds, retain_graph, create_graph, targets, accumulate):
@@ -290,7 +232,7 @@ def _apply_pre_hooks(node, grads):
         if type(nr) is int and grads[nr] is not None:
             replaced = hook(grads[nr])
             if replaced is not None:
-                _check_hook_result(hook, grads[nr], replaced)
+                checks.hook_result(hook, grads[nr], replaced)
                 grads[nr] = replaced
     for nr, ref in (node._retained or {}).items():
         tensor = ref()
@@ -305,22 +247,6 @@ def _apply_pre_hooks(node, grads):
     return grads
 
 
-def _check_hook_result(hook, grad, replaced):
-    """A hook may replace a gradient, not change what it is the gradient of: a leaf of
-    shape (2,) must not end up with a .grad of shape (3,)."""
-    if not isinstance(replaced, Tensor):
-        raise TypeError(f"expected Variable, but hook returned '{type(replaced).__name__}'")
-    name = getattr(hook, "__name__", "<unknown>")
-    advice = hint(" Return a tensor of the gradient's own shape and dtype, or None to keep it.",
-                  " 钩子要返回与原梯度形状、dtype 都相同的张量，或返回 None 保留原梯度。")
-    if replaced._data.shape != grad._data.shape:
-        raise RuntimeError(f"hook '{name}' has changed the size of value." + advice)
-    if replaced._data.dtype != grad._data.dtype:
-        raise RuntimeError(f"hook '{name}' has changed the type of value (was "
-                           f"{dtypes.legacy_type_name(grad._data.dtype)} got "
-                           f"{dtypes.legacy_type_name(replaced._data.dtype)})." + advice)
-
-
 def _call(node, grads):
     """Run one node's backward and check what it returns against its inputs."""
     if node.materialize_grads and len(grads) > 1 and any(g is None for g in grads):
@@ -331,15 +257,15 @@ def _call(node, grads):
         outputs = (outputs,)
     meta = node._input_meta
     if node._input_positions is not None:  # forward(ctx, k, x): keep the tensors' entries
-        outputs = _of_tensor_inputs(node, outputs)
+        outputs = checks.of_tensor_inputs(node, outputs)
     if len(outputs) != len(meta):
-        outputs = _drop_extra_nones(node, outputs, len(meta))
+        outputs = checks.drop_extra_nones(node, outputs, len(meta))
     checked = []
     for i, g in enumerate(outputs):
         if g is not None:
             shape, dtype = meta[i]
             if type(g) is not Tensor or g._data.shape != shape or g._data.dtype != dtype:
-                g = _fit_gradient(node, i, g, shape, dtype)
+                g = checks.fit_gradient(node, i, g, shape, dtype)
         checked.append(g)
     if _Anomaly.enabled and _Anomaly.check_nan:
         anomaly_mode.check(node, checked)
@@ -351,46 +277,6 @@ def _call(node, grads):
     if events.listeners:
         events.announce(events.BackwardStep(node, grads, checked))
     return checked
-
-
-def _of_tensor_inputs(node, outputs):
-    """``backward`` returns one entry per argument of ``forward``; the engine needs those
-    of the tensor arguments only (the others must be None)."""
-    positions = node._input_positions
-    if len(outputs) <= positions[-1] or any(
-            g is not None for i, g in enumerate(outputs) if i not in positions):
-        return outputs  # let the count check below explain what is wrong
-    return tuple([outputs[i] for i in positions])
-
-
-def _drop_extra_nones(node, outputs, expected):
-    """``backward`` returns one entry per forward argument, plain numbers included
-    (``Pow(x, 2)`` returns ``grad, None``); keep the entries of the tensor inputs."""
-    if len(outputs) > expected and all(g is None for g in outputs[expected:]):
-        return outputs[:expected]
-    raise RuntimeError(f"function {node.name()} returned an incorrect number of gradients "
-                       f"(expected {expected}, got {len(outputs)})")
-
-
-def _fit_gradient(node, index, g, shape, dtype):
-    """A gradient must have its input's shape (it is summed down if it was broadcast)
-    and is converted to its input's dtype, as PyTorch does."""
-    if not isinstance(g, Tensor):
-        raise TypeError(f"function {node.name()} returned a gradient of type "
-                        f"{type(g).__name__} at index {index}; gradients must be Tensors or None")
-    if g._data.shape != shape:
-        try:
-            expandable = np.broadcast_shapes(g._data.shape, shape) == g._data.shape
-        except ValueError:
-            expandable = False
-        if not expandable:
-            raise RuntimeError(f"Function {node.name()} returned an invalid gradient at index "
-                               f"{index} - got {list(g._data.shape)} but expected shape compatible "
-                               f"with {list(shape)}")
-        g = sum_to(g, shape)
-    if g._data.dtype != dtype:
-        g = g.to(dtypes.from_numpy(dtype))
-    return g
 
 
 def _accumulate(variable, g, create_graph):

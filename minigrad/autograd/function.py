@@ -18,18 +18,14 @@ also the ``ctx`` that ``forward`` writes to and ``backward`` reads from:
 
 Every built-in op in ``minigrad/ops`` is written exactly like this.
 """
-import functools
 import itertools
-import re
 
 import numpy as np
 
 from .. import events
 from ..quiet import mute, unmute
-from ..language import hint
-from ..dtypes import legacy_type_name
 from ..tensor import Tensor, _RemovableHandle as RemovableHandle
-from .grad_mode import _GradMode, no_grad
+from .grad_mode import _GradMode
 
 _sequence = itertools.count()
 
@@ -125,99 +121,6 @@ class AccumulateGrad(Node):
         return self.variable._hooks or ()
 
 
-class SavedOutput:
-    """An op's own result kept for backward (``exp`` saves eˣ). It is stored without its
-    ``grad_fn`` (the node itself) so that node and result don't keep each other alive;
-    ``unpack`` reattaches it."""
-    __slots__ = ("data", "requires_grad", "output_nr", "counter", "version")
-
-    def __init__(self, tensor, output_nr):
-        self.data = tensor._data
-        self.requires_grad = tensor._requires_grad
-        self.output_nr = output_nr
-        self.counter = tensor._version_counter
-        self.version = self.counter.value
-
-    def unpack(self, node):
-        if self.counter.value != self.version:
-            raise RuntimeError(_modified_in_place_message(
-                self.data, self.counter.value, self.version, node.name(), self.output_nr, node))
-        t = Tensor._make(self.data, self.requires_grad)
-        t._vc = self.counter
-        if self.requires_grad:
-            t._grad_fn, t._output_nr = node, self.output_nr
-        return t
-
-
-def _save(ctx, args, outputs):
-    """What ``save_for_backward`` keeps: each input tensor with its version now and its
-    position among the arguments (if it is changed in place before backward uses it, the
-    gradient would be computed from the wrong numbers, so ``_unpack`` raises instead);
-    the op's own result as a ``SavedOutput``."""
-    saved, at = [], []
-    for t in ctx._to_save:
-        if t is None:
-            saved.append(None)
-            at.append(None)
-            continue
-        if t._inference:  # it has no version counter that could prove it unchanged later
-            raise RuntimeError(
-                "Inference tensors cannot be saved for backward. Please do not use Tensors "
-                "created in inference mode in computation tracked by autograd. To work around "
-                "this, you can make a clone to get a normal tensor and use it in autograd, or "
-                "use `torch.no_grad()` instead of `torch.inference_mode()`.")
-        nr = 0
-        for out in outputs:
-            if t is out:
-                saved.append(SavedOutput(t, nr))
-                at.append(None)
-                break
-            nr += 1
-        else:
-            position = 0
-            for a in args:
-                if a is t:
-                    break
-                position += 1
-            else:
-                position = None  # a tensor made inside forward
-            at.append((t._vc.value if t._vc is not None else 0, position))
-            # the 2 of x * 2 (a wrapped number) no program can change in place: its array
-            # is enough, and an array is no object the cycle collector scans
-            saved.append(t._data if t._wrapped_number else t)
-    at = tuple(at)
-    ctx._saved, ctx._saved_at = tuple(saved), share(at, at)
-    del ctx._to_save  # the node must not keep the tensors alive once backward frees _saved
-
-
-def _unpack(saved, at, node):
-    if type(saved) is SavedOutput:
-        return saved.unpack(node)
-    if type(saved) is np.ndarray:  # a wrapped number (see _save); a copy, so that writing
-        return Tensor._make(saved.copy())  # into grad_fn._saved_other cannot change a gradient
-    now = saved._vc.value if saved._vc is not None else 0
-    if now != at[0]:  # PyTorch names the op that made the tensor as it is now
-        producer = saved._grad_fn
-        raise RuntimeError(_modified_in_place_message(
-            saved._data, now, at[0], producer.name() if producer else None, saved._output_nr,
-            node))
-    return saved
-
-
-def _modified_in_place_message(data, now, version, producer, output_nr, node):
-    # PyTorch names the op that made the tensor without the "Backward0" suffix
-    op = re.sub(r"Backward\d*$", "", producer or "")
-    origin = f", which is output {output_nr} of {op}," if producer else ""
-    return (f"one of the variables needed for gradient computation has been modified by an "
-            f"inplace operation: [{legacy_type_name(data.dtype)} {list(data.shape)}]{origin} is "
-            f"at version {now}; expected version {version} instead. Hint: " + hint(
-                f"{node.name()} needs the value this tensor had when it was used; use an "
-                f"out-of-place operation (y = y + 1 instead of y += 1), or .clone() the tensor "
-                f"before changing it.",
-                f"{node.name()} 需要这个张量被使用时的值；请改用非就地操作（写 y = y + 1 而不是 "
-                f"y += 1），或者在修改之前先 .clone() 一份。"))
-
-
 class BackwardNode(Node):
     """The node (and ``ctx``) of a ``Function``: calls the Function's ``backward``."""
     _to_save = ()
@@ -245,7 +148,7 @@ class BackwardNode(Node):
                 "graph are freed when you call .backward() or autograd.grad(). Specify "
                 "retain_graph=True if you need to backward through the graph a second time or "
                 "if you need to access saved tensors after calling backward.")
-        return tuple([None if s is None else _unpack(s, at, self)
+        return tuple([None if s is None else unpack(s, at, self)
                       for s, at in zip(self._saved, self._saved_at)])
 
     def mark_non_differentiable(self, *tensors):
@@ -418,48 +321,7 @@ def _connect(ctx, args, outputs):
     if nr > 1:
         ctx._output_meta = [(out._data.shape, out.dtype) for out in outputs]
     if ctx._to_save:
-        _save(ctx, args, outputs)
-
-
-def once_differentiable(backward):
-    """For a ``backward`` written with plain NumPy (or otherwise not differentiable): it
-    runs without recording, and if a second derivative is asked for through it, the
-    error says so then, as in PyTorch, instead of a silently wrong answer."""
-    @functools.wraps(backward)
-    def wrapper(ctx, *grads):
-        with no_grad():
-            outputs = backward(ctx, *grads)
-        if not (_GradMode.enabled and any(isinstance(g, Tensor) and g._requires_grad
-                                          for g in grads)):
-            return outputs
-        # create_graph=True with a gradient that has history: hand back copies whose
-        # grad_fn raises when the second backward reaches it
-        single = not isinstance(outputs, tuple)
-        outputs = (outputs,) if single else outputs
-        tensors = [g.detach().requires_grad_() for g in outputs if isinstance(g, Tensor)]
-        guarded = iter(_as_tuple(DelayedError.apply(*tensors)) if tensors else ())
-        outputs = tuple(next(guarded) if isinstance(g, Tensor) else g for g in outputs)
-        return outputs[0] if single else outputs
-    return wrapper
-
-
-def _as_tuple(result):
-    return result if isinstance(result, tuple) else (result,)
-
-
-class DelayedError(Function):
-    """The values unchanged; differentiating through them raises (once_differentiable)."""
-    node_name = "Error"
-
-    @staticmethod
-    def forward(ctx, *tensors):
-        values = tuple(t._data for t in tensors)
-        return values if len(values) > 1 else values[0]
-
-    @staticmethod
-    def backward(ctx, *grads):
-        raise RuntimeError("trying to differentiate twice a function that was marked with "
-                           "@once_differentiable")
+        save(ctx, args, outputs)
 
 
 __all__ = ["Function", "Node", "BackwardNode", "AccumulateGrad", "once_differentiable"]
@@ -467,3 +329,5 @@ __all__ = ["Function", "Node", "BackwardNode", "AccumulateGrad", "once_different
 
 from ..ops.inplace import alias, as_view, graph_node  # noqa: E402  (the ops are Functions: loaded last)
 from . import graph  # noqa: E402  (what a drawing reads, written there)
+from .saved import save, unpack  # noqa: E402  (what save_for_backward keeps, and its checks)
+from .once_differentiable import once_differentiable  # noqa: E402  (torch.autograd.function.once_differentiable)

@@ -115,4 +115,5 @@ def saved_attribute(node, name):
 
 
 from ..tensor import Tensor  # noqa: E402
-from .function import Node, SavedOutput  # noqa: E402  (loaded by function.py)
+from .function import Node  # noqa: E402  (loaded by function.py)
+from .saved import SavedOutput  # noqa: E402

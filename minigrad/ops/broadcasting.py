@@ -89,7 +89,7 @@ def operand(value, like, dtype=None):
     else:  # a list, None, text: x + [1, 2] is Python's TypeError, as in PyTorch
         return NotImplemented
     # PyTorch's "wrapped number": no program holds this tensor, so an op that saves it for
-    # backward keeps just its array (objects fewer for the cycle collector: function._save)
+    # backward keeps just its array (objects fewer for the cycle collector: autograd/saved.py)
     number = Tensor._make(array)
     number._wrapped_number = True
     return number

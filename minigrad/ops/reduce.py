@@ -659,32 +659,32 @@ def _norm_gradient(g, x, axes, p, out):
     return scaled * np.where(norm == 0, 0, g / norm ** (p - 1))
 
 
-def sum(x, dim=None, keepdim=False, dtype=None):
-    axes = normalize_dims(dim, x._data.ndim)
+def sum(input, dim=None, keepdim=False, dtype=None):
+    axes = normalize_dims(dim, input._data.ndim)
     op = Sum if dim is None else SumDim
-    return op.apply(x, axes, keepdim, dtype)
+    return op.apply(input, axes, keepdim, dtype)
 
 
-def cumsum(x, dim, dtype=None):
-    return Cumsum.apply(x, _dim(dim, x._data.ndim or 1), dtype)  # a 0-d tensor takes dim 0 or -1
+def cumsum(input, dim, dtype=None):  # a 0-d tensor takes dim 0 or -1
+    return Cumsum.apply(input, _dim(dim, input._data.ndim or 1), dtype)
 
 
-def cumprod(x, dim, dtype=None):
-    return Cumprod.apply(x, _dim(dim, x._data.ndim or 1), dtype)
+def cumprod(input, dim, dtype=None):
+    return Cumprod.apply(input, _dim(dim, input._data.ndim or 1), dtype)
 
 
-def var(x, dim=None, correction=1, keepdim=False):
-    return Var.apply(x, normalize_dims(dim, x._data.ndim), correction, keepdim)
+def var(input, dim=None, correction=1, keepdim=False):
+    return Var.apply(input, normalize_dims(dim, input._data.ndim), correction, keepdim)
 
 
-def std(x, dim=None, correction=1, keepdim=False):
-    return Std.apply(x, normalize_dims(dim, x._data.ndim), correction, keepdim)
+def std(input, dim=None, correction=1, keepdim=False):
+    return Std.apply(input, normalize_dims(dim, input._data.ndim), correction, keepdim)
 
 
-def mean(x, dim=None, keepdim=False, dtype=None):
-    axes = normalize_dims(dim, x._data.ndim)
+def mean(input, dim=None, keepdim=False, dtype=None):
+    axes = normalize_dims(dim, input._data.ndim)
     op = Mean if dim is None else MeanDim
-    return op.apply(x, axes, keepdim, dtype)
+    return op.apply(input, axes, keepdim, dtype)
 
 
 def _values_and_indices(name):
@@ -717,73 +717,73 @@ def _picked(op, x, dim, order):
     return op.apply(x, key), from_numpy(order.astype(np.int64))
 
 
-def argsort(x, dim=-1, descending=False, stable=False):
-    data = x._data if x._data.ndim else x._data.reshape(1)
+def argsort(input, dim=-1, descending=False, stable=False):
+    data = input._data if input._data.ndim else input._data.reshape(1)
     d = _dim(dim, data.ndim)
     # stable, so that equal values keep their order (PyTorch's CPU sort does for these sizes)
     order = np.argsort(-data if descending else data, axis=d, kind="stable")
-    return from_numpy(order.astype(np.int64).reshape(x._data.shape))
+    return from_numpy(order.astype(np.int64).reshape(input._data.shape))
 
 
-def sort(x, dim=-1, descending=False, stable=False):
-    order = argsort(x, dim, descending)._data
-    if x._data.ndim == 0:
-        return SortResult(x.clone(), from_numpy(np.zeros((), dtype=np.int64)))
-    return SortResult(*_picked(Sort, x, _dim(dim, x._data.ndim), order))
+def sort(input, dim=-1, descending=False, stable=False):
+    order = argsort(input, dim, descending)._data
+    if input._data.ndim == 0:
+        return SortResult(input.clone(), from_numpy(np.zeros((), dtype=np.int64)))
+    return SortResult(*_picked(Sort, input, _dim(dim, input._data.ndim), order))
 
 
-def topk(x, k, dim=-1, largest=True, sorted=True):
-    d = _dim(dim, x._data.ndim or 1)  # (max is the op here)
-    if not 0 <= k <= (x._data.shape[d] if x._data.ndim else 1):
+def topk(input, k, dim=-1, largest=True, sorted=True):
+    d = _dim(dim, input._data.ndim or 1)  # (max is the op here)
+    if not 0 <= k <= (input._data.shape[d] if input._data.ndim else 1):
         raise RuntimeError("selected index k out of range")
-    order = argsort(x, d, descending=largest)._data
-    if x._data.ndim == 0:
-        return TopkResult(x.clone(), from_numpy(np.zeros((), dtype=np.int64)))
-    return TopkResult(*_picked(Topk, x, d, np.take(order, np.arange(k), axis=d)))
+    order = argsort(input, d, descending=largest)._data
+    if input._data.ndim == 0:
+        return TopkResult(input.clone(), from_numpy(np.zeros((), dtype=np.int64)))
+    return TopkResult(*_picked(Topk, input, d, np.take(order, np.arange(k), axis=d)))
 
 
-def max(x, dim=None, keepdim=False):
+def max(input, dim=None, keepdim=False):
     if isinstance(dim, Tensor):  # torch.max(a, b): elementwise maximum
-        return maximum(x, dim)
+        return maximum(input, dim)
     if dim is None:
-        return Extreme.apply(x)
-    return MaxResult(*ExtremeDim.apply(x, _dim(dim, x._data.ndim), keepdim))
+        return Extreme.apply(input)
+    return MaxResult(*ExtremeDim.apply(input, _dim(dim, input._data.ndim), keepdim))
 
 
-def min(x, dim=None, keepdim=False):
+def min(input, dim=None, keepdim=False):
     if isinstance(dim, Tensor):
-        return minimum(x, dim)
+        return minimum(input, dim)
     if dim is None:
-        return Min.apply(x)
-    return MinResult(*MinDim.apply(x, _dim(dim, x._data.ndim), keepdim))
+        return Min.apply(input)
+    return MinResult(*MinDim.apply(input, _dim(dim, input._data.ndim), keepdim))
 
 
-def amax(x, dim=(), keepdim=False):
-    return Amax.apply(x, normalize_dims(dim, x._data.ndim), keepdim, dim in ((), []))
+def amax(input, dim=(), keepdim=False):
+    return Amax.apply(input, normalize_dims(dim, input._data.ndim), keepdim, dim in ((), []))
 
 
-def amin(x, dim=(), keepdim=False):
-    return Amin.apply(x, normalize_dims(dim, x._data.ndim), keepdim, dim in ((), []))
+def amin(input, dim=(), keepdim=False):
+    return Amin.apply(input, normalize_dims(dim, input._data.ndim), keepdim, dim in ((), []))
 
 
-def logsumexp(x, dim, keepdim=False):
-    return Logsumexp.apply(x, normalize_dims(dim, x._data.ndim), keepdim)
+def logsumexp(input, dim, keepdim=False):
+    return Logsumexp.apply(input, normalize_dims(dim, input._data.ndim), keepdim)
 
 
-def prod(x, dim=None, keepdim=False, dtype=None):
+def prod(input, dim=None, keepdim=False, dtype=None):
     if dim is None:
-        return Prod.apply(x, None, False, dtype)
+        return Prod.apply(input, None, False, dtype)
     if isinstance(dim, (tuple, list)):
         raise TypeError(f"prod(): argument 'dim' must be int, not {type(dim).__name__}")
-    return ProdDim.apply(x, _dim(dim, x._data.ndim), keepdim, dtype)
+    return ProdDim.apply(input, _dim(dim, input._data.ndim), keepdim, dtype)
 
 
-def argmax(x, dim=None, keepdim=False):
-    return _arg(np.argmax, x, dim, keepdim)
+def argmax(input, dim=None, keepdim=False):
+    return _arg(np.argmax, input, dim, keepdim)
 
 
-def argmin(x, dim=None, keepdim=False):
-    return _arg(np.argmin, x, dim, keepdim)
+def argmin(input, dim=None, keepdim=False):
+    return _arg(np.argmin, input, dim, keepdim)
 
 
 def _arg(numpy_arg, x, dim, keepdim):
@@ -799,12 +799,12 @@ def _arg(numpy_arg, x, dim, keepdim):
     return from_numpy(numpy_arg(x._data, axis=d, keepdims=keepdim).astype(np.int64))
 
 
-def norm(x, p="fro", dim=None, keepdim=False):
-    """The vector norm of x (over ``dim``): p = 2 (and "fro") the length, 1, inf, -inf, 0,
+def norm(input, p="fro", dim=None, keepdim=False):
+    """The vector norm of the input (over ``dim``): p = 2 (and "fro") the length, 1, inf, -inf, 0,
     or any other number."""
     if isinstance(p, str) and p != "fro":
         raise RuntimeError(f"minigrad's norm takes a number p (or 'fro'), not {p!r}")
-    return Norm.apply(x, normalize_dims(dim, x._data.ndim), keepdim, 2 if p == "fro" else p)
+    return Norm.apply(input, normalize_dims(dim, input._data.ndim), keepdim, 2 if p == "fro" else p)
 
 
 def logical_reduce(numpy_op, x, dim=None, keepdim=False):
