@@ -14,7 +14,7 @@ from ..tensor import _dim
 from .arithmetic import save_factors
 from .broadcasting import broadcast_shape
 from .indexing import IndexGrad, placed
-from .shape import SqueezeDim, UnsafeView
+from .shape import SqueezeDim, UnsafeView, whole_number
 
 
 def _same_dtype(a, b, op):
@@ -302,11 +302,11 @@ class Triu(Tril):
 
 
 def tril(x, diagonal=0):
-    return Tril.apply(x, int(diagonal))
+    return Tril.apply(x, whole_number(diagonal, "tril", "diagonal"))
 
 
 def triu(x, diagonal=0):
-    return Triu.apply(x, int(diagonal))
+    return Triu.apply(x, whole_number(diagonal, "triu", "diagonal"))
 
 
 def diagonal_positions(shape, diagonal):
@@ -370,10 +370,11 @@ class DiagEmbed(Function):
 def diag(x, diagonal=0):
     """``torch.diag(v)``: the matrix with v on its diagonal; ``torch.diag(A)``: the
     diagonal of A as a vector. ``diagonal=k`` takes the diagonal k above (k < 0: below)."""
+    diagonal = whole_number(diagonal, "diag", "diagonal")
     if x._data.ndim == 1:
-        return DiagEmbed.apply(x, int(diagonal))
+        return DiagEmbed.apply(x, diagonal)
     if x._data.ndim == 2:
-        return Diagonal.apply(x, int(diagonal))
+        return Diagonal.apply(x, diagonal)
     raise RuntimeError(f"diag(): Supports 1D or 2D tensors. Got {x._data.ndim}D")
 
 
@@ -384,7 +385,7 @@ def diagonal(a, offset=0, dim1=0, dim2=1):
         raise NotImplementedError("minigrad's diagonal() takes the diagonal of a matrix (a 2-D "
                                   "tensor, dim1=0, dim2=1); for batches use torch.stack of each "
                                   "matrix's diagonal")
-    return DiagonalView.apply(a if _dim(dim1, 2) == 0 else a.t(), int(offset))
+    return DiagonalView.apply(a if _dim(dim1, 2) == 0 else a.t(), whole_number(offset, "diagonal", "offset"))
 
 
 def _diag_text(args):

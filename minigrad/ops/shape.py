@@ -9,7 +9,7 @@ import numpy as np
 
 from ..autograd.function import Function
 from ..autograd.notation import Local, Notation, Rule, index_text, ones, sum_to_shape
-from ..dtypes import result_type
+from ..dtypes import bool_, result_type
 from ..tensor import Tensor, _dim
 from ..quiet import warn
 from .broadcasting import sum_to
@@ -508,9 +508,9 @@ def split(x, split_size_or_sections, dim=0):
         raise RuntimeError("split expects at least a 1-dimensional tensor")
     d = _dim(dim, x._data.ndim)
     if isinstance(split_size_or_sections, (tuple, list)):
-        sizes = tuple(_whole_number(s, "split_with_sizes", "split_sizes") for s in split_size_or_sections)
+        sizes = tuple(whole_number(s, "split_with_sizes", "split_sizes") for s in split_size_or_sections)
         return SplitWithSizes.apply(x, sizes, d)
-    return Split.apply(x, _whole_number(split_size_or_sections, "split_with_sizes", "split_sizes"), d)
+    return Split.apply(x, whole_number(split_size_or_sections, "split", "split_size"), d)
 
 
 def chunk(x, chunks, dim=0):
@@ -518,7 +518,7 @@ def chunk(x, chunks, dim=0):
     PyTorch makes them: ``split`` with a length of ceil(size / chunks)."""
     if x._data.ndim == 0:
         raise RuntimeError("chunk expects at least a 1-dimensional tensor")
-    chunks = _whole_number(chunks, "chunk", "chunks")
+    chunks = whole_number(chunks, "chunk", "chunks")
     if chunks <= 0:
         raise RuntimeError(f"chunk expects `chunks` to be greater than 0, got: {chunks}")
     d = _dim(dim, x._data.ndim)
@@ -528,10 +528,15 @@ def chunk(x, chunks, dim=0):
     return Split.apply(x, -(-length // chunks), d)
 
 
-def _whole_number(value, op, argument):
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise TypeError(f"{op}(): argument '{argument}' must be int, not {type(value).__name__}")
-    return int(value)
+def whole_number(value, op, argument, position=1):
+    """An int argument, with PyTorch's error for a float or bool; a one-element integer
+    tensor counts as its number, as in PyTorch."""
+    if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
+        return int(value)
+    if isinstance(value, Tensor) and not value.dtype.is_floating_point and value.dtype is not bool_:
+        return value.__index__()
+    raise TypeError(f"{op}(): argument '{argument}' (position {position}) must be int, not "
+                    f"{type(value).__name__}")
 
 
 class Flip(Function):
@@ -658,7 +663,8 @@ def _roll_text(args, back=False):
 def roll(x, shifts, dims=None):
     """``x.roll(1)``: every value one place on (the last comes first); ``x.roll(1, 0)``
     along dim 0; ``x.roll((1, 2), (0, 1))`` along several."""
-    shifts = tuple(shifts) if isinstance(shifts, (tuple, list)) else (shifts,)
+    shifts = tuple(whole_number(n, "roll", "shifts") for n in (
+        shifts if isinstance(shifts, (tuple, list)) else (shifts,)))
     if dims is None:
         if len(shifts) != 1:
             raise RuntimeError(f"shifts and dimensions must align. shifts: {len(shifts)}, dims:0")
@@ -700,6 +706,7 @@ def narrow(x, dim, start, length):
     """``x.narrow(1, 0, 2)``: ``length`` elements of ``dim`` from ``start`` on, a view (the
     same as ``x[:, 0:2]``)."""
     d = _dim(dim, x._data.ndim)
+    start, length = whole_number(start, "narrow", "start", 2), whole_number(length, "narrow", "length", 3)
     size = x._data.shape[d]
     if not -size <= start <= size:
         raise IndexError(f"start out of range (expected to be in range of [{-size}, {size}], but "
