@@ -1,15 +1,8 @@
-"""The engine's workloads from the issue, each timed in minigrad and in PyTorch."""
+"""The engine's workloads from the issue, each timed in minigrad and in PyTorch, each
+library in a process of its own (``bench.isolated`` says why)."""
 import numpy as np
 
-import minigrad
-
-from .timing import best_times, in_turn
-
-try:
-    import torch
-    torch.set_num_threads(1)  # as NumPy's BLAS (see bench/__main__.py)
-except ImportError:  # the comparison needs PyTorch: pip install torch==2.13.0
-    torch = None
+from . import isolated
 
 
 def tiny_loop(lib):
@@ -105,30 +98,25 @@ def two_layer_net_numpy(steps=500):
     return run
 
 
-WORKLOADS = [  # name, factory, target ratio, repeat (full, quick), calls per repeat
-    ("tiny chapter loop", tiny_loop, 0.5, (7, 3), 2000),
-    ("two-layer net, 500 steps", two_layer_net, 0.9, (3, 1), 1),
-    ("100,000-op chain", chain, 1.0, (3, 1), 1),
-    ("10,000 branches summed", branches, 1.0, (3, 1), 1),
+WORKLOADS = [  # row, workload (bench.isolated), target ratio
+    ("tiny chapter loop", "tiny loop", 0.5),
+    ("two-layer net, 500 steps", "two-layer net", 0.9),
+    ("100,000-op chain", "chain", 1.0),
+    ("10,000 branches summed", "branches", 1.0),
 ]
 
 
 def run(quick=False):
+    best = isolated.measure(["minigrad", "torch", "numpy"], [w for _, w, _ in WORKLOADS],
+                            rounds=2 if quick else 5)
+    ours, torch, numpy = best["minigrad"], best["torch"], best["numpy"]
     rows = []
-    for name, factory, target, repeats, number in WORKLOADS:
-        repeat = repeats[1] if quick else repeats[0]
-        if torch is None:
-            ours, ours_cpu = best_times(factory(minigrad), repeat, number)
-            rows.append(dict(name=name, ours=ours, base=0, ours_cpu=ours_cpu, base_cpu=0,
-                             target=target, baseline="(no PyTorch)"))
-            continue
-        (ours, ours_cpu), (base, base_cpu) = in_turn([factory(minigrad), factory(torch)],
-                                                     repeat, number)
-        rows.append(dict(name=name, ours=ours, base=base, ours_cpu=ours_cpu, base_cpu=base_cpu,
-                         target=target, baseline="PyTorch"))
-    repeat = 1 if quick else 3
-    (ours, ours_cpu), (base, base_cpu) = in_turn([two_layer_net(minigrad), two_layer_net_numpy()],
-                                                 repeat)
+    for name, workload, target in WORKLOADS:
+        base = torch[workload] if torch else (0, 0)
+        rows.append(dict(name=name, ours=ours[workload][0], base=base[0],
+                         ours_cpu=ours[workload][1], base_cpu=base[1], target=target,
+                         baseline="PyTorch" if torch else "(no PyTorch: pip install torch==2.13.0)"))
+    net, by_hand = ours["two-layer net"], numpy["two-layer net"]
     rows.append(dict(name="two-layer net vs NumPy by hand", target=2.0, baseline="NumPy by hand",
-                     ours=ours, base=base, ours_cpu=ours_cpu, base_cpu=base_cpu))
+                     ours=net[0], base=by_hand[0], ours_cpu=net[1], base_cpu=by_hand[1]))
     return rows

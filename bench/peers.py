@@ -3,17 +3,17 @@
 The issue's targets ask minigrad to beat PyTorch on small graphs. These rows show what
 that takes: micrograd (scalars, one Python object per op, no NumPy) and MyGrad (NumPy
 arrays, like minigrad) run the tiny loop, the 100,000-op chain and the 10,000 branches of
-``bench.engine_workloads``, each timed in turn with PyTorch. Optional: ``pip install
+``bench.engine_workloads``, timed in turn with PyTorch. Optional: ``pip install
 micrograd mygrad``; a missing one is skipped.
 
 micrograd's backward sorts the graph recursively, so it runs in a thread with a deep
-stack (the 100,000-op chain is 100,000 frames deep).
+stack (the 100,000-op chain is 100,000 frames deep). Each engine runs in a process of its
+own (``bench.isolated``).
 """
 import sys
 import threading
 
-from .engine_workloads import torch
-from .timing import in_turn
+from . import isolated
 
 
 def micrograd_workloads(engine):
@@ -60,38 +60,33 @@ def mygrad_workloads(mg):
     return tiny, chain, branches
 
 
-def torch_workloads():
-    from .engine_workloads import branches, chain, tiny_loop
-    return tiny_loop(torch), chain(torch), branches(torch)
-
-
-WORKLOADS = [("tiny chapter loop", 2000), ("100,000-op chain", 1), ("10,000 branches summed", 1)]
+WORKLOADS_OF = {  # the library's workloads, imported only when asked for
+    "micrograd": lambda: micrograd_workloads(__import__("micrograd.engine", fromlist=["_"])),
+    "mygrad": lambda: mygrad_workloads(__import__("mygrad")),
+}
+NAMES = [("tiny loop", "tiny chapter loop"), ("chain", "100,000-op chain"),
+         ("branches", "10,000 branches summed")]
 
 
 def run(quick=False):
-    """Rows ``(engine, workload, ratio to PyTorch by CPU time)``; [] without PyTorch."""
-    if torch is None:
+    """Rows ``(engine, workload, ratio to PyTorch by CPU time)``, each engine in a process
+    of its own (``bench.isolated``); none for an engine that is not installed."""
+    best = isolated.measure(["micrograd", "mygrad", "torch"], [n for n, _ in NAMES],
+                            rounds=1 if quick else 3)
+    if best["torch"] is None:
         return []
-    peers = []
-    for name, module, make in (("micrograd", "micrograd.engine", micrograd_workloads),
-                               ("MyGrad", "mygrad", mygrad_workloads)):
-        try:
-            peers.append((name, make(__import__(module, fromlist=["_"]))))
-        except ImportError:
-            print(f"({name} is not installed: pip install {name.lower()})")
     rows = []
-    baseline = torch_workloads()
-
-    def measure():
-        for name, workloads in peers:
-            for (workload, number), ours, theirs in zip(WORKLOADS, workloads, baseline):
-                (_, mine), (_, base) = in_turn([ours, theirs], 1 if quick else 3, number)
-                rows.append((name, workload, mine / base))
-    _in_deep_thread(measure)
+    for engine, shown in (("micrograd", "micrograd"), ("mygrad", "MyGrad")):
+        if best[engine] is None:
+            print(f"({shown} is not installed: pip install {engine})")
+            continue
+        for name, label in NAMES:
+            rows.append((shown, label, best[engine][name][1] / best["torch"][name][1]))
     return rows
 
 
-def _in_deep_thread(fn):
+def in_deep_thread(fn):
+    """Run ``fn`` where a 100,000-deep recursion fits (micrograd's backward)."""
     limit = sys.getrecursionlimit()
     size = threading.stack_size(1 << 29)
     try:
@@ -107,6 +102,6 @@ def _in_deep_thread(fn):
 def report(rows):
     if not rows:
         return
-    print("other engines, time / PyTorch's (CPU), same workloads:")
+    print("other engines, time / PyTorch's (CPU, each in its own process), same workloads:")
     for name, workload, ratio in rows:
         print(f"  {name:10s} {workload:26s} {ratio:6.2f}")
