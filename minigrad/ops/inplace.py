@@ -10,11 +10,13 @@ Written in place, a tensor takes the write's node as its ``grad_fn`` (``CopySlic
 (``CopySlices`` on the base), and the view's ``grad_fn`` is rebuilt from the base's new
 history (``AsStridedBackward0``) the next time it is used: PyTorch's rules.
 """
+import re
+
 import numpy as np
 
 from .. import dtypes, events, random
 from ..autograd.function import Function
-from ..autograd.grad_mode import _GradMode
+from ..autograd.grad_mode import _GradMode, no_grad
 from ..autograd.notation import Local, Notation, Rule, index_text, number, ones, sum_to_shape, zeros
 from ..creation import from_numpy, zeros_like
 from ..language import hint
@@ -155,7 +157,7 @@ def inplace(t, function, *args):
     if tracked:
         t._grad_fn, t._output_nr, t._requires_grad = result._grad_fn, 0, True
         if t._base is not None:
-            _rebase_view(t)
+            _rebase_view(t, node, args)
     if events.listeners:
         events.op_ran(function, (old,) + args, t, node, inplace=True)
     return t
@@ -185,14 +187,15 @@ def _write(t, result):
     bump_version(t)
 
 
-def _rebase_view(view):
-    """After an in-place change to a view, make the base's history include it."""
+def _rebase_view(view, node, args):
+    """After an in-place op (``node``, run with ``args``) changed a view, the base's history
+    includes it: its new node is a ``WriteThroughView`` wrapping the op, as PyTorch's."""
     base = view._base
     view._view_version = view._version_counter.value  # its grad_fn (just set) is current
     positions = view_positions(view._data, base._data)
     before = Tensor._make(base._data, base._requires_grad)  # the base, keeping its history
     before._grad_fn, before._output_nr = base._grad_fn, base._output_nr
-    new_base, _ = CopySlices._run((before, view, positions))
+    new_base, _ = WriteThroughView._run((before, positions, InPlaceOp(node)) + args)
     base._grad_fn, base._output_nr, base._requires_grad = new_base._grad_fn, 0, True
     rebuilt, _ = AsStrided._run((base, positions))
     view._grad_fn = rebuilt._grad_fn
@@ -461,6 +464,95 @@ class IndexPut(Function):
 
 class CopySlices(IndexPut):
     node_name = "CopySlices"
+
+
+class WriteThroughView(Function):
+    """``v.mul_(3)`` where v is a view of y (``v = y[0]``): y's new node. Its backward runs
+    the in-place op's own backward (``op``, MulBackward0) on y's gradient at v's elements;
+    elsewhere y's gradient goes on to y's old value unchanged. Its inputs are y's old value
+    and the op's other inputs, so ``next_functions`` reads as PyTorch's CopySlices."""
+    node_name = "CopySlices"
+    notation = Notation("[…]=", lambda args: _through_op_expression(args),
+                        # y's old value, then the op's other tensors (add_(w): w; at most 3)
+                        *(Rule(lambda args, i=i: _through_op_text(args, i),
+                               lambda g, base, positions, op, *rest, i=i: _through_op(g, positions, op.node, i))
+                          for i in range(4)), operands=1, infix=True)
+
+    @staticmethod
+    def forward(ctx, base, positions, op, *op_args):
+        ctx.shape, ctx.positions, ctx.op = base._data.shape, positions, op.node
+        return base._data.copy()
+
+    @staticmethod
+    def backward(ctx, grad):
+        kept = np.ones(grad._data.shape, dtype=grad._data.dtype)
+        kept[ctx.positions] = 0
+        op_grads = _as_tuple(ctx.op.backward(Index.apply(grad, ctx.positions)))
+        base_grad = grad * from_numpy(kept)
+        if op_grads[0] is not None:  # the view's old values came from the base
+            base_grad = base_grad + IndexGrad.apply(op_grads[0], ctx.shape, ctx.positions)
+        return (base_grad, None, None) + op_grads[1:]
+
+
+class InPlaceOp:
+    """The node of the op that wrote into a view, as WriteThroughView's argument: a plain
+    holder, so that a drawing reads it as a setting (``mul_``), not as a value."""
+    __slots__ = ("node",)
+
+    def __init__(self, node):
+        self.node = node
+
+    def __repr__(self):
+        return _op_word(self.node) + "_"
+
+
+def _as_tuple(grads):
+    return grads if isinstance(grads, tuple) else (grads,)
+
+
+def _op_word(node):
+    """``mul`` for MulBackward0, ``masked_fill`` for MaskedFillBackward0: the in-place op
+    as code names it."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", node.name().split("Backward")[0]).lower()
+
+
+def _through_op_expression(args):
+    """``y[…].mul_(w)``: what was written through the view, as code (``y[…] = v`` for a
+    write into the view)."""
+    op, rest = args[2].node, args[3:]
+    if op.name() in ("CopySlices", "IndexPutBackward0"):  # v[i] = value: value is args[3]
+        return "{0}[…] = {3}"
+    parts = ["{%d}" % position if not _plain(a) else number(a) if isinstance(a, (int, float))
+             else "…" for position, a in enumerate(rest, 3)]
+    return f"{{0}}[…].{_op_word(op)}_({', '.join(parts)})"
+
+
+def _through_op_text(args, i):
+    op = _op_word(args[2].node)  # op′: the op's own backward, for its input i
+    return f"{{g}}; {{g}}[…] ← {op}′₀({{g}}[…])" if i == 0 else f"{op}′{str(i).translate(_SUB)}({{g}}[…])"
+
+
+_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+def _through_op(g, positions, op, i):
+    """The gradient WriteThroughView gives its input ``i``, in NumPy, by running the op's
+    own backward (whichever op it was, its rule is its own)."""
+    with no_grad():
+        grads = _as_tuple(op.backward(from_numpy(np.ascontiguousarray(g[positions]))))
+    if i > 0:  # the op's i-th tensor input
+        tensors = [k for k, a in enumerate(op.arguments()) if not _plain(a)]
+        grad = grads[tensors[i]]
+        return 0.0 if grad is None else grad.numpy()
+    out = np.array(g, dtype=float)
+    out[positions] = 0 if grads[0] is None else grads[0].numpy()
+    return out
+
+
+def _plain(argument):
+    """A setting or number among an op's arguments, not a tensor (which a node remembers
+    as a graph.Input, a drawing as a value of its own)."""
+    return argument is None or isinstance(argument, (int, float, tuple, list, slice, np.ndarray))
 
 
 class AsStrided(Function):

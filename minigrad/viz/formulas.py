@@ -111,6 +111,11 @@ WORDS = {
     "AsStridedBackward0": Words("view", "视图", rules=_PUT_BACK),
     "IndexPutBackward0": Words("writing into part of a tensor", "写入部分元素", _WRITE),
     "CopySlices": Words("writing into part of a tensor", "写入部分元素", _WRITE),
+    "WriteThroughView": Words("an in-place op on a view", "对视图的原地操作", *[{
+        0: {"en": "1 outside the view; inside it, the in-place op's own derivative",
+            "zh": "视图之外为 1；视图之内为原地操作自身的导数"},
+        1: {"en": "the in-place op's own derivative, at the view", "zh": "原地操作自身的导数（在视图处）"},
+        2: {"en": "the in-place op's own derivative, at the view", "zh": "原地操作自身的导数（在视图处）"}}] * 2),
     "FillBackward2": Words("fill", "填充"),
     "ZeroBackward0": Words("zeroing", "清零"),
     "UnbindBackward0": Words("splitting into slices", "按维拆分", rules=_PUT_BACK),
@@ -267,6 +272,8 @@ def describe(function, node_name=None):
     if notation is None:
         short = function.__name__ if function is not None else name.removesuffix("Backward")
         return Op(None, short, WORDS.get(name))
-    return Op(notation, name, WORDS.get(name))
+    # two ops PyTorch names alike (CopySlices: y[0] = v, and y[0].mul_(w)) are told apart
+    # by the Function's own name where it has words of its own
+    return Op(notation, name, WORDS.get(function.__name__) or WORDS.get(name))
 
 

@@ -38,6 +38,13 @@ BINARY = [lambda: (t(2, 3), t(3)), lambda: (t(2, 1), t(1, 3)), lambda: (t(), t(2
 UNARY = [lambda: (t(2, 3),), lambda: (t(),)]
 MASK = np.array([[True, False, True], [False, False, True]])
 
+def _written_through(op, *others):
+    """WriteThroughView's arguments: a base, where a view of 3 of its elements lies, the
+    node of an in-place op run on the view's old values, and the op's other arguments."""
+    _, node = op._run((t(3),) + others)
+    return (t(2, 3), (np.array([1, 1, 1]), np.array([0, 1, 2])), W.InPlaceOp(node)) + others
+
+
 SAMPLES = {
     A.Add: BINARY, A.Sub: BINARY, A.Mul: BINARY,
     A.Rsub: [lambda: (t(2, 3), 1.5)],
@@ -126,6 +133,9 @@ SAMPLES = {
     I.IndexGrad: [lambda: (t(3), (4,), np.array([1, 3, 1])), lambda: (t(3), (4, 3), 2)],
     W.IndexPut: [lambda: (t(4, 3), t(3), 1), lambda: (t(4, 3), t(3), np.array([0, 2]))],
     W.CopySlices: [lambda: (t(4, 3), t(2, 3), slice(1, 3))],
+    W.WriteThroughView: [lambda: _written_through(A.Mul, t(3)), lambda: _written_through(A.Mul, torch.tensor(3.0)),
+                         lambda: _written_through(E.Exp), lambda: _written_through(W.Fill, 2.0),
+                         lambda: _written_through(A.Add, t(1))],
     W.AsStrided: [lambda: (t(2, 3), (np.array([0, 1]), np.array([2, 0])))],
     W.Fill: [lambda: (t(2, 3), 1.5)], W.Zero: [lambda: (t(2, 3), 0.0)],
     W.CopyFrom: [lambda: (t(2, 3), t(3))],

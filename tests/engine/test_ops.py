@@ -101,6 +101,13 @@ def _in_place(name, *args):
     return fn
 
 
+def _through_view(x, change, view=lambda y: y[0]):
+    """An in-place op on a view of a non-leaf y: y's node becomes CopySlices around it."""
+    y = x * 1
+    change(view(y))
+    return y
+
+
 def _mask_zeroed(lib, x):
     g = x * 3
     g[g > 0] = 0
@@ -433,6 +440,17 @@ def _shapes_and_indexing():
         ("diag(3) of 3x4 (one element)", lambda lib, x: x.diag(3), (3, 4)),
         ("diag of a vector", lambda lib, x: x.diag(), (3,)),
         ("diagonal (a view)", lambda lib, x: x.diagonal(), (3, 3)),
+        ("y.diagonal(1).mul_(3) writes into y", lambda lib, x: _through_view(x, lambda v: v.mul_(3),
+                                                                            lambda y: y.diagonal(1)), (3, 4)),
+        ("y[0].mul_(w): CopySlices takes w", lambda lib, x, w: _through_view(x, lambda v: v.mul_(w)),
+         ((2, 3), (3,))),
+        ("y[:, 1:].add_(w) broadcast", lambda lib, x, w: _through_view(x, lambda v: v.add_(w),
+                                                                      lambda y: y[:, 1:]), ((2, 3), (1,))),
+        ("y[1].exp_()", lambda lib, x: _through_view(x, lambda v: v.exp_()), (2, 3)),
+        ("y[0].zero_()", lambda lib, x: _through_view(x, lambda v: v.zero_()), (2, 3)),
+        ("y[0][1:] = w (a view of a view)", lambda lib, x, w: _through_view(
+            x, lambda v: v.__setitem__(slice(1, None), w)), ((2, 3), (2,))),
+        ("y[0].copy_(w)", lambda lib, x, w: _through_view(x, lambda v: v.copy_(w)), ((2, 3), (3,))),
         ("torch.diagonal(x, -1) of 4x3", lambda lib, x: lib.diagonal(x, -1), (4, 3)),
         ("torch.diag(v, -2) @ v", lambda lib, x: lib.diag(x, -2) @ lib.cat([x, x[:2]]), (3,)),
         ("diag(diag(A))", lambda lib, x: x.diag().diag(), (3, 3)),
