@@ -1,0 +1,47 @@
+# The ops after the basics, as PyTorch's "Introduction to PyTorch Tensors" and D2L's
+# exercises use them: splitting and joining, triangles and diagonals, running products,
+# grids, in-place forms, and the random initialisers after manual_seed
+import math
+import torch
+def attempt(f):
+    try:
+        r = f()
+        print("ok", r)
+    except Exception as e:
+        print(f"E> {type(e).__name__}: {str(e).splitlines()[0]}")
+torch.manual_seed(1729)
+w = torch.empty(2, 3)
+print(w.normal_(0, 0.01))
+print(torch.empty(3, 2).uniform_(-1, 1))
+print(torch.zeros(20).normal_()[-4:], torch.rand(2))
+a = torch.tensor([0, math.pi / 4, math.pi / 2, 3 * math.pi / 4])
+print(torch.sin(a), a.sin_(), a)
+print(torch.asin(a), a.sinh(), a.atan().cosh())
+b = torch.rand(3, 226, 226)
+b.unsqueeze_(0)
+print(b.shape, b._version)
+x = torch.arange(12.0, requires_grad=True)
+m = x.reshape(3, 4)
+first, second = m.split([1, 2])
+top, bottom = m.chunk(2)
+print(first, second, top, bottom, sep="\n")
+print(m.tril(), m.triu(1), m.diag(), m.diagonal(-1), torch.diag(x[:3], 1), sep="\n")
+print(m.flip(0), m.fliplr(), m.roll(1, 1), sep="\n")
+print(m.cumprod(1), torch.cumprod(torch.tensor([1, 2, 3, 4]), 0))
+grid_x, grid_y = torch.meshgrid(x[:2], x[:3], indexing="ij")
+print(grid_x, grid_y, sep="\n")
+loss = (first.sum() * second.sum() + top.tril().sum() + m.diag().cumprod(0).sum()
+        + (grid_x * grid_y).sum() + m.flip(1)[0, 0] + torch.bmm(m.reshape(1, 3, 4), m.t().reshape(1, 4, 3)).sum())
+loss.backward()
+print(loss, x.grad)
+y = x.detach().clone()
+print(y.split(5), torch.hstack([y[:2], y[-2:]]), torch.vstack([y[:2], y[-2:]]))
+print(torch.where(y > 9), 3.0 in y, y.unique(), torch.count_nonzero(y), y.nonzero()[:2])
+attempt(lambda: m.split([1, 1]))
+attempt(lambda: m.chunk(0))
+attempt(lambda: (x * 1).split(3)[0].mul_(2))
+attempt(lambda: torch.ones(3).tril())
+attempt(lambda: torch.bmm(torch.ones(2, 3), torch.ones(3, 2)))
+attempt(lambda: torch.meshgrid(torch.ones(2), torch.arange(3), indexing="ij"))
+attempt(lambda: torch.ones(3, dtype=torch.int64).normal_())
+attempt(lambda: torch.ones(3).uniform_(1, 0))
