@@ -268,11 +268,11 @@ def _arange_values(start, end, step, dtype):
     32-byte SIMD vectors, each vector counts on from its own first value, already
     rounded to ``dtype`` (PyTorch's Vectorized::arange); the last partial block element
     by element."""
-    n = max(math.ceil((end - start) / step), 0)
     if start.is_integer() and step.is_integer() and max(abs(start), abs(end)) + abs(step) <= 2048:
         # whole numbers that every float type holds exactly (float16 up to 2048): any
-        # order of computing them gives the same bits, so the plain one is exact too
-        return (np.arange(n) * step + start).astype(dtype)
+        # order of computing them gives the same bits, so NumPy's own arange is exact too
+        return np.arange(start, end, step, dtype=dtype)
+    n = max(math.ceil((end - start) / step), 0)
     width = 32 // dtype.itemsize
     i = np.arange(n)
     k = i % width

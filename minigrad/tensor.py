@@ -38,7 +38,7 @@ class Tensor(Conversions):
     """
     # What every tensor sets lives in slots; what few tensors ever set (a view's version,
     # a leaf's hooks, ...) is a class default until a tensor sets its own (then it goes in
-    # the tensor's __dict__, which PyTorch's tensors have too: x.name = "a" works). Making
+    # the tensor's __dict__, which PyTorch's tensors have too: x.label = "a" works). Making
     # a tensor, done for every op, then writes five attributes instead of twelve.
     __slots__ = ("_data", "_requires_grad", "_grad", "_grad_fn", "_output_nr", "_vc", "_base",
                  "_view_version",  # set with _base: the version a view's grad_fn was made at
@@ -334,7 +334,10 @@ class Tensor(Conversions):
     def __reduce_ex__(self, protocol):
         if self._grad_fn is not None:
             raise RuntimeError("Only leaf tensors can be pickled or deep-copied; call .detach() first.")
-        return (_rebuild, (self._data.copy(), self._requires_grad))
+        # a program's own attributes (x.label = "w") come along, as in PyTorch; the
+        # engine's (hooks, the leaf's AccumulateGrad) belong to this tensor only
+        own = {k: v for k, v in vars(self).items() if not k.startswith("_")}
+        return (_rebuild, (self._data.copy(), self._requires_grad)) + ((own,) if own else ())
 
     def __hash__(self):
         return id(self)

@@ -295,3 +295,18 @@ def test_a_leaf_used_many_times_gets_every_path_and_the_seed_is_untouched(torch)
     same_in_both(program, torch)
     grad, seed = program(minigrad)
     assert grad.item() == 1.5 * 15 and seed.item() == 1.5
+
+
+def test_a_programs_own_attributes_on_a_tensor_survive_copies(torch):
+    import copy
+    import pickle
+
+    def program(lib):
+        w = lib.tensor([1.0, 2.0], requires_grad=True)
+        w.label = "weight"
+        w.register_hook(lambda g: g * 2)
+        copied, unpickled = copy.deepcopy(w), pickle.loads(pickle.dumps(w.detach()))
+        copied.sum().backward()  # the original's hook is not the copy's
+        return copied.label, copied.grad, getattr(unpickled, "label", None), unpickled
+
+    same_in_both(program, torch)
