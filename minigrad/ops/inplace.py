@@ -7,8 +7,10 @@ changed since, backward would compute with the wrong numbers, so it raises inste
 
 Written in place, a tensor takes the write's node as its ``grad_fn`` (``CopySlices`` for
 ``y[i] = v``). When the written tensor is a view, its base's history gets the write too
-(``CopySlices`` on the base), and the view's ``grad_fn`` is rebuilt from the base's new
-history (``AsStridedBackward0``) the next time it is used: PyTorch's rules.
+(``CopySlices`` on the base, wrapping the op: ``WriteThroughView``), and the view's
+``grad_fn`` is rebuilt from the base's new history (``AsStridedBackward0``) the next time
+it is used: PyTorch's rules. The pieces of ``split``/``chunk``/``unbind`` share one node,
+so, as in PyTorch, they may not be written in place.
 """
 import re
 
