@@ -550,6 +550,7 @@ TABLE = [
     ("select",        select,                                    BOTH),
     ("gather",        I.gather,                                  BOTH),
     ("index_select",  I.index_select,                            BOTH),
+    ("repeat_interleave", I.repeat_interleave,                   BOTH),
     ("unbind",        unbind,                                    BOTH),
     ("split",         split_method,                              METHOD),
     ("split",         S.split,                                   FUNCTION),

@@ -9,9 +9,10 @@ import numpy as np
 
 from ..autograd.function import Function
 from ..autograd.notation import Notation, Rule, index_text
+from ..creation import from_numpy
 from ..language import hint
 from ..tensor import Tensor, _dim
-from .shape import Alias, Unsqueeze, dim_index_text, dim_key, shape_text
+from .shape import Alias, Unsqueeze, dim_index_text, dim_key, shape_text, whole_number
 
 
 def normalize_index(key):
@@ -161,6 +162,36 @@ def index_select(x, dim, index):
     if index._data.ndim > 1:
         raise IndexError("index_select(): Index is supposed to be a vector")
     return IndexSelect.apply(x, (slice(None),) * dim + (index._data.reshape(-1),))
+
+
+def repeat_interleave(x, repeats=None, dim=None, *, output_size=None):
+    """Each element repeated in place: ``tensor([1, 2]).repeat_interleave(2)`` is
+    ``[1, 1, 2, 2]`` (``repeat`` would give ``[1, 2, 1, 2]``). ``repeats`` may be a tensor
+    of counts, one per element; alone, ``torch.repeat_interleave(counts)`` gives each index
+    that many times. Built from ops as PyTorch builds it."""
+    if repeats is None:  # torch.repeat_interleave(tensor([1, 2])) -> tensor([0, 1, 1])
+        counts = x._data.reshape(-1)
+        return from_numpy(np.repeat(np.arange(counts.size, dtype=np.int64), counts))
+    if dim is None:
+        x, dim = x.reshape(-1), 0
+    dim = _dim(dim, x._data.ndim)
+    if isinstance(repeats, Tensor):  # a count per element (one count: the same for all)
+        size = x._data.shape[dim]
+        if repeats._data.size == 1:
+            repeats = from_numpy(np.full(size, repeats.item(), dtype=np.int64))
+        if repeats._data.ndim != 1 or repeats._data.size != size:
+            raise RuntimeError("repeats must have the same size as input along dim, but got "
+                               f"repeats.size(0) = {repeats._data.size} and input.size({dim}) = {size}")
+        if (repeats._data < 0).any():
+            raise RuntimeError("Repeats must be non-negative")
+        return index_select(x, dim, repeat_interleave(repeats))
+    repeats = whole_number(repeats, "repeat_interleave", "repeats")
+    if repeats < 0:
+        raise RuntimeError("Repeats must be non-negative")
+    shape = x._data.shape
+    copies = shape[:dim + 1] + (repeats,) + shape[dim + 1:]
+    return x.unsqueeze(dim + 1).expand(*copies).clone().view(
+        *shape[:dim], shape[dim] * repeats, *shape[dim + 1:])
 
 
 class IndexGrad(Function):

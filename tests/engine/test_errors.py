@@ -577,6 +577,8 @@ ERRORS = [
      "diag(): argument 'diagonal' (position 1) must be int, not bool"),
     ("chunk(2.0)", lambda lib: lib.ones(4).chunk(2.0), TypeError,
      "chunk(): argument 'chunks' (position 1) must be int, not float"),
+    ("repeat_interleave(-1)", lambda lib: lib.ones(3).repeat_interleave(-1), RuntimeError,
+     "Repeats must be non-negative"),
     ("tril of a vector", lambda lib: lib.ones(3).tril(), RuntimeError,
      "tril: input tensor must have at least 2 dimensions"),
     ("triu of a vector", lambda lib: lib.ones(3).triu(), RuntimeError,
