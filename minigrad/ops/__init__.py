@@ -178,6 +178,16 @@ def outer(input, vec2):
     return input.reshape(-1, 1) * vec2
 
 
+_round = unary(E.Round, "round")
+
+
+def rounded(input, *, decimals=None):
+    """``x.round()``, or ``x.round(decimals=2)`` to 2 places (PyTorch's other overload)."""
+    if decimals is None:
+        return _round(input)
+    return E.RoundDecimals.apply(input, S.whole_number(decimals, "round", "decimals"))
+
+
 def clamp_min(input, min):
     return E.clamp(input, min=min) if isinstance(min, Tensor) else E.ClampMin.apply(input, min, None)
 
@@ -461,7 +471,7 @@ TABLE = [
     ("sgn",           unary(E.Sgn, "sgn"),                       BOTH),
     ("erf",           unary(E.Erf, "erf"),                       BOTH),
     ("masked_select", tensors_only(I.masked_select, "masked_select", "input", "mask"), BOTH),
-    ("round",         unary(E.Round, "round"),                   BOTH),
+    ("round",         rounded,                                   BOTH),
     ("floor",         unary(E.Floor, "floor"),                   BOTH),
     ("ceil",          unary(E.Ceil, "ceil"),                     BOTH),
     ("trunc",         unary(E.Trunc, "trunc"),                   BOTH),

@@ -278,6 +278,24 @@ class Round(Step):
     notation = Notation("round", "round({0})", Local("0", zeros))
 
 
+class RoundDecimals(Function):
+    """out = x rounded to ``decimals`` places (``x.round(decimals=2)``; negative: to tens,
+    hundreds, ...); its derivative is 0 wherever it exists"""
+    node_name = "RoundBackward1"
+    notation = Notation("round", lambda args: f"round({{0}}, decimals={args[1]})", Local("0", zeros))
+
+    @staticmethod
+    def forward(ctx, x, decimals):
+        if x._data.dtype.kind != "f":
+            raise NotImplementedError(f'"round_cpu" not implemented for '
+                                      f"'{SCALAR_TYPE_NAME[x.dtype]}'")
+        return np.round(x._data, decimals)  # x·10ᵈ rounded, ÷10ᵈ, in x's dtype: PyTorch's bits
+
+    @staticmethod
+    def backward(ctx, grad):
+        return zeros_like(grad), None
+
+
 class Floor(Step):
     """out = the largest integer ≤ x"""
     node_name, f = "FloorBackward0", _rounding(np.floor)

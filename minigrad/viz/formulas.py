@@ -151,6 +151,7 @@ WORDS = {
     "SinhBackward0": Words("hyperbolic sine", "双曲正弦"),
     "CoshBackward0": Words("hyperbolic cosine", "双曲余弦"),
     "ErfBackward0": Words("error function", "误差函数"),
+    "RoundBackward1": Words("rounding to decimals", "按小数位取整"),
     "SgnBackward0": Words("sign", "符号函数"),
     "MaskedSelectBackward0": Words("selecting by a mask", "按掩码选取", rules=_PUT_BACK),
     "ClampMinBackward0": Words("clamp", "截断", _BOUNDS),

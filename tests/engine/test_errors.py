@@ -579,6 +579,8 @@ ERRORS = [
      "chunk(): argument 'chunks' (position 1) must be int, not float"),
     ("repeat_interleave(-1)", lambda lib: lib.ones(3).repeat_interleave(-1), RuntimeError,
      "Repeats must be non-negative"),
+    ("round(decimals=1) of an int64 tensor", lambda lib: lib.tensor([15]).round(decimals=1),
+     NotImplementedError, "\"round_cpu\" not implemented for 'Long'"),
     ("tril of a vector", lambda lib: lib.ones(3).tril(), RuntimeError,
      "tril: input tensor must have at least 2 dimensions"),
     ("triu of a vector", lambda lib: lib.ones(3).triu(), RuntimeError,

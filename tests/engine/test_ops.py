@@ -167,6 +167,8 @@ def _scalar_and_unary():
         ("torch.true_divide(x, 2)", lambda lib, x: lib.true_divide(x, 2), None),
         ("fix", lambda lib, x: x.fix() * x, None),
         ("torch.clamp(x, min=0)", lambda lib, x: lib.clamp(x, min=0), relu_like),
+        ("round(decimals=1) * x", lambda lib, x: x.round(decimals=1) * x, None),
+        ("torch.round(x, decimals=-1) + x", lambda lib, x: lib.round(x * 30, decimals=-1) + x, None),
         ("round", lambda lib, x: x.round() * x, None), ("floor", lambda lib, x: x.floor() + x, None),
         ("torch.ceil", lambda lib, x: lib.ceil(x) * x, None), ("trunc", lambda lib, x: x.trunc() - x, None),
         ("sigmoid(tanh(x)) * exp(-x)", lambda lib, x: x.tanh().sigmoid() * (-x).exp(), None),
