@@ -514,6 +514,8 @@ TABLE = [
     ("mean",          numpy_names(R.mean),                       BOTH),
     ("var",           corrected(R.var),                          BOTH),
     ("std",           corrected(R.std),                          BOTH),
+    ("var_mean",      corrected(R.var_mean),                     FUNCTION),
+    ("std_mean",      corrected(R.std_mean),                     FUNCTION),
     ("max",           numpy_names(R.max),                        BOTH),
     ("min",           numpy_names(R.min),                        BOTH),
     ("amax",          numpy_names(R.amax),                       BOTH),

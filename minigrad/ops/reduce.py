@@ -183,6 +183,45 @@ class Std(Function):
         return _spread(per_std, ctx.shape, ctx.axes) * _deviation(ctx, x), None, None, None
 
 
+def _and_mean_notation(op):
+    """``var_mean``/``std_mean``: op's rule for the first gradient (g₁) and mean's for the
+    second (g₂), added up."""
+    name = op.notation.symbol
+    return Notation(f"{name}, mean", lambda args: _reduction_text(f"{name}_mean", args),
+                    Rule(lambda args: f"{{g}}₁ × {(_var_local if op is Var else _std_local)(args)} + "
+                                      f"{{g}}₂ / {count(args[0].shape, args[1])}",
+                         lambda g, x, axes, correction, keepdim, out:
+                             op.notation.derivative(0).gradient(g[0], x, axes, correction, keepdim, out[0])
+                             + spread(g[1], x.shape, axes) / count(x.shape, axes)))
+
+
+class VarMean(Var):
+    """``torch.var_mean``: the variance and the mean of the same elements, at once;  the
+    gradient is var's plus mean's"""
+    node_name = "VarMeanBackward0"
+    first = Var  # the op whose result comes first
+    notation = _and_mean_notation(Var)
+
+    @classmethod
+    def forward(cls, ctx, x, axes, correction, keepdim):
+        ctx.count = _count(x, axes)
+        return cls.first.forward(ctx, x, axes, correction, keepdim), average(x._data, axes, keepdim)
+
+    @classmethod
+    def backward(cls, ctx, grad, grad_mean):
+        x_grad = _spread(grad_mean, ctx.shape, ctx.axes) / ctx.count
+        if grad._data.any():  # all zeros: the engine's stand-in for an unused var/std
+            x_grad = cls.first.backward(ctx, grad)[0] + x_grad
+        return x_grad, None, None, None
+
+
+class StdMean(VarMean):
+    """``torch.std_mean``: the standard deviation and the mean"""
+    node_name = "StdMeanBackward0"
+    first = Std
+    notation = _and_mean_notation(Std)
+
+
 def _remember_spread(ctx, x, axes, correction, name):
     """What var's and std's backward need: x's shape, the axes, and n - correction."""
     if x._data.dtype.kind != "f":
@@ -679,6 +718,14 @@ def var(input, dim=None, correction=1, keepdim=False):
 
 def std(input, dim=None, correction=1, keepdim=False):
     return Std.apply(input, normalize_dims(dim, input._data.ndim), correction, keepdim)
+
+
+def var_mean(input, dim=None, correction=1, keepdim=False):
+    return VarMean.apply(input, normalize_dims(dim, input._data.ndim), correction, keepdim)
+
+
+def std_mean(input, dim=None, correction=1, keepdim=False):
+    return StdMean.apply(input, normalize_dims(dim, input._data.ndim), correction, keepdim)
 
 
 def mean(input, dim=None, keepdim=False, dtype=None):

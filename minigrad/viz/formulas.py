@@ -152,6 +152,8 @@ WORDS = {
     "CoshBackward0": Words("hyperbolic cosine", "双曲余弦"),
     "ErfBackward0": Words("error function", "误差函数"),
     "RoundBackward1": Words("rounding to decimals", "按小数位取整"),
+    "VarMeanBackward0": Words("variance and mean", "方差与平均值"),
+    "StdMeanBackward0": Words("standard deviation and mean", "标准差与平均值"),
     "SgnBackward0": Words("sign", "符号函数"),
     "MaskedSelectBackward0": Words("selecting by a mask", "按掩码选取", rules=_PUT_BACK),
     "ClampMinBackward0": Words("clamp", "截断", _BOUNDS),

@@ -82,6 +82,8 @@ SAMPLES = {
             lambda: (t(2, 3), (0,), 1, True)],
     R.Std: [lambda: (t(2, 3), (0, 1), 1, False), lambda: (t(2, 3), (1,), 0, False),
             lambda: (t(2, 3), (0,), 1, True)],
+    R.VarMean: [lambda: (t(2, 3), (1,), 1, False), lambda: (t(2, 3), (0, 1), 0, True)],
+    R.StdMean: [lambda: (t(2, 3), (0,), 1, True), lambda: (t(2, 3), (0, 1), 1, False)],
     R.Mean: [lambda: (t(2, 3), (0, 1), False, None), lambda: (t(2, 3), (0, 1), True, None)],
     R.MeanDim: [lambda: (t(2, 3), (1,), False, None), lambda: (t(2, 3, 4), (0, 2), True, None)],
     R.Extreme: [lambda: (t(2, 3),), lambda: (ties(),)],

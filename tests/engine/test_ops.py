@@ -215,6 +215,10 @@ def _reductions():
         ("var(unbiased=False)", lambda lib, x: x.var(unbiased=False), (2, 3)),
         ("std(0, correction=0)", lambda lib, x: x.std(0, correction=0), (2, 3)),
         ("torch.var(x, 0)", lambda lib, x: lib.var(x, 0), (2, 3)),
+        ("std_mean(x, dim=1): std × mean", lambda lib, x: (lambda s, m: s * m)(*lib.std_mean(x, dim=1)), (2, 3)),
+        ("var_mean(x, 0, correction=0, keepdim)", lambda lib, x: (lambda v, m: v + m ** 2)(
+            *lib.var_mean(x, 0, correction=0, keepdim=True)), s3),
+        ("var_mean(x): mean only", lambda lib, x: lib.var_mean(x)[1] * 3, (2, 3)),
         ("softmax(1)", lambda lib, x: x.softmax(1), (2, 3)),
         ("torch.softmax(x, dim=0)", lambda lib, x: lib.softmax(x, dim=0), (2, 3)),
         ("log_softmax(-1)", lambda lib, x: x.log_softmax(-1), s3),
