@@ -581,6 +581,8 @@ ERRORS = [
      "Repeats must be non-negative"),
     ("round(decimals=1) of an int64 tensor", lambda lib: lib.tensor([15]).round(decimals=1),
      NotImplementedError, "\"round_cpu\" not implemented for 'Long'"),
+    ("nn.init.xavier_uniform_ of a vector", lambda lib: lib.nn.init.xavier_uniform_(lib.empty(3)), ValueError,
+     "Fan in and fan out can not be computed for tensor with fewer than 2 dimensions"),
     ("tril of a vector", lambda lib: lib.ones(3).tril(), RuntimeError,
      "tril: input tensor must have at least 2 dimensions"),
     ("triu of a vector", lambda lib: lib.ones(3).triu(), RuntimeError,

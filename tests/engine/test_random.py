@@ -108,6 +108,26 @@ def test_normal_and_uniform_in_place_keyword_arguments(torch):
         assert_same_bits(ours, theirs)
 
 
+@pytest.mark.torch
+def test_nn_init_fills_weights_with_pytorchs_numbers(torch):
+    """``nn.init.xavier_uniform_(w)`` and friends on a leaf that requires grad: PyTorch's
+    numbers after the same seed, the leaf still a leaf."""
+    made = {}
+    for lib in (minigrad, torch):
+        lib.manual_seed(3)
+        init = lib.nn.init
+        w = lib.empty(3, 5, requires_grad=True)
+        init.xavier_uniform_(w)
+        made[lib] = (w.detach(), init.xavier_normal_(lib.empty(4, 4), gain=init.calculate_gain("tanh")),
+                     init.kaiming_uniform_(lib.empty(2, 3, 2)),
+                     init.kaiming_normal_(lib.empty(3, 2), mode="fan_out", nonlinearity="relu"),
+                     init.normal_(lib.empty(20), 0, 0.01), init.uniform_(lib.empty(2), -1, 1),
+                     init.constant_(lib.empty(2), 0.3), init.zeros_(lib.empty(2)), init.ones_(lib.empty(1)))
+        assert w.is_leaf and w.requires_grad
+    for ours, theirs in zip(made[minigrad], made[torch]):
+        assert_same_bits(ours, theirs)
+
+
 def test_normal_in_place_after_manual_seed_is_randn():
     """``randn`` is ``normal_(0, 1)`` into a new tensor: the same numbers from the same seed."""
     for shape in [(5,), (40,), (3, 7)]:
