@@ -8,6 +8,7 @@ import math
 
 import numpy as np
 
+from .. import dtypes
 from ..autograd.function import Function
 from ..autograd.notation import Local, Notation, number, ones, zeros
 from ..creation import from_numpy, tensor, zeros_like
@@ -183,6 +184,27 @@ class Sigmoid(Elementwise):
     f = lambda x: 1 / (1 + np.exp(-x))
     gradient = lambda grad, out: grad * out * (1 - out)
     notation = Notation("σ", "σ({0})", Local("σ({0}) × (1 − σ({0}))", lambda x, out: out * (1 - out)))
+
+
+class Rsqrt(Elementwise):
+    """out = 1/√x;  ∂out/∂x = −1/(2 x√x) = −out³/2"""
+    node_name, f, saves = "RsqrtBackward0", (lambda x: 1 / np.sqrt(x)), RESULT
+    gradient = lambda grad, out: grad * out ** 3 * -0.5
+    notation = Notation("1/√", "1/√{0}", Local("−1/(2{0}√{0})", lambda x, out: -0.5 * out ** 3))
+
+
+def _frac(x):
+    if x.dtype.kind != "f":  # an integer has no part after the point: PyTorch refuses
+        raise NotImplementedError(f'"frac_cpu" not implemented for '
+                                  f"'{SCALAR_TYPE_NAME[dtypes.from_numpy(x.dtype)]}'")
+    return x - np.trunc(x)
+
+
+class Frac(Elementwise):
+    """out = x − trunc(x), the part after the point;  ∂out/∂x = 1 (between the jumps)"""
+    node_name, f, saves, keeps_dtype = "FracBackward0", _frac, None, True
+    gradient = lambda grad: grad
+    notation = Notation("frac", "frac({0})", Local("1", ones))
 
 
 class Sqrt(Elementwise):

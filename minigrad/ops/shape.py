@@ -775,6 +775,22 @@ def _split_evenly(name, dim):
 hsplit, vsplit = _split_evenly("hsplit", 1), _split_evenly("vsplit", 0)
 
 
+def diff(x, n=1, dim=-1, prepend=None, append=None):
+    """Differences of neighbours along ``dim``: out[i] = x[i + 1] − x[i] (``n`` times over),
+    built from slices and a subtraction, as PyTorch builds it."""
+    if x._data.ndim == 0:
+        raise RuntimeError("diff expects input to be at least one-dimensional")
+    d = _dim(dim, x._data.ndim)
+    if prepend is not None or append is not None:
+        x = cat([t for t in (prepend, x, append) if t is not None], d)
+    for _ in range(n):
+        length = x._data.shape[d]
+        if length == 0:
+            break
+        x = x[dim_key(d, slice(1, None))] - x[dim_key(d, slice(None, length - 1))]
+    return x
+
+
 def hstack(tensors):
     """Side by side: vectors end to end, matrices column blocks next to each other."""
     tensors = [t.reshape(1) if t._data.ndim == 0 else t for t in _tensor_list(tensors, "hstack")]

@@ -151,6 +151,8 @@ WORDS = {
     "SinhBackward0": Words("hyperbolic sine", "双曲正弦"),
     "CoshBackward0": Words("hyperbolic cosine", "双曲余弦"),
     "ErfBackward0": Words("error function", "误差函数"),
+    "RsqrtBackward0": Words("reciprocal square root", "平方根的倒数"),
+    "FracBackward0": Words("fractional part", "小数部分"),
     "RoundBackward1": Words("rounding to decimals", "按小数位取整"),
     "VarMeanBackward0": Words("variance and mean", "方差与平均值"),
     "StdMeanBackward0": Words("standard deviation and mean", "标准差与平均值"),

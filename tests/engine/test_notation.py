@@ -61,6 +61,7 @@ SAMPLES = {
     E.Log: [lambda: (positive(2, 3),)], E.Sqrt: [lambda: (positive(2, 3),)],
     E.Asin: [lambda: (probability(2, 3),)], E.Acos: [lambda: (probability(2, 3),)],
     E.RoundDecimals: [lambda: (t(2, 3), 2), lambda: (t(3), -1)],
+    E.Rsqrt: [lambda: (positive(2, 3),)], E.Frac: UNARY,
     E.Atan: UNARY, E.Sinh: UNARY, E.Cosh: UNARY, E.Erf: UNARY, E.Sgn: UNARY,
     I.MaskedSelect: [lambda: (t(2, 3), MASK)],
     E.Log1p: [lambda: (positive(2, 3),)], E.Log2: [lambda: (positive(2, 3),)],
