@@ -14,7 +14,7 @@ from ..autograd.notation import Local, Notation, number, ones, zeros
 from ..creation import from_numpy, tensor, zeros_like
 from ..dtypes import SCALAR_TYPE_NAME, float_array, result_type, scalar_array
 from ..tensor import Tensor
-from .broadcasting import broadcast_shape, operand, scalar_like, tensor_argument
+from .broadcasting import broadcast_shape, operand, scalar_like, sum_to, tensor_argument
 
 INPUT, RESULT = "input", "result"  # which tensor an op keeps for its backward
 # ln 2 and ln 10 as PyTorch writes them in its log2/log10 derivatives (LN10 is one bit
@@ -546,6 +546,80 @@ class Minimum(Maximum):
                               lambda a, b, out: np.where(a == b, 0.5, a < b)),
                         Local("𝟙({1} < {0}) + ½ × 𝟙({0} = {1})",
                               lambda a, b, out: np.where(a == b, 0.5, b < a)))
+
+
+def _remainder(a, b):
+    """Python's % (the sign of b), computed as PyTorch does from fmod, so that a zero keeps
+    a's sign (1.5 % -1.5 is 0.0; NumPy's remainder gives -0.0)."""
+    mod = np.fmod(a, b)
+    return np.where((mod != 0) & ((b < 0) != (mod < 0)), mod + b, mod)
+
+
+class Remainder(Function):
+    """out = x mod c for a number c (the sign of c, as Python's %);  ∂out/∂x = 1 between
+    the jumps"""
+    node_name, f = "RemainderBackward0", staticmethod(_remainder)
+    notation = Notation("mod", "{0} mod {1}", Local("1", ones), operands=2, infix=True)
+
+    @classmethod
+    def forward(cls, ctx, x, c):
+        return cls.f(x._data, x._data.dtype.type(c))  # computed in x's dtype, as PyTorch
+
+    @staticmethod
+    def backward(ctx, grad):
+        return grad, None
+
+
+class Fmod(Remainder):
+    """out = fmod(x, c) (the sign of x, as C's fmod);  ∂out/∂x = 1 between the jumps"""
+    node_name, f = "FmodBackward0", staticmethod(np.fmod)
+    notation = Notation("fmod", "fmod({0}, {1})", Local("1", ones), operands=2)
+
+
+class RemainderTensor(Function):
+    """out = a mod b = a − ⌊a/b⌋ × b;  ∂out/∂a = 1, ∂out/∂b = −⌊a/b⌋"""
+    node_name, f = "RemainderBackward1", staticmethod(_remainder)
+    whole = staticmethod(lambda t: t.floor())  # how many whole b's a holds
+    notation = Notation("mod", "{0} mod {1}", Local("1", ones),
+                        Local("−⌊{0}/{1}⌋", lambda a, b, out: -np.floor(a / b)), infix=True)
+
+    @classmethod
+    def forward(cls, ctx, a, b):
+        ctx.save_for_backward(a, b)
+        return cls.f(*_same_dtype(a, b))
+
+    @classmethod
+    def backward(cls, ctx, grad):
+        a, b = ctx.saved_tensors
+        return sum_to(grad, a._data.shape), sum_to(-grad * cls.whole(a / b), b._data.shape)
+
+
+class FmodTensor(RemainderTensor):
+    """out = fmod(a, b) = a − trunc(a/b) × b;  ∂out/∂a = 1, ∂out/∂b = −trunc(a/b)"""
+    node_name, f = "FmodBackward1", staticmethod(np.fmod)
+    whole = staticmethod(lambda t: t.trunc())
+    notation = Notation("fmod", "fmod({0}, {1})", Local("1", ones),
+                        Local("−trunc({0}/{1})", lambda a, b, out: -np.trunc(a / b)))
+
+
+def remainder(a, b):
+    """``x % y``: with a gradient for floats; for integers no gradient is needed."""
+    return _modulo(Remainder, RemainderTensor, np.remainder, a, b)
+
+
+def fmod(a, b):
+    return _modulo(Fmod, FmodTensor, np.fmod, a, b)
+
+
+def _modulo(by_number, by_tensor, numpy_op, a, b):
+    if scalar_like(b) and a.dtype.is_floating_point:
+        return by_number.apply(a, b)
+    b = operand(b, a)
+    if b is NotImplemented:
+        return NotImplemented
+    if result_type(a, b).is_floating_point:
+        return by_tensor.apply(a, b)
+    return compare(numpy_op, a, b)
 
 
 def _same_dtype(a, b):

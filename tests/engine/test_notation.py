@@ -62,6 +62,8 @@ SAMPLES = {
     E.Asin: [lambda: (probability(2, 3),)], E.Acos: [lambda: (probability(2, 3),)],
     E.RoundDecimals: [lambda: (t(2, 3), 2), lambda: (t(3), -1)],
     E.Rsqrt: [lambda: (positive(2, 3),)], E.Frac: UNARY,
+    E.Remainder: [lambda: (t(2, 3), 0.7), lambda: (t(3), -1.3)], E.Fmod: [lambda: (t(2, 3), 0.7)],
+    E.RemainderTensor: [lambda: (t(2, 3), positive(3))], E.FmodTensor: [lambda: (t(2, 1), positive(1, 3))],
     E.Atan: UNARY, E.Sinh: UNARY, E.Cosh: UNARY, E.Erf: UNARY, E.Sgn: UNARY,
     I.MaskedSelect: [lambda: (t(2, 3), MASK)],
     E.Log1p: [lambda: (positive(2, 3),)], E.Log2: [lambda: (positive(2, 3),)],

@@ -25,6 +25,8 @@ BINARY = {
     "where": (lambda lib, a, b: lib.where(a > 0, a, b), away_from(0.0)),
     "clamp(min=tensor)": (lambda lib, a, b: lib.clamp(a, min=b), None),
     "clamp(max=tensor)": (lambda lib, a, b: a.clamp(max=b), None),
+    "a % b": (lambda lib, a, b: a % b, None),
+    "torch.fmod(a, b)": (lambda lib, a, b: lib.fmod(a, b), None),
 }
 
 
@@ -149,6 +151,8 @@ def _scalar_and_unary():
         ("sinh", lambda lib, x: x.sinh(), None), ("torch.cosh", lambda lib, x: lib.cosh(x), None),
         ("rsqrt", lambda lib, x: x.rsqrt(), positive), ("torch.frac(x * 3)", lambda lib, x: lib.frac(x * 3), None),
         ("x.maximum(x * 2)", lambda lib, x: x.maximum(x * 2), relu_like),
+        ("x % 0.7", lambda lib, x: x % 0.7, None), ("x.remainder(-1.3)", lambda lib, x: x.remainder(-1.3), None),
+        ("torch.fmod(x, 0.7)", lambda lib, x: lib.fmod(x, 0.7), None),
         ("erf", lambda lib, x: x.erf(), None), ("torch.erf(x) * x", lambda lib, x: lib.erf(x) * x, None),
         ("sgn(x) * x", lambda lib, x: x.sgn() * x, relu_like),
         ("torch.sin", lambda lib, x: lib.sin(x), None),
