@@ -518,7 +518,17 @@ def masked_fill(x, mask, value):
     return MaskedFill.apply(x, mask, value)
 
 
-class Maximum(Function):
+class Pairwise(Function):
+    """out = f(a, b) element by element, the two tensors broadcast against each other and
+    kept for backward (max, min, a mod b)."""
+
+    @classmethod
+    def forward(cls, ctx, a, b):
+        ctx.save_for_backward(a, b)
+        return cls.f(*_same_dtype(a, b))
+
+
+class Maximum(Pairwise):
     """out = max(a, b) elementwise;  the gradient goes to the larger, split evenly on ties"""
     node_name, f, loses = "MaximumBackward0", np.maximum, np.less
     notation = Notation("max", "max({0}, {1})",
@@ -526,11 +536,6 @@ class Maximum(Function):
                               lambda a, b, out: np.where(a == b, 0.5, a > b)),
                         Local("𝟙({1} > {0}) + ½ × 𝟙({0} = {1})",
                               lambda a, b, out: np.where(a == b, 0.5, b > a)))
-
-    @classmethod
-    def forward(cls, ctx, a, b):
-        ctx.save_for_backward(a, b)
-        return cls.f(*_same_dtype(a, b))
 
     @classmethod
     def backward(cls, ctx, grad):
@@ -576,17 +581,12 @@ class Fmod(Remainder):
     notation = Notation("fmod", "fmod({0}, {1})", Local("1", ones), operands=2)
 
 
-class RemainderTensor(Function):
+class RemainderTensor(Pairwise):
     """out = a mod b = a − ⌊a/b⌋ × b;  ∂out/∂a = 1, ∂out/∂b = −⌊a/b⌋"""
     node_name, f = "RemainderBackward1", staticmethod(_remainder)
     whole = staticmethod(lambda t: t.floor())  # how many whole b's a holds
     notation = Notation("mod", "{0} mod {1}", Local("1", ones),
                         Local("−⌊{0}/{1}⌋", lambda a, b, out: -np.floor(a / b)), infix=True)
-
-    @classmethod
-    def forward(cls, ctx, a, b):
-        ctx.save_for_backward(a, b)
-        return cls.f(*_same_dtype(a, b))
 
     @classmethod
     def backward(cls, ctx, grad):
