@@ -282,10 +282,15 @@ def split_method(input, split_size, dim=0):
     return S.split(input, split_size, dim)
 
 
-def flip_method(input, *dims):
-    """``x.flip(0)``, ``x.flip(0, 1)`` or ``x.flip((0, 1))``: the dims to reverse."""
-    if not dims:
+def flip_method(input, *dims, **named):
+    """``x.flip(0)``, ``x.flip(0, 1)``, ``x.flip((0, 1))`` or ``x.flip(dims=[0])``: the dims
+    to reverse."""
+    if "dims" in named:
+        dims = (named.pop("dims"),)
+    if not dims:  # also x.flip(dim=0): PyTorch's argument is called dims
         raise TypeError('flip() missing 1 required positional arguments: "dims"')
+    if named:
+        raise TypeError(f"flip() got an unexpected keyword argument '{next(iter(named))}'")
     return S.flip(input, dims[0] if len(dims) == 1 else dims)
 
 

@@ -521,6 +521,8 @@ ERRORS = [
      RuntimeError, "expected scalar type Float but found Double"),
     ("flip without dims", lambda lib: lib.ones(3).flip(), TypeError,
      'flip() missing 1 required positional arguments: "dims"'),
+    ("flip(dim=0) (the argument is dims)", lambda lib: lib.ones(3).flip(dim=0), TypeError,
+     'flip() missing 1 required positional arguments: "dims"'),
     ("torch.flip(x, 0) (dims must be a tuple)", lambda lib: lib.flip(lib.ones(3), 0), TypeError,
      "flip(): argument 'dims' (position 2) must be tuple of ints, not int"),
     ("flip of a repeated dim", lambda lib: lib.ones(2, 3).flip(0, -2), RuntimeError,

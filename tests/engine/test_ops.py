@@ -441,6 +441,7 @@ def _shapes_and_indexing():
         ("vstack of matrices", lambda lib, a, b: lib.vstack([a, b]), ((1, 3), (2, 3))),
         ("flip(0)", lambda lib, x: x.flip(0), (2, 3)), ("flip(0, -1)", lambda lib, x: x.flip(0, -1), s3),
         ("torch.flip(x, (1,)) * x", lambda lib, x: lib.flip(x, (1,)) * x, (2, 3)),
+        ("flip(dims=[1])", lambda lib, x: x.flip(dims=[1]), (2, 3)),
         ("fliplr", lambda lib, x: x.fliplr(), (2, 3)), ("torch.flipud", lambda lib, x: lib.flipud(x), (3,)),
         ("flip of 0-d", lambda lib, x: x.flip(0), ()),
         ("split(2) pieces joined", lambda lib, x: lib.cat([p * (i + 1) for i, p in enumerate(x.split(2))]), (5, 2)),
