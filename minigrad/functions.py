@@ -72,6 +72,11 @@ def is_complex(input):
     return False  # minigrad has no complex dtypes
 
 
+def isreal(input):
+    """True everywhere: minigrad's numbers are all real (no complex dtypes)."""
+    return from_numpy(np.ones(input._data.shape, dtype=bool))
+
+
 def is_signed(input):
     return input.dtype is not dtypes.uint8 and input.dtype is not dtypes.bool_
 

@@ -323,6 +323,28 @@ def matrix_transposed(input):
     return S.transpose(input, -2, -1)
 
 
+def conjugate_transposed(input):
+    """``x.H``: a matrix's conjugate transpose; real numbers are their own conjugates, so
+    for minigrad (no complex dtypes) it is the transpose."""
+    if input._data.ndim != 2:
+        raise RuntimeError(f"tensor.H is only supported on matrices (2-D tensors). Got "
+                           f"{input._data.ndim}-D tensor.")
+    return S.transpose(input, 0, 1)
+
+
+def itself(input):
+    """``x.conj()``, ``x.real``: for real numbers, x itself (PyTorch returns the same tensor)."""
+    return input
+
+
+def imaginary(input):
+    raise RuntimeError("imag is not implemented for tensors with non-complex dtypes.")
+
+
+def no(input):
+    return False
+
+
 # -- dtypes -------------------------------------------------------------------------------------
 def to(input, *args, dtype=None, device=None, **kwargs):
     for a in args:
@@ -564,6 +586,18 @@ TABLE = [
     ("permute",       permute,                                   BOTH),
     ("T",             transposed,                                PROPERTY),
     ("mT",            matrix_transposed,                         PROPERTY),
+    ("mH",            matrix_transposed,                         PROPERTY),  # real: mH is mT
+    ("adjoint",       matrix_transposed,                         BOTH),
+    ("H",             conjugate_transposed,                      PROPERTY),
+    ("conj",          itself,                                    BOTH),
+    ("resolve_conj",  itself,                                    BOTH),
+    ("resolve_neg",   itself,                                    BOTH),
+    ("real",          itself,                                    PROPERTY),
+    ("real",          itself,                                    FUNCTION),
+    ("imag",          imaginary,                                 PROPERTY),
+    ("isreal",        plain.isreal,                              BOTH),
+    ("is_conj",       no,                                        BOTH),
+    ("is_neg",        no,                                        BOTH),
     ("unsqueeze",     S.unsqueeze,                               BOTH),
     ("squeeze",       S.squeeze,                                 BOTH),
     ("expand",        expand,                                    METHOD),

@@ -473,6 +473,25 @@ def test_diagonal_is_a_view_to_write_through(torch):
         np.eye(3), 20, 2))
 
 
+def test_complex_number_views_of_real_tensors(torch):
+    """x.H, x.mH, x.adjoint(), x.conj(), x.real: what they are for real numbers, as PyTorch."""
+    def program(lib):
+        x = lib.arange(6.0).reshape(2, 3).requires_grad_()
+        batch = lib.ones(2, 3, 4)
+        return (x.H, x.mH, x.adjoint(), lib.adjoint(batch).shape, batch.mH.shape, x.conj() is x,
+                x.real is x, lib.real(x) is x, x.resolve_conj() is x, x.is_conj(),
+                lib.isreal(lib.tensor([1.0, float("nan")])))
+
+    same_in_both(program, torch)
+    for lib in (minigrad, torch):
+        with pytest.raises(RuntimeError, match="imag is not implemented for tensors with "
+                                               "non-complex dtypes"):
+            lib.ones(2).imag
+        with pytest.raises(RuntimeError, match=r"tensor.H is only supported on matrices \(2-D "
+                                               r"tensors\). Got 1-D tensor."):
+            lib.ones(3).H
+
+
 def test_zero_and_fill_in_a_graph(torch):
     def program(lib):
         x = lib.tensor([1.0, 2.0], requires_grad=True)
