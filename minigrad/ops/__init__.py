@@ -547,6 +547,7 @@ TABLE = [
     ("var",           corrected(R.var),                          BOTH),
     ("std",           corrected(R.std),                          BOTH),
     ("var_mean",      corrected(R.var_mean),                     FUNCTION),
+    ("aminmax",       R.aminmax,                                 BOTH),
     ("std_mean",      corrected(R.std_mean),                     FUNCTION),
     ("max",           numpy_names(R.max),                        BOTH),
     ("min",           numpy_names(R.min),                        BOTH),

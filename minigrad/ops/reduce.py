@@ -409,10 +409,14 @@ class Amax(Function):
     @staticmethod
     def backward(ctx, grad):
         x, out = ctx.saved_tensors
-        winners = x._data == out._data.reshape(_kept_shape(x._data.shape, ctx.axes))
-        count = winners.sum(axis=ctx.axes, keepdims=True)
-        return (_spread(grad, x._data.shape, ctx.axes) / from_numpy(count) * from_numpy(winners),
-                None, None, None)
+        return _among_ties(grad, x, out, ctx.axes), None, None, None
+
+
+def _among_ties(grad, x, out, axes):
+    """The gradient of a max or min, shared evenly among the elements equal to it."""
+    winners = x._data == out._data.reshape(_kept_shape(x._data.shape, axes))
+    count = winners.sum(axis=axes, keepdims=True)
+    return _spread(grad, x._data.shape, axes) / from_numpy(count) * from_numpy(winners)
 
 
 class Amin(Amax):
@@ -734,16 +738,52 @@ def mean(input, dim=None, keepdim=False, dtype=None):
     return op.apply(input, axes, keepdim, dtype)
 
 
-def _values_and_indices(name):
-    """What max(dim), min(dim), sort and topk return, printed as PyTorch prints it."""
-    result = namedtuple(name, ["values", "indices"])
-    result.__repr__ = lambda self: (f"torch.return_types.{name}(\n"
-                                    f"values={self.values!r},\nindices={self.indices!r})")
+def _values_and_indices(name, fields=("values", "indices")):
+    """What max(dim), min(dim), sort, topk and aminmax return, printed as PyTorch prints it."""
+    result = namedtuple(name, fields)
+    result.__repr__ = lambda self: (f"torch.return_types.{name}(\n" + ",\n".join(
+        f"{field}={value!r}" for field, value in zip(fields, self)) + ")")
     return result
 
 
 MaxResult, MinResult, SortResult, TopkResult = map(_values_and_indices,
                                                    ("max", "min", "sort", "topk"))
+AminmaxResult = _values_and_indices("aminmax", ("min", "max"))
+
+
+class Aminmax(Function):
+    """(the smallest, the largest) element at once;  each one's gradient is shared evenly
+    among the elements tied for it, as amin's and amax's"""
+    node_name = "AminmaxBackward0"
+    notation = Notation("min, max", lambda args: "aminmax({0})" if _all_dims(args) else
+                        f"{{0}}.aminmax({_dims_text(args)})",
+                        Rule("{g}₁ shared by the minima + {g}₂ shared by the maxima",
+                             lambda g, x, axes, keepdim, all_dims, out:
+                                 _shared(g[0], x, axes, out[0]) + _shared(g[1], x, axes, out[1])))
+
+    @staticmethod
+    def forward(ctx, x, axes, keepdim, all_dims):
+        if x._data.size == 0:  # PyTorch words it its own way for aminmax
+            raise (RuntimeError("aminmax(): cannot compute aminmax over an empty dimension as "
+                                "the operation has no identity.") if all_dims else
+                   IndexError(f"aminmax: Expected reduction dim {axes[0]} to have non-zero size."))
+        low, high = (from_numpy(np.asarray(op(x._data, axis=axes, keepdims=keepdim)))
+                     for op in (np.min, np.max))
+        ctx.save_for_backward(x, low, high)
+        ctx.axes = axes
+        return low, high
+
+    @staticmethod
+    def backward(ctx, grad_min, grad_max):
+        x, low, high = ctx.saved_tensors
+        return (_among_ties(grad_min, x, low, ctx.axes) + _among_ties(grad_max, x, high, ctx.axes),
+                None, None, None)
+
+
+def aminmax(input, *, dim=None, keepdim=False):
+    """``torch.aminmax(x)``: (min, max) of all elements, or along one ``dim``."""
+    axes = normalize_dims(dim, input._data.ndim)
+    return AminmaxResult(*Aminmax.apply(input, axes, keepdim, dim is None))
 
 
 class Sort(Index):

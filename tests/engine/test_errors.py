@@ -585,6 +585,8 @@ ERRORS = [
      NotImplementedError, "\"round_cpu\" not implemented for 'Long'"),
     ("nn.init.xavier_uniform_ of a vector", lambda lib: lib.nn.init.xavier_uniform_(lib.empty(3)), ValueError,
      "Fan in and fan out can not be computed for tensor with fewer than 2 dimensions"),
+    ("aminmax of nothing", lambda lib: lib.aminmax(lib.ones(0)), RuntimeError,
+     "aminmax(): cannot compute aminmax over an empty dimension as the operation has no identity."),
     ("tril of a vector", lambda lib: lib.ones(3).tril(), RuntimeError,
      "tril: input tensor must have at least 2 dimensions"),
     ("triu of a vector", lambda lib: lib.ones(3).triu(), RuntimeError,

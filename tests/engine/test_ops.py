@@ -252,6 +252,8 @@ def _reductions():
         ("amax(1)", lambda lib, x: x.amax(1), (2, 3)), ("amax((0, 2))", lambda lib, x: x.amax((0, 2)), s3),
         ("torch.amin(x, dim=-1, keepdim)", lambda lib, x: lib.amin(x, dim=-1, keepdim=True), s3),
         ("amax of 0-d", lambda lib, x: x.amax(), ()),
+        ("aminmax(): min × max", lambda lib, x: (lambda r: r.min * r.max)(lib.aminmax(x)), (2, 3)),
+        ("aminmax(dim=1, keepdim) max only", lambda lib, x: x.aminmax(dim=1, keepdim=True).max * 2, s3),
         ("logsumexp(1)", lambda lib, x: x.logsumexp(1), (2, 3)),
         ("logsumexp((0, 2))", lambda lib, x: x.logsumexp((0, 2)), s3),
         ("torch.logsumexp(x, -1, keepdim)", lambda lib, x: lib.logsumexp(x, -1, keepdim=True), s3),
