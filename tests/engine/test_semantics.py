@@ -492,6 +492,18 @@ def test_complex_number_views_of_real_tensors(torch):
             lib.ones(3).H
 
 
+def test_in_place_functions_of_torch(torch):
+    """``torch.sin_(a)`` (the tensor tutorial) and the other torch.<op>_ functions."""
+    def program(lib):
+        a = lib.tensor([0.0, 0.5, 1.0])
+        b = lib.sin_(a)
+        return (b is a, a, lib.exp_(lib.ones(2)), lib.zero_(lib.ones(2)), lib.fill_(lib.ones(2), 3.0),
+                lib.clamp_(lib.tensor([-1.0, 2.0]), 0, 1), lib.sqrt_(lib.tensor([4.0])),
+                lib.round_(lib.tensor([2.5])), lib.relu_(lib.tensor([-1.0, 1.0])))
+
+    same_in_both(program, torch)
+
+
 def test_zero_and_fill_in_a_graph(torch):
     def program(lib):
         x = lib.tensor([1.0, 2.0], requires_grad=True)
