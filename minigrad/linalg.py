@@ -1,9 +1,11 @@
 """``torch.linalg``: the vector norms (``torch.linalg.norm(x)`` is ``x.norm()``), and
-``torch.linalg.matmul``, the same as ``torch.matmul``."""
-from .ops import functions as _ops
+``torch.linalg.matmul``, the same as ``torch.matmul``, and ``torch.linalg.cross``."""
+from .ops import functions as _ops, tensors_only as _tensors_only
+from .ops.linalg import cross as _cross
 from .ops.reduce import norm as _norm
 
 matmul = _ops["matmul"]
+cross = _tensors_only(_cross, "linalg_cross", "input", "other")
 
 
 def vector_norm(x, ord=2, dim=None, keepdim=False):

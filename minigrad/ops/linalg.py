@@ -8,11 +8,11 @@ import numpy as np
 from .. import dtypes
 from ..language import hint
 from ..autograd.function import Function
-from ..autograd.notation import Local, Notation, Rule
+from ..autograd.notation import Local, Notation, Rule, sum_to_shape
 from ..creation import from_numpy
 from ..tensor import _dim
 from .arithmetic import save_factors
-from .broadcasting import broadcast_shape
+from .broadcasting import broadcast_shape, sum_to
 from .indexing import IndexGrad, placed
 from .shape import SqueezeDim, UnsafeView, whole_number
 
@@ -266,6 +266,42 @@ def bmm(a, b):
         raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to be: "
                            f"[{count}, {k}] but got: [{count2}, {k2}].")
     return BatchedMatmul.apply(a, b)
+
+
+class Cross(Function):
+    """out = a × b, the cross product of 3-vectors along ``dim`` (a vector perpendicular to
+    both);  ∂L/∂a = b × grad, ∂L/∂b = grad × a"""
+    node_name = "LinalgCrossBackward0"
+    notation = Notation("⨯", "{0} ⨯ {1}",  # ⨯, the cross product: not × (elementwise)
+                        Rule("{1} ⨯ {g}", lambda g, a, b, dim, out: sum_to_shape(np.cross(b, g, axis=dim), a.shape)),
+                        Rule("{g} ⨯ {0}", lambda g, a, b, dim, out: sum_to_shape(np.cross(g, a, axis=dim), b.shape)),
+                        infix=True)
+
+    @staticmethod
+    def forward(ctx, a, b, dim):
+        if a._data.ndim != b._data.ndim:
+            raise RuntimeError("linalg.cross: inputs must have the same number of dimensions.")
+        if a._data.shape[dim] != 3 or b._data.shape[dim] != 3:
+            raise RuntimeError(f"linalg.cross: inputs dimension {dim - a._data.ndim} must have "
+                               f"length 3. Got {a._data.shape[dim]} and {b._data.shape[dim]}")
+        if a._data.dtype != b._data.dtype:
+            raise RuntimeError(f"expected scalar type {dtypes.SCALAR_TYPE_NAME[a.dtype]} but found "
+                               f"{dtypes.SCALAR_TYPE_NAME[b.dtype]}")
+        ctx.save_for_backward(a, b)
+        ctx.dim = dim
+        return np.cross(a._data, b._data, axis=dim)
+
+    @staticmethod
+    def backward(ctx, grad):
+        a, b = ctx.saved_tensors
+        return (sum_to(Cross.apply(b, grad, ctx.dim), a._data.shape) if ctx.needs_input_grad[0] else None,
+                sum_to(Cross.apply(grad, a, ctx.dim), b._data.shape) if ctx.needs_input_grad[1] else None,
+                None)
+
+
+def cross(a, b, dim=-1):
+    """``torch.linalg.cross(a, b)``: the cross product along ``dim`` (size 3), batches broadcast."""
+    return Cross.apply(a, b, _dim(dim, a._data.ndim))
 
 
 # -- the triangles and the diagonal of a matrix --------------------------------------------------

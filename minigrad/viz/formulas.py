@@ -160,6 +160,7 @@ WORDS = {
     "RoundBackward1": Words("rounding to decimals", "按小数位取整"),
     "VarMeanBackward0": Words("variance and mean", "方差与平均值"),
     "AminmaxBackward0": Words("minimum and maximum", "最小值与最大值"),
+    "LinalgCrossBackward0": Words("cross product", "叉积"),
     "StdMeanBackward0": Words("standard deviation and mean", "标准差与平均值"),
     "SgnBackward0": Words("sign", "符号函数"),
     "MaskedSelectBackward0": Words("selecting by a mask", "按掩码选取", rules=_PUT_BACK),

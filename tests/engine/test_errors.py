@@ -587,6 +587,8 @@ ERRORS = [
      "Fan in and fan out can not be computed for tensor with fewer than 2 dimensions"),
     ("aminmax of nothing", lambda lib: lib.aminmax(lib.ones(0)), RuntimeError,
      "aminmax(): cannot compute aminmax over an empty dimension as the operation has no identity."),
+    ("linalg.cross of 2-vectors", lambda lib: lib.linalg.cross(lib.ones(2), lib.ones(2)), RuntimeError,
+     "linalg.cross: inputs dimension -1 must have length 3. Got 2 and 2"),
     ("tril of a vector", lambda lib: lib.ones(3).tril(), RuntimeError,
      "tril: input tensor must have at least 2 dimensions"),
     ("triu of a vector", lambda lib: lib.ones(3).triu(), RuntimeError,

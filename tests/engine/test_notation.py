@@ -159,6 +159,7 @@ SAMPLES = {
     S.SplitWithSizes: [lambda: (t(2, 5), (1, 0, 4), 1)],
     S.Roll: [lambda: (t(2, 3), (1,), ()), lambda: (t(2, 3, 4), (1, -2), (0, 2)), lambda: (t(4), (5,), (0,))],
     S.Flip: [lambda: (t(2, 3), (0,)), lambda: (t(2, 3, 4), (0, 2)), lambda: (t(), ())],
+    L.Cross: [lambda: (t(3), t(3), 0), lambda: (t(1, 3), t(2, 3), 1), lambda: (t(3, 2), t(3, 2), 0)],
     L.Tril: [lambda: (t(3, 4), 0), lambda: (t(2, 3, 3), -1)],
     L.Triu: [lambda: (t(4, 3), 1), lambda: (t(3, 3), -5)],
     L.Diagonal: [lambda: (t(3, 4), 0), lambda: (t(3, 4), 2), lambda: (t(4, 3), -1),
