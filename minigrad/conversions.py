@@ -87,4 +87,6 @@ class Conversions:
     def __format__(self, spec):
         if self._data.ndim == 0:
             return self.item().__format__(spec)
-        return format(repr(self), spec)
+        if spec:  # f"{x:.2f}" of a whole tensor: PyTorch's TypeError, not str's ValueError
+            raise TypeError("unsupported format string passed to Tensor.__format__")
+        return repr(self)

@@ -126,3 +126,14 @@ def test_other_reprs_are_pytorchs(build, torch):
     import re
     ours, theirs = (re.sub(r"0x[0-9a-f]+", "0x…", repr(build(lib))) for lib in (minigrad, torch))
     assert ours == theirs
+
+
+@pytest.mark.parametrize("spec", ["", ".2f", ">20"])
+@pytest.mark.parametrize("values", [1.5, [1.5], [[1.0, 2.0]]])
+def test_format_of_a_tensor_is_pytorchs(values, spec, torch):
+    def formatted(lib):
+        try:
+            return format(lib.tensor(values), spec)
+        except Exception as error:
+            return type(error).__name__, str(error)
+    assert formatted(minigrad) == formatted(torch)
