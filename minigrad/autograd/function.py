@@ -25,7 +25,7 @@ import numpy as np
 from .. import events
 from ..quiet import mute, unmute
 from ..tensor import Tensor, _RemovableHandle as RemovableHandle
-from .grad_mode import _GradMode
+from .grad_mode import _GradMode, no_grad
 
 _sequence = itertools.count()
 
@@ -189,7 +189,8 @@ class BackwardNode(Node):
 
 class Function:
     """Base class of every op. Subclasses define ``forward(ctx, *inputs)`` and
-    ``backward(ctx, *grads)`` as static methods and are used through ``apply``.
+    ``backward(ctx, *grads)`` as static methods and are used through ``apply`` (or, in
+    PyTorch 2's style, ``forward(*inputs)`` and ``setup_context(ctx, inputs, output)``).
 
     ``forward`` may return NumPy arrays (the built-in ops do) or tensors. ``backward``
     returns one gradient per input of ``forward``, None where there is none, and is
@@ -209,10 +210,17 @@ class Function:
             name = cls.__name__ + "Backward"
             namespace = {"__module__": "torch.autograd.function", "__repr__": object.__repr__}
         cls._Node = type(name, (BackwardNode,), {"_function": cls, **namespace})
+        cls._with_setup_context = cls.setup_context is not Function.setup_context
 
     @staticmethod
     def forward(ctx, *args):
         raise NotImplementedError("You must implement the forward function for custom autograd.Function.")
+
+    @staticmethod
+    def setup_context(ctx, inputs, output):
+        """PyTorch 2's other way to write a Function: ``forward(*inputs)`` without ctx, and
+        ``setup_context`` saves what backward needs from the inputs and the output."""
+        raise NotImplementedError("setup_context is not implemented.")
 
     @staticmethod
     def backward(ctx, *grads):
@@ -246,7 +254,7 @@ class Function:
             muted, events.ops_muted = events.ops_muted, True
         numpy_warnings = mute()  # PyTorch gives inf and nan silently, NumPy would warn
         try:
-            result = cls.forward(ctx, *args)
+            result = cls.forward(*args) if cls._with_setup_context else cls.forward(ctx, *args)
         finally:
             unmute(numpy_warnings)
             _GradMode.enabled = grad_enabled
@@ -254,12 +262,15 @@ class Function:
                 events.ops_muted = muted
         if type(result) is tuple:
             result = tuple([_as_output(r, args) for r in result])
-            if recording:
-                _connect(ctx, args, result)
+            outputs = result
         else:
             result = _as_output(result, args)
-            if recording:
-                _connect(ctx, args, (result,))
+            outputs = (result,)
+        if cls._with_setup_context:
+            with no_grad():
+                cls.setup_context(ctx, args, result)
+        if recording:
+            _connect(ctx, args, outputs)
         return result, ctx if recording else None
 
 
