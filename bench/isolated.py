@@ -17,9 +17,6 @@ import sys
 
 from .timing import best_times
 
-LIBRARIES = ("minigrad", "torch", "numpy", "micrograd", "mygrad")
-
-
 def workloads(library):
     """``{name: (run, calls per timing)}`` for one library, imported here and only here."""
     from . import engine_workloads as w

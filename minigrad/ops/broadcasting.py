@@ -60,9 +60,6 @@ def sum_to(grad, shape):
     return grad.sum(dim=dims, keepdim=True).reshape(shape) if dims else grad.reshape(shape)
 
 
-_FLOAT64 = np.dtype(np.float64)
-
-
 def operand(value, like, dtype=None):
     """Turn the other side of a binary op into a tensor, typed the way PyTorch types it.
 
@@ -74,14 +71,11 @@ def operand(value, like, dtype=None):
     kind = like._data.dtype
     if dtype is None and kind.kind == "f" and type(value) in (float, int):
         # x * 0.5, 2 * x: the number takes the float tensor's dtype (the common case)
-        if kind is _FLOAT64:  # every Python float fits
+        numpy_warnings = mute()  # 1e300 into float32 is inf, as in PyTorch, without a warning
+        try:
             array = np.array(value, dtype=kind)
-        else:
-            numpy_warnings = mute()  # 1e300 into float32 is inf, as in PyTorch, quietly
-            try:
-                array = np.array(value, dtype=kind)
-            finally:
-                unmute(numpy_warnings)
+        finally:
+            unmute(numpy_warnings)
     elif scalar_like(value):
         array = dtypes.scalar_array(value, dtype or dtypes.result_type(like, value))
     elif isinstance(value, np.ndarray):

@@ -38,6 +38,12 @@ def _extreme(word_en, word_zh, where_en="", where_zh=""):
         "zh": f"{where_zh}{word_zh}元素处为 1" + ("（并列时平分），否则为 0" if not where_zh else "，否则为 0")}}
 
 
+# words two node names share: PyTorch names split by sizes apart, and diagonal's copy apart
+_SPLITTING = Words("splitting into pieces", "切分", rules={
+    0: {"en": "the pieces' gradients joined back end to end", "zh": "把各块的梯度按原顺序拼接回去"}})
+_DIAGONAL = Words("taking the diagonal", "取对角线", rules={
+    0: {"en": "{g} put on the diagonal, zeros elsewhere", "zh": "把 {g} 放在对角线上，其余为 0"}})
+
 WORDS = {
     "AddBackward0": Words("addition", "加法"),
     "SubBackward0": Words("subtraction", "减法"),
@@ -124,10 +130,8 @@ WORDS = {
     "IndexBackwardBackward0": Words("indexing's backward", "索引的反向计算", rules=_PUT_BACK),
     "CatBackward0": Words("concatenation", "拼接"),
     # the engine's newer ops (a seam from engine: words only, the mathematics is their notation)
-    "SplitBackward0": Words("splitting into pieces", "切分", rules={
-        0: {"en": "the pieces' gradients joined back end to end", "zh": "把各块的梯度按原顺序拼接回去"}}),
-    "SplitWithSizesBackward0": Words("splitting into pieces", "切分", rules={
-        0: {"en": "the pieces' gradients joined back end to end", "zh": "把各块的梯度按原顺序拼接回去"}}),
+    "SplitBackward0": _SPLITTING,
+    "SplitWithSizesBackward0": _SPLITTING,
     "FlipBackward0": Words("reversing the order", "翻转", rules={
         0: {"en": "{g} flipped back", "zh": "把 {g} 翻转回去"}}),
     "RollBackward0": Words("rolling", "循环移位", rules={
@@ -136,10 +140,8 @@ WORDS = {
         0: {"en": "{g} on and below the diagonal, 0 above", "zh": "{g} 在对角线及其下方保留，上方为 0"}}),
     "TriuBackward0": Words("upper triangle", "上三角", rules={
         0: {"en": "{g} on and above the diagonal, 0 below", "zh": "{g} 在对角线及其上方保留，下方为 0"}}),
-    "DiagonalBackward0_copy": Words("taking the diagonal", "取对角线", rules={
-        0: {"en": "{g} put on the diagonal, zeros elsewhere", "zh": "把 {g} 放在对角线上，其余为 0"}}),
-    "DiagonalBackward0": Words("taking the diagonal", "取对角线", rules={
-        0: {"en": "{g} put on the diagonal, zeros elsewhere", "zh": "把 {g} 放在对角线上，其余为 0"}}),
+    "DiagonalBackward0_copy": _DIAGONAL,
+    "DiagonalBackward0": _DIAGONAL,
     "DiagEmbedBackward0": Words("diagonal matrix", "对角矩阵", rules={
         0: {"en": "the diagonal of {g}", "zh": "{g} 的对角线"}}),
     "CumprodBackward0": Words("running product", "累乘"),
